@@ -1,0 +1,146 @@
+/**
+ * The one reader of process.env. Parses everything at start and fails fast naming the bad
+ * variable. Anything optional that is missing turns a real channel off (the demo keeps
+ * messages in the local outbox instead), never silently breaks it.
+ */
+import { z } from 'zod';
+import path from 'node:path';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL used in links sent to clients, e.g. https://portal.example.co.th */
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().default('./data'),
+  /** SQLite file URL (file:./data/portal.db) or postgresql:// URL. Default: SQLite in DATA_DIR. */
+  DATABASE_URL: optionalString,
+  ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** 32+ random bytes (base64/hex) sealing portal tokens; generated into DATA_DIR when absent. */
+  LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED_DEMO: boolish,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TRUST_PROXY: optionalString,
+
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: z.string().url().default('https://api.line.me'),
+  LINE_LOGIN_CHANNEL_ID: optionalString,
+  LINE_VERIFY_URL: z.string().url().default('https://api.line.me/oauth2/v2.1/verify'),
+  LIFF_ID: optionalString,
+
+  SMTP_URL: optionalString,
+  SMTP_FROM: optionalString,
+
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_BASE_URL: optionalUrl,
+
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  RUN_WORKERS: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v !== 'false' && v !== '0'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: 'sqlite' | 'postgresql';
+  adminApiKey: string | undefined;
+  linkSecret: string | undefined;
+  seedDemo: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: string | undefined;
+  line: {
+    channelSecret: string | undefined;
+    channelAccessToken: string | undefined;
+    apiBaseUrl: string;
+    loginChannelId: string | undefined;
+    verifyUrl: string;
+    liffId: string | undefined;
+  };
+  smtp: { url: string | undefined; from: string | undefined };
+  twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
+  outboxPollMs: number;
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'portal.db')}`;
+  const databaseProvider = /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
+  if (databaseProvider === 'sqlite' && !databaseUrl.startsWith('file:')) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: must be file:<path> (SQLite) or postgresql://…');
+  }
+  const lineBoth = [e.LINE_CHANNEL_SECRET, e.LINE_CHANNEL_ACCESS_TOKEN].filter(Boolean).length;
+  if (lineBoth === 1) {
+    throw new ConfigError('Invalid configuration:\n  LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN: set both or neither');
+  }
+  const twilioSet = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM].filter(Boolean).length;
+  if (twilioSet > 0 && twilioSet < 3) {
+    throw new ConfigError('Invalid configuration:\n  TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN / TWILIO_FROM: set all three or none');
+  }
+  if (e.NODE_ENV === 'production' && !e.ADMIN_API_KEY) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_API_KEY: required in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl,
+    databaseProvider,
+    adminApiKey: e.ADMIN_API_KEY,
+    linkSecret: e.LINK_SECRET,
+    seedDemo: e.SEED_DEMO || e.NODE_ENV !== 'production',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: e.LINE_API_BASE_URL.replace(/\/+$/, ''),
+      loginChannelId: e.LINE_LOGIN_CHANNEL_ID,
+      verifyUrl: e.LINE_VERIFY_URL,
+      liffId: e.LIFF_ID,
+    },
+    smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
+    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    runWorkers: e.RUN_WORKERS,
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * Our own line breaking. pdfkit's breaker splits Thai (written without spaces between
+ * words) in the middle of words, so every piece of text on a document goes through
+ * wrapText: Intl.Segmenter finds the words, lines break only between them, and a word
+ * wider than the line falls back to grapheme clusters that keep a consonant together
+ * with its vowels and tone marks. Lines are then drawn one by one with lineBreak: false.
+ */
+import { FONT_NAMES, type FontWeight } from './fonts.ts';
+
+const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/** Line height as a multiple of the font size (Sarabun: ascent 1.068 + descent 0.232). */
+export const LINE_HEIGHT_FACTOR = 1.32;
+
+export interface TextStyle {
+  weight?: FontWeight;
+  size: number;
+  color?: string;
+}
+
+export function setStyle(doc: PDFKit.PDFDocument, style: TextStyle): void {
+  doc.font(FONT_NAMES[style.weight ?? 'regular']).fontSize(style.size).fillColor(style.color ?? '#000000');
+}
+
+export function lineHeightOf(size: number): number {
+  return size * LINE_HEIGHT_FACTOR;
+}
+
+/** Never ends a line: opening brackets and quotes stick to the next word. */
+const NO_BREAK_AFTER = /[([{“‘"'«#฿$]$/u;
+/** Never starts a line: closing punctuation, Thai repetition/abbreviation marks. */
+const NO_BREAK_BEFORE = /^[)\]}”’"'».,:;!?%ๆฯ…\-–—/]/u;
+/** Thai following vowels, above/below marks and tone marks: never start a cluster. */
+const THAI_COMBINING_START = /^[\u0E30-\u0E3A\u0E45-\u0E4E]/u;
+/** Thai leading vowels (เ แ โ ใ ไ): never end a cluster. */
+const THAI_LEADING_END = /[\u0E40-\u0E44]$/u;
+const WHITESPACE = /^\s+$/u;
+
+interface Token {
+  text: string;
+  /** True for runs of whitespace: a break opportunity, dropped at line ends. */
+  space: boolean;
+}
+
+/**
+ * Splits a paragraph into unbreakable tokens: words, glued to punctuation that must not
+ * be separated from them, and whitespace runs.
+ */
+function tokenize(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  for (const { segment } of wordSegmenter.segment(paragraph)) {
+    const space = WHITESPACE.test(segment);
+    const previous = tokens[tokens.length - 1];
+    if (
+      previous &&
+      !space &&
+      !previous.space &&
+      (NO_BREAK_AFTER.test(previous.text) || NO_BREAK_BEFORE.test(segment) || THAI_LEADING_END.test(previous.text))
+    ) {
+      previous.text += segment;
+    } else {
+      tokens.push({ text: segment, space });
+    }
+  }
+  return tokens;
+}
+
+/** Grapheme clusters, merged so no piece starts with a Thai mark or ends with a leading vowel. */
+function breakableClusters(word: string): string[] {
+  const clusters: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(word)) {
+    const last = clusters.length - 1;
+    const previous = clusters[last];
+    if (previous !== undefined && (THAI_COMBINING_START.test(segment) || THAI_LEADING_END.test(previous))) {
+      clusters[last] = previous + segment;
+    } else {
+      clusters.push(segment);
+    }
+  }
+  return clusters;
+}
+
+/**
+ * Breaks text into lines no wider than `width` in the document's current font and size.
+ * Explicit newlines are kept; empty input gives no lines.
+ */
+export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const lines: string[] = [];
+  const widthCache = new Map<string, number>();
+  const measure = (s: string): number => {
+    let w = widthCache.get(s);
+    if (w === undefined) {
+      w = doc.widthOfString(s);
+      widthCache.set(s, w);
+    }
+    return w;
+  };
+
+  for (const paragraph of text.trim().replace(/\r\n?/g, '\n').split('\n')) {
+    let line = '';
+    let lineWidth = 0;
+    let pendingSpace = '';
+    const flush = (): void => {
+      lines.push(line);
+      line = '';
+      lineWidth = 0;
+      pendingSpace = '';
+    };
+
+    for (const token of tokenize(paragraph.trim())) {
+      if (token.space) {
+        if (line) pendingSpace = ' ';
+        continue;
+      }
+      const tokenWidth = measure(token.text);
+      const spaceWidth = pendingSpace ? measure(pendingSpace) : 0;
+      if (lineWidth + spaceWidth + tokenWidth <= width) {
+        line += pendingSpace + token.text;
+        lineWidth += spaceWidth + tokenWidth;
+        pendingSpace = '';
+        continue;
+      }
+      if (line) flush();
+      if (tokenWidth <= width) {
+        line = token.text;
+        lineWidth = tokenWidth;
+        continue;
+      }
+      // A single word wider than the line (a long code, URL or e-mail): break it by clusters.
+      for (const cluster of breakableClusters(token.text)) {
+        const clusterWidth = measure(cluster);
+        if (line && lineWidth + clusterWidth > width) flush();
+        line += cluster;
+        lineWidth += clusterWidth;
+      }
+    }
+    flush(); // an empty paragraph between two others stays an empty line
+  }
+  return lines.length === 1 && lines[0] === '' ? [] : lines;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+/** Draws one already-wrapped line; `y` is the top of the line box. */
+export function drawLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  options: { width?: number; align?: Align } = {},
+): void {
+  if (!text) return;
+  const { width = 0, align = 'left' } = options;
+  let left = x;
+  if (align !== 'left') {
+    const textWidth = doc.widthOfString(text);
+    left = align === 'right' ? x + width - textWidth : x + (width - textWidth) / 2;
+  }
+  doc.text(text, left, y, { lineBreak: false });
+}
+
+export interface TextBlockOptions {
+  align?: Align;
+  /** Extra space between lines, in points. */
+  lineGap?: number;
+  /** Stop after this many lines (the last one is kept as is). */
+  maxLines?: number;
+}
+
+/** Height of a block of `lineCount` lines in `style`. */
+export function blockHeight(style: TextStyle, lineCount: number, lineGap = 0): number {
+  if (lineCount <= 0) return 0;
+  return lineCount * lineHeightOf(style.size) + (lineCount - 1) * lineGap;
+}
+
+/** Wraps and draws text; returns the height used. */
+export function drawText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle,
+  options: TextBlockOptions = {},
+): number {
+  setStyle(doc, style);
+  let lines = wrapText(doc, text, width);
+  if (options.maxLines !== undefined) lines = lines.slice(0, options.maxLines);
+  return drawLines(doc, lines, x, y, width, style, options);
+}
+
+/** Draws lines produced by wrapText (style must be the one they were wrapped with). */
+export function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: readonly string[],
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle,
+  options: TextBlockOptions = {},
+): number {
+  setStyle(doc, style);
+  const step = lineHeightOf(style.size) + (options.lineGap ?? 0);
+  lines.forEach((line, index) => {
+    drawLine(doc, line, x, y + index * step, { width, align: options.align ?? 'left' });
+  });
+  return blockHeight(style, lines.length, options.lineGap);
+}
+
+/** Wraps text in `style` and returns the lines with their height, without drawing. */
+export function measureText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  style: TextStyle,
+  lineGap = 0,
+): { lines: string[]; height: number } {
+  setStyle(doc, style);
+  const lines = wrapText(doc, text, width);
+  return { lines, height: blockHeight(style, lines.length, lineGap) };
+}

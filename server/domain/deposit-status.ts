@@ -1,0 +1,127 @@
+/**
+ * Refundable security deposits. The status is derived from the amounts, never set by
+ * hand, so it cannot disagree with the money recorded:
+ *   pending → partially_held → held → returned | partially_returned | forfeited.
+ * A deposit is settled by one return: whatever is not given back is a deduction, and
+ * a deduction needs a reason (it is printed on the DEPRR receipt).
+ */
+import type { Lang } from './dates.ts';
+import { DomainError, conflict, validation } from './errors.ts';
+
+export type DepositStatus = 'pending' | 'partially_held' | 'held' | 'returned' | 'partially_returned' | 'forfeited';
+
+export interface DepositAmounts {
+  requiredSatang: number;
+  /** Total collected so far (not reduced by returns). */
+  heldSatang: number;
+  returnedSatang: number;
+  deductedSatang: number;
+}
+
+export interface DepositReturnInput {
+  amountSatang: number;
+  /** Optional: defaults to whatever is not returned; if given it must match that. */
+  deductedSatang?: number;
+  reason?: string | null;
+}
+
+export interface DepositSettlement {
+  returnedSatang: number;
+  deductedSatang: number;
+  reason: string | null;
+  status: DepositStatus;
+}
+
+function requireAmount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw validation(field, `${field} must be a whole, non-negative number of satang`);
+  }
+}
+
+function requireConsistent(deposit: DepositAmounts): void {
+  requireAmount(deposit.requiredSatang, 'requiredSatang');
+  requireAmount(deposit.heldSatang, 'heldSatang');
+  requireAmount(deposit.returnedSatang, 'returnedSatang');
+  requireAmount(deposit.deductedSatang, 'deductedSatang');
+  if (deposit.returnedSatang + deposit.deductedSatang > deposit.heldSatang) {
+    throw new DomainError('VALIDATION', 'returned and deducted amounts exceed what was held', { field: 'returnedSatang' });
+  }
+}
+
+function isSettled(deposit: DepositAmounts): boolean {
+  return deposit.returnedSatang + deposit.deductedSatang > 0;
+}
+
+export function depositStatusFor(deposit: DepositAmounts): DepositStatus {
+  requireConsistent(deposit);
+  if (isSettled(deposit)) {
+    if (deposit.deductedSatang === 0) return 'returned';
+    return deposit.returnedSatang === 0 ? 'forfeited' : 'partially_returned';
+  }
+  if (deposit.heldSatang === 0) return 'pending';
+  return deposit.heldSatang < deposit.requiredSatang ? 'partially_held' : 'held';
+}
+
+/** Still to collect before the deposit is fully held. */
+export function depositOutstandingSatang(deposit: DepositAmounts): number {
+  requireConsistent(deposit);
+  return isSettled(deposit) ? 0 : Math.max(0, deposit.requiredSatang - deposit.heldSatang);
+}
+
+export function assertCanCollect(deposit: DepositAmounts, amountSatang: number): void {
+  requireConsistent(deposit);
+  if (isSettled(deposit)) throw conflict('Deposit has already been returned; nothing more can be collected', { status: depositStatusFor(deposit) });
+  const outstanding = deposit.requiredSatang - deposit.heldSatang;
+  if (outstanding <= 0) throw conflict('Deposit is already fully held', { status: depositStatusFor(deposit) });
+  if (!Number.isSafeInteger(amountSatang) || amountSatang <= 0) {
+    throw validation('amountSatang', 'amountSatang must be a whole number of satang greater than zero');
+  }
+  if (amountSatang > outstanding) {
+    throw new DomainError('VALIDATION', 'amount is more than the deposit still to collect', {
+      field: 'amountSatang',
+      maxSatang: outstanding,
+    });
+  }
+}
+
+/** Checks a return and works out the settlement (returned + deducted = everything still held). */
+export function assertCanReturn(deposit: DepositAmounts, input: DepositReturnInput): DepositSettlement {
+  requireConsistent(deposit);
+  if (isSettled(deposit)) throw conflict('Deposit has already been returned', { status: depositStatusFor(deposit) });
+  const remaining = deposit.heldSatang - deposit.returnedSatang - deposit.deductedSatang;
+  if (remaining <= 0) throw conflict('Nothing has been collected on this deposit yet', { status: depositStatusFor(deposit) });
+
+  requireAmount(input.amountSatang, 'amountSatang');
+  if (input.amountSatang > remaining) {
+    throw new DomainError('VALIDATION', 'cannot return more than the deposit holds', {
+      field: 'amountSatang',
+      maxSatang: remaining,
+    });
+  }
+  const deductedSatang = remaining - input.amountSatang;
+  if (input.deductedSatang !== undefined && input.deductedSatang !== deductedSatang) {
+    throw new DomainError('VALIDATION', 'returned plus deducted must equal the amount held', {
+      field: 'deductedSatang',
+      expectedSatang: deductedSatang,
+    });
+  }
+  const reason = input.reason?.trim() || null;
+  if (deductedSatang > 0 && reason === null) {
+    throw validation('reason', 'a reason is required when part of the deposit is kept');
+  }
+  const settled: DepositAmounts = {
+    ...deposit,
+    returnedSatang: deposit.returnedSatang + input.amountSatang,
+    deductedSatang: deposit.deductedSatang + deductedSatang,
+  };
+  return { returnedSatang: input.amountSatang, deductedSatang, reason, status: depositStatusFor(settled) };
+}
+
+export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, Record<Lang, string>> = {
+  pending: { th: 'รอชำระเงินมัดจำ', en: 'Awaiting deposit' },
+  partially_held: { th: 'ได้รับเงินมัดจำบางส่วน', en: 'Partially received' },
+  held: { th: 'ได้รับเงินมัดจำแล้ว', en: 'Held' },
+  returned: { th: 'คืนเงินมัดจำแล้ว', en: 'Returned' },
+  partially_returned: { th: 'คืนเงินมัดจำบางส่วน', en: 'Partially returned' },
+  forfeited: { th: 'ริบเงินมัดจำ', en: 'Forfeited' },
+};

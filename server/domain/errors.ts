@@ -1,0 +1,52 @@
+/**
+ * The one error type for expected failures (bad input, missing record, wrong state…).
+ * Transports map `code` to an HTTP status and a Thai/English message in one place;
+ * anything that is not a DomainError is a bug and becomes a 500 without details.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'GONE'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+export interface ErrorDetails {
+  /** Name of the offending input field, so a 4xx can point at it. */
+  field?: string;
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  // Declared fields rather than constructor parameter properties, so the file stays
+  // valid for type-stripping runtimes that only erase annotations.
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown, code?: ErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+// The helpers return (not throw) the error so call sites read `throw validation(...)`
+// and control flow stays visible to the reader and to TypeScript.
+export function validation(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION', message, { field });
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} not found`, { what });
+}
+
+export function conflict(message: string, details?: ErrorDetails): DomainError {
+  return new DomainError('CONFLICT', message, details);
+}

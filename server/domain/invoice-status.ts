@@ -1,0 +1,68 @@
+/**
+ * Invoice lifecycle: draft → sent → partially_paid → paid, and void from any unpaid
+ * state. "Overdue" is derived from the due date for display and never stored, so it
+ * cannot go stale.
+ */
+import type { Lang } from './dates.ts';
+import { validation } from './errors.ts';
+import { isValidCalendarDate } from './dates.ts';
+import { defineStateMachine } from './state-machine.ts';
+
+export type InvoiceStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'void';
+export type InvoiceDisplayStatus = InvoiceStatus | 'overdue';
+
+const invoiceMachine = defineStateMachine<InvoiceStatus>('Invoice', {
+  draft: ['sent', 'void'],
+  // A single payment can settle a sent invoice outright.
+  sent: ['partially_paid', 'paid', 'void'],
+  partially_paid: ['paid', 'void'],
+  paid: [],
+  void: [],
+});
+
+export const INVOICE_STATUSES = invoiceMachine.statuses;
+export const isInvoiceStatus = invoiceMachine.isStatus;
+
+export function canTransitionInvoice(from: InvoiceStatus, to: InvoiceStatus): boolean {
+  return invoiceMachine.canTransition(from, to);
+}
+
+export function assertInvoiceTransition(from: InvoiceStatus, to: InvoiceStatus): void {
+  invoiceMachine.assertTransition(from, to);
+}
+
+function requireAmount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw validation(field, `${field} must be a whole, non-negative number of satang`);
+}
+
+/** Status of a sent invoice once `paidSatang` (sum of confirmed payments) has been received. */
+export function invoiceStatusAfterPayment(netPayableSatang: number, paidSatang: number): 'sent' | 'partially_paid' | 'paid' {
+  requireAmount(netPayableSatang, 'netPayableSatang');
+  requireAmount(paidSatang, 'paidSatang');
+  if (paidSatang >= netPayableSatang) return 'paid';
+  return paidSatang > 0 ? 'partially_paid' : 'sent';
+}
+
+export function invoiceBalanceSatang(netPayableSatang: number, paidSatang: number): number {
+  requireAmount(netPayableSatang, 'netPayableSatang');
+  requireAmount(paidSatang, 'paidSatang');
+  return Math.max(0, netPayableSatang - paidSatang);
+}
+
+/** Overdue when money is still owed (sent or partially paid) and the due day has passed in Bangkok. */
+export function displayInvoiceStatus(status: InvoiceStatus, dueDate: string | null, today: string): InvoiceDisplayStatus {
+  if (!isValidCalendarDate(today)) throw validation('today', 'today must be a calendar date YYYY-MM-DD');
+  if (dueDate === null) return status;
+  if (!isValidCalendarDate(dueDate)) throw validation('dueDate', 'dueDate must be a calendar date YYYY-MM-DD');
+  const owing = status === 'sent' || status === 'partially_paid';
+  return owing && today > dueDate ? 'overdue' : status;
+}
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceDisplayStatus, Record<Lang, string>> = {
+  draft: { th: 'ฉบับร่าง', en: 'Draft' },
+  sent: { th: 'รอชำระ', en: 'Unpaid' },
+  partially_paid: { th: 'ชำระบางส่วน', en: 'Partially paid' },
+  paid: { th: 'ชำระแล้ว', en: 'Paid' },
+  void: { th: 'ยกเลิก', en: 'Void' },
+  overdue: { th: 'เกินกำหนดชำระ', en: 'Overdue' },
+};

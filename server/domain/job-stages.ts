@@ -1,0 +1,89 @@
+/**
+ * Job stages: new → picking → loaded → delivering → on_site → returning → closed, or
+ * cancelled from any open stage. Staff may jump forward (a stage was not recorded) or
+ * step back exactly one stage (they tapped the wrong button); closed and cancelled are
+ * final.
+ */
+import type { Lang } from './dates.ts';
+import { conflict } from './errors.ts';
+import { compactKey } from './normalize-input.ts';
+
+export const JOB_STAGE_FLOW = ['new', 'picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed'] as const;
+export const JOB_STAGES = [...JOB_STAGE_FLOW, 'cancelled'] as const;
+export type JobStage = (typeof JOB_STAGES)[number];
+
+export function isJobStage(value: string): value is JobStage {
+  return (JOB_STAGES as readonly string[]).includes(value);
+}
+
+export function isTerminalStage(stage: JobStage): boolean {
+  return stage === 'closed' || stage === 'cancelled';
+}
+
+/** Forward stages first (the likely next one leads), then one step back, then cancel. */
+export function allowedNextStages(stage: JobStage): JobStage[] {
+  if (isTerminalStage(stage)) return [];
+  const index = JOB_STAGE_FLOW.indexOf(stage as (typeof JOB_STAGE_FLOW)[number]);
+  const forward = JOB_STAGE_FLOW.slice(index + 1);
+  const back = index > 0 ? [JOB_STAGE_FLOW[index - 1]!] : [];
+  return [...forward, ...back, 'cancelled'];
+}
+
+export function canTransitionStage(from: JobStage, to: JobStage): boolean {
+  return allowedNextStages(from).includes(to);
+}
+
+export function assertStageTransition(from: JobStage, to: JobStage): void {
+  if (canTransitionStage(from, to)) return;
+  const why = isTerminalStage(from)
+    ? `Job is ${from} and its stage can no longer change`
+    : from === to
+      ? `Job is already ${from}`
+      : `Job cannot go from ${from} back to ${to}; only one step back is allowed`;
+  throw conflict(why, { from, to });
+}
+
+/** Worded for the customer watching the timeline, not for the warehouse. */
+export const STAGE_LABELS: Record<JobStage, Record<Lang, string>> = {
+  new: { th: 'ได้รับงานแล้ว', en: 'Booked' },
+  picking: { th: 'กำลังจัดเตรียมอุปกรณ์', en: 'Preparing your equipment' },
+  loaded: { th: 'อุปกรณ์ขึ้นรถแล้ว', en: 'Loaded and ready to go' },
+  delivering: { th: 'กำลังจัดส่ง', en: 'On the way' },
+  on_site: { th: 'ติดตั้งหน้างานแล้ว', en: 'On site' },
+  returning: { th: 'กำลังรับอุปกรณ์คืน', en: 'Collecting equipment' },
+  closed: { th: 'เสร็จสิ้น', en: 'Completed' },
+  cancelled: { th: 'ยกเลิกแล้ว', en: 'Cancelled' },
+};
+
+/** Words staff actually type in LINE, beyond the keys and labels. */
+const STAGE_SYNONYMS: Record<JobStage, readonly string[]> = {
+  new: ['ใหม่', 'งานใหม่', 'รับงาน'],
+  picking: ['pick', 'prepare', 'preparing', 'จัดของ', 'เตรียมของ', 'จัดเตรียม'],
+  loaded: ['load', 'ขึ้นรถ', 'โหลด'],
+  delivering: ['delivery', 'deliver', 'shipping', 'ส่งของ', 'จัดส่ง', 'กำลังส่ง'],
+  on_site: ['site', 'onsite', 'installed', 'หน้างาน', 'ถึงหน้างาน', 'ติดตั้ง'],
+  returning: ['return', 'pickup', 'collecting', 'รับคืน', 'เก็บของ', 'คืนของ'],
+  closed: ['close', 'done', 'complete', 'finished', 'ปิดงาน', 'เสร็จ', 'เสร็จแล้ว', 'จบงาน'],
+  cancelled: ['cancel', 'canceled', 'ยกเลิก'],
+};
+
+const STAGE_BY_KEY: ReadonlyMap<string, JobStage> = (() => {
+  const map = new Map<string, JobStage>();
+  for (const stage of JOB_STAGES) {
+    const words = [stage, STAGE_LABELS[stage].en, STAGE_LABELS[stage].th, ...STAGE_SYNONYMS[stage]];
+    for (const word of words) {
+      const key = compactKey(word);
+      const existing = map.get(key);
+      // Fail at load time rather than let one word silently mean two stages.
+      if (existing !== undefined && existing !== stage) throw new Error(`stage word "${word}" is ambiguous`);
+      map.set(key, stage);
+    }
+  }
+  return map;
+})();
+
+/** 'on site', 'On_Site', 'ติดตั้งหน้างานแล้ว', 'ส่งของ' → the stage; null when not recognised. */
+export function parseStage(text: string): JobStage | null {
+  if (typeof text !== 'string') return null;
+  return STAGE_BY_KEY.get(compactKey(text)) ?? null;
+}

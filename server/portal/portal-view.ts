@@ -1,0 +1,193 @@
+/**
+ * The portal's data contract: what `GET /api/portal/:token` returns and what the
+ * server embeds in the HTML of `/c/:token` (so the first paint needs no second round trip).
+ * The LIFF/web app imports these types only (type-only import), never server code.
+ *
+ * Money is integer satang. Calendar dates are 'YYYY-MM-DD' (Bangkok). Instants are ISO-8601.
+ * A link of a narrower scope simply gets fewer records: a quote link sees only its quote
+ * (and, once accepted, its deposit); an invoice link sees only that invoice with its
+ * payments and receipts. The app never has to know more than `scope` to decide what to show.
+ */
+export type Lang = 'th' | 'en';
+export type LinkScope = 'customer' | 'quote' | 'invoice';
+export type JobStage = 'new' | 'picking' | 'loaded' | 'delivering' | 'on_site' | 'returning' | 'closed' | 'cancelled';
+export type InvoiceDisplayStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'void' | 'overdue';
+export type QuoteDisplayStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'expired';
+export type DepositStatus = 'pending' | 'partially_held' | 'held' | 'returned' | 'partially_returned' | 'forfeited';
+export type PaymentMethod = 'promptpay' | 'bank_transfer' | 'cash' | 'card' | 'cheque' | 'other';
+export type PaymentStatus = 'pending_review' | 'confirmed' | 'rejected';
+export type ReceiptType = 'RC' | 'PREREC' | 'DEPR' | 'DEPRR';
+export type DocumentKind =
+  | 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request';
+
+export interface PortalBusiness {
+  name: string;
+  nameEn: string;
+  phone: string | null;
+  email: string | null;
+  /** LINE Official Account basic id such as '@avrental', for "add friend" and contact. */
+  lineOaId: string | null;
+  vatRegistered: boolean;
+}
+
+export interface PortalCustomer {
+  name: string;
+  companyName: string | null;
+  language: Lang;
+}
+
+export interface PortalStageChange {
+  stage: JobStage;
+  at: string;
+  note: string | null;
+}
+
+export interface PortalJob {
+  id: string;
+  number: string;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  siteAddress: string | null;
+  stage: JobStage;
+  /** 'active' = started and not closed/cancelled, 'upcoming' = not started yet, 'past' = closed/cancelled. */
+  timing: 'active' | 'upcoming' | 'past';
+  equipment: { name: string; quantity: number }[];
+  history: PortalStageChange[];
+  /** Ids of documents (see `documents`) that belong to this job. */
+  documentIds: string[];
+}
+
+export interface PortalLine {
+  description: string;
+  /** Display quantity (may be fractional, e.g. 1.5). */
+  quantity: number;
+  unitPriceSatang: number;
+  amountSatang: number;
+}
+
+export interface PortalTotals {
+  subtotalSatang: number;
+  discountSatang: number;
+  vatSatang: number;
+  vatMode: 'exclusive' | 'inclusive' | 'none';
+  totalSatang: number;
+  withholdingSatang: number;
+  netPayableSatang: number;
+}
+
+export interface PortalPayment {
+  id: string;
+  amountSatang: number;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  reference: string | null;
+  receivedAt: string;
+  receiptNumber: string | null;
+}
+
+/** What the client needs to pay by PromptPay: already computed by the server. */
+export interface PortalPayTarget {
+  amountSatang: number;
+  /** EMVCo / Thai QR payload; the app renders it as a QR image. */
+  promptPayPayload: string;
+  payeeName: string;
+  /** PromptPay id as shown to humans, masked where appropriate. */
+  promptPayIdDisplay: string;
+}
+
+export interface PortalInvoice {
+  id: string;
+  number: string;
+  taxInvoiceNumber: string | null;
+  issueDate: string;
+  dueDate: string;
+  status: InvoiceDisplayStatus;
+  lines: PortalLine[];
+  totals: PortalTotals;
+  paidSatang: number;
+  balanceSatang: number;
+  payments: PortalPayment[];
+  /** Present when something is still to pay. */
+  pay: PortalPayTarget | null;
+  jobNumber: string | null;
+  documentIds: string[];
+  viewedAt: string | null;
+}
+
+export interface PortalQuote {
+  id: string;
+  number: string;
+  issueDate: string;
+  validUntil: string;
+  status: QuoteDisplayStatus;
+  lines: PortalLine[];
+  totals: PortalTotals;
+  depositSatang: number;
+  signedBy: string | null;
+  signedAt: string | null;
+  declineReason: string | null;
+  canAccept: boolean;
+  jobNumber: string | null;
+  documentIds: string[];
+}
+
+export interface PortalDepositEntry {
+  kind: 'collection' | 'return';
+  at: string;
+  amountSatang: number;
+  deductedSatang: number;
+  method: PaymentMethod | null;
+  reason: string | null;
+  receiptNumber: string | null;
+}
+
+export interface PortalDeposit {
+  id: string;
+  number: string;
+  requiredSatang: number;
+  heldSatang: number;
+  returnedSatang: number;
+  deductedSatang: number;
+  status: DepositStatus;
+  quoteNumber: string | null;
+  jobNumber: string | null;
+  entries: PortalDepositEntry[];
+  pay: PortalPayTarget | null;
+}
+
+export interface PortalReceipt {
+  id: string;
+  number: string;
+  type: ReceiptType;
+  amountSatang: number;
+  issuedAt: string;
+  documentId: string;
+}
+
+export interface PortalDocument {
+  id: string;
+  kind: DocumentKind;
+  number: string;
+  title: { th: string; en: string };
+  issuedAt: string;
+  /** Path relative to the portal, e.g. `/api/portal/<token>/documents/<id>.pdf` is built by the app. */
+  fileName: string;
+}
+
+export interface PortalView {
+  scope: LinkScope;
+  linkId: string;
+  expiresAt: string;
+  /** Server's current time, so the app computes nothing from the phone's clock. */
+  now: string;
+  business: PortalBusiness;
+  customer: PortalCustomer;
+  jobs: PortalJob[];
+  quotes: PortalQuote[];
+  invoices: PortalInvoice[];
+  deposits: PortalDeposit[];
+  receipts: PortalReceipt[];
+  documents: PortalDocument[];
+  liff: { liffId: string | null; bound: boolean };
+}
