@@ -77,7 +77,8 @@ export function assertCanCollect(deposit: DepositAmounts, amountSatang: number):
     throw validation('amountSatang', 'amountSatang must be a whole number of satang greater than zero');
   }
   if (amountSatang > outstanding) {
-    throw new DomainError('VALIDATION', 'amount is more than the deposit still to collect', {
+    // More than is owed depends on the deposit's state, not on the input's shape: a conflict (409).
+    throw new DomainError('CONFLICT', 'amount is more than the deposit still to collect', {
       field: 'amountSatang',
       maxSatang: outstanding,
     });
@@ -93,7 +94,7 @@ export function assertCanReturn(deposit: DepositAmounts, input: DepositReturnInp
 
   requireAmount(input.amountSatang, 'amountSatang');
   if (input.amountSatang > remaining) {
-    throw new DomainError('VALIDATION', 'cannot return more than the deposit holds', {
+    throw new DomainError('CONFLICT', 'cannot return more than the deposit holds', {
       field: 'amountSatang',
       maxSatang: remaining,
     });

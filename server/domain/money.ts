@@ -120,7 +120,14 @@ export function lineAmountSatang(quantityMilli: number, unitPriceSatang: number)
     throw validation('quantityMilli', 'quantityMilli must be a positive whole number');
   }
   requireSatang(unitPriceSatang, 'unitPriceSatang');
-  return roundHalfUpDiv(BigInt(quantityMilli) * BigInt(unitPriceSatang), MILLI_PER_UNIT);
+  return roundedLineAmount(quantityMilli, unitPriceSatang, 'unitPriceSatang');
+}
+
+function roundedLineAmount(quantityMilli: number, unitPriceSatang: number, field: string): number {
+  const exact = BigInt(quantityMilli) * BigInt(unitPriceSatang);
+  // Checked before rounding: the product may be far beyond Number's safe range.
+  if (exact > BigInt(MAX_AMOUNT_SATANG) * BigInt(MILLI_PER_UNIT)) throw validation(field, 'line amount is too large');
+  return roundHalfUpDiv(exact, MILLI_PER_UNIT);
 }
 
 function percentOf(amountSatang: number, basisPoints: number): number {
@@ -144,8 +151,7 @@ export function computeTotals(input: TotalsInput): Totals {
   const lines = input.lines.map((line, index): TotalsLine => {
     const quantityMilli = toQuantityMilli(line.quantity, `lines.${index}.quantity`);
     const unitPriceSatang = requireSatang(line.unitPriceSatang, `lines.${index}.unitPriceSatang`);
-    const amountSatang = roundHalfUpDiv(BigInt(quantityMilli) * BigInt(unitPriceSatang), MILLI_PER_UNIT);
-    if (amountSatang > MAX_AMOUNT_SATANG) throw validation(`lines.${index}`, 'line amount is too large');
+    const amountSatang = roundedLineAmount(quantityMilli, unitPriceSatang, `lines.${index}`);
     return { description: line.description, quantityMilli, unitPriceSatang, amountSatang };
   });
   const grossSatang = lines.reduce((sum, line) => sum + line.amountSatang, 0);

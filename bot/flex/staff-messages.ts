@@ -1,0 +1,475 @@
+/**
+ * Flex messages and quick replies for staff (answers to bot commands). Buttons carry
+ * compact postback data (see postback.ts / PB); stage labels arrive already translated.
+ */
+import type { messagingApi } from '@line/bot-sdk';
+import { clampText, formatDate, formatDateTime, MAX, money, pick, requireImageUrl, requireUrl, type Lang } from './format.ts';
+import { bubble, button, COLORS, flexMessage, footer, hbox, keyAmount, postbackAction, row, separator, text, uriAction, vbox } from './parts.ts';
+import { PB, type PostbackPayload } from './postback.ts';
+import type { LinkScope } from './client-messages.ts';
+
+type FlexMessage = messagingApi.FlexMessage;
+type FlexBubble = messagingApi.FlexBubble;
+type FlexComponent = messagingApi.FlexComponent;
+
+export const CAROUSEL_MAX_BUBBLES = 12;
+export const CUSTOMER_CARD_MAX_JOBS = 5;
+export const OVERDUE_LIST_MAX_ROWS = 10;
+export const QUICK_REPLY_MAX_ITEMS = 13;
+
+export interface OpenJob {
+  id: string;
+  number: string;
+  title: string;
+  /** Already in the staff member's language. */
+  stageLabel: string;
+}
+
+export interface CustomerCardInput {
+  lang: Lang;
+  id: string;
+  name: string;
+  company?: string | null;
+  openJobs: OpenJob[];
+  balanceDueSatang: number;
+  overdueCount: number;
+  depositsHeldSatang: number;
+  /** ISO instant of the last portal visit; null/undefined = never. */
+  lastPortalVisitAt?: string | Date | null;
+  /** Whether the client's LINE account is bound (shown as a hint). */
+  lineBound?: boolean;
+}
+
+export interface CustomerListItem {
+  id: string;
+  name: string;
+  company?: string | null;
+  balanceDueSatang: number;
+  overdueCount: number;
+  openJobCount: number;
+}
+
+export interface CustomerCarouselOptions {
+  lang: Lang;
+  /** Total matches when `customers` is already a page of a larger result. */
+  totalCount?: number;
+  /** Postback for a "show more" button on the last bubble (e.g. {a: PB.more, q, o}). */
+  more?: PostbackPayload;
+}
+
+export interface LinkCardInput {
+  lang: Lang;
+  linkId: string;
+  url: string;
+  scope: LinkScope;
+  customerName: string;
+  documentNumber?: string;
+  /** 'YYYY-MM-DD'; null = until the document is settled. */
+  expiresOn?: string | null;
+  /** Where "send to client" would go, if known (shown as a hint). */
+  channel?: 'line' | 'email' | 'sms' | null;
+}
+
+export interface OverdueItem {
+  invoiceId: string;
+  invoiceNumber: string;
+  customerName: string;
+  amountDueSatang: number;
+  /** 'YYYY-MM-DD' */
+  dueDate: string;
+  daysOverdue: number;
+}
+
+export interface StageChoice {
+  /** Stage key, e.g. 'in_progress'. */
+  key: string;
+  label: string;
+}
+
+export interface StageChooserInput {
+  lang: Lang;
+  jobId: string;
+  jobNumber: string;
+  jobTitle: string;
+  currentStageLabel: string;
+  /** Allowed next stages, in display order. At most 13 are offered. */
+  stages: StageChoice[];
+}
+
+export interface ConfirmCardInput {
+  lang: Lang;
+  title: string;
+  body?: string;
+  confirm: PostbackPayload;
+  /** Default {a: PB.cancel}. */
+  cancel?: PostbackPayload;
+  confirmLabel?: string;
+  cancelLabel?: string;
+  /** Red confirm button for destructive actions (revoke links, reject). */
+  danger?: boolean;
+}
+
+export interface HelpCommand {
+  command: string;
+  description: string;
+}
+
+export interface SlipReviewInput {
+  lang: Lang;
+  paymentId: string;
+  amountSatang: number;
+  customerName: string;
+  invoiceNumber: string;
+  /** https URL of the slip image (signed, not guessable). */
+  slipImageUrl: string;
+  /** ISO instant the client uploaded the slip. */
+  submittedAt?: string | Date;
+  /** Balance due on the invoice, to spot a mismatch. */
+  expectedSatang?: number;
+  /** Set when the same slip (bank + transaction ref) was already used: the other payment/invoice reference. */
+  duplicateOf?: string | null;
+}
+
+const name = (value: string) => clampText(value, MAX.name);
+const doc = (value: string) => clampText(value, MAX.docNumber);
+
+function staffHeader(title: string, subtitle?: string): messagingApi.FlexBox {
+  const contents: FlexComponent[] = [text(clampText(title, MAX.title), { size: 'lg', weight: 'bold', maxLines: 2 })];
+  if (subtitle) contents.push(text(clampText(subtitle, MAX.title), { size: 'xs', color: COLORS.muted, maxLines: 2, margin: 'xs' }));
+  return vbox(contents, { paddingAll: '16px', paddingBottom: '8px' });
+}
+
+const body = (contents: FlexComponent[]) => vbox(contents, { paddingAll: '16px', paddingTop: '4px' });
+
+export function customerCard(input: CustomerCardInput): FlexMessage {
+  const { lang } = input;
+  const overdue = input.overdueCount > 0;
+  const visit = input.lastPortalVisitAt ? formatDateTime(input.lastPortalVisitAt, lang) : pick(lang, 'ยังไม่เคยเปิด', 'Never');
+  const details: FlexComponent[] = [
+    row(pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices'), String(input.overdueCount), { tone: overdue ? 'danger' : 'default', bold: overdue }),
+    row(pick(lang, 'เงินมัดจำที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
+    row(pick(lang, 'เข้าพอร์ทัลล่าสุด', 'Last portal visit'), visit),
+  ];
+  if (input.lineBound !== undefined) {
+    details.push(row('LINE', input.lineBound ? pick(lang, 'เชื่อมแล้ว', 'Linked') : pick(lang, 'ยังไม่เชื่อม', 'Not linked'), { tone: input.lineBound ? 'success' : 'muted' }));
+  }
+  const jobs = input.openJobs.slice(0, CUSTOMER_CARD_MAX_JOBS).map((job) =>
+    hbox(
+      [
+        vbox(
+          [
+            text(`${doc(job.number)} · ${clampText(job.title, MAX.title)}`, { size: 'sm', maxLines: 2 }),
+            text(clampText(job.stageLabel, MAX.stage), { size: 'xs', color: COLORS.primary, weight: 'bold', maxLines: 1 }),
+          ],
+          { flex: 1 },
+        ),
+        button(postbackAction(pick(lang, 'สถานะ', 'Stage'), { a: PB.chooseStage, j: job.id }), 'link', { flex: 0, gravity: 'center' }),
+      ],
+      { margin: 'md', spacing: 'sm' },
+    ),
+  );
+  const jobsBlock: FlexComponent[] = [
+    text(`${pick(lang, 'งานที่เปิดอยู่', 'Open jobs')} (${input.openJobs.length})`, { size: 'sm', weight: 'bold', margin: 'lg' }),
+  ];
+  if (jobs.length === 0) jobsBlock.push(text(pick(lang, 'ไม่มีงานที่เปิดอยู่', 'No open jobs'), { size: 'xs', color: COLORS.muted, margin: 'sm' }));
+  jobsBlock.push(...jobs);
+  const hidden = input.openJobs.length - jobs.length;
+  if (hidden > 0) jobsBlock.push(text(pick(lang, `+ อีก ${hidden} งาน`, `+${hidden} more`), { size: 'xs', color: COLORS.muted, margin: 'sm' }));
+
+  const buttons: FlexComponent[] = [button(postbackAction(pick(lang, 'สร้างลิงก์พอร์ทัล', 'Portal link'), { a: PB.link, c: input.id }), 'primary')];
+  if (input.balanceDueSatang > 0 || overdue) {
+    buttons.push(button(postbackAction(pick(lang, 'ส่งแจ้งเตือนชำระเงิน', 'Send payment reminder'), { a: PB.remindCustomer, c: input.id }), 'secondary'));
+  }
+  return flexMessage(
+    pick(lang, `ลูกค้า ${name(input.name)}: ค้างชำระ ${money(input.balanceDueSatang, lang)}`, `Customer ${name(input.name)}: ${money(input.balanceDueSatang, lang)} due`),
+    bubble({
+      header: staffHeader(name(input.name), input.company ? clampText(input.company, MAX.name) : undefined),
+      body: body([
+        keyAmount(pick(lang, 'ยอดค้างชำระ', 'Balance due'), money(input.balanceDueSatang, lang), overdue ? 'danger' : 'default'),
+        separator(),
+        vbox(details, { margin: 'md' }),
+        separator(),
+        ...jobsBlock,
+      ]),
+      footer: footer(buttons),
+    }),
+  );
+}
+
+function customerSummaryBubble(customer: CustomerListItem, lang: Lang): FlexBubble {
+  const overdue = customer.overdueCount > 0;
+  const contents: FlexComponent[] = [text(name(customer.name), { size: 'md', weight: 'bold', maxLines: 2 })];
+  if (customer.company) contents.push(text(clampText(customer.company, MAX.name), { size: 'xs', color: COLORS.muted, maxLines: 1 }));
+  contents.push(
+    keyAmount(pick(lang, 'ค้างชำระ', 'Balance due'), money(customer.balanceDueSatang, lang), overdue ? 'danger' : 'default'),
+    text(
+      pick(lang, `งานเปิด ${customer.openJobCount} · เกินกำหนด ${customer.overdueCount}`, `${customer.openJobCount} open job(s) · ${customer.overdueCount} overdue`),
+      { size: 'xs', color: overdue ? COLORS.danger : COLORS.muted, margin: 'sm', maxLines: 2 },
+    ),
+  );
+  return bubble({
+    size: 'kilo',
+    body: vbox(contents, { paddingAll: '16px' }),
+    footer: footer([button(postbackAction(pick(lang, 'ดูข้อมูล', 'Open'), { a: PB.customer, c: customer.id }), 'secondary')]),
+  });
+}
+
+/** Up to 12 bubbles; with more customers, 11 customers and a last bubble saying "+N more". */
+export function customerCarousel(customers: CustomerListItem[], options: CustomerCarouselOptions): FlexMessage {
+  const { lang } = options;
+  const total = Math.max(options.totalCount ?? customers.length, customers.length);
+  if (customers.length === 0) {
+    return flexMessage(
+      pick(lang, 'ไม่พบลูกค้า', 'No customers found'),
+      bubble({ size: 'kilo', body: body([text(pick(lang, 'ไม่พบลูกค้าที่ตรงกับคำค้นหา', 'No customers match your search.'), { margin: 'md' })]) }),
+    );
+  }
+  const overflow = total > CAROUSEL_MAX_BUBBLES || customers.length > CAROUSEL_MAX_BUBBLES || options.more !== undefined;
+  const shown = overflow ? customers.slice(0, CAROUSEL_MAX_BUBBLES - 1) : customers;
+  const bubbles = shown.map((c) => customerSummaryBubble(c, lang));
+  const remaining = total - shown.length;
+  if (overflow && remaining > 0) {
+    const moreContents: FlexComponent[] = [
+      text(pick(lang, `+ อีก ${remaining} ราย`, `+${remaining} more`), { size: 'xl', weight: 'bold', align: 'center' }),
+      text(pick(lang, 'พิมพ์ชื่อให้ละเอียดขึ้นเพื่อค้นหา', 'Type more of the name to narrow the search.'), { size: 'xs', color: COLORS.muted, align: 'center', margin: 'md' }),
+    ];
+    bubbles.push(
+      bubble({
+        size: 'kilo',
+        body: vbox(moreContents, { paddingAll: '16px', justifyContent: 'center' }),
+        ...(options.more ? { footer: footer([button(postbackAction(pick(lang, 'ดูเพิ่ม', 'Show more'), options.more), 'secondary')]) } : {}),
+      }),
+    );
+  }
+  return flexMessage(
+    pick(lang, `พบลูกค้า ${total} ราย`, `${total} customer(s) found`),
+    { type: 'carousel', contents: bubbles },
+  );
+}
+
+const SCOPE_LABELS: Record<LinkScope, [string, string]> = {
+  customer: ['ทั้งหมดของลูกค้า', 'Everything for the customer'],
+  quote: ['ใบเสนอราคาเดียว', 'Single quote'],
+  invoice: ['ใบแจ้งหนี้เดียว', 'Single invoice'],
+};
+
+const CHANNEL_LABELS: Record<'line' | 'email' | 'sms', [string, string]> = {
+  line: ['LINE', 'LINE'],
+  email: ['อีเมล', 'Email'],
+  sms: ['SMS', 'SMS'],
+};
+
+export function linkCard(input: LinkCardInput): FlexMessage {
+  const { lang } = input;
+  const url = requireUrl(input.url);
+  const [scopeTh, scopeEn] = SCOPE_LABELS[input.scope];
+  const details: FlexComponent[] = [row(pick(lang, 'ขอบเขต', 'Scope'), pick(lang, scopeTh, scopeEn))];
+  if (input.documentNumber) details.push(row(pick(lang, 'เอกสาร', 'Document'), doc(input.documentNumber)));
+  details.push(
+    row(
+      pick(lang, 'หมดอายุ', 'Expires'),
+      input.expiresOn ? formatDate(input.expiresOn, lang) : pick(lang, 'เมื่อเอกสารปิด', 'When the document is settled'),
+    ),
+  );
+  if (input.channel) {
+    const [chTh, chEn] = CHANNEL_LABELS[input.channel];
+    details.push(row(pick(lang, 'ส่งทาง', 'Sends via'), pick(lang, chTh, chEn)));
+  }
+  const send = postbackAction(pick(lang, 'ส่งให้ลูกค้า', 'Send to client'), { a: PB.sendLink, l: input.linkId }, pick(lang, 'ส่งลิงก์ให้ลูกค้า', 'Send the link to the client'));
+  const copy: messagingApi.ClipboardAction = { type: 'clipboard', label: pick(lang, 'คัดลอกลิงก์', 'Copy link'), clipboardText: url };
+  return flexMessage(
+    pick(lang, `ลิงก์พอร์ทัลสำหรับ ${name(input.customerName)}`, `Portal link for ${name(input.customerName)}`),
+    bubble({
+      header: staffHeader(pick(lang, 'ลิงก์พอร์ทัล', 'Portal link'), name(input.customerName)),
+      body: body([
+        vbox(details, { margin: 'sm' }),
+        separator(),
+        text(pick(lang, 'กดค้างที่ลิงก์เพื่อคัดลอกหรือส่งต่อ', 'Long-press the link to copy or forward it:'), { size: 'xxs', color: COLORS.muted, margin: 'md' }),
+        // The URL is never clamped: a shortened link would not work.
+        text(url, { size: 'xs', color: '#1A5FB4', wrap: true, margin: 'sm' }),
+      ]),
+      footer: footer([button(send, 'primary'), hbox([button(copy, 'secondary', { flex: 1 }), button(uriAction(pick(lang, 'เปิด', 'Open'), url), 'link', { flex: 1 })], { spacing: 'sm' })]),
+    }),
+  );
+}
+
+/** The bare URL as a text message: the easiest thing to long-press and forward in LINE. */
+export function linkCopyMessage(url: string): messagingApi.TextMessage {
+  return { type: 'text', text: requireUrl(url) };
+}
+
+export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCount?: number }): FlexMessage {
+  const { lang } = options;
+  const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.daysOverdue - a.daysOverdue || a.invoiceNumber.localeCompare(b.invoiceNumber));
+  const total = Math.max(options.totalCount ?? items.length, items.length);
+  const totalDue = items.reduce((sum, item) => sum + item.amountDueSatang, 0);
+  const rows: FlexComponent[] = sorted.slice(0, OVERDUE_LIST_MAX_ROWS).flatMap((item, i) => {
+    const days = pick(lang, `${item.daysOverdue} วัน`, `${item.daysOverdue}d`);
+    const line = hbox(
+      [
+        vbox(
+          [
+            text(name(item.customerName), { size: 'sm', weight: 'bold', maxLines: 1 }),
+            text(`${doc(item.invoiceNumber)} · ${formatDate(item.dueDate, lang)} · ${days}`, { size: 'xxs', color: COLORS.muted, maxLines: 1 }),
+            text(money(item.amountDueSatang, lang), { size: 'sm', color: COLORS.danger, weight: 'bold' }),
+          ],
+          { flex: 1 },
+        ),
+        button(postbackAction(pick(lang, 'เตือน', 'Remind'), { a: PB.remind, i: item.invoiceId }, pick(lang, `เตือน ${doc(item.invoiceNumber)}`, `Remind ${doc(item.invoiceNumber)}`)), 'secondary', {
+          flex: 0,
+          gravity: 'center',
+        }),
+      ],
+      { spacing: 'sm', margin: 'md' },
+    );
+    return i === 0 ? [line] : [separator('md'), line];
+  });
+  const hidden = total - Math.min(sorted.length, OVERDUE_LIST_MAX_ROWS);
+  const contents: FlexComponent[] =
+    items.length === 0
+      ? [text(pick(lang, 'ไม่มีใบแจ้งหนี้เกินกำหนด', 'No overdue invoices.'), { margin: 'md', color: COLORS.success })]
+      : [keyAmount(pick(lang, 'รวมยอดเกินกำหนด', 'Total overdue'), money(totalDue, lang), 'danger'), separator(), ...rows];
+  if (hidden > 0) contents.push(text(pick(lang, `+ อีก ${hidden} รายการ`, `+${hidden} more`), { size: 'xs', color: COLORS.muted, margin: 'md' }));
+  return flexMessage(
+    pick(lang, `ใบแจ้งหนี้เกินกำหนด ${total} รายการ`, `${total} overdue invoice(s)`),
+    bubble({ header: staffHeader(`${pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices')} (${total})`, pick(lang, 'เรียงจากเก่าสุด', 'Oldest first')), body: body(contents) }),
+  );
+}
+
+/** A text prompt with one quick-reply button per allowed next stage (at most 13). */
+export function stageChooser(input: StageChooserInput): messagingApi.TextMessage {
+  const { lang } = input;
+  const job = `${doc(input.jobNumber)} ${clampText(input.jobTitle, 60)}`;
+  const current = clampText(input.currentStageLabel, MAX.stage);
+  if (input.stages.length === 0) {
+    return { type: 'text', text: pick(lang, `งาน ${job}\nสถานะ: ${current}\nไม่มีสถานะถัดไปให้เลือก`, `Job ${job}\nStage: ${current}\nThere is no next stage.`) };
+  }
+  const items: messagingApi.QuickReplyItem[] = input.stages.slice(0, QUICK_REPLY_MAX_ITEMS).map((stage) => ({
+    type: 'action',
+    action: postbackAction(
+      stage.label,
+      { a: PB.setStage, j: input.jobId, s: stage.key },
+      pick(lang, `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`, `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`),
+      MAX.quickReplyLabel,
+    ),
+  }));
+  return {
+    type: 'text',
+    text: pick(lang, `งาน ${job}\nสถานะตอนนี้: ${current}\nเลือกสถานะใหม่ด้านล่าง`, `Job ${job}\nCurrent stage: ${current}\nPick the new stage below.`),
+    quickReply: { items },
+  };
+}
+
+export function confirmCard(input: ConfirmCardInput): FlexMessage {
+  const { lang } = input;
+  const contents: FlexComponent[] = [text(clampText(input.title, MAX.title), { size: 'md', weight: 'bold', maxLines: 3 })];
+  if (input.body) contents.push(text(clampText(input.body, MAX.note, { multiline: true }), { size: 'sm', color: COLORS.muted, margin: 'md', maxLines: 8 }));
+  const confirmLabel = input.confirmLabel ?? pick(lang, 'ยืนยัน', 'Confirm');
+  const cancelLabel = input.cancelLabel ?? pick(lang, 'ยกเลิก', 'Cancel');
+  return flexMessage(
+    clampText(input.title, MAX.title),
+    bubble({
+      size: 'kilo',
+      body: vbox(contents, { paddingAll: '16px' }),
+      footer: vbox(
+        [
+          hbox(
+            [
+              button(postbackAction(cancelLabel, input.cancel ?? { a: PB.cancel }, cancelLabel), 'secondary', { flex: 1 }),
+              button(postbackAction(confirmLabel, input.confirm, confirmLabel), 'primary', { flex: 1, color: input.danger ? COLORS.danger : COLORS.primary }),
+            ],
+            { spacing: 'sm' },
+          ),
+        ],
+        { paddingAll: '12px' },
+      ),
+    }),
+  );
+}
+
+export const DEFAULT_HELP_COMMANDS: Record<Lang, HelpCommand[]> = {
+  th: [
+    { command: 'ค้นหา <ชื่อ>', description: 'ค้นหาลูกค้าและดูสรุป' },
+    { command: 'ลิงก์ <ชื่อ>', description: 'สร้างลิงก์พอร์ทัลให้ลูกค้า' },
+    { command: 'ค้างชำระ', description: 'ดูใบแจ้งหนี้ที่เกินกำหนด' },
+    { command: 'เตือน <เลขใบแจ้งหนี้>', description: 'ส่งแจ้งเตือนชำระเงิน' },
+    { command: 'สถานะ <เลขงาน>', description: 'เปลี่ยนสถานะงาน' },
+    { command: 'รับเงิน <เลขใบแจ้งหนี้> <ยอด>', description: 'บันทึกการรับชำระ' },
+    { command: 'สลิป', description: 'ตรวจสลิปที่รออนุมัติ' },
+    { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
+  ],
+  en: [
+    { command: 'find <name>', description: 'Find a customer and see a summary' },
+    { command: 'link <name>', description: 'Create a portal link for a customer' },
+    { command: 'overdue', description: 'List overdue invoices' },
+    { command: 'remind <invoice no.>', description: 'Send a payment reminder' },
+    { command: 'stage <job no.>', description: 'Move a job to another stage' },
+    { command: 'paid <invoice no.> <amount>', description: 'Record a payment' },
+    { command: 'slips', description: 'Review payment slips waiting for approval' },
+    { command: 'revoke <name>', description: "Revoke a customer's links" },
+  ],
+};
+
+export function helpCard(lang: Lang, commands: HelpCommand[] = DEFAULT_HELP_COMMANDS[lang]): FlexMessage {
+  const rows: FlexComponent[] = commands.slice(0, 20).map((c, i) =>
+    vbox(
+      [
+        text(clampText(c.command, 60), { size: 'sm', weight: 'bold', color: COLORS.primary, maxLines: 1 }),
+        text(clampText(c.description, 120), { size: 'xs', color: COLORS.muted, maxLines: 2 }),
+      ],
+      { margin: i === 0 ? 'sm' : 'md' },
+    ),
+  );
+  return flexMessage(
+    pick(lang, 'คำสั่งที่ใช้ได้', 'Available commands'),
+    bubble({
+      header: staffHeader(pick(lang, 'คำสั่งที่ใช้ได้', 'What I can do'), pick(lang, 'พิมพ์ภาษาไทยหรืออังกฤษก็ได้', 'Type in Thai or English')),
+      body: body(rows),
+    }),
+  );
+}
+
+export function slipReviewCard(input: SlipReviewInput): FlexMessage {
+  const { lang } = input;
+  const image = requireImageUrl(input.slipImageUrl, 'slipImageUrl');
+  const details: FlexComponent[] = [
+    row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName)),
+    row(pick(lang, 'ใบแจ้งหนี้', 'Invoice'), doc(input.invoiceNumber)),
+  ];
+  if (input.expectedSatang !== undefined) {
+    const mismatch = input.expectedSatang !== input.amountSatang;
+    details.push(row(pick(lang, 'ยอดค้าง', 'Balance due'), money(input.expectedSatang, lang), mismatch ? { tone: 'warning', bold: true } : {}));
+  }
+  if (input.submittedAt) details.push(row(pick(lang, 'ส่งเมื่อ', 'Submitted'), formatDateTime(input.submittedAt, lang)));
+  const contents: FlexComponent[] = [keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)), separator(), vbox(details, { margin: 'md' })];
+  if (input.duplicateOf) {
+    contents.push(
+      text(pick(lang, `สลิปนี้เคยใช้แล้ว (${doc(input.duplicateOf)})`, `This slip was already used (${doc(input.duplicateOf)})`), {
+        size: 'sm',
+        weight: 'bold',
+        color: COLORS.danger,
+        margin: 'lg',
+      }),
+    );
+  }
+  return flexMessage(
+    pick(lang, `สลิปรอตรวจ: ${name(input.customerName)} ${money(input.amountSatang, lang)}`, `Slip to review: ${name(input.customerName)} ${money(input.amountSatang, lang)}`),
+    bubble({
+      header: staffHeader(pick(lang, 'ตรวจสลิปการชำระเงิน', 'Payment slip to review')),
+      hero: { type: 'image', url: image, size: 'full', aspectRatio: '3:4', aspectMode: 'fit', backgroundColor: COLORS.surface, action: uriAction(pick(lang, 'ดูสลิป', 'View slip'), image) },
+      body: body(contents),
+      footer: vbox(
+        [
+          hbox(
+            [
+              button(postbackAction(pick(lang, 'ปฏิเสธ', 'Reject'), { a: PB.slipReject, p: input.paymentId }, pick(lang, 'ปฏิเสธสลิป', 'Reject slip')), 'secondary', { flex: 1 }),
+              button(postbackAction(pick(lang, 'ยืนยันรับเงิน', 'Confirm'), { a: PB.slipConfirm, p: input.paymentId }, pick(lang, 'ยืนยันรับเงิน', 'Confirm payment')), 'primary', { flex: 1 }),
+            ],
+            { spacing: 'sm' },
+          ),
+        ],
+        { paddingAll: '12px' },
+      ),
+    }),
+  );
+}

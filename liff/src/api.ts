@@ -1,0 +1,69 @@
+/** The portal HTTP API as the app sees it: URL builders and the few calls it makes. */
+import type { PortalBusiness, PortalView } from '../../server/portal/portal-view.ts';
+
+export type Loaded =
+  | { kind: 'view'; view: PortalView }
+  | { kind: 'unavailable'; business: PortalBusiness | null }
+  | { kind: 'error' };
+
+export interface UnavailablePayload { unavailable: true; business: PortalBusiness }
+
+export function isUnavailable(data: unknown): data is UnavailablePayload {
+  return typeof data === 'object' && data !== null && (data as { unavailable?: unknown }).unavailable === true;
+}
+
+export function toLoaded(data: unknown): Loaded {
+  if (isUnavailable(data)) return { kind: 'unavailable', business: data.business ?? null };
+  if (typeof data === 'object' && data !== null && 'scope' in data) return { kind: 'view', view: data as PortalView };
+  return { kind: 'error' };
+}
+
+const enc = encodeURIComponent;
+export const apiBase = (token: string): string => `/api/portal/${enc(token)}`;
+
+export const urls = {
+  document: (token: string, id: string, download = false) =>
+    `${apiBase(token)}/documents/${enc(id)}${download ? '?download=1' : ''}`,
+  documentsZip: (token: string) => `${apiBase(token)}/documents.zip`,
+  qr: (token: string, kind: 'invoice' | 'deposit', id: string, download = false) =>
+    `${apiBase(token)}/qr/${kind}/${enc(id)}.png${download ? '?download=1' : ''}`,
+  events: (token: string) => `${apiBase(token)}/events`,
+  lineOa: (oaId: string) => `https://line.me/R/ti/p/${enc(oaId)}`,
+};
+
+const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+/** GET the view; 410 (or 404) carries `{unavailable, business}`. Network trouble → 'error'. */
+export async function fetchView(token: string): Promise<Loaded> {
+  try {
+    const res = await fetch(apiBase(token), { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+    if (res.ok || res.status === 410 || res.status === 404) {
+      const body: unknown = await res.json().catch(() => null);
+      const loaded = toLoaded(body);
+      if (loaded.kind !== 'error' || res.ok) return loaded;
+      return { kind: 'unavailable', business: null };
+    }
+    return { kind: 'error' };
+  } catch {
+    return { kind: 'error' };
+  }
+}
+
+/** Always answered with the same neutral 202; failures are reported only as "try again". */
+export async function requestNewLink(token: string): Promise<boolean> {
+  try {
+    const res = await fetch('/api/portal/recover', { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ token }) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function bindLine(token: string, idToken: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${apiBase(token)}/line/bind`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ idToken }) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

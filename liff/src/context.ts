@@ -1,0 +1,27 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang, PortalDocument, PortalView } from '../../server/portal/portal-view.ts';
+import type { Translate } from './i18n.ts';
+import type { LiffBridge } from './liff/bridge.ts';
+import type { LiveStatus } from './live.ts';
+
+export interface PortalContext {
+  view: PortalView;
+  token: string;
+  lang: Lang;
+  t: Translate;
+  /** Address-bar URL for a portal sub-path ('/jobs' → '/c/<token>/jobs'). */
+  href(sub: string): string;
+  navigate(sub: string, opts?: { replace?: boolean }): void;
+  liff: LiffBridge | null;
+  live: LiveStatus | 'off';
+  documentsById: Map<string, PortalDocument>;
+}
+
+export const Portal = createContext<PortalContext | null>(null);
+
+export function usePortal(): PortalContext {
+  const ctx = useContext(Portal);
+  if (!ctx) throw new Error('usePortal outside <Portal.Provider>');
+  return ctx;
+}

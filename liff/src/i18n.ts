@@ -1,0 +1,419 @@
+/**
+ * Every user-visible string of the portal, Thai and English. Nothing else in `liff/`
+ * contains prose; components look strings up here by key.
+ * `{name}`-style placeholders are filled by `translate()`.
+ */
+import type { Lang } from '../../server/portal/portal-view.ts';
+
+const th = {
+  'app.loading': 'กำลังโหลด…',
+  'app.back': 'ย้อนกลับ',
+  'app.none': '—',
+  'app.timeSuffix': ' น.',
+  'app.newWindow': '(เปิดหน้าต่างใหม่)',
+
+  'lang.toggle': 'EN',
+  'lang.toggleLabel': 'Switch to English',
+
+  'nav.label': 'เมนูหลัก',
+  'nav.home': 'หน้าแรก',
+  'nav.jobs': 'งาน',
+  'nav.invoices': 'ใบแจ้งหนี้',
+  'nav.deposits': 'มัดจำ',
+  'nav.documents': 'เอกสาร',
+
+  'home.greeting': 'สวัสดี คุณ{name}',
+  'home.intro': 'ภาพรวมงานและการชำระเงินของคุณกับ {business}',
+  'home.toPay': 'รายการที่ต้องชำระ',
+  'home.depositsToPay': 'เงินมัดจำที่รอชำระ',
+  'home.quotes': 'ใบเสนอราคารอคุณพิจารณา',
+  'home.activeJobs': 'งานที่กำลังดำเนินการ',
+  'home.allJobs': 'ดูงานทั้งหมด',
+  'home.caughtUpTitle': 'เรียบร้อยทั้งหมด',
+  'home.caughtUpBody': 'ไม่มียอดค้างชำระ และไม่มีรายการที่รอคุณดำเนินการ',
+  'home.expires': 'ลิงก์นี้ใช้ได้ถึง {date}',
+
+  'pay.button': 'ชำระเงิน',
+  'pay.title': 'ชำระผ่านพร้อมเพย์',
+  'pay.amount': 'ยอดที่ต้องชำระ',
+  'pay.netAmount': 'ยอดโอนสุทธิ (หักภาษี ณ ที่จ่ายแล้ว)',
+  'pay.whtNote': 'ใบแจ้งหนี้นี้หักภาษี ณ ที่จ่าย {amount} ยอดใน QR คือยอดสุทธิที่ต้องโอน กรุณาส่งหนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ให้เราด้วย',
+  'pay.qrAlt': 'คิวอาร์โค้ดพร้อมเพย์ ยอด {amount}',
+  'pay.payee': 'ชื่อผู้รับเงิน',
+  'pay.promptPayId': 'พร้อมเพย์',
+  'pay.saveQr': 'บันทึกรูป QR',
+  'pay.howTo': 'สแกนด้วยแอปธนาคารใดก็ได้ หรือบันทึกรูป QR แล้วเลือกรูปจากแอปธนาคารในโทรศัพท์เครื่องนี้',
+
+  'invoices.title': 'ใบแจ้งหนี้',
+  'invoices.outstanding': 'ค้างชำระ',
+  'invoices.others': 'ชำระแล้วและอื่น ๆ',
+  'invoices.empty': 'ยังไม่มีใบแจ้งหนี้',
+  'invoices.receiptsLink': 'ใบเสร็จรับเงินทั้งหมด',
+  'invoice.title': 'ใบแจ้งหนี้ {number}',
+  'invoice.due': 'ครบกำหนด {date}',
+  'invoice.issueDate': 'วันที่ออก',
+  'invoice.dueDate': 'วันครบกำหนด',
+  'invoice.taxInvoice': 'ใบกำกับภาษีเลขที่',
+  'invoice.job': 'งาน',
+  'invoice.total': 'ยอดรวม',
+  'invoice.paid': 'ชำระแล้ว',
+  'invoice.balance': 'ยอดค้างชำระ',
+  'invoice.items': 'รายการ',
+  'invoice.payments': 'การชำระเงิน',
+  'invoice.noPayments': 'ยังไม่มีการชำระเงิน',
+  'invoice.receiptNo': 'ใบเสร็จ {number}',
+  'invoice.notFound': 'ไม่พบใบแจ้งหนี้นี้',
+
+  'totals.subtotal': 'รวมเป็นเงิน',
+  'totals.discount': 'ส่วนลด',
+  'totals.vat': 'ภาษีมูลค่าเพิ่ม',
+  'totals.vatIncluded': 'ภาษีมูลค่าเพิ่ม (รวมในราคาแล้ว)',
+  'totals.total': 'จำนวนเงินรวมทั้งสิ้น',
+  'totals.wht': 'หักภาษี ณ ที่จ่าย',
+  'totals.net': 'ยอดชำระสุทธิ',
+  'line.qtyPrice': '{qty} × {price}',
+
+  'inv.draft': 'ฉบับร่าง',
+  'inv.sent': 'ยังไม่ชำระ',
+  'inv.partially_paid': 'ชำระบางส่วน',
+  'inv.paid': 'ชำระแล้ว',
+  'inv.void': 'ยกเลิก',
+  'inv.overdue': 'เกินกำหนด',
+
+  'quote.draft': 'ฉบับร่าง',
+  'quote.sent': 'รอการตอบรับ',
+  'quote.accepted': 'ตอบรับแล้ว',
+  'quote.declined': 'ปฏิเสธแล้ว',
+  'quote.expired': 'หมดอายุ',
+
+  'dep.pending': 'รอชำระ',
+  'dep.partially_held': 'ชำระบางส่วน',
+  'dep.held': 'รับมัดจำแล้ว',
+  'dep.returned': 'คืนแล้ว',
+  'dep.partially_returned': 'คืนบางส่วน',
+  'dep.forfeited': 'หักเต็มจำนวน',
+
+  'payment.pending_review': 'รอตรวจสอบ',
+  'payment.confirmed': 'ยืนยันแล้ว',
+  'payment.rejected': 'ไม่ผ่านการตรวจสอบ',
+
+  'method.promptpay': 'พร้อมเพย์',
+  'method.bank_transfer': 'โอนผ่านธนาคาร',
+  'method.cash': 'เงินสด',
+  'method.card': 'บัตร',
+  'method.cheque': 'เช็ค',
+  'method.other': 'อื่น ๆ',
+
+  'stage.new': 'รับงานแล้ว',
+  'stage.picking': 'กำลังจัดเตรียมอุปกรณ์',
+  'stage.loaded': 'ขึ้นรถแล้ว',
+  'stage.delivering': 'กำลังจัดส่ง',
+  'stage.on_site': 'ถึงหน้างานแล้ว',
+  'stage.returning': 'กำลังรับคืน',
+  'stage.closed': 'เสร็จสิ้น',
+  'stage.cancelled': 'ยกเลิก',
+
+  'jobs.title': 'งาน',
+  'jobs.tabsLabel': 'ช่วงเวลาของงาน',
+  'jobs.active': 'กำลังดำเนินการ',
+  'jobs.upcoming': 'กำลังจะมาถึง',
+  'jobs.past': 'ที่ผ่านมา',
+  'jobs.emptyActive': 'ไม่มีงานที่กำลังดำเนินการ',
+  'jobs.emptyUpcoming': 'ไม่มีงานที่กำลังจะมาถึง',
+  'jobs.emptyPast': 'ยังไม่มีงานที่เสร็จสิ้น',
+  'job.title': 'งาน {number}',
+  'job.progress': 'สถานะงาน',
+  'job.pendingStep': 'ยังไม่ถึงขั้นตอนนี้',
+  'job.currentStep': 'ขั้นตอนปัจจุบัน',
+  'job.dates': 'วันที่',
+  'job.site': 'สถานที่',
+  'job.equipment': 'อุปกรณ์',
+  'job.documents': 'เอกสารของงานนี้',
+  'job.live': 'อัปเดตสถานะอัตโนมัติ',
+  'job.reconnecting': 'กำลังเชื่อมต่อใหม่…',
+  'job.notFound': 'ไม่พบงานนี้',
+
+  'quotes.title': 'ใบเสนอราคา',
+  'quotes.empty': 'ยังไม่มีใบเสนอราคา',
+  'quote.title': 'ใบเสนอราคา {number}',
+  'quote.issueDate': 'วันที่ออก',
+  'quote.validUntil': 'ใช้ได้ถึง',
+  'quote.validUntilShort': 'ใช้ได้ถึง {date}',
+  'quote.deposit': 'เงินมัดจำประกัน (คืนได้)',
+  'quote.signed': 'ลงนามโดย {name} เมื่อ {date}',
+  'quote.declineReason': 'เหตุผลที่ปฏิเสธ: {reason}',
+  'quote.notFound': 'ไม่พบใบเสนอราคานี้',
+
+  'deposits.title': 'เงินมัดจำ',
+  'deposits.empty': 'ยังไม่มีเงินมัดจำ',
+  'deposit.title': 'มัดจำ {number}',
+  'deposit.note': 'เงินประกันความเสียหาย คืนได้เมื่อส่งคืนอุปกรณ์ครบถ้วน',
+  'deposit.quote': 'ใบเสนอราคา',
+  'deposit.job': 'งาน',
+  'deposit.required': 'ยอดมัดจำ',
+  'deposit.held': 'ถือไว้',
+  'deposit.returned': 'คืนแล้ว',
+  'deposit.deducted': 'หัก',
+  'deposit.entries': 'ความเคลื่อนไหว',
+  'deposit.collection': 'รับมัดจำ',
+  'deposit.return': 'คืนมัดจำ',
+  'deposit.deductedAmount': 'หัก {amount}',
+
+  'receipts.title': 'ใบเสร็จรับเงิน',
+  'receipts.empty': 'ยังไม่มีใบเสร็จรับเงิน',
+  'receipt.RC': 'ใบเสร็จรับเงิน',
+  'receipt.PREREC': 'ใบเสร็จรับเงินล่วงหน้า',
+  'receipt.DEPR': 'ใบรับเงินมัดจำ',
+  'receipt.DEPRR': 'ใบคืนเงินมัดจำ',
+
+  'docs.title': 'เอกสาร',
+  'docs.empty': 'ยังไม่มีเอกสาร',
+  'docs.all': 'ดาวน์โหลดทั้งหมด (ZIP)',
+  'docs.view': 'เปิดดู',
+  'docs.download': 'ดาวน์โหลด',
+  'docs.viewLabel': 'เปิดดู {name}',
+  'docs.downloadLabel': 'ดาวน์โหลด {name}',
+  'docs.more': 'ดูเพิ่มเติม',
+
+  'unavailable.title': 'ไม่สามารถเปิดลิงก์นี้ได้',
+  'unavailable.body': 'ลิงก์นี้ใช้เปิดดูข้อมูลไม่ได้แล้ว คุณสามารถขอลิงก์ใหม่ หรือติดต่อเราได้ตามช่องทางด้านล่าง',
+  'unavailable.recover': 'ส่งลิงก์ใหม่ให้ฉัน',
+  'unavailable.sending': 'กำลังส่งคำขอ…',
+  'unavailable.sent': 'หากเรามีข้อมูลติดต่อของคุณอยู่แล้ว เราได้ส่งลิงก์ใหม่ไปให้ทาง LINE อีเมล หรือ SMS',
+
+  'contact.title': 'ติดต่อเรา',
+  'contact.line': 'แชททาง LINE',
+  'contact.call': 'โทร {phone}',
+  'contact.email': 'ส่งอีเมล',
+
+  'friend.text': 'เพิ่ม {name} เป็นเพื่อนใน LINE เพื่อรับแจ้งสถานะงานและใบแจ้งหนี้',
+  'friend.add': 'เพิ่มเพื่อน',
+  'friend.dismiss': 'ปิดข้อความนี้',
+
+  'error.title': 'โหลดข้อมูลไม่สำเร็จ',
+  'error.body': 'กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ต แล้วลองอีกครั้ง',
+  'error.retry': 'ลองอีกครั้ง',
+  'notFound.title': 'ไม่พบหน้านี้',
+  'notFound.home': 'กลับหน้าแรก',
+};
+
+export type MessageKey = keyof typeof th;
+
+const en: Record<MessageKey, string> = {
+  'app.loading': 'Loading…',
+  'app.back': 'Back',
+  'app.none': '—',
+  'app.timeSuffix': '',
+  'app.newWindow': '(opens in a new window)',
+
+  'lang.toggle': 'ไทย',
+  'lang.toggleLabel': 'เปลี่ยนเป็นภาษาไทย',
+
+  'nav.label': 'Main menu',
+  'nav.home': 'Home',
+  'nav.jobs': 'Jobs',
+  'nav.invoices': 'Invoices',
+  'nav.deposits': 'Deposits',
+  'nav.documents': 'Documents',
+
+  'home.greeting': 'Hello, {name}',
+  'home.intro': 'Your jobs and payments with {business}',
+  'home.toPay': 'To pay',
+  'home.depositsToPay': 'Deposits to pay',
+  'home.quotes': 'Quotes awaiting your reply',
+  'home.activeJobs': 'Jobs in progress',
+  'home.allJobs': 'See all jobs',
+  'home.caughtUpTitle': 'You’re all caught up',
+  'home.caughtUpBody': 'Nothing to pay and nothing waiting for you.',
+  'home.expires': 'This link works until {date}',
+
+  'pay.button': 'Pay',
+  'pay.title': 'Pay with PromptPay',
+  'pay.amount': 'Amount to pay',
+  'pay.netAmount': 'Net amount to transfer (after withholding tax)',
+  'pay.whtNote': 'This invoice has {amount} withholding tax. The QR is for the net amount to transfer. Please send us the withholding tax certificate (50 Tawi).',
+  'pay.qrAlt': 'PromptPay QR code for {amount}',
+  'pay.payee': 'Payee',
+  'pay.promptPayId': 'PromptPay',
+  'pay.saveQr': 'Save QR image',
+  'pay.howTo': 'Scan with any Thai banking app, or save the QR image and open it from the banking app on this phone.',
+
+  'invoices.title': 'Invoices',
+  'invoices.outstanding': 'To pay',
+  'invoices.others': 'Paid and other invoices',
+  'invoices.empty': 'No invoices yet',
+  'invoices.receiptsLink': 'All receipts',
+  'invoice.title': 'Invoice {number}',
+  'invoice.due': 'Due {date}',
+  'invoice.issueDate': 'Issued',
+  'invoice.dueDate': 'Due date',
+  'invoice.taxInvoice': 'Tax invoice no.',
+  'invoice.job': 'Job',
+  'invoice.total': 'Total',
+  'invoice.paid': 'Paid',
+  'invoice.balance': 'Balance due',
+  'invoice.items': 'Items',
+  'invoice.payments': 'Payments',
+  'invoice.noPayments': 'No payments yet',
+  'invoice.receiptNo': 'Receipt {number}',
+  'invoice.notFound': 'Invoice not found',
+
+  'totals.subtotal': 'Subtotal',
+  'totals.discount': 'Discount',
+  'totals.vat': 'VAT',
+  'totals.vatIncluded': 'VAT (included in prices)',
+  'totals.total': 'Total',
+  'totals.wht': 'Withholding tax',
+  'totals.net': 'Net payable',
+  'line.qtyPrice': '{qty} × {price}',
+
+  'inv.draft': 'Draft',
+  'inv.sent': 'Unpaid',
+  'inv.partially_paid': 'Partly paid',
+  'inv.paid': 'Paid',
+  'inv.void': 'Void',
+  'inv.overdue': 'Overdue',
+
+  'quote.draft': 'Draft',
+  'quote.sent': 'Awaiting reply',
+  'quote.accepted': 'Accepted',
+  'quote.declined': 'Declined',
+  'quote.expired': 'Expired',
+
+  'dep.pending': 'Awaiting payment',
+  'dep.partially_held': 'Partly paid',
+  'dep.held': 'Held',
+  'dep.returned': 'Returned',
+  'dep.partially_returned': 'Partly returned',
+  'dep.forfeited': 'Forfeited',
+
+  'payment.pending_review': 'Pending review',
+  'payment.confirmed': 'Confirmed',
+  'payment.rejected': 'Rejected',
+
+  'method.promptpay': 'PromptPay',
+  'method.bank_transfer': 'Bank transfer',
+  'method.cash': 'Cash',
+  'method.card': 'Card',
+  'method.cheque': 'Cheque',
+  'method.other': 'Other',
+
+  'stage.new': 'Booked',
+  'stage.picking': 'Preparing equipment',
+  'stage.loaded': 'Loaded',
+  'stage.delivering': 'On the way',
+  'stage.on_site': 'On site',
+  'stage.returning': 'Returning',
+  'stage.closed': 'Completed',
+  'stage.cancelled': 'Cancelled',
+
+  'jobs.title': 'Jobs',
+  'jobs.tabsLabel': 'Job timing',
+  'jobs.active': 'Active',
+  'jobs.upcoming': 'Upcoming',
+  'jobs.past': 'Past',
+  'jobs.emptyActive': 'No jobs in progress',
+  'jobs.emptyUpcoming': 'No upcoming jobs',
+  'jobs.emptyPast': 'No past jobs yet',
+  'job.title': 'Job {number}',
+  'job.progress': 'Progress',
+  'job.pendingStep': 'Not reached yet',
+  'job.currentStep': 'Current step',
+  'job.dates': 'Dates',
+  'job.site': 'Site',
+  'job.equipment': 'Equipment',
+  'job.documents': 'Documents for this job',
+  'job.live': 'Updates live',
+  'job.reconnecting': 'Reconnecting…',
+  'job.notFound': 'Job not found',
+
+  'quotes.title': 'Quotes',
+  'quotes.empty': 'No quotes yet',
+  'quote.title': 'Quote {number}',
+  'quote.issueDate': 'Issued',
+  'quote.validUntil': 'Valid until',
+  'quote.validUntilShort': 'Valid until {date}',
+  'quote.deposit': 'Refundable security deposit',
+  'quote.signed': 'Signed by {name} on {date}',
+  'quote.declineReason': 'Reason for declining: {reason}',
+  'quote.notFound': 'Quote not found',
+
+  'deposits.title': 'Deposits',
+  'deposits.empty': 'No deposits yet',
+  'deposit.title': 'Deposit {number}',
+  'deposit.note': 'Refundable security deposit, returned when all equipment is back in good order.',
+  'deposit.quote': 'Quote',
+  'deposit.job': 'Job',
+  'deposit.required': 'Required',
+  'deposit.held': 'Held',
+  'deposit.returned': 'Returned',
+  'deposit.deducted': 'Deducted',
+  'deposit.entries': 'History',
+  'deposit.collection': 'Deposit received',
+  'deposit.return': 'Deposit returned',
+  'deposit.deductedAmount': '{amount} deducted',
+
+  'receipts.title': 'Receipts',
+  'receipts.empty': 'No receipts yet',
+  'receipt.RC': 'Receipt',
+  'receipt.PREREC': 'Advance payment receipt',
+  'receipt.DEPR': 'Deposit receipt',
+  'receipt.DEPRR': 'Deposit return receipt',
+
+  'docs.title': 'Documents',
+  'docs.empty': 'No documents yet',
+  'docs.all': 'Download all (ZIP)',
+  'docs.view': 'View',
+  'docs.download': 'Download',
+  'docs.viewLabel': 'View {name}',
+  'docs.downloadLabel': 'Download {name}',
+  'docs.more': 'More',
+
+  'unavailable.title': 'This link can’t be opened',
+  'unavailable.body': 'This link no longer opens your account. You can ask for a new link, or contact us below.',
+  'unavailable.recover': 'Send me a new link',
+  'unavailable.sending': 'Sending your request…',
+  'unavailable.sent': 'If we have your contact details on file, a fresh link is on its way by LINE, email or SMS.',
+
+  'contact.title': 'Contact us',
+  'contact.line': 'Chat on LINE',
+  'contact.call': 'Call {phone}',
+  'contact.email': 'Email us',
+
+  'friend.text': 'Add {name} as a LINE friend to get job updates and invoices.',
+  'friend.add': 'Add friend',
+  'friend.dismiss': 'Dismiss',
+
+  'error.title': 'We couldn’t load your information',
+  'error.body': 'Please check your internet connection and try again.',
+  'error.retry': 'Try again',
+  'notFound.title': 'Page not found',
+  'notFound.home': 'Back to home',
+};
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { th, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = dictionaries[lang];
+  return (key, vars) => {
+    const text = dict[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  };
+}
+
+const LANG_KEY = 'portal.lang';
+
+/** The device's remembered choice wins over the customer's preferred language; Thai otherwise. */
+export function initialLang(preferred: Lang | undefined): Lang {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (saved === 'th' || saved === 'en') return saved;
+  } catch { /* storage blocked: fall through */ }
+  return preferred ?? 'th';
+}
+
+export function rememberLang(lang: Lang): void {
+  try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage blocked: choice lasts this visit */ }
+}

@@ -1,0 +1,57 @@
+import type { PortalReceipt } from '../../../server/portal/portal-view.ts';
+import { urls } from '../api.ts';
+import { usePortal } from '../context.ts';
+import { formatDate } from '../format.ts';
+import { paths } from '../router.ts';
+import { DocumentRow, Empty, FileLink, Link, Money, Page } from '../ui.tsx';
+
+export function Documents() {
+  const { view, token, t } = usePortal();
+  return (
+    <Page title={t('docs.title')}>
+      {(view.receipts.length > 0 || view.quotes.length > 0) && (
+        <nav class="quick-links" aria-label={t('docs.more')}>
+          {view.receipts.length > 0 && <Link to={paths.receipts()} class="btn btn-quiet">{t('receipts.title')} ({view.receipts.length})</Link>}
+          {view.quotes.length > 0 && <Link to={paths.quotes()} class="btn btn-quiet">{t('quotes.title')} ({view.quotes.length})</Link>}
+        </nav>
+      )}
+      {view.documents.length ? (
+        <>
+          <FileLink class="btn btn-primary btn-block" url={urls.documentsZip(token)} download>{t('docs.all')}</FileLink>
+          <ul class="docs card">{view.documents.map((d) => <DocumentRow key={d.id} doc={d} />)}</ul>
+        </>
+      ) : <Empty text={t('docs.empty')} />}
+    </Page>
+  );
+}
+
+function ReceiptRow({ receipt: r }: { receipt: PortalReceipt }) {
+  const { token, lang, t } = usePortal();
+  const name = `${t(`receipt.${r.type}`)} ${r.number}`;
+  return (
+    <li class="doc">
+      <div class="doc-info">
+        <span class="row"><span class="doc-title">{t(`receipt.${r.type}`)}</span><Money satang={r.amountSatang} class="strong" /></span>
+        <span class="muted small">{r.number} · {formatDate(lang, r.issuedAt)}</span>
+      </div>
+      <div class="doc-actions">
+        <FileLink class="btn btn-small" url={urls.document(token, r.documentId)} aria-label={t('docs.viewLabel', { name })}>{t('docs.view')}</FileLink>
+        <FileLink class="btn btn-small btn-quiet" url={urls.document(token, r.documentId, true)} download aria-label={t('docs.downloadLabel', { name })}>{t('docs.download')}</FileLink>
+      </div>
+    </li>
+  );
+}
+
+export function ReceiptList() {
+  const { view } = usePortal();
+  return <ul class="docs card">{view.receipts.map((r) => <ReceiptRow key={r.id} receipt={r} />)}</ul>;
+}
+
+export function Receipts() {
+  const { view, t } = usePortal();
+  return (
+    <Page title={t('receipts.title')} back={paths.invoices()}>
+      {view.receipts.length ? <ReceiptList /> : <Empty text={t('receipts.empty')} />}
+    </Page>
+  );
+}

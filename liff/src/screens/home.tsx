@@ -1,0 +1,129 @@
+import type { PortalJob } from '../../../server/portal/portal-view.ts';
+import { usePortal } from '../context.ts';
+import { formatDate, formatDateRange } from '../format.ts';
+import { paths } from '../router.ts';
+import { ContactButtons, hasContact, InvoiceBadge, Link, Money, QuoteBadge, Section, StageChip } from '../ui.tsx';
+
+export function JobCard({ job }: { job: PortalJob }) {
+  const { lang } = usePortal();
+  const dates = formatDateRange(lang, job.startDate, job.endDate);
+  return (
+    <li>
+      <Link to={paths.job(job.id)} class="card card-link">
+        <span class="row">
+          <span class="card-title">{job.title}</span>
+          <StageChip stage={job.stage} />
+        </span>
+        <span class="muted small">{job.number}{dates ? ` · ${dates}` : ''}</span>
+      </Link>
+    </li>
+  );
+}
+
+export function Home() {
+  const { view, lang, t } = usePortal();
+  const businessName = lang === 'th' ? view.business.name : view.business.nameEn;
+  const toPay = view.invoices.filter((i) => i.pay);
+  const depositsToPay = view.deposits.filter((d) => d.pay);
+  const quotes = view.quotes.filter((q) => q.status === 'sent');
+  const activeJobs = view.jobs.filter((j) => j.timing === 'active');
+  const caughtUp = !toPay.length && !depositsToPay.length && !quotes.length;
+
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>{t('home.greeting', { name: view.customer.name })}</h1>
+      <p class="muted intro">{t('home.intro', { business: businessName })}</p>
+
+      {caughtUp && (
+        <div class="card caught-up" role="status">
+          <span class="caught-up-icon" aria-hidden="true">✓</span>
+          <div>
+            <h2>{t('home.caughtUpTitle')}</h2>
+            <p class="muted">{t('home.caughtUpBody')}</p>
+          </div>
+        </div>
+      )}
+
+      {toPay.length > 0 && (
+        <Section title={t('home.toPay')}>
+          <ul class="stack">
+            {toPay.map((inv) => (
+              <li key={inv.id} class="card">
+                <div class="row">
+                  <span class="card-title">{inv.number}</span>
+                  <InvoiceBadge status={inv.status} />
+                </div>
+                <div class="row row-end">
+                  <div>
+                    <Money satang={inv.pay!.amountSatang} class="amount" />
+                    <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
+                  </div>
+                  <Link to={paths.invoice(inv.id)} class="btn btn-primary" aria-label={`${t('pay.button')} ${inv.number}`}>
+                    {t('pay.button')}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {depositsToPay.length > 0 && (
+        <Section title={t('home.depositsToPay')}>
+          <ul class="stack">
+            {depositsToPay.map((dep) => (
+              <li key={dep.id} class="card">
+                <div class="row">
+                  <span class="card-title">{t('deposit.title', { number: dep.number })}</span>
+                </div>
+                <div class="row row-end">
+                  <div>
+                    <Money satang={dep.pay!.amountSatang} class="amount" />
+                    {dep.jobNumber && <span class="muted small block">{t('deposit.job')} {dep.jobNumber}</span>}
+                  </div>
+                  <Link to={paths.deposits(dep.id)} class="btn btn-primary" aria-label={`${t('pay.button')} ${dep.number}`}>
+                    {t('pay.button')}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {quotes.length > 0 && (
+        <Section title={t('home.quotes')}>
+          <ul class="stack">
+            {quotes.map((q) => (
+              <li key={q.id}>
+                <Link to={paths.quote(q.id)} class="card card-link">
+                  <span class="row">
+                    <span class="card-title">{q.number}</span>
+                    <QuoteBadge status={q.status} />
+                  </span>
+                  <span class="row">
+                    <span class="muted small">{t('quote.validUntilShort', { date: formatDate(lang, q.validUntil) })}</span>
+                    <Money satang={q.totals.totalSatang} class="strong" />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {activeJobs.length > 0 && (
+        <Section title={t('home.activeJobs')} action={<Link to={paths.jobs()} class="text-link">{t('home.allJobs')}</Link>}>
+          <ul class="stack">{activeJobs.map((j) => <JobCard key={j.id} job={j} />)}</ul>
+        </Section>
+      )}
+
+      {hasContact(view.business) && (
+        <Section title={t('contact.title')}>
+          <ContactButtons business={view.business} t={t} />
+        </Section>
+      )}
+      <p class="muted small center">{t('home.expires', { date: formatDate(lang, view.expiresAt) })}</p>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Bilingual wording of the documents. Every label is a Thai/English pair; the customer's
+ * language is printed first.
+ */
+import type { DocumentLang, DocumentModel } from './document-model.ts';
+import { HEAD_OFFICE_BRANCH } from './document-model.ts';
+
+export interface Bilingual {
+  th: string;
+  en: string;
+}
+
+export const bi = (th: string, en: string): Bilingual => ({ th, en });
+
+export function primary(label: Bilingual, lang: DocumentLang): string {
+  return lang === 'th' ? label.th : label.en;
+}
+
+export function secondary(label: Bilingual, lang: DocumentLang): string {
+  return lang === 'th' ? label.en : label.th;
+}
+
+/** 'ใบแจ้งหนี้ / Invoice' (th) or 'Invoice / ใบแจ้งหนี้' (en). */
+export function both(label: Bilingual, lang: DocumentLang, separator = ' / '): string {
+  return `${primary(label, lang)}${separator}${secondary(label, lang)}`;
+}
+
+export function documentTitle(model: DocumentModel): Bilingual {
+  switch (model.kind) {
+    case 'quote':
+    case 'signed_quote':
+      return bi('ใบเสนอราคา', 'Quotation');
+    case 'invoice':
+      return bi('ใบแจ้งหนี้', 'Invoice');
+    case 'tax_invoice':
+      return bi('ใบกำกับภาษี', 'Tax Invoice');
+    case 'receipt_tax_invoice':
+      return bi('ใบเสร็จรับเงิน/ใบกำกับภาษี', 'Receipt/Tax Invoice');
+    case 'deposit_request':
+      return bi('ใบแจ้งชำระเงินประกัน (มัดจำ)', 'Security Deposit Request');
+    case 'receipt':
+      switch (model.receiptType) {
+        case 'RC':
+          return bi('ใบเสร็จรับเงิน', 'Receipt');
+        case 'PREREC':
+          return bi('ใบรับเงินล่วงหน้า', 'Advance Payment Receipt');
+        case 'DEPR':
+          return bi('ใบรับเงินประกัน (มัดจำ)', 'Security Deposit Receipt');
+        case 'DEPRR':
+          return bi('ใบคืนเงินประกัน (มัดจำ)', 'Security Deposit Refund');
+      }
+  }
+}
+
+export function branchLabel(branch: string | null | undefined): Bilingual | null {
+  if (!branch) return null;
+  if (branch === HEAD_OFFICE_BRANCH) return bi('สำนักงานใหญ่', 'Head office');
+  return bi(`สาขาที่ ${branch}`, `Branch ${branch}`);
+}
+
+export const L = {
+  original: bi('ต้นฉบับ', 'Original'),
+  copy: bi('สำเนา', 'Copy'),
+  taxId: bi('เลขประจำตัวผู้เสียภาษี', 'Tax ID'),
+  phone: bi('โทร', 'Tel'),
+  email: bi('อีเมล', 'Email'),
+  customer: bi('ลูกค้า', 'Customer'),
+  attention: bi('ผู้ติดต่อ', 'Attn'),
+  number: bi('เลขที่', 'No.'),
+  date: bi('วันที่', 'Date'),
+  dueDate: bi('ครบกำหนดชำระ', 'Due date'),
+  validUntil: bi('ยืนราคาถึง', 'Valid until'),
+  invoiceRef: bi('อ้างอิงใบแจ้งหนี้', 'Invoice ref.'),
+  quoteRef: bi('อ้างอิงใบเสนอราคา', 'Quote ref.'),
+  jobRef: bi('อ้างอิงงาน', 'Job ref.'),
+  depositRef: bi('เลขที่เงินประกัน', 'Deposit no.'),
+  page: bi('หน้า', 'Page'),
+  colNo: bi('ลำดับ', 'No.'),
+  colDescription: bi('รายการ', 'Description'),
+  colQuantity: bi('จำนวน', 'Qty'),
+  colUnitPrice: bi('ราคาต่อหน่วย', 'Unit price'),
+  colAmount: bi('จำนวนเงิน', 'Amount'),
+  gross: bi('รวมเป็นเงิน', 'Total of items'),
+  grossInclusive: bi('รวมเป็นเงิน (รวมภาษีมูลค่าเพิ่ม)', 'Total of items (incl. VAT)'),
+  discount: bi('ส่วนลด', 'Discount'),
+  afterDiscount: bi('ยอดหลังหักส่วนลด', 'After discount'),
+  beforeVat: bi('มูลค่าก่อนภาษีมูลค่าเพิ่ม', 'Amount before VAT'),
+  total: bi('จำนวนเงินรวมทั้งสิ้น', 'Grand total'),
+  withholding: bi('หักภาษี ณ ที่จ่าย', 'Withholding tax'),
+  netPayable: bi('ยอดชำระสุทธิ', 'Net payable'),
+  paid: bi('ชำระแล้ว', 'Paid'),
+  balance: bi('ยอดค้างชำระ', 'Balance due'),
+  paidInFull: bi('ชำระครบแล้ว', 'Paid in full'),
+  inWords: bi('ตัวอักษร', 'In words'),
+  amountReceived: bi('จำนวนเงินที่ได้รับ', 'Amount received'),
+  amountReturned: bi('จำนวนเงินที่คืน', 'Amount refunded'),
+  depositAmount: bi('จำนวนเงินประกัน', 'Deposit amount'),
+  paymentMethod: bi('วิธีชำระ', 'Method'),
+  paymentReference: bi('เลขอ้างอิง', 'Reference'),
+  paidAt: bi('วันที่ชำระ', 'Paid on'),
+  paymentDetails: bi('รายละเอียดการชำระเงิน', 'Payment details'),
+  securityDeposit: bi('เงินประกัน (มัดจำ) ที่ต้องวาง', 'Security deposit required'),
+  depositHeld: bi('เงินประกันที่ได้รับไว้', 'Deposit held'),
+  deduction: bi('หัก', 'Less'),
+  note: bi('หมายเหตุ', 'Note'),
+  promptPay: bi('ชำระผ่านพร้อมเพย์', 'Pay with PromptPay'),
+  scanToPay: bi('สแกน QR ด้วยแอปธนาคารเพื่อชำระ', 'Scan with any Thai banking app'),
+  baht: bi('บาท', 'THB'),
+  receivedBy: bi('ผู้รับเงิน', 'Collector'),
+  authorized: bi('ผู้มีอำนาจลงนาม', 'Authorized signature'),
+  customerAcceptance: bi('ผู้อนุมัติสั่งซื้อ (ลูกค้า)', 'Accepted by (customer)'),
+  billReceivedBy: bi('ผู้รับวางบิล', 'Bill received by'),
+  goodsReceivedBy: bi('ผู้รับสินค้า/บริการ', 'Goods/services received by'),
+  refundReceivedBy: bi('ผู้รับเงินคืน', 'Refund received by'),
+  onBehalfOf: bi('ในนาม', 'For'),
+  signed: bi('ลงนามอิเล็กทรอนิกส์แล้ว', 'Signed electronically'),
+  signatureRecord: bi('หลักฐานการลงนามอิเล็กทรอนิกส์', 'Electronic signature record'),
+  signer: bi('ผู้ลงนาม', 'Signer'),
+  signedAt: bi('เวลาที่ลงนาม', 'Signed at'),
+  ipAddress: bi('ที่อยู่ IP', 'IP address'),
+  userAgent: bi('อุปกรณ์/เบราว์เซอร์', 'User agent'),
+  linkId: bi('รหัสลิงก์', 'Link ID'),
+  contentHash: bi('SHA-256 ของเนื้อหาที่ลงนาม', 'SHA-256 of signed content'),
+} as const;

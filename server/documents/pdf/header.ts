@@ -1,0 +1,174 @@
+/**
+ * Running header, printed on every page: the business (logo slot, name, address, tax ID
+ * and branch, contact), the bilingual title with its badges, and the number/date box.
+ * The first page adds the customer block beside the number/date box; later pages repeat
+ * only the customer's name.
+ */
+import type { DocumentBuyer, DocumentLang, DocumentSeller } from '../document-model.ts';
+import { L, both, branchLabel, documentTitle, primary, secondary } from '../labels.ts';
+import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, STYLE, box, hRule, type MetaRow, type RenderContext } from './page.ts';
+import { blockHeight, drawLines, drawText, measureText, setStyle, type TextStyle } from './text-layout.ts';
+
+const LEFT_WIDTH = 300;
+const RIGHT_WIDTH = 200;
+const LOGO_SIZE = 54;
+const LOGO_GAP = 10;
+const BOX_GAP = 12;
+const BOX_PADDING = 7;
+
+export function taxIdLine(taxId: string, branch: string | null | undefined, lang: DocumentLang): string {
+  const branchText = branchLabel(branch);
+  const id = `${both(L.taxId, lang)} ${taxId}`;
+  return branchText ? `${id}  ·  ${both(branchText, lang)}` : id;
+}
+
+function sellerNames(seller: DocumentSeller, lang: DocumentLang): { main: string; other: string | null } {
+  const english = seller.nameEn?.trim() || null;
+  if (lang === 'en' && english) return { main: english, other: seller.name };
+  return { main: seller.name, other: english && english !== seller.name ? english : null };
+}
+
+/** Business block on the left; returns its bottom y. */
+function drawSeller(ctx: RenderContext, top: number): number {
+  const { doc, lang } = ctx;
+  const seller = ctx.model.seller;
+  let x = PAGE.left;
+  let width = LEFT_WIDTH;
+  if (seller.logo) {
+    doc.image(seller.logo, x, top, { fit: [LOGO_SIZE, LOGO_SIZE] });
+    x += LOGO_SIZE + LOGO_GAP;
+    width -= LOGO_SIZE + LOGO_GAP;
+  }
+  const names = sellerNames(seller, lang);
+  let y = top;
+  y += drawText(doc, names.main, x, y, width, STYLE.sellerName);
+  if (names.other) y += drawText(doc, names.other, x, y, width, { size: 9, weight: 'bold', color: COLOR.muted });
+  y += 2;
+  y += drawText(doc, seller.address, x, y, width, STYLE.small);
+  y += drawText(doc, taxIdLine(seller.taxId, seller.branch, lang), x, y, width, STYLE.small);
+  const contact = [
+    seller.phone ? `${both(L.phone, lang)} ${seller.phone}` : null,
+    seller.email ? `${both(L.email, lang)} ${seller.email}` : null,
+  ]
+    .filter(Boolean)
+    .join('   ');
+  if (contact) y += drawText(doc, contact, x, y, width, STYLE.small);
+  return Math.max(y, seller.logo ? top + LOGO_SIZE : y);
+}
+
+/** Title (customer's language large, the other below) and badges, right-aligned; returns bottom y. */
+function drawTitle(ctx: RenderContext, top: number): number {
+  const { doc, lang } = ctx;
+  const title = documentTitle(ctx.model);
+  const x = CONTENT_RIGHT - RIGHT_WIDTH;
+  let y = top - 3;
+  y += drawText(doc, primary(title, lang), x, y, RIGHT_WIDTH, STYLE.title, { align: 'right' });
+  y += drawText(doc, secondary(title, lang), x, y, RIGHT_WIDTH, STYLE.subtitle, { align: 'right' });
+  if (ctx.badges.length > 0) {
+    y += 4;
+    const style: TextStyle = { size: 8.5, weight: 'bold', color: COLOR.accent };
+    setStyle(doc, style);
+    let right = CONTENT_RIGHT;
+    const height = blockHeight(style, 1) + 3;
+    for (const badge of ctx.badges) {
+      const text = both(badge, lang);
+      const width = doc.widthOfString(text) + 12;
+      box(doc, right - width, y, width, height, { stroke: COLOR.accent, radius: 2, lineWidth: 0.8 });
+      drawLines(doc, [text], right - width, y + 1.5, width, style, { align: 'center' });
+      right -= width + 5;
+    }
+    y += height;
+  }
+  return y;
+}
+
+function metaRowsHeight(ctx: RenderContext, rows: readonly MetaRow[], labelWidth: number, valueWidth: number): number[] {
+  return rows.map((row) => {
+    const label = measureText(ctx.doc, both(row.label, ctx.lang), labelWidth, STYLE.smallMuted).height;
+    const value = measureText(ctx.doc, row.value, valueWidth, STYLE.bodyBold).height;
+    return Math.max(label + 1.5, value);
+  });
+}
+
+/** Number/date box on the right. */
+function drawMeta(ctx: RenderContext, top: number, height: number | null): number {
+  const { doc, lang } = ctx;
+  const x = CONTENT_RIGHT - RIGHT_WIDTH;
+  const labelWidth = 88;
+  const valueWidth = RIGHT_WIDTH - 2 * BOX_PADDING - labelWidth - 4;
+  const heights = metaRowsHeight(ctx, ctx.meta, labelWidth, valueWidth);
+  const inner = heights.reduce((a, b) => a + b, 0) + (heights.length - 1) * 2;
+  const boxHeight = Math.max(height ?? 0, inner + 2 * BOX_PADDING);
+  box(doc, x, top, RIGHT_WIDTH, boxHeight, { fill: COLOR.fill, radius: 3 });
+  let y = top + BOX_PADDING;
+  ctx.meta.forEach((row, index) => {
+    drawText(doc, both(row.label, lang), x + BOX_PADDING, y + 1.5, labelWidth, STYLE.smallMuted);
+    drawText(doc, row.value, x + BOX_PADDING + labelWidth + 4, y, valueWidth, STYLE.bodyBold, { align: 'right' });
+    y += (heights[index] ?? 0) + 2;
+  });
+  return top + boxHeight;
+}
+
+export function buyerLines(buyer: DocumentBuyer, lang: DocumentLang): Array<{ text: string; style: TextStyle }> {
+  const company = buyer.companyName?.trim();
+  const lines: Array<{ text: string; style: TextStyle }> = [];
+  lines.push({ text: company || buyer.name, style: { size: 10.5, weight: 'bold', color: COLOR.text } });
+  if (company && buyer.name.trim() && buyer.name.trim() !== company) {
+    lines.push({ text: `${both(L.attention, lang)}: ${buyer.name}`, style: STYLE.small });
+  }
+  if (buyer.address?.trim()) lines.push({ text: buyer.address, style: STYLE.small });
+  if (buyer.taxId?.trim()) lines.push({ text: taxIdLine(buyer.taxId.trim(), buyer.branch, lang), style: STYLE.small });
+  return lines;
+}
+
+/** Customer block on the left of the meta box; returns bottom y. */
+function drawBuyer(ctx: RenderContext, top: number, minHeight: number): number {
+  const { doc, lang } = ctx;
+  const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP;
+  const innerWidth = width - 2 * BOX_PADDING;
+  const parts = buyerLines(ctx.model.buyer, lang).map((part) => ({
+    ...part,
+    ...measureText(doc, part.text, innerWidth, part.style),
+  }));
+  const labelHeight = blockHeight(STYLE.label, 1);
+  const inner = labelHeight + 1 + parts.reduce((sum, part) => sum + part.height, 0);
+  const height = Math.max(minHeight, inner + 2 * BOX_PADDING);
+  box(doc, PAGE.left, top, width, height, { stroke: COLOR.rule, radius: 3 });
+  let y = top + BOX_PADDING;
+  y += drawText(doc, both(L.customer, lang), PAGE.left + BOX_PADDING, y, innerWidth, STYLE.label) + 1;
+  for (const part of parts) {
+    y += drawLines(doc, part.lines, PAGE.left + BOX_PADDING, y, innerWidth, part.style);
+  }
+  return top + height;
+}
+
+function buyerBoxHeight(ctx: RenderContext): number {
+  const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP - 2 * BOX_PADDING;
+  const parts = buyerLines(ctx.model.buyer, ctx.lang);
+  const inner =
+    blockHeight(STYLE.label, 1) + 1 + parts.reduce((sum, part) => sum + measureText(ctx.doc, part.text, width, part.style).height, 0);
+  return inner + 2 * BOX_PADDING;
+}
+
+export function drawRunningHeader(ctx: RenderContext, firstPage: boolean): number {
+  const top = PAGE.top;
+  const sellerBottom = drawSeller(ctx, top);
+  const titleBottom = drawTitle(ctx, top);
+  let y = Math.max(sellerBottom, titleBottom) + 7;
+  hRule(ctx.doc, PAGE.left, CONTENT_RIGHT, y, COLOR.accent, 1.2);
+  y += 9;
+
+  if (firstPage) {
+    // Both boxes get the same height so their bottoms line up.
+    const metaHeight = drawMeta(ctx, y, buyerBoxHeight(ctx)) - y;
+    const buyerBottom = drawBuyer(ctx, y, metaHeight);
+    return buyerBottom + 12;
+  }
+  const metaBottom = drawMeta(ctx, y, null);
+  const name = ctx.model.buyer.companyName?.trim() || ctx.model.buyer.name;
+  const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP;
+  let left = y;
+  left += drawText(ctx.doc, both(L.customer, ctx.lang), PAGE.left, left, width, STYLE.label);
+  left += drawText(ctx.doc, name, PAGE.left, left, width, STYLE.bodyBold, { maxLines: 2 });
+  return Math.max(metaBottom, left) + 12;
+}

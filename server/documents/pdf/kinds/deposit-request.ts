@@ -1,0 +1,39 @@
+/** ใบแจ้งชำระเงินประกัน (มัดจำ) / Security Deposit Request, with a PromptPay QR. */
+import type { DepositRequestDocument } from '../../document-model.ts';
+import { L, bi, both } from '../../labels.ts';
+import { drawNote, drawNotice, drawTotalsSection, type KindLayout } from '../blocks.ts';
+import { formatBaht, printDate } from '../format.ts';
+import { drawTable, simpleColumns } from '../line-table.ts';
+import type { MetaRow } from '../page.ts';
+import { drawSignatureSlots } from '../signature.ts';
+import { depositNotVatNote } from './receipt.ts';
+
+export function depositRequestLayout(model: DepositRequestDocument): KindLayout {
+  const meta: MetaRow[] = [{ label: L.number, value: model.number }];
+  if (model.depositNumber !== model.number) meta.push({ label: L.depositRef, value: model.depositNumber });
+  meta.push({ label: L.date, value: printDate(model.issueDate, model.lang) });
+  if (model.dueDate) meta.push({ label: L.dueDate, value: printDate(model.dueDate, model.lang) });
+  if (model.quoteNumber) meta.push({ label: L.quoteRef, value: model.quoteNumber });
+  if (model.jobNumber) meta.push({ label: L.jobRef, value: model.jobNumber });
+  const promptPay = model.promptPayPayload && model.amountSatang > 0
+    ? { payload: model.promptPayPayload, amountSatang: model.amountSatang }
+    : null;
+
+  return {
+    meta,
+    badges: [],
+    promptPay,
+    drawBody(ctx, assets) {
+      const ref = model.quoteNumber ?? model.jobNumber;
+      const label = ref
+        ? bi(`เงินประกัน (มัดจำ) ตาม ${ref}`, `Security deposit for ${ref}`)
+        : bi('เงินประกัน (มัดจำ)', 'Security deposit');
+      drawTable(ctx, simpleColumns(), [{ cells: ['1', both(label, model.lang), formatBaht(model.amountSatang)] }]);
+      drawNotice(ctx, depositNotVatNote(model.lang));
+      const qr = promptPay && assets.qrPng ? { png: assets.qrPng, amountSatang: promptPay.amountSatang } : null;
+      drawTotalsSection(ctx, [{ label: L.depositAmount, value: formatBaht(model.amountSatang), strong: true }], model.amountSatang, qr);
+      drawNote(ctx, model.note);
+      drawSignatureSlots(ctx, [{ label: L.authorized, onBehalfOfSeller: true }]);
+    },
+  };
+}

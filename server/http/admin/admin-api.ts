@@ -1,0 +1,58 @@
+/** Mounts the admin API: bearer-key check, JSON body, every declared route, and its OpenAPI. */
+import express, { Router, type RequestHandler } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AppContext } from '../../services/context.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { buildAdminRouter, buildOpenApi, type AdminRoute } from './admin-route.ts';
+import { customerRoutes } from './customers.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
+import { quoteRoutes } from './quotes.routes.ts';
+import { invoiceRoutes } from './invoices.routes.ts';
+import { depositRoutes } from './deposits.routes.ts';
+import { businessRoutes } from './business.routes.ts';
+
+export const ADMIN_ROUTES: AdminRoute[] = [
+  ...businessRoutes,
+  ...customerRoutes,
+  ...jobRoutes,
+  ...quoteRoutes,
+  ...invoiceRoutes,
+  ...depositRoutes,
+];
+
+export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {
+  return buildOpenApi(routes, { title: 'Client Portal admin API', version: '1.0.0' });
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Constant-time comparison (hashing first makes the lengths equal). */
+export function requireAdminKey(apiKey: string): RequestHandler {
+  const expected = sha256(apiKey);
+  return (req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match || !timingSafeEqual(sha256(match[1]!.trim()), expected)) {
+      next(new DomainError('UNAUTHORIZED', 'Authorization: Bearer <ADMIN_API_KEY> is required'));
+      return;
+    }
+    next();
+  };
+}
+
+export function adminApi(ctx: AppContext, apiKey: string, extraRoutes: AdminRoute[] = []): Router {
+  const router = Router();
+  const routes = [...ADMIN_ROUTES, ...extraRoutes];
+  const openapi = adminOpenApi(routes);
+  // The description is public so integrators can read it before they have a key.
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  router.use(requireAdminKey(apiKey));
+  router.use(express.json({ limit: '256kb' }));
+  router.use(buildAdminRouter(routes, ctx));
+  router.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such admin endpoint')));
+  return router;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { adminRoute } from './admin-route.ts';
+import { calendarDate, idParams, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
+import { createInvoice, voidInvoice } from '../../services/invoices.ts';
+import { recordPayment } from '../../services/payments.ts';
+import { documentView } from './document-view.ts';
+
+export const invoiceRoutes = [
+  adminRoute({
+    method: 'post', path: '/invoices', tag: 'Invoices', summary: 'Create an invoice (draft), priced with VAT and withholding rules',
+    body: z.object({
+      customerId: z.string().min(1),
+      jobId: z.string().min(1).nullish(),
+      quoteId: z.string().min(1).nullish(),
+      ...pricingFields,
+      dueDate: calendarDate,
+      issueDate: calendarDate.optional(),
+      notes: optionalText(2000),
+    }),
+    successStatus: 201, errors: [503],
+    handler: async ({ ctx, body }) => documentView(await createInvoice(ctx, body)),
+  }),
+  adminRoute({
+    method: 'post', path: '/invoices/:id/void', tag: 'Invoices', summary: 'Void an unpaid invoice',
+    params: idParams, body: z.object({ reason: optionalText(500) }), errors: [404, 409],
+    handler: async ({ ctx, params, body }) => documentView(await voidInvoice(ctx, params.id, body.reason ?? null)),
+  }),
+  adminRoute({
+    method: 'post', path: '/invoices/:id/payments', tag: 'Payments', summary: 'Record a confirmed payment; issues its receipt',
+    params: idParams,
+    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
+    successStatus: 201, errors: [404, 409],
+    handler: async ({ ctx, params, body }) =>
+      recordPayment(ctx, { invoiceId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+  }),
+];

@@ -1,0 +1,53 @@
+/**
+ * The Express app: security headers, request log (tokens redacted), admin API, portal and
+ * webhooks. Pure wiring: every rule lives in a use case or the domain.
+ */
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from '../services/context.ts';
+import type { Logger } from '../logger.ts';
+import { redactPath } from '../logger.ts';
+import { errorHandler } from './errors.ts';
+import { adminApi } from './admin/admin-api.ts';
+import type { AdminRoute } from './admin/admin-route.ts';
+
+export interface AppOptions {
+  ctx: AppContext;
+  logger: Logger;
+  adminApiKey: string;
+  /** Extra routers mounted before the portal (e.g. the LINE webhook, which needs the raw body). */
+  mount?: { path: string; router: Router }[];
+  extraAdminRoutes?: AdminRoute[];
+}
+
+export function createApp(options: AppOptions): Express {
+  const { ctx, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: false, // set per response by the portal routes, which know what they serve
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.debug(
+        { method: req.method, path: redactPath(req.originalUrl), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  for (const { path, router } of options.mount ?? []) app.use(path, router);
+  app.use('/api/admin', adminApi(ctx, options.adminApiKey, options.extraAdminRoutes));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,44 @@
+/** Starts the product: `npm start`. Config from the environment (see .env.example). */
+import { loadConfig, ConfigError } from './config/config.ts';
+import { buildApplication } from './composition.ts';
+import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const application = await buildApplication(config);
+  const { ctx, logger } = application;
+  if (config.seedDemo && (await isDatabaseEmpty(ctx))) {
+    await seedDemo(ctx);
+    logger.info({}, 'seeded the demo business and customers');
+  }
+  const server = application.app.listen(config.port, config.host, () => {
+    const base = config.publicUrl ?? `http://localhost:${config.port}`;
+    const lines = [
+      '',
+      `  Client portal running at ${base}`,
+      `  Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
+      `  Admin API: ${base}/api/admin (Authorization: Bearer ${application.generatedSecrets.includes('ADMIN_API_KEY') || !config.adminApiKey ? application.adminApiKey : '<ADMIN_API_KEY>'})`,
+      `  OpenAPI:   ${base}/api/admin/openapi.json`,
+      '',
+    ];
+    console.log(lines.join('\n'));
+  });
+  const shutdown = async () => {
+    server.close();
+    await application.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+await main();

@@ -1,0 +1,34 @@
+/** The business profile (one row): seller details on documents, PromptPay payee, VAT registration. */
+import type { AppContext } from './context.ts';
+import type { Db, Tx } from '../data/database.ts';
+import { DomainError } from '../domain/errors.ts';
+
+export const BUSINESS_ID = 'default';
+
+export async function getBusiness(db: Db | Tx) {
+  const business = await db.business.findUnique({ where: { id: BUSINESS_ID } });
+  if (!business) {
+    throw new DomainError('UNAVAILABLE', 'The business profile is not set up yet (PUT /api/admin/business)');
+  }
+  return business;
+}
+
+export interface BusinessInput {
+  name: string;
+  nameEn: string;
+  address: string;
+  addressEn?: string | null;
+  taxId?: string | null;
+  branchCode?: string;
+  vatRegistered: boolean;
+  promptPayId: string;
+  promptPayName: string;
+  phone?: string | null;
+  email?: string | null;
+  lineOaId?: string | null;
+  notifyStages?: string;
+}
+
+export async function saveBusiness(ctx: AppContext, input: BusinessInput) {
+  return ctx.db.business.upsert({ where: { id: BUSINESS_ID }, create: { id: BUSINESS_ID, ...input }, update: input });
+}

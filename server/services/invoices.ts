@@ -1,0 +1,87 @@
+/** Invoice use cases: create (priced by the domain), mark sent, void. Payments: payments.ts. */
+import type { AppContext } from './context.ts';
+import { notFound, validation, conflict } from '../domain/errors.ts';
+import { bangkokDate, isValidCalendarDate } from '../domain/dates.ts';
+import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
+import { nextDocumentNumber } from './numbering.ts';
+import { getBusiness } from './business.ts';
+import { priceDocument, type PricingInput } from './pricing.ts';
+import { requireCustomerAndJob } from './quotes.ts';
+
+export interface CreateInvoiceInput extends PricingInput {
+  customerId: string;
+  jobId?: string | null;
+  quoteId?: string | null;
+  dueDate: string;
+  issueDate?: string;
+  notes?: string | null;
+}
+
+export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) {
+  const now = ctx.clock.now();
+  const issueDate = input.issueDate ?? bangkokDate(now);
+  if (!isValidCalendarDate(issueDate)) throw validation('issueDate', 'issueDate must be a date YYYY-MM-DD');
+  if (!isValidCalendarDate(input.dueDate)) throw validation('dueDate', 'dueDate must be a date YYYY-MM-DD');
+  if (input.dueDate < issueDate) throw validation('dueDate', 'dueDate must not be before the issue date');
+  return ctx.db.$transaction(async (tx) => {
+    const business = await getBusiness(tx);
+    const priced = priceDocument(business, input);
+    await requireCustomerAndJob(tx, input.customerId, input.jobId);
+    if (input.quoteId) {
+      const quote = await tx.quote.findUnique({ where: { id: input.quoteId }, select: { customerId: true } });
+      if (!quote || quote.customerId !== input.customerId) throw validation('quoteId', "quoteId does not match any of this customer's quotes");
+    }
+    const number = await nextDocumentNumber(tx, 'INV', now);
+    const { lines, ...amounts } = priced;
+    return tx.invoice.create({
+      data: {
+        number,
+        customerId: input.customerId,
+        jobId: input.jobId ?? null,
+        quoteId: input.quoteId ?? null,
+        status: 'draft',
+        issueDate,
+        dueDate: input.dueDate,
+        notes: input.notes ?? null,
+        ...amounts,
+        lines: { create: lines },
+      },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+  });
+}
+
+export async function markInvoiceSent(ctx: AppContext, invoiceId: string) {
+  const invoice = await ctx.db.invoice.findUnique({ where: { id: invoiceId } });
+  if (!invoice) throw notFound('Invoice');
+  if (invoice.status !== 'draft') {
+    if (invoice.status === 'void' || invoice.status === 'paid') {
+      throw conflict(`Invoice ${invoice.number} is ${invoice.status}; there is nothing to send`, { status: invoice.status });
+    }
+    return invoice;
+  }
+  const { count } = await ctx.db.invoice.updateMany({
+    where: { id: invoiceId, status: 'draft' },
+    data: { status: 'sent', sentAt: ctx.clock.now() },
+  });
+  if (count === 0) throw conflict('Invoice was changed by someone else; reload and try again');
+  return ctx.db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+}
+
+export async function voidInvoice(ctx: AppContext, invoiceId: string, reason: string | null) {
+  return ctx.db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findUnique({ where: { id: invoiceId } });
+    if (!invoice) throw notFound('Invoice');
+    assertInvoiceTransition(invoice.status as InvoiceStatus, 'void');
+    // Money already received must be refunded or moved first: voiding would hide it.
+    if (invoice.paidSatang > 0) {
+      throw conflict(`Invoice ${invoice.number} has payments recorded; it cannot be voided`, { paidSatang: invoice.paidSatang });
+    }
+    const { count } = await tx.invoice.updateMany({
+      where: { id: invoiceId, status: invoice.status, paidSatang: 0 },
+      data: { status: 'void', voidedAt: ctx.clock.now(), voidReason: reason },
+    });
+    if (count === 0) throw conflict('Invoice was changed by someone else; reload and try again');
+    return tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  });
+}

@@ -1,0 +1,87 @@
+/** Job use cases: create a job, move it through its stages (live to the portal). */
+import type { AppContext } from './context.ts';
+import { notFound, conflict, validation } from '../domain/errors.ts';
+import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
+import { isValidCalendarDate } from '../domain/dates.ts';
+import { nextDocumentNumber } from './numbering.ts';
+
+export interface CreateJobInput {
+  customerId: string;
+  title: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  siteAddress?: string | null;
+  equipment?: { name: string; quantity?: number }[];
+}
+
+export async function createJob(ctx: AppContext, input: CreateJobInput) {
+  for (const field of ['startDate', 'endDate'] as const) {
+    const value = input[field];
+    if (value != null && !isValidCalendarDate(value)) throw validation(field, `${field} must be a date YYYY-MM-DD`);
+  }
+  if (input.startDate && input.endDate && input.endDate < input.startDate) {
+    throw validation('endDate', 'endDate must not be before startDate');
+  }
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
+    if (!customer) throw validation('customerId', 'customerId does not match any customer');
+    const number = await nextDocumentNumber(tx, 'JOB', now);
+    return tx.job.create({
+      data: {
+        number,
+        customerId: input.customerId,
+        title: input.title,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        siteAddress: input.siteAddress ?? null,
+        stage: 'new',
+        history: { create: { stage: 'new', changedAt: now, note: null } },
+        equipment: {
+          create: (input.equipment ?? []).map((e, position) => ({ position, name: e.name, quantity: e.quantity ?? 1 })),
+        },
+      },
+      include: { equipment: { orderBy: { position: 'asc' } }, history: true },
+    });
+  });
+}
+
+export interface MoveJobStageInput {
+  jobId: string;
+  stage: string;
+  note?: string | null;
+  changedBy?: string | null;
+  /** When set, the move only happens if the job is still at this stage (a bot button pressed twice). */
+  expectedStage?: string;
+}
+
+export async function moveJobStage(ctx: AppContext, input: MoveJobStageInput) {
+  if (!isJobStage(input.stage)) throw validation('stage', `stage must be one of the job stages`);
+  const to: JobStage = input.stage;
+  const now = ctx.clock.now();
+  const result = await ctx.db.$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { id: input.jobId } });
+    if (!job) throw notFound('Job');
+    const from = job.stage as JobStage;
+    if (input.expectedStage !== undefined && input.expectedStage !== from) {
+      throw conflict(`Job ${job.number} is already at stage '${from}'`, { stage: from });
+    }
+    assertStageTransition(from, to);
+    // Conditional on the stage we read: two staff moving the same job at once cannot both win.
+    const { count } = await tx.job.updateMany({ where: { id: job.id, stage: from }, data: { stage: to } });
+    if (count === 0) throw conflict(`Job ${job.number} was changed by someone else; reload and try again`);
+    const change = await tx.jobStageChange.create({
+      data: { jobId: job.id, stage: to, note: input.note ?? null, changedBy: input.changedBy ?? null, changedAt: now },
+    });
+    return { job: { ...job, stage: to }, from, change };
+  });
+  ctx.events.publish({
+    type: 'job.stage',
+    customerId: result.job.customerId,
+    jobId: result.job.id,
+    stage: to,
+    at: result.change.changedAt.toISOString(),
+    note: result.change.note,
+  });
+  return result;
+}

@@ -1,0 +1,116 @@
+/**
+ * Payments against invoices. Every confirmed payment updates the invoice conditionally on the
+ * amounts just read (two staff recording the same transfer cannot both succeed) and issues its
+ * receipt in the same transaction.
+ */
+import type { AppContext } from './context.ts';
+import type { Tx } from '../data/database.ts';
+import { notFound, validation, conflict } from '../domain/errors.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
+import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
+import { receiptTypeForPayment } from '../domain/receipt-types.ts';
+import { formatBaht } from '../domain/money.ts';
+import { issueReceipt } from './receipts.ts';
+import { nextDocumentNumber } from './numbering.ts';
+import { getBusiness } from './business.ts';
+
+const PAYABLE_STATUSES: InvoiceStatus[] = ['draft', 'sent', 'partially_paid'];
+
+export interface RecordPaymentInput {
+  invoiceId: string;
+  amountSatang: number;
+  method: PaymentMethod;
+  reference?: string | null;
+  recordedBy?: string | null;
+}
+
+/** Staff (admin API, bot) record money they have already seen arrive: confirmed at once. */
+export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) {
+  if (!Number.isSafeInteger(input.amountSatang) || input.amountSatang <= 0) {
+    throw validation('amountSatang', 'amountSatang must be a whole number of satang greater than zero');
+  }
+  if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId }, include: { job: true } });
+    if (!invoice) throw notFound('Invoice');
+    const payment = await tx.payment.create({
+      data: {
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        amountSatang: input.amountSatang,
+        method: input.method,
+        reference: input.reference ?? null,
+        status: 'confirmed',
+        receivedAt: now,
+        reviewedAt: now,
+        reviewedBy: input.recordedBy ?? null,
+      },
+    });
+    return applyConfirmedPayment(tx, { invoice, payment, now });
+  });
+}
+
+/**
+ * Adds a confirmed payment to its invoice and issues the receipt. Shared by staff-recorded
+ * payments and by confirming a client's slip, so the money rules live here once.
+ */
+export async function applyConfirmedPayment(
+  tx: Tx,
+  args: {
+    invoice: { id: string; number: string; customerId: string; status: string; netPayableSatang: number; paidSatang: number; job: { startDate: string | null } | null };
+    payment: { id: string; amountSatang: number };
+    now: Date;
+  },
+) {
+  const { invoice, payment, now } = args;
+  const status = invoice.status as InvoiceStatus;
+  if (!PAYABLE_STATUSES.includes(status)) {
+    throw conflict(`Invoice ${invoice.number} is ${status}; it cannot take a payment`, { status });
+  }
+  const balance = invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
+  if (payment.amountSatang > balance) {
+    throw conflict(`Payment of ${formatBaht(payment.amountSatang)} is more than the balance due of ${formatBaht(balance)}`, {
+      field: 'amountSatang',
+      balanceSatang: balance,
+    });
+  }
+  const paidSatang = invoice.paidSatang + payment.amountSatang;
+  const newStatus = invoiceStatusAfterPayment(invoice.netPayableSatang, paidSatang);
+  const fullyPaid = newStatus === 'paid';
+  const business = await getBusiness(tx);
+  // For services the VAT tax point is the receipt of payment (Revenue Code s.78/1), so the tax
+  // invoice number is assigned when the invoice is settled, not when it is issued.
+  const taxInvoiceNumber = fullyPaid && business.vatRegistered ? await nextDocumentNumber(tx, 'TAX', now) : undefined;
+  const { count } = await tx.invoice.updateMany({
+    where: { id: invoice.id, status: invoice.status, paidSatang: invoice.paidSatang },
+    data: {
+      paidSatang,
+      status: newStatus,
+      ...(fullyPaid ? { paidAt: now } : {}),
+      ...(taxInvoiceNumber ? { taxInvoiceNumber } : {}),
+      ...(status === 'draft' ? { sentAt: now } : {}),
+    },
+  });
+  if (count === 0) throw conflict(`Invoice ${invoice.number} was changed by someone else; reload and try again`);
+  const receipt = await issueReceipt(tx, {
+    type: receiptTypeForPayment(invoice.job, bangkokDate(now)),
+    customerId: invoice.customerId,
+    amountSatang: payment.amountSatang,
+    issuedAt: now,
+    paymentId: payment.id,
+  });
+  return {
+    payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const },
+    receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
+    invoice: {
+      id: invoice.id,
+      number: invoice.number,
+      status: newStatus,
+      paidSatang,
+      balanceSatang: invoiceBalanceSatang(invoice.netPayableSatang, paidSatang),
+      taxInvoiceNumber: taxInvoiceNumber ?? null,
+    },
+  };
+}

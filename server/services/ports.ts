@@ -1,0 +1,26 @@
+/**
+ * Ports: what the use cases need from the outside world. Real adapters and fakes are wired in
+ * the composition root (server/main.ts) and in tests; use cases only see these interfaces.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can move by hand: no sleeping for timing. */
+export class ManualClock implements Clock {
+  #now: Date;
+  constructor(start: Date | string) {
+    this.#now = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  set(to: Date | string): void {
+    this.#now = new Date(to);
+  }
+  advance(ms: number): void {
+    this.#now = new Date(this.#now.getTime() + ms);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Turns the lines and tax options of a quote or invoice into stored amounts, applying the
+ * business's VAT registration: a business that is not VAT-registered never charges VAT.
+ */
+import { computeTotals, type LineInput, type VatMode } from '../domain/money.ts';
+import { validation } from '../domain/errors.ts';
+
+export interface PricingInput {
+  lines: LineInput[];
+  discountSatang?: number;
+  vatMode?: VatMode;
+  /** Percent, e.g. 3 for 3%; up to two decimals (1.5%). */
+  withholdingPercent?: number;
+}
+
+export function priceDocument(business: { vatRegistered: boolean }, input: PricingInput) {
+  if (input.lines.length === 0) throw validation('lines', 'at least one line is required');
+  const vatMode: VatMode = input.vatMode ?? (business.vatRegistered ? 'exclusive' : 'none');
+  if (!business.vatRegistered && vatMode !== 'none') {
+    throw validation('vatMode', "the business is not VAT-registered: vatMode must be 'none'");
+  }
+  if (business.vatRegistered && vatMode === 'none') {
+    throw validation('vatMode', "the business is VAT-registered: vatMode must be 'exclusive' or 'inclusive'");
+  }
+  const withholdingBasisPoints = Math.round((input.withholdingPercent ?? 0) * 100);
+  if (Math.abs(withholdingBasisPoints - (input.withholdingPercent ?? 0) * 100) > 1e-6 || withholdingBasisPoints < 0 || withholdingBasisPoints > 1500) {
+    throw validation('withholdingPercent', 'withholdingPercent must be between 0 and 15 with at most two decimals');
+  }
+  const totals = computeTotals({
+    lines: input.lines,
+    discountSatang: input.discountSatang ?? 0,
+    vatMode,
+    withholdingBasisPoints,
+  });
+  return {
+    vatMode,
+    vatRateBasisPoints: vatMode === 'none' ? 0 : 700,
+    withholdingBasisPoints,
+    grossSatang: totals.grossSatang,
+    discountSatang: totals.discountSatang,
+    subtotalSatang: totals.subtotalSatang,
+    vatSatang: totals.vatSatang,
+    totalSatang: totals.totalSatang,
+    withholdingSatang: totals.withholdingSatang,
+    netPayableSatang: totals.netPayableSatang,
+    lines: totals.lines.map((l, position) => ({ position, ...l })),
+  };
+}
+
+/** The amounts every created quote and invoice answers with. */
+export function totalsView(doc: {
+  subtotalSatang: number;
+  discountSatang: number;
+  vatSatang: number;
+  vatMode: string;
+  totalSatang: number;
+  withholdingSatang: number;
+  netPayableSatang: number;
+}) {
+  return {
+    subtotalSatang: doc.subtotalSatang,
+    discountSatang: doc.discountSatang,
+    vatMode: doc.vatMode as VatMode,
+    vatSatang: doc.vatSatang,
+    totalSatang: doc.totalSatang,
+    withholdingSatang: doc.withholdingSatang,
+    netPayableSatang: doc.netPayableSatang,
+  };
+}

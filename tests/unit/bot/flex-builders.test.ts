@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { messagingApi } from '@line/bot-sdk';
+import { validateLineMessages } from '../../fakes/fake-line-api.ts';
+import {
+  clampText,
+  customerCarousel,
+  decodePostback,
+  formatDate,
+  invoiceMessage,
+  linkCard,
+  overdueList,
+  paymentReminderMessage,
+  PB,
+  portalLinkMessage,
+  slipReviewCard,
+  stageChooser,
+} from '../../../bot/flex/index.ts';
+import { allBuilderOutputs, base, customers, LIFF_URL, LONG_THAI_PERSON } from './flex-fixtures.ts';
+
+/** Every postback `data` string anywhere in a message. */
+function postbacks(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => postbacks(n, out));
+  else if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    if (obj['type'] === 'postback' && typeof obj['data'] === 'string') out.push(obj['data']);
+    Object.values(obj).forEach((v) => postbacks(v, out));
+  }
+  return out;
+}
+
+function texts(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => texts(n, out));
+  else if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    if (obj['type'] === 'text' && typeof obj['text'] === 'string') out.push(obj['text']);
+    Object.values(obj).forEach((v) => texts(v, out));
+  }
+  return out;
+}
+
+describe.each(['th', 'en'] as const)('builders (%s) against the official LINE schema', (lang) => {
+  const outputs = allBuilderOutputs(lang);
+
+  it.each(Object.keys(outputs))('%s validates', (name) => {
+    const message = outputs[name]!;
+    expect(validateLineMessages([message])).toEqual([]);
+  });
+
+  it('keep every bubble well under 30 KB and every postback under 300 chars', () => {
+    for (const message of Object.values(outputs)) {
+      if (message.type === 'flex') {
+        const container = message.contents;
+        const bubbles = container.type === 'carousel' ? (container as messagingApi.FlexCarousel).contents : [container];
+        for (const b of bubbles) expect(Buffer.byteLength(JSON.stringify(b))).toBeLessThan(20 * 1024);
+        expect(message.altText.length).toBeLessThanOrEqual(400);
+      }
+      for (const data of postbacks(message)) expect(data.length).toBeLessThanOrEqual(300);
+    }
+  });
+
+  it('clamps long customer text instead of sending it whole', () => {
+    const all = Object.values(outputs).flatMap((m) => texts(m));
+    for (const t of all) expect(t.length).toBeLessThanOrEqual(1000);
+    expect(all.some((t) => t.endsWith('…'))).toBe(true);
+  });
+});
+
+describe('client messages', () => {
+  it('invoice shows the amount large, the due date, and one primary Pay button to the LIFF URL', () => {
+    const message = invoiceMessage({ ...base('en'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' });
+    const bubble = message.contents as messagingApi.FlexBubble;
+    const all = texts(bubble);
+    expect(all).toContain('THB 1,234.50');
+    expect(all).toContain('31 Jan 2025');
+    const buttons = (bubble.footer!.contents as messagingApi.FlexButton[]).filter((c) => c.type === 'button');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]!.style).toBe('primary');
+    expect(buttons[0]!.action).toMatchObject({ type: 'uri', uri: LIFF_URL, label: 'Pay now' });
+    expect(message.altText).toContain('THB 1,234.50');
+  });
+
+  it('Thai messages use Buddhist-era dates and the baht sign', () => {
+    const message = invoiceMessage({ ...base('th'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' });
+    const all = texts(message);
+    expect(all).toContain('฿1,234.50');
+    expect(all).toContain('31 ม.ค. 2568');
+  });
+
+  it('reminder wording follows daysOverdue', () => {
+    const make = (daysOverdue: number) => texts(paymentReminderMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 100, dueDate: '2025-01-01', daysOverdue }));
+    expect(make(3)).toContain('3 days overdue');
+    expect(make(1)).toContain('1 day overdue');
+    expect(make(0)).toContain('Due today');
+    expect(make(-2)).toContain('Due in 2 days');
+  });
+
+  it('refuses a non-http button URL and a malformed date instead of sending a broken message', () => {
+    expect(() => portalLinkMessage({ ...base('en'), url: 'javascript:alert(1)' })).toThrow(/url/);
+    expect(() => invoiceMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 1, dueDate: '2025-02-30' })).toThrow(/calendar date/);
+    expect(() => invoiceMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 1.5, dueDate: '2025-02-01' })).toThrow();
+  });
+
+  it('keeps JSON-significant characters as data (no double escaping)', () => {
+    const message = portalLinkMessage({ ...base('en'), customerName: 'Tom "<b>" O\'Neil \\ ' });
+    expect(texts(message)).toContain('Dear Tom "<b>" O\'Neil \\,');
+    expect(validateLineMessages([message])).toEqual([]);
+  });
+});
+
+describe('staff messages', () => {
+  it('customerCarousel caps at 12 bubbles with a "+N more" bubble', () => {
+    const message = customerCarousel(customers(30), { lang: 'en' });
+    const carousel = message.contents as messagingApi.FlexCarousel;
+    expect(carousel.type).toBe('carousel');
+    expect(carousel.contents).toHaveLength(12);
+    expect(texts(carousel.contents[11])).toContain('+19 more');
+    expect(decodePostback(postbacks(carousel.contents[0])[0]!)).toEqual({ a: PB.customer, c: 'cus_00000000000000000000' });
+  });
+
+  it('customerCarousel with 12 or fewer shows them all, and totalCount drives "+N more"', () => {
+    expect((customerCarousel(customers(12), { lang: 'en' }).contents as messagingApi.FlexCarousel).contents).toHaveLength(12);
+    const paged = customerCarousel(customers(5), { lang: 'th', totalCount: 40 }).contents as messagingApi.FlexCarousel;
+    expect(paged.contents).toHaveLength(6);
+    expect(texts(paged.contents[5])).toContain('+ อีก 35 ราย');
+  });
+
+  it('overdueList is oldest first with a remind postback per invoice', () => {
+    const message = overdueList(
+      [
+        { invoiceId: 'b', invoiceNumber: 'INV-B', customerName: 'B', amountDueSatang: 100, dueDate: '2025-01-10', daysOverdue: 5 },
+        { invoiceId: 'a', invoiceNumber: 'INV-A', customerName: 'A', amountDueSatang: 200, dueDate: '2024-12-01', daysOverdue: 45 },
+      ],
+      { lang: 'en' },
+    );
+    expect(postbacks(message).map(decodePostback)).toEqual([
+      { a: PB.remind, i: 'a' },
+      { a: PB.remind, i: 'b' },
+    ]);
+    expect(texts(message)).toContain('THB 3.00');
+  });
+
+  it('stageChooser offers at most 13 quick replies with labels <= 20 chars', () => {
+    const message = stageChooser({
+      lang: 'th',
+      jobId: 'job_1',
+      jobNumber: 'J-1',
+      jobTitle: 'ติดตั้ง',
+      currentStageLabel: 'นัดหมาย',
+      stages: Array.from({ length: 20 }, (_, i) => ({ key: `s${i}`, label: `${LONG_THAI_PERSON}${i}` })),
+    });
+    const items = message.quickReply!.items!;
+    expect(items).toHaveLength(13);
+    for (const item of items) expect((item.action as messagingApi.PostbackAction).label!.length).toBeLessThanOrEqual(20);
+    expect(decodePostback((items[2]!.action as messagingApi.PostbackAction).data!)).toEqual({ a: PB.setStage, j: 'job_1', s: 's2' });
+  });
+
+  it('linkCard shows the full URL (never clamped) with send/copy buttons', () => {
+    const longUrl = `https://portal.example.co.th/c/${'x'.repeat(900)}`;
+    const message = linkCard({ lang: 'en', linkId: 'lnk_1', url: longUrl, scope: 'customer', customerName: 'A' });
+    expect(texts(message)).toContain(longUrl);
+    expect(JSON.stringify(message)).toContain('"type":"clipboard"');
+    expect(postbacks(message).map(decodePostback)).toContainEqual({ a: PB.sendLink, l: 'lnk_1' });
+    expect(validateLineMessages([message])).toEqual([]);
+  });
+
+  it('slipReviewCard needs an https image and offers confirm/reject postbacks', () => {
+    const input = { lang: 'en' as const, paymentId: 'p1', amountSatang: 100, customerName: 'A', invoiceNumber: 'I', slipImageUrl: 'http://insecure/slip.png' };
+    expect(() => slipReviewCard(input)).toThrow(/https/);
+    const message = slipReviewCard({ ...input, slipImageUrl: 'https://x.example/slip.png' });
+    expect(postbacks(message).map(decodePostback)).toEqual([
+      { a: PB.slipReject, p: 'p1' },
+      { a: PB.slipConfirm, p: 'p1' },
+    ]);
+  });
+});
+
+describe('format helpers', () => {
+  it('clampText cuts on grapheme boundaries and never returns empty', () => {
+    const cut = clampText('น้ำน้ำน้ำน้ำ', 5);
+    expect(cut).toBe('น้ำ…');
+    expect(clampText('   \n\t ', 10)).toBe('-');
+    expect(clampText('a\u202Eb\u0000c', 10)).toBe('abc');
+    expect(clampText('line1\n\n\n\nline2', 50, { multiline: true })).toBe('line1\n\nline2');
+  });
+
+  it('formatDate validates and localises', () => {
+    expect(formatDate('2024-02-29', 'en')).toBe('29 Feb 2024');
+    expect(formatDate('2024-02-29', 'th')).toBe('29 ก.พ. 2567');
+    expect(() => formatDate('29/02/2024', 'en')).toThrow();
+  });
+});

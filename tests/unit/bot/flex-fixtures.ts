@@ -1,0 +1,112 @@
+/** Builder inputs for both languages, with deliberately long Thai names and text. */
+import type { messagingApi } from '@line/bot-sdk';
+import {
+  confirmCard,
+  customerCard,
+  customerCarousel,
+  depositReturnedMessage,
+  helpCard,
+  invoiceMessage,
+  jobStageUpdateMessage,
+  linkCard,
+  overdueList,
+  paymentReceivedMessage,
+  paymentReminderMessage,
+  portalLinkMessage,
+  quoteReadyMessage,
+  slipReviewCard,
+  stageChooser,
+  PB,
+  type Lang,
+  type CustomerListItem,
+} from '../../../bot/flex/index.ts';
+
+export const LONG_THAI_NAME =
+  'บริษัท ศรีสวัสดิ์วัฒนาพาณิชย์การค้าและอุตสาหกรรมเครื่องจักรกลการเกษตรภาคตะวันออกเฉียงเหนือ จำกัด (มหาชน) สำนักงานใหญ่ เลขที่ ๑๒๓๔';
+export const LONG_THAI_PERSON = 'นางสาวกาญจนาภรณ์ ศรีสุวรรณวัฒนกุลเจริญรุ่งเรืองทรัพย์สมบูรณ์ พูลสวัสดิ์มงคลชัย';
+export const LONG_THAI_TEXT = 'ค่าทำความสะอาดและซ่อมแซมอุปกรณ์ที่ชำรุดเสียหายจากการใช้งานผิดประเภท '.repeat(20);
+export const LIFF_URL = 'https://liff.line.me/2001234567-AbCdEfGh/c/Qx7vK2mPz9RtY4wB8nLs3dFh6jUc';
+
+export const base = (lang: Lang) => ({ lang, businessName: LONG_THAI_NAME, customerName: LONG_THAI_PERSON, url: LIFF_URL });
+
+export function customers(n: number): CustomerListItem[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `cus_${String(i).padStart(20, '0')}`,
+    name: `${LONG_THAI_PERSON} ${i}`,
+    company: LONG_THAI_NAME,
+    balanceDueSatang: 123_456_78 * (i + 1),
+    overdueCount: i % 3,
+    openJobCount: i % 5,
+  }));
+}
+
+/** Every builder's output for one language, by name. */
+export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Message> {
+  const b = base(lang);
+  return {
+    portalLinkCustomer: portalLinkMessage({ ...b, expiresOn: '2025-02-14' }),
+    portalLinkInvoice: portalLinkMessage({ ...b, scope: 'invoice', documentNumber: 'INV-2025-000123', expiresOn: '2025-02-14' }),
+    quoteReady: quoteReadyMessage({ ...b, quoteNumber: 'QT-2025-0042', title: LONG_THAI_TEXT, totalSatang: 1_234_567_89, validUntil: '2025-03-31', depositSatang: 300_000_00 }),
+    invoice: invoiceMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', title: LONG_THAI_TEXT }),
+    reminderOverdue: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 14 }),
+    reminderToday: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 0 }),
+    reminderUpcoming: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: -3 }),
+    paymentReceivedPartial: paymentReceivedMessage({ ...b, receiptNumber: 'RC-2025-0007', amountSatang: 20_000_00, invoiceNumber: 'INV-2025-000123', paidOn: '2025-01-20', balanceRemainingSatang: 25_678_90 }),
+    paymentReceivedFull: paymentReceivedMessage({ ...b, receiptNumber: 'RC-2025-0008', amountSatang: 25_678_90 }),
+    jobStage: jobStageUpdateMessage({ ...b, jobNumber: 'JOB-0099', jobTitle: LONG_THAI_TEXT, stageLabel: lang === 'th' ? 'กำลังดำเนินการติดตั้งระบบ' : 'Installation in progress', note: LONG_THAI_TEXT }),
+    depositReturned: depositReturnedMessage({ ...b, returnedSatang: 8_500_00, deductedSatang: 1_500_00, deductionReason: LONG_THAI_TEXT, receiptNumber: 'DR-2025-0003', jobNumber: 'JOB-0099' }),
+    depositReturnedFull: depositReturnedMessage({ ...b, returnedSatang: 10_000_00, deductedSatang: 0 }),
+    customerCard: customerCard({
+      lang,
+      id: 'cus_00000000000000000001',
+      name: LONG_THAI_PERSON,
+      company: LONG_THAI_NAME,
+      openJobs: Array.from({ length: 8 }, (_, i) => ({ id: `job_${i}`, number: `JOB-${1000 + i}`, title: LONG_THAI_TEXT, stageLabel: 'รอส่งมอบและตรวจรับงานขั้นสุดท้าย' })),
+      balanceDueSatang: 98_765_43,
+      overdueCount: 2,
+      depositsHeldSatang: 10_000_00,
+      lastPortalVisitAt: '2025-01-15T03:04:05Z',
+      lineBound: true,
+    }),
+    customerCardEmpty: customerCard({ lang, id: 'c1', name: 'A', openJobs: [], balanceDueSatang: 0, overdueCount: 0, depositsHeldSatang: 0, lastPortalVisitAt: null }),
+    customerCarousel: customerCarousel(customers(30), { lang, more: { a: PB.more, q: 'ศรีสวัสดิ์', o: 11 } }),
+    customerCarouselSmall: customerCarousel(customers(3), { lang }),
+    customerCarouselEmpty: customerCarousel([], { lang }),
+    linkCard: linkCard({ lang, linkId: 'lnk_0123456789abcdef', url: LIFF_URL, scope: 'invoice', customerName: LONG_THAI_PERSON, documentNumber: 'INV-2025-000123', expiresOn: '2025-02-14', channel: 'line' }),
+    linkCardCustomer: linkCard({ lang, linkId: 'lnk_1', url: 'https://portal.example.co.th/c/Qx7vK2mPz9RtY4wB8nLs3dFh6jUc', scope: 'customer', customerName: 'B', expiresOn: null }),
+    overdueList: overdueList(
+      Array.from({ length: 15 }, (_, i) => ({
+        invoiceId: `inv_${i}`,
+        invoiceNumber: `INV-2024-${String(i).padStart(6, '0')}`,
+        customerName: LONG_THAI_NAME,
+        amountDueSatang: 1_000_00 * (i + 1),
+        dueDate: `2024-12-${String(28 - i).padStart(2, '0')}`,
+        daysOverdue: 20 + i,
+      })),
+      { lang },
+    ),
+    overdueListEmpty: overdueList([], { lang }),
+    stageChooser: stageChooser({
+      lang,
+      jobId: 'job_0123456789abcdefghij',
+      jobNumber: 'JOB-0099',
+      jobTitle: LONG_THAI_TEXT,
+      currentStageLabel: 'นัดหมายแล้ว',
+      stages: Array.from({ length: 15 }, (_, i) => ({ key: `stage_${i}`, label: `ขั้นตอนที่ ${i} ${LONG_THAI_PERSON}` })),
+    }),
+    stageChooserNone: stageChooser({ lang, jobId: 'j', jobNumber: 'J', jobTitle: 'T', currentStageLabel: 'Done', stages: [] }),
+    confirmCard: confirmCard({ lang, title: LONG_THAI_TEXT, body: LONG_THAI_TEXT, confirm: { a: 'revoke', c: 'cus_1' }, danger: true }),
+    helpCard: helpCard(lang),
+    slipReview: slipReviewCard({
+      lang,
+      paymentId: 'pay_0123456789abcdefghij',
+      amountSatang: 45_678_90,
+      customerName: LONG_THAI_NAME,
+      invoiceNumber: 'INV-2025-000123',
+      slipImageUrl: 'https://portal.example.co.th/staff/slips/pay_0123456789abcdefghij?sig=abcdef0123456789',
+      submittedAt: '2025-01-20T08:15:00Z',
+      expectedSatang: 45_000_00,
+      duplicateOf: 'PAY-2025-0001',
+    }),
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  INVOICE_STATUSES,
+  assertInvoiceTransition,
+  canTransitionInvoice,
+  displayInvoiceStatus,
+  invoiceBalanceSatang,
+  invoiceStatusAfterPayment,
+  type InvoiceDisplayStatus,
+  type InvoiceStatus,
+} from '../../server/domain/transitions.ts';
+import { expectDomainError } from './expect-domain-error.ts';
+
+const ALLOWED: ReadonlyArray<[InvoiceStatus, InvoiceStatus]> = [
+  ['draft', 'sent'],
+  ['draft', 'void'],
+  ['sent', 'partially_paid'],
+  ['sent', 'paid'],
+  ['sent', 'void'],
+  ['partially_paid', 'paid'],
+  ['partially_paid', 'void'],
+];
+const allPairs = INVOICE_STATUSES.flatMap((from) => INVOICE_STATUSES.map((to) => [from, to] as [InvoiceStatus, InvoiceStatus]));
+const isAllowed = (from: InvoiceStatus, to: InvoiceStatus): boolean => ALLOWED.some(([f, t]) => f === from && t === to);
+
+describe('invoice transitions', () => {
+  it.each(allPairs.map(([from, to]) => [from, to, isAllowed(from, to)] as const))('%s → %s allowed: %s', (from, to, allowed) => {
+    expect(canTransitionInvoice(from, to)).toBe(allowed);
+    if (allowed) expect(() => assertInvoiceTransition(from, to)).not.toThrow();
+    else expectDomainError(() => assertInvoiceTransition(from, to), 'CONFLICT');
+  });
+
+  it('says a paid invoice is final', () => {
+    expect(expectDomainError(() => assertInvoiceTransition('paid', 'void'), 'CONFLICT').message).toBe(
+      'Invoice is paid and can no longer change',
+    );
+  });
+});
+
+describe('invoiceStatusAfterPayment and balance', () => {
+  it.each([
+    [311999, 0, 'sent', 311999],
+    [311999, 1, 'partially_paid', 311998],
+    [311999, 311998, 'partially_paid', 1],
+    [311999, 311999, 'paid', 0],
+    [311999, 400000, 'paid', 0],
+    [0, 0, 'paid', 0],
+  ] as const)('net %s, paid %s → %s, balance %s', (net, paid, status, balance) => {
+    expect(invoiceStatusAfterPayment(net, paid)).toBe(status);
+    expect(invoiceBalanceSatang(net, paid)).toBe(balance);
+  });
+
+  it.each([
+    [-1, 0, 'netPayableSatang'],
+    [100, 0.5, 'paidSatang'],
+    [Number.NaN, 0, 'netPayableSatang'],
+  ])('refuses net %s, paid %s', (net, paid, field) => {
+    expectDomainError(() => invoiceStatusAfterPayment(net, paid), 'VALIDATION', field);
+    expectDomainError(() => invoiceBalanceSatang(net, paid), 'VALIDATION', field);
+  });
+});
+
+describe('displayInvoiceStatus', () => {
+  it.each<[InvoiceStatus, string | null, string, InvoiceDisplayStatus]>([
+    ['sent', '2026-11-30', '2026-11-30', 'sent'], // due today is not overdue yet
+    ['sent', '2026-11-30', '2026-12-01', 'overdue'],
+    ['partially_paid', '2026-11-30', '2026-12-01', 'overdue'],
+    ['partially_paid', '2026-11-30', '2026-11-29', 'partially_paid'],
+    ['paid', '2026-11-30', '2027-01-01', 'paid'],
+    ['void', '2026-11-30', '2027-01-01', 'void'],
+    ['draft', '2026-11-30', '2027-01-01', 'draft'],
+    ['sent', null, '2027-01-01', 'sent'],
+  ])('%s due %s on %s → %s', (status, dueDate, today, expected) => {
+    expect(displayInvoiceStatus(status, dueDate, today)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-31', '2026-12-01', 'dueDate'],
+    ['2026-11-30', 'today', 'today'],
+  ])('refuses bad dates (%s, %s)', (dueDate, today, field) => {
+    expectDomainError(() => displayInvoiceStatus('sent', dueDate, today), 'VALIDATION', field);
+  });
+});
