@@ -8,14 +8,19 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
-import { systemClock, type Clock } from './services/ports.ts';
+import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
+import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
+import { trackWrites } from './data/change-tracker.ts';
+import { ActivityRecorder } from './services/activity.ts';
+import { PortalViewCache } from './portal/portal-view-cache.ts';
 import { createApp } from './http/app.ts';
 
 export interface Overrides {
   clock?: Clock;
   logger?: Logger;
+  lineIdentity?: LineIdentityVerifier;
 }
 
 export interface Application {
@@ -29,14 +34,23 @@ export interface Application {
 
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const db: Db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const tracker = trackWrites(rawDb);
   const secrets = loadOrCreateSecrets(config);
   const ctx: AppContext = {
-    db,
+    db: tracker.db,
     clock: overrides.clock ?? systemClock,
     config,
     events: new PortalEvents(),
     linkSecret: secrets.linkKey,
+    dataVersion: tracker.version,
+    // Bookkeeping writes go through the untracked client: they must not invalidate views.
+    activity: new ActivityRecorder(rawDb, logger),
+    viewCache: new PortalViewCache(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
+    logger,
+    lineIdentity:
+      overrides.lineIdentity ??
+      (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
   const app = createApp({ ctx, logger, adminApiKey: secrets.adminApiKey });
   return {
@@ -46,7 +60,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     logger,
     generatedSecrets: secrets.generated,
     close: async () => {
-      await db.$disconnect();
+      await ctx.activity.flush();
+      await rawDb.$disconnect();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Starts the product: `npm start`. Config from the environment (see .env.example). */
 import { loadConfig, ConfigError } from './config/config.ts';
 import { buildApplication } from './composition.ts';
-import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.ts';
+import { demoLinks, isDatabaseEmpty, seedDemo } from './seed/demo-seed.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     await seedDemo(ctx);
     logger.info({}, 'seeded the demo business and customers');
   }
+  const links = config.seedDemo ? await demoLinks(ctx).catch(() => []) : [];
   const server = application.app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     const lines = [
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       `  Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
       `  Admin API: ${base}/api/admin (Authorization: Bearer ${application.generatedSecrets.includes('ADMIN_API_KEY') || !config.adminApiKey ? application.adminApiKey : '<ADMIN_API_KEY>'})`,
       `  OpenAPI:   ${base}/api/admin/openapi.json`,
+      ...(links.length ? ['', '  Demo portal links (open on your phone or at 360 px):', ...links.map((l) => `    ${l.label}: ${l.url}`)] : []),
       '',
     ];
     console.log(lines.join('\n'));

@@ -304,13 +304,13 @@ export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCo
   const total = Math.max(options.totalCount ?? items.length, items.length);
   const totalDue = items.reduce((sum, item) => sum + item.amountDueSatang, 0);
   const rows: FlexComponent[] = sorted.slice(0, OVERDUE_LIST_MAX_ROWS).flatMap((item, i) => {
-    const days = pick(lang, `${item.daysOverdue} วัน`, `${item.daysOverdue}d`);
+    const days = pick(lang, `เกิน ${item.daysOverdue} วัน`, `${item.daysOverdue}d late`);
     const line = hbox(
       [
         vbox(
           [
             text(name(item.customerName), { size: 'sm', weight: 'bold', maxLines: 1 }),
-            text(`${doc(item.invoiceNumber)} · ${formatDate(item.dueDate, lang)} · ${days}`, { size: 'xxs', color: COLORS.muted, maxLines: 1 }),
+            text(`${doc(item.invoiceNumber)} · ${formatDate(item.dueDate, lang)} · ${days}`, { size: 'xxs', color: COLORS.muted, maxLines: 2 }),
             text(money(item.amountDueSatang, lang), { size: 'sm', color: COLORS.danger, weight: 'bold' }),
           ],
           { flex: 1 },

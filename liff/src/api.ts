@@ -31,12 +31,17 @@ export const urls = {
   lineOa: (oaId: string) => `https://line.me/R/ti/p/${enc(oaId)}`,
 };
 
-const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
+/** The server's access log tells LIFF from web by this header (EventSource and file links cannot send it). */
+const channelHeaders: Record<string, string> = {};
+export function markLiffChannel(): void {
+  channelHeaders['X-Portal-Channel'] = 'liff';
+}
+const jsonHeaders = () => ({ 'Content-Type': 'application/json', Accept: 'application/json', ...channelHeaders });
 
 /** GET the view; 410 (or 404) carries `{unavailable, business}`. Network trouble → 'error'. */
 export async function fetchView(token: string): Promise<Loaded> {
   try {
-    const res = await fetch(apiBase(token), { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+    const res = await fetch(apiBase(token), { headers: { Accept: 'application/json', ...channelHeaders }, cache: 'no-store', credentials: 'same-origin' });
     if (res.ok || res.status === 410 || res.status === 404) {
       const body: unknown = await res.json().catch(() => null);
       const loaded = toLoaded(body);
@@ -52,7 +57,7 @@ export async function fetchView(token: string): Promise<Loaded> {
 /** Always answered with the same neutral 202; failures are reported only as "try again". */
 export async function requestNewLink(token: string): Promise<boolean> {
   try {
-    const res = await fetch('/api/portal/recover', { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ token }) });
+    const res = await fetch('/api/portal/recover', { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ token }) });
     return res.ok;
   } catch {
     return false;
@@ -61,7 +66,7 @@ export async function requestNewLink(token: string): Promise<boolean> {
 
 export async function bindLine(token: string, idToken: string): Promise<boolean> {
   try {
-    const res = await fetch(`${apiBase(token)}/line/bind`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ idToken }) });
+    const res = await fetch(`${apiBase(token)}/line/bind`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ idToken }) });
     return res.ok;
   } catch {
     return false;

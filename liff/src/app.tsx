@@ -43,9 +43,15 @@ export function App({ initial, loc, liff }: AppProps) {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  // Back/forward buttons.
+  // Back/forward buttons: re-render the entry and put the scroll position back where it was.
+  const restoreY = useRef<number | null>(null);
   useEffect(() => {
-    const onPop = () => setSub(readLocation().sub);
+    history.scrollRestoration = 'manual';
+    const onPop = (e: PopStateEvent) => {
+      const y = (e.state as { y?: unknown } | null)?.y;
+      restoreY.current = typeof y === 'number' ? y : null;
+      setSub(readLocation().sub);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -60,9 +66,13 @@ export function App({ initial, loc, liff }: AppProps) {
       if (!location.hash) return;
     }
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target) {
+    if (restoreY.current !== null) {
+      window.scrollTo(0, restoreY.current);
+      restoreY.current = null;
+      h1?.focus({ preventScroll: true });
+    } else if (target) {
       target.scrollIntoView();
-      (target.querySelector('h2') as HTMLElement | null)?.focus?.();
+      target.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
     } else {
       window.scrollTo(0, 0);
       h1?.focus({ preventScroll: true });
@@ -138,7 +148,10 @@ export function App({ initial, loc, liff }: AppProps) {
     navigate: (to, opts) => {
       const url = hrefFor(loc, to);
       if (opts?.replace) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
+      else {
+        history.replaceState({ y: window.scrollY }, '');
+        history.pushState(null, '', url);
+      }
       setSub(readLocation().sub);
     },
     documentsById: new Map(view.documents.map((d) => [d.id, d])),

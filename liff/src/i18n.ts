@@ -176,7 +176,7 @@ const th = {
   'docs.more': 'ดูเพิ่มเติม',
 
   'unavailable.title': 'ไม่สามารถเปิดลิงก์นี้ได้',
-  'unavailable.body': 'ลิงก์นี้ใช้เปิดดูข้อมูลไม่ได้แล้ว คุณสามารถขอลิงก์ใหม่ หรือติดต่อเราได้ตามช่องทางด้านล่าง',
+  'unavailable.body': 'ลิงก์นี้ไม่สามารถใช้เปิดดูข้อมูลได้ คุณสามารถขอลิงก์ใหม่ หรือติดต่อเราได้ตามช่องทางด้านล่าง',
   'unavailable.recover': 'ส่งลิงก์ใหม่ให้ฉัน',
   'unavailable.sending': 'กำลังส่งคำขอ…',
   'unavailable.sent': 'หากเรามีข้อมูลติดต่อของคุณอยู่แล้ว เราได้ส่งลิงก์ใหม่ไปให้ทาง LINE อีเมล หรือ SMS',
@@ -370,7 +370,7 @@ const en: Record<MessageKey, string> = {
   'docs.more': 'More',
 
   'unavailable.title': 'This link can’t be opened',
-  'unavailable.body': 'This link no longer opens your account. You can ask for a new link, or contact us below.',
+  'unavailable.body': 'This link can’t be used to open your account. You can ask for a new link, or contact us below.',
   'unavailable.recover': 'Send me a new link',
   'unavailable.sending': 'Sending your request…',
   'unavailable.sent': 'If we have your contact details on file, a fresh link is on its way by LINE, email or SMS.',

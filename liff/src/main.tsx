@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import type { PortalView } from '../../server/portal/portal-view.ts';
-import { fetchView, toLoaded, type Loaded } from './api.ts';
+import { fetchView, markLiffChannel, toLoaded, type Loaded } from './api.ts';
 import { App } from './app.tsx';
 import { initialLang, translator } from './i18n.ts';
 import { loadLiff, type LiffBridge } from './liff/bridge.ts';
@@ -42,6 +42,7 @@ async function boot(root: HTMLElement) {
     return;
   }
 
+  markLiffChannel();
   root.textContent = '';
   render(<Loading />, root);
   const initialData = embedded !== null ? toLoaded(embedded) : null;

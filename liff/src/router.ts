@@ -89,7 +89,7 @@ export const paths = {
   jobs: (tab: JobsTab = 'active') => (tab === 'active' ? '/jobs' : `/jobs?tab=${tab}`),
   job: (id: string) => `/jobs/${encodeURIComponent(id)}`,
   invoices: () => '/invoices',
-  invoice: (id: string) => `/invoices/${encodeURIComponent(id)}`,
+  invoice: (id: string, toPay = false) => `/invoices/${encodeURIComponent(id)}${toPay ? '#pay' : ''}`,
   quotes: () => '/quotes',
   quote: (id: string) => `/quotes/${encodeURIComponent(id)}`,
   deposits: (anchorId?: string) => (anchorId ? `/deposits#dep-${encodeURIComponent(anchorId)}` : '/deposits'),

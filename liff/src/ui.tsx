@@ -91,9 +91,9 @@ export function Empty({ text }: { text: string }) {
 }
 
 /** A label/value list (<dl>) for facts such as dates and amounts. */
-export function Facts({ rows }: { rows: Array<[string, ComponentChildren] | null | false> }) {
+export function Facts({ rows, stacked }: { rows: Array<[string, ComponentChildren] | null | false>; stacked?: boolean }) {
   return (
-    <dl class="facts">
+    <dl class={stacked ? 'facts facts-stacked' : 'facts'}>
       {rows.filter((r): r is [string, ComponentChildren] => !!r).map(([k, v]) => (
         <div class="fact" key={k}><dt>{k}</dt><dd>{v}</dd></div>
       ))}
@@ -182,7 +182,7 @@ export function DocumentRow({ doc }: { doc: PortalDocument }) {
         <span class="muted small">{doc.number} · {formatDate(lang, doc.issuedAt)}</span>
       </div>
       <div class="doc-actions">
-        <FileLink class="btn btn-small" url={urls.document(token, doc.id)} aria-label={t('docs.viewLabel', { name })}>
+        <FileLink class="btn btn-small btn-soft" url={urls.document(token, doc.id)} aria-label={t('docs.viewLabel', { name })}>
           {t('docs.view')}
         </FileLink>
         <FileLink class="btn btn-small btn-quiet" url={urls.document(token, doc.id, true)} download aria-label={t('docs.downloadLabel', { name })}>
@@ -198,6 +198,19 @@ export function DocumentList({ ids }: { ids: string[] }) {
   const docs = ids.map((id) => documentsById.get(id)).filter((d): d is PortalDocument => !!d);
   if (!docs.length) return null;
   return <ul class="docs card">{docs.map((d) => <DocumentRow key={d.id} doc={d} />)}</ul>;
+}
+
+/** A receipt number, linked to its PDF when the receipt is in this view. */
+export function ReceiptRef({ number }: { number: string }) {
+  const { view, token, t } = usePortal();
+  const receipt = view.receipts.find((r) => r.number === number);
+  const label = t('invoice.receiptNo', { number });
+  if (!receipt) return <span class="small block">{label}</span>;
+  return (
+    <FileLink class="small receipt-link" url={urls.document(token, receipt.documentId)} aria-label={t('docs.viewLabel', { name: label })}>
+      {label}
+    </FileLink>
+  );
 }
 
 export function hasContact(business: PortalBusiness | null): business is PortalBusiness {

@@ -55,6 +55,8 @@ const envSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
 
+  /** Portal requests per minute per IP (mobile carriers share IPs: keep it generous). */
+  PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   RUN_WORKERS: z
     .enum(['true', 'false', '1', '0', ''])
@@ -89,6 +91,7 @@ export interface Config {
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
   outboxPollMs: number;
   runWorkers: boolean;
+  portalRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -141,6 +144,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
     outboxPollMs: e.OUTBOX_POLL_MS,
+    portalRateLimitPerMinute: e.PORTAL_RATE_LIMIT_PER_MINUTE,
     runWorkers: e.RUN_WORKERS,
   };
 }

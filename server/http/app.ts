@@ -10,6 +10,8 @@ import { redactPath } from '../logger.ts';
 import { errorHandler } from './errors.ts';
 import { adminApi } from './admin/admin-api.ts';
 import type { AdminRoute } from './admin/admin-route.ts';
+import { portalApi, type PortalApiExtensions } from './portal/portal-api.ts';
+import { portalPages } from './portal/portal-pages.ts';
 
 export interface AppOptions {
   ctx: AppContext;
@@ -18,6 +20,7 @@ export interface AppOptions {
   /** Extra routers mounted before the portal (e.g. the LINE webhook, which needs the raw body). */
   mount?: { path: string; router: Router }[];
   extraAdminRoutes?: AdminRoute[];
+  portal?: PortalApiExtensions;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -48,6 +51,8 @@ export function createApp(options: AppOptions): Express {
   });
   for (const { path, router } of options.mount ?? []) app.use(path, router);
   app.use('/api/admin', adminApi(ctx, options.adminApiKey, options.extraAdminRoutes));
+  app.use('/api/portal', portalApi(ctx, options.portal));
+  app.use(portalPages(ctx));
   app.use(errorHandler(logger));
   return app;
 }

@@ -112,7 +112,6 @@ export interface PortalInvoice {
   pay: PortalPayTarget | null;
   jobNumber: string | null;
   documentIds: string[];
-  viewedAt: string | null;
 }
 
 export interface PortalQuote {

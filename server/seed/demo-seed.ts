@@ -14,6 +14,7 @@ import { createInvoice, markInvoiceSent } from '../services/invoices.ts';
 import { recordPayment } from '../services/payments.ts';
 import { collectDeposit, createDeposit, returnDeposit } from '../services/deposits.ts';
 import { addDays, bangkokDate } from '../domain/dates.ts';
+import { issuePortalLink } from '../services/links.ts';
 import type { JobStage } from '../domain/job-stages.ts';
 
 const baht = (n: number) => Math.round(n * 100);
@@ -263,4 +264,20 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     quoteId: weddingQuote.id,
     overdueInvoiceId: oldInvoice.id,
   };
+}
+
+/** Links printed at start so the operator can open the demo portal at once (reused while valid). */
+export async function demoLinks(ctx: AppContext): Promise<{ label: string; url: string }[]> {
+  const customers = await ctx.db.customer.findMany({ orderBy: { createdAt: 'asc' }, take: 4 });
+  const out: { label: string; url: string }[] = [];
+  for (const c of customers) {
+    const link = await issuePortalLink(ctx, { scope: 'customer', id: c.id, createdBy: 'demo' });
+    out.push({ label: c.companyName ? `${c.name} (${c.companyName})` : c.name, url: link.url });
+  }
+  const quote = await ctx.db.quote.findFirst({ where: { status: 'sent' }, orderBy: { createdAt: 'desc' } });
+  if (quote) {
+    const link = await issuePortalLink(ctx, { scope: 'quote', id: quote.id, createdBy: 'demo' }).catch(() => null);
+    if (link) out.push({ label: `quote ${quote.number} only`, url: link.url });
+  }
+  return out;
 }

@@ -1,8 +1,11 @@
 /** Everything a use case may touch, passed explicitly (no globals): built in the composition root. */
 import type { Config } from '../config/config.ts';
 import type { Db } from '../data/database.ts';
-import type { Clock } from './ports.ts';
+import type { Clock, LineIdentityVerifier } from './ports.ts';
 import type { PortalEvents } from './portal-events.ts';
+import type { ActivityRecorder } from './activity.ts';
+import type { PortalViewCache } from '../portal/portal-view-cache.ts';
+import type { Logger } from '../logger.ts';
 
 export interface AppContext {
   db: Db;
@@ -11,4 +14,11 @@ export interface AppContext {
   events: PortalEvents;
   /** Secret for sealing portal tokens (AES-256-GCM key material, never stored in the database). */
   linkSecret: Buffer;
+  /** Bumped after every committed write (data/change-tracker.ts); read models compare it. */
+  dataVersion: () => number;
+  activity: ActivityRecorder;
+  viewCache: PortalViewCache;
+  logger: Logger;
+  /** Null when no LINE Login channel is configured. */
+  lineIdentity: LineIdentityVerifier | null;
 }

@@ -24,3 +24,8 @@ export class ManualClock implements Clock {
     this.#now = new Date(this.#now.getTime() + ms);
   }
 }
+
+/** Verifies a LIFF ID token with LINE and returns the LINE user it belongs to. */
+export interface LineIdentityVerifier {
+  verify(idToken: string): Promise<{ ok: true; userId: string; displayName: string | null } | { ok: false; reason: string }>;
+}

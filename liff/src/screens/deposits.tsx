@@ -1,7 +1,7 @@
 import type { PortalDeposit } from '../../../server/portal/portal-view.ts';
 import { usePortal } from '../context.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
-import { DepositBadge, Empty, Facts, Money, Page } from '../ui.tsx';
+import { DepositBadge, Empty, Facts, Money, Page, ReceiptRef } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
 
 export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
@@ -11,12 +11,13 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
     <article class="deposit" id={`dep-${d.id}`} aria-labelledby={`dep-title-${d.id}`}>
       <div class="card">
         <div class="row">
-          <h2 id={`dep-title-${d.id}`} class="card-title">{t('deposit.title', { number: d.number })}</h2>
+          <h2 id={`dep-title-${d.id}`} class="card-title" tabIndex={-1}>{t('deposit.title', { number: d.number })}</h2>
           <DepositBadge status={d.status} />
         </div>
         {(d.jobNumber || d.quoteNumber) && (
-          <p class="muted small">
-            {[d.jobNumber && `${t('deposit.job')} ${d.jobNumber}`, d.quoteNumber && `${t('deposit.quote')} ${d.quoteNumber}`].filter(Boolean).join(' · ')}
+          <p class="muted small meta">
+            {d.jobNumber && <span>{t('deposit.job')} {d.jobNumber}</span>}
+            {d.quoteNumber && <span>{t('deposit.quote')} {d.quoteNumber}</span>}
           </p>
         )}
         <Facts rows={[
@@ -44,7 +45,7 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
                     <span class="small block">{t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang) })}{e.reason ? `: ${e.reason}` : ''}</span>
                   )}
                   {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
-                  {e.receiptNumber && <span class="small block">{t('invoice.receiptNo', { number: e.receiptNumber })}</span>}
+                  {e.receiptNumber && <ReceiptRef number={e.receiptNumber} />}
                 </li>
               ))}
             </ul>

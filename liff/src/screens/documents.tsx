@@ -35,7 +35,7 @@ function ReceiptRow({ receipt: r }: { receipt: PortalReceipt }) {
         <span class="muted small">{r.number} · {formatDate(lang, r.issuedAt)}</span>
       </div>
       <div class="doc-actions">
-        <FileLink class="btn btn-small" url={urls.document(token, r.documentId)} aria-label={t('docs.viewLabel', { name })}>{t('docs.view')}</FileLink>
+        <FileLink class="btn btn-small btn-soft" url={urls.document(token, r.documentId)} aria-label={t('docs.viewLabel', { name })}>{t('docs.view')}</FileLink>
         <FileLink class="btn btn-small btn-quiet" url={urls.document(token, r.documentId, true)} download aria-label={t('docs.downloadLabel', { name })}>{t('docs.download')}</FileLink>
       </div>
     </li>

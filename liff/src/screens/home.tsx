@@ -14,7 +14,7 @@ export function JobCard({ job }: { job: PortalJob }) {
           <span class="card-title">{job.title}</span>
           <StageChip stage={job.stage} />
         </span>
-        <span class="muted small">{job.number}{dates ? ` · ${dates}` : ''}</span>
+        <span class="muted small meta"><span>{job.number}</span>{dates && <span>{dates}</span>}</span>
       </Link>
     </li>
   );
@@ -58,7 +58,7 @@ export function Home() {
                     <Money satang={inv.pay!.amountSatang} class="amount" />
                     <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
                   </div>
-                  <Link to={paths.invoice(inv.id)} class="btn btn-primary" aria-label={`${t('pay.button')} ${inv.number}`}>
+                  <Link to={paths.invoice(inv.id, true)} class="btn btn-primary" aria-label={`${t('pay.button')} ${inv.number}`}>
                     {t('pay.button')}
                   </Link>
                 </div>
@@ -123,7 +123,7 @@ export function Home() {
           <ContactButtons business={view.business} t={t} />
         </Section>
       )}
-      <p class="muted small center">{t('home.expires', { date: formatDate(lang, view.expiresAt) })}</p>
+      <p class="muted small center footnote">{t('home.expires', { date: formatDate(lang, view.expiresAt) })}</p>
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { PortalInvoice } from '../../../server/portal/portal-view.ts';
 import { usePortal } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { paths } from '../router.ts';
-import { DocumentList, Empty, Facts, InvoiceBadge, LinesTable, Link, Money, Page, PaymentBadge, Section, TotalsTable } from '../ui.tsx';
+import { DocumentList, Empty, Facts, InvoiceBadge, LinesTable, Link, Money, Page, PaymentBadge, ReceiptRef, Section, TotalsTable } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
 
 function InvoiceCard({ inv }: { inv: PortalInvoice }) {
@@ -14,19 +14,15 @@ function InvoiceCard({ inv }: { inv: PortalInvoice }) {
           <span class="card-title">{inv.number}</span>
           <InvoiceBadge status={inv.status} />
         </span>
-        <span class="row row-end">
-          <span class="muted small">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
-          <span class="right">
-            {inv.balanceSatang > 0 && inv.status !== 'void' ? (
-              <>
-                <span class="muted small block">{t('invoice.balance')}</span>
-                <Money satang={inv.balanceSatang} class="amount" />
-              </>
-            ) : (
-              <Money satang={inv.totals.totalSatang} class="strong" />
-            )}
+        {inv.balanceSatang > 0 && inv.status !== 'void' ? (
+          <span class="block stack-tight">
+            <span class="muted small block">{t('invoice.balance')}</span>
+            <Money satang={inv.balanceSatang} class="amount" />
           </span>
-        </span>
+        ) : (
+          <span class="block stack-tight"><Money satang={inv.totals.totalSatang} class="strong" /></span>
+        )}
+        <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
       </Link>
     </li>
   );
@@ -100,7 +96,7 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
                   {formatDateTime(lang, p.receivedAt, suffix)} · {t(`method.${p.method}`)}
                   {p.reference ? ` · ${p.reference}` : ''}
                 </span>
-                {p.receiptNumber && <span class="small block">{t('invoice.receiptNo', { number: p.receiptNumber })}</span>}
+                {p.receiptNumber && <ReceiptRef number={p.receiptNumber} />}
               </li>
             ))}
           </ul>

@@ -98,12 +98,14 @@ export function JobPage({ id }: { id: string }) {
       >
         <div class="card"><Timeline job={job} /></div>
       </Section>
-      <div class="card">
-        <Facts rows={[
-          dates ? [t('job.dates'), dates] : false,
-          job.siteAddress ? [t('job.site'), job.siteAddress] : false,
-        ]} />
-      </div>
+      {(dates || job.siteAddress) && (
+        <div class="card">
+          <Facts stacked rows={[
+            dates ? [t('job.dates'), dates] : false,
+            job.siteAddress ? [t('job.site'), job.siteAddress] : false,
+          ]} />
+        </div>
+      )}
       {job.equipment.length > 0 && (
         <Section title={t('job.equipment')}>
           <ul class="card equipment">

@@ -15,7 +15,7 @@ export function PaySection(props: { kind: 'invoice' | 'deposit'; id: string; pay
   const amount = formatMoney(pay.amountSatang);
   return (
     <section class="card pay" id="pay" aria-labelledby={`pay-${props.id}`}>
-      <h2 id={`pay-${props.id}`} class="pay-title">{t('pay.title')}</h2>
+      <h2 id={`pay-${props.id}`} class="pay-title" tabIndex={-1}>{t('pay.title')}</h2>
       <p class="pay-label">{t(withholding ? 'pay.netAmount' : 'pay.amount')}</p>
       <p class="pay-amount"><Money satang={pay.amountSatang} /></p>
       {withholding > 0 && <p class="note">{t('pay.whtNote', { amount: formatMoney(withholding) })}</p>}

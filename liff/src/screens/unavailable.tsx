@@ -18,7 +18,9 @@ export function Unavailable({ business, token, t }: { business: PortalBusiness |
   return (
     <>
       <div class="card unavailable">
-        <span class="unavailable-icon" aria-hidden="true">🔗</span>
+        <svg class="unavailable-icon" viewBox="0 0 24 24" width="48" height="48" aria-hidden="true">
+          <path d="M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1" />
+        </svg>
         <h1 id="page-title" tabIndex={-1}>{t('unavailable.title')}</h1>
         <p>{t('unavailable.body')}</p>
         {token && (
@@ -32,7 +34,7 @@ export function Unavailable({ business, token, t }: { business: PortalBusiness |
             {t(state === 'sending' ? 'unavailable.sending' : 'unavailable.recover')}
           </button>
         )}
-        <p class="note" role="status" hidden={state !== 'sent'}>{state === 'sent' ? t('unavailable.sent') : ''}</p>
+        <div role="status" aria-live="polite">{state === 'sent' && <p class="note">{t('unavailable.sent')}</p>}</div>
         {state === 'failed' && <p class="note note-warn" role="alert">{t('error.body')}</p>}
       </div>
       {hasContact(business) && (

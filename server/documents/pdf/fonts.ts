@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -38,8 +39,99 @@ export function fontBuffers(): Record<FontWeight, Buffer> {
   return cached;
 }
 
+/**
+ * pdfkit accepts either font bytes (parsed again by fontkit for every document: most of
+ * the render time) or an already-parsed fontkit font. We let pdfkit parse each file once,
+ * keep the parsed font and hand it to every later document. Each document still makes
+ * its own subset.
+ *
+ * Sharing the parsed font needs one correction. fontkit caches one glyph object per glyph
+ * id, carrying the characters of whichever text produced it first, and pdfkit writes
+ * those characters into the PDF's ToUnicode map (what copy/paste, search and pdftotext
+ * read). Sarabun draws ำ (sara am) as nikhahit + sara aa, so the shared sara aa glyph
+ * would map to 'า' or to nothing depending on what the process rendered before: output
+ * bytes would depend on history, and extracted text would show 'ำา' or lose every 'า'.
+ * Every glyph therefore gets fixed, history-free characters: its cmap character, or the
+ * characters in its name (uni0E4D0E49), or else the shaped text with ำ spelled as its
+ * nikhahit part. Extracted Thai is then the NFKC form (ำ → ํ + า), which reads the same.
+ */
+type FontkitGlyph = { id: number; name?: string; codePoints: number[] };
+type FontkitRun = { glyphs: FontkitGlyph[] };
+type ParsedFont = {
+  layout: (...args: unknown[]) => FontkitRun;
+  characterSet: number[];
+  glyphForCodePoint: (codePoint: number) => FontkitGlyph;
+};
+let parsed: Record<FontWeight, ParsedFont | null> | null = null;
+
+const SARA_AM = 0x0e33;
+const NIKHAHIT = 0x0e4d;
+const isThaiToneMark = (cp: number): boolean => cp >= 0x0e48 && cp <= 0x0e4b;
+
+function isParsedFont(value: unknown): value is ParsedFont {
+  const font = value as ParsedFont | null;
+  return (
+    typeof font === 'object' &&
+    font !== null &&
+    typeof font.layout === 'function' &&
+    typeof font.glyphForCodePoint === 'function' &&
+    Array.isArray(font.characterSet)
+  );
+}
+
+/** Characters named by a 'uniXXXX[YYYY…][.suffix]' glyph name, tone mark before nikhahit. */
+function codePointsFromName(name: string | undefined): number[] | null {
+  const match = name ? /^uni((?:[0-9A-F]{4})+)(?:\..*)?$/.exec(name) : null;
+  if (!match?.[1]) return null;
+  const points = match[1].match(/.{4}/g)!.map((hex) => parseInt(hex, 16));
+  if (points.length === 2 && points[0] === NIKHAHIT && isThaiToneMark(points[1]!)) points.reverse();
+  return points;
+}
+
+function withCanonicalCodePoints(font: ParsedFont): ParsedFont {
+  const byGlyph = new Map<number, number[]>();
+  // Lowest code point first, so a glyph shared by several characters always maps the same
+  // way; presentation forms (ﬁ ﬂ) are skipped so a ligature reads as its letters.
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    if (codePoint >= 0xfb00 && codePoint <= 0xfb4f) continue;
+    const id = font.glyphForCodePoint(codePoint).id;
+    if (!byGlyph.has(id)) byGlyph.set(id, [codePoint]);
+  }
+  const canonical = (glyph: FontkitGlyph): number[] => {
+    let points = byGlyph.get(glyph.id);
+    if (!points) {
+      points =
+        codePointsFromName(glyph.name) ?? glyph.codePoints.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
+      byGlyph.set(glyph.id, points);
+    }
+    return points;
+  };
+  const layout = font.layout.bind(font);
+  font.layout = (...args: unknown[]): FontkitRun => {
+    const run = layout(...args);
+    for (const glyph of run.glyphs) glyph.codePoints = canonical(glyph);
+    return run;
+  };
+  return font;
+}
+
+function parseOnce(weight: FontWeight): ParsedFont | null {
+  // A scratch document, never ended or written: real documents stay independent of it.
+  const doc = new PDFDocument({ font: null as unknown as string, autoFirstPage: false });
+  doc.font(fontBuffers()[weight]);
+  // pdfkit keeps the fontkit font on its (undocumented) current-font object; if that ever
+  // changes we simply keep passing bytes.
+  const font: unknown = (doc as unknown as { _font?: { font?: unknown } })._font?.font;
+  return isParsedFont(font) ? withCanonicalCodePoints(font) : null;
+}
+
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   const buffers = fontBuffers();
-  doc.registerFont(FONT_NAMES.regular, buffers.regular);
-  doc.registerFont(FONT_NAMES.bold, buffers.bold);
+  if (!parsed) {
+    parsed = { regular: parseOnce('regular'), bold: parseOnce('bold') };
+  }
+  const source = (weight: FontWeight): PDFKit.Mixins.PDFFontSource =>
+    (parsed?.[weight] as unknown as PDFKit.Mixins.PDFFontSource | null) ?? buffers[weight];
+  doc.registerFont(FONT_NAMES.regular, source('regular'));
+  doc.registerFont(FONT_NAMES.bold, source('bold'));
 }

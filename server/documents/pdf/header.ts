@@ -7,19 +7,30 @@
 import type { DocumentBuyer, DocumentLang, DocumentSeller } from '../document-model.ts';
 import { L, both, branchLabel, documentTitle, primary, secondary } from '../labels.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, STYLE, box, hRule, type MetaRow, type RenderContext } from './page.ts';
-import { blockHeight, drawLines, drawText, measureText, setStyle, type TextStyle } from './text-layout.ts';
+import { blockHeight, drawLines, drawText, joinOrStack, measureText, setStyle, textWidth, type TextStyle } from './text-layout.ts';
 
-const LEFT_WIDTH = 300;
-const RIGHT_WIDTH = 200;
+/** Width of the number/date box (and of the customer box's neighbour). */
+const RIGHT_WIDTH = 212;
+/** The title column takes what its title needs, within these bounds. */
+const TITLE_MIN_WIDTH = 150;
+const TITLE_MAX_WIDTH = 250;
+const TITLE_GAP = 18;
 const LOGO_SIZE = 54;
 const LOGO_GAP = 10;
 const BOX_GAP = 12;
 const BOX_PADDING = 7;
 
-export function taxIdLine(taxId: string, branch: string | null | undefined, lang: DocumentLang): string {
+/** 'เลขประจำตัวผู้เสียภาษี / Tax ID 0105…  ·  สำนักงานใหญ่ / Head office', split in two if narrow. */
+export function taxIdText(
+  doc: PDFKit.PDFDocument,
+  taxId: string,
+  branch: string | null | undefined,
+  lang: DocumentLang,
+  width: number,
+  style: TextStyle,
+): string {
   const branchText = branchLabel(branch);
-  const id = `${both(L.taxId, lang)} ${taxId}`;
-  return branchText ? `${id}  ·  ${both(branchText, lang)}` : id;
+  return joinOrStack(doc, [`${both(L.taxId, lang)} ${taxId}`, branchText ? both(branchText, lang) : ''], width, style);
 }
 
 function sellerNames(seller: DocumentSeller, lang: DocumentLang): { main: string; other: string | null } {
@@ -29,11 +40,11 @@ function sellerNames(seller: DocumentSeller, lang: DocumentLang): { main: string
 }
 
 /** Business block on the left; returns its bottom y. */
-function drawSeller(ctx: RenderContext, top: number): number {
+function drawSeller(ctx: RenderContext, top: number, availableWidth: number): number {
   const { doc, lang } = ctx;
   const seller = ctx.model.seller;
   let x = PAGE.left;
-  let width = LEFT_WIDTH;
+  let width = availableWidth;
   if (seller.logo) {
     doc.image(seller.logo, x, top, { fit: [LOGO_SIZE, LOGO_SIZE] });
     x += LOGO_SIZE + LOGO_GAP;
@@ -45,25 +56,44 @@ function drawSeller(ctx: RenderContext, top: number): number {
   if (names.other) y += drawText(doc, names.other, x, y, width, { size: 9, weight: 'bold', color: COLOR.muted });
   y += 2;
   y += drawText(doc, seller.address, x, y, width, STYLE.small);
-  y += drawText(doc, taxIdLine(seller.taxId, seller.branch, lang), x, y, width, STYLE.small);
-  const contact = [
-    seller.phone ? `${both(L.phone, lang)} ${seller.phone}` : null,
-    seller.email ? `${both(L.email, lang)} ${seller.email}` : null,
-  ]
-    .filter(Boolean)
-    .join('   ');
+  y += drawText(doc, taxIdText(doc, seller.taxId, seller.branch, lang, width, STYLE.small), x, y, width, STYLE.small);
+  const contact = joinOrStack(
+    doc,
+    [seller.phone ? `${both(L.phone, lang)} ${seller.phone}` : '', seller.email ? `${both(L.email, lang)} ${seller.email}` : ''],
+    width,
+    STYLE.small,
+    '   ',
+  );
   if (contact) y += drawText(doc, contact, x, y, width, STYLE.small);
   return Math.max(y, seller.logo ? top + LOGO_SIZE : y);
 }
 
-/** Title (customer's language large, the other below) and badges, right-aligned; returns bottom y. */
-function drawTitle(ctx: RenderContext, top: number): number {
+interface TitleLayout {
+  width: number;
+  style: TextStyle;
+}
+
+/** The title on one line if possible: the column widens up to a limit, then the type shrinks. */
+function titleLayout(ctx: RenderContext): TitleLayout {
   const { doc, lang } = ctx;
   const title = documentTitle(ctx.model);
-  const x = CONTENT_RIGHT - RIGHT_WIDTH;
+  setStyle(doc, STYLE.title);
+  const needed = textWidth(doc, primary(title, lang));
+  setStyle(doc, STYLE.subtitle);
+  const subtitle = textWidth(doc, secondary(title, lang));
+  const width = Math.min(TITLE_MAX_WIDTH, Math.max(TITLE_MIN_WIDTH, needed, subtitle));
+  const size = needed > width ? Math.max(14, Math.floor((STYLE.title.size * width * 10) / needed) / 10) : STYLE.title.size;
+  return { width, style: { ...STYLE.title, size } };
+}
+
+/** Title (customer's language large, the other below) and badges, right-aligned; returns bottom y. */
+function drawTitle(ctx: RenderContext, top: number, layout: TitleLayout): number {
+  const { doc, lang } = ctx;
+  const title = documentTitle(ctx.model);
+  const x = CONTENT_RIGHT - layout.width;
   let y = top - 3;
-  y += drawText(doc, primary(title, lang), x, y, RIGHT_WIDTH, STYLE.title, { align: 'right' });
-  y += drawText(doc, secondary(title, lang), x, y, RIGHT_WIDTH, STYLE.subtitle, { align: 'right' });
+  y += drawText(doc, primary(title, lang), x, y, layout.width, layout.style, { align: 'right' });
+  y += drawText(doc, secondary(title, lang), x, y, layout.width, STYLE.subtitle, { align: 'right' });
   if (ctx.badges.length > 0) {
     y += 4;
     const style: TextStyle = { size: 8.5, weight: 'bold', color: COLOR.accent };
@@ -72,7 +102,7 @@ function drawTitle(ctx: RenderContext, top: number): number {
     const height = blockHeight(style, 1) + 3;
     for (const badge of ctx.badges) {
       const text = both(badge, lang);
-      const width = doc.widthOfString(text) + 12;
+      const width = textWidth(doc, text) + 12;
       box(doc, right - width, y, width, height, { stroke: COLOR.accent, radius: 2, lineWidth: 0.8 });
       drawLines(doc, [text], right - width, y + 1.5, width, style, { align: 'center' });
       right -= width + 5;
@@ -94,7 +124,9 @@ function metaRowsHeight(ctx: RenderContext, rows: readonly MetaRow[], labelWidth
 function drawMeta(ctx: RenderContext, top: number, height: number | null): number {
   const { doc, lang } = ctx;
   const x = CONTENT_RIGHT - RIGHT_WIDTH;
-  const labelWidth = 88;
+  setStyle(doc, STYLE.smallMuted);
+  const longestLabel = Math.max(...ctx.meta.map((row) => textWidth(doc, both(row.label, lang))));
+  const labelWidth = Math.min(Math.ceil(longestLabel) + 1, 105);
   const valueWidth = RIGHT_WIDTH - 2 * BOX_PADDING - labelWidth - 4;
   const heights = metaRowsHeight(ctx, ctx.meta, labelWidth, valueWidth);
   const inner = heights.reduce((a, b) => a + b, 0) + (heights.length - 1) * 2;
@@ -109,7 +141,12 @@ function drawMeta(ctx: RenderContext, top: number, height: number | null): numbe
   return top + boxHeight;
 }
 
-export function buyerLines(buyer: DocumentBuyer, lang: DocumentLang): Array<{ text: string; style: TextStyle }> {
+export function buyerLines(
+  doc: PDFKit.PDFDocument,
+  buyer: DocumentBuyer,
+  lang: DocumentLang,
+  width: number,
+): Array<{ text: string; style: TextStyle }> {
   const company = buyer.companyName?.trim();
   const lines: Array<{ text: string; style: TextStyle }> = [];
   lines.push({ text: company || buyer.name, style: { size: 10.5, weight: 'bold', color: COLOR.text } });
@@ -117,7 +154,9 @@ export function buyerLines(buyer: DocumentBuyer, lang: DocumentLang): Array<{ te
     lines.push({ text: `${both(L.attention, lang)}: ${buyer.name}`, style: STYLE.small });
   }
   if (buyer.address?.trim()) lines.push({ text: buyer.address, style: STYLE.small });
-  if (buyer.taxId?.trim()) lines.push({ text: taxIdLine(buyer.taxId.trim(), buyer.branch, lang), style: STYLE.small });
+  if (buyer.taxId?.trim()) {
+    lines.push({ text: taxIdText(doc, buyer.taxId.trim(), buyer.branch, lang, width, STYLE.small), style: STYLE.small });
+  }
   return lines;
 }
 
@@ -126,7 +165,7 @@ function drawBuyer(ctx: RenderContext, top: number, minHeight: number): number {
   const { doc, lang } = ctx;
   const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP;
   const innerWidth = width - 2 * BOX_PADDING;
-  const parts = buyerLines(ctx.model.buyer, lang).map((part) => ({
+  const parts = buyerLines(doc, ctx.model.buyer, lang, innerWidth).map((part) => ({
     ...part,
     ...measureText(doc, part.text, innerWidth, part.style),
   }));
@@ -144,7 +183,7 @@ function drawBuyer(ctx: RenderContext, top: number, minHeight: number): number {
 
 function buyerBoxHeight(ctx: RenderContext): number {
   const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP - 2 * BOX_PADDING;
-  const parts = buyerLines(ctx.model.buyer, ctx.lang);
+  const parts = buyerLines(ctx.doc, ctx.model.buyer, ctx.lang, width);
   const inner =
     blockHeight(STYLE.label, 1) + 1 + parts.reduce((sum, part) => sum + measureText(ctx.doc, part.text, width, part.style).height, 0);
   return inner + 2 * BOX_PADDING;
@@ -152,8 +191,9 @@ function buyerBoxHeight(ctx: RenderContext): number {
 
 export function drawRunningHeader(ctx: RenderContext, firstPage: boolean): number {
   const top = PAGE.top;
-  const sellerBottom = drawSeller(ctx, top);
-  const titleBottom = drawTitle(ctx, top);
+  const title = titleLayout(ctx);
+  const sellerBottom = drawSeller(ctx, top, CONTENT_WIDTH - title.width - TITLE_GAP);
+  const titleBottom = drawTitle(ctx, top, title);
   let y = Math.max(sellerBottom, titleBottom) + 7;
   hRule(ctx.doc, PAGE.left, CONTENT_RIGHT, y, COLOR.accent, 1.2);
   y += 9;

@@ -11,7 +11,7 @@ import { drawLines, drawText, type TextStyle } from './text-layout.ts';
 
 /** PNG of the payload; 'M' error correction survives a smudged print. */
 export async function promptPayQrPng(payload: string): Promise<Buffer> {
-  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6, color: { dark: '#000000', light: '#ffffff' } });
+  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4, color: { dark: '#000000', light: '#ffffff' } });
 }
 
 const QR_SIZE = 96;

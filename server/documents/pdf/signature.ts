@@ -26,7 +26,7 @@ const LABEL: TextStyle = { size: 9, weight: 'bold', color: COLOR.text };
 
 function slotLines(ctx: RenderContext, slot: SignatureSlot): Array<{ text: string; style: TextStyle }> {
   const lines: Array<{ text: string; style: TextStyle }> = [];
-  lines.push({ text: slot.name ? `( ${slot.name} )` : '(                                                  )', style: SMALL });
+  lines.push({ text: slot.name ? `( ${slot.name} )` : '( ............................................ )', style: SMALL });
   lines.push({ text: both(slot.label, ctx.lang), style: LABEL });
   if (slot.onBehalfOfSeller) {
     const seller = ctx.lang === 'en' && ctx.model.seller.nameEn ? ctx.model.seller.nameEn : ctx.model.seller.name;

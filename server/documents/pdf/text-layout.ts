@@ -19,8 +19,36 @@ export interface TextStyle {
   color?: string;
 }
 
+const currentStyle = new WeakMap<PDFKit.PDFDocument, { weight: FontWeight; size: number }>();
+
 export function setStyle(doc: PDFKit.PDFDocument, style: TextStyle): void {
-  doc.font(FONT_NAMES[style.weight ?? 'regular']).fontSize(style.size).fillColor(style.color ?? '#000000');
+  const weight = style.weight ?? 'regular';
+  doc.font(FONT_NAMES[weight]).fontSize(style.size).fillColor(style.color ?? '#000000');
+  currentStyle.set(doc, { weight, size: style.size });
+}
+
+/**
+ * Shaping Thai text (fontkit GSUB/GPOS) is the costly part of measuring, and the same
+ * labels and words come back in every document: widths are kept per font and size for
+ * the process (bounded; cleared when full). Values are exactly pdfkit's, so wrapping
+ * never depends on what was rendered before.
+ */
+const WIDTH_CACHE_LIMIT = 20_000;
+const widths: Record<FontWeight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+
+/** Width of `text` in the style last set with setStyle (pdfkit's widthOfString, memoised). */
+export function textWidth(doc: PDFKit.PDFDocument, text: string): number {
+  const style = currentStyle.get(doc);
+  if (!style) return doc.widthOfString(text);
+  const cache = widths[style.weight];
+  const key = `${style.size}|${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    width = doc.widthOfString(text);
+    if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
+    cache.set(key, width);
+  }
+  return width;
 }
 
 export function lineHeightOf(size: number): number {
@@ -37,6 +65,21 @@ const THAI_COMBINING_START = /^[\u0E30-\u0E3A\u0E45-\u0E4E]/u;
 const THAI_LEADING_END = /[\u0E40-\u0E44]$/u;
 const WHITESPACE = /^\s+$/u;
 
+/**
+ * Compound terms a Thai reader expects on one line even though they are several words
+ * (a line may still break before or after them).
+ */
+const KEEP_TOGETHER = [
+  'ใบกำกับภาษี',
+  'ใบเสร็จรับเงิน',
+  'ภาษีมูลค่าเพิ่ม',
+  'เลขประจำตัวผู้เสียภาษี',
+  'สำนักงานใหญ่',
+  'ใบแจ้งหนี้',
+  'ใบเสนอราคา',
+  'ผู้มีอำนาจลงนาม',
+];
+
 interface Token {
   text: string;
   /** True for runs of whitespace: a break opportunity, dropped at line ends. */
@@ -47,7 +90,21 @@ interface Token {
  * Splits a paragraph into unbreakable tokens: words, glued to punctuation that must not
  * be separated from them, and whitespace runs.
  */
-function tokenize(paragraph: string): Token[] {
+const TOKEN_CACHE_LIMIT = 5_000;
+const tokenCache = new Map<string, readonly Token[]>();
+
+/** Segmentation is pure and repeats across documents: memoised per paragraph (bounded). */
+function tokenize(paragraph: string): readonly Token[] {
+  let tokens = tokenCache.get(paragraph);
+  if (!tokens) {
+    tokens = segmentTokens(paragraph);
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(paragraph, tokens);
+  }
+  return tokens;
+}
+
+function segmentTokens(paragraph: string): Token[] {
   const tokens: Token[] = [];
   for (const { segment } of wordSegmenter.segment(paragraph)) {
     const space = WHITESPACE.test(segment);
@@ -63,7 +120,34 @@ function tokenize(paragraph: string): Token[] {
       tokens.push({ text: segment, space });
     }
   }
-  return tokens;
+  return mergeCompounds(tokens);
+}
+
+function mergeCompounds(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    let merged = token;
+    if (!token.space) {
+      for (const compound of KEEP_TOGETHER) {
+        if (!compound.startsWith(token.text) || compound === token.text) continue;
+        let text = token.text;
+        let j = i + 1;
+        while (j < tokens.length && text.length < compound.length && !tokens[j]!.space) {
+          text += tokens[j]!.text;
+          j += 1;
+          if (!compound.startsWith(text.slice(0, compound.length))) break;
+        }
+        if (text.startsWith(compound) && text.length >= compound.length) {
+          merged = { text, space: false };
+          i = j - 1;
+          break;
+        }
+      }
+    }
+    out.push(merged);
+  }
+  return out;
 }
 
 /** Grapheme clusters, merged so no piece starts with a Thai mark or ends with a leading vowel. */
@@ -87,15 +171,7 @@ function breakableClusters(word: string): string[] {
  */
 export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
   const lines: string[] = [];
-  const widthCache = new Map<string, number>();
-  const measure = (s: string): number => {
-    let w = widthCache.get(s);
-    if (w === undefined) {
-      w = doc.widthOfString(s);
-      widthCache.set(s, w);
-    }
-    return w;
-  };
+  const measure = (s: string): number => textWidth(doc, s);
 
   for (const paragraph of text.trim().replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
@@ -140,6 +216,24 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): 
   return lines.length === 1 && lines[0] === '' ? [] : lines;
 }
 
+/**
+ * Joins parts on one line when they fit (in `style`), otherwise puts each part on its own
+ * line, so a line like 'Tax ID 0105… · Branch 00001' breaks between its parts rather than
+ * inside one of them.
+ */
+export function joinOrStack(
+  doc: PDFKit.PDFDocument,
+  parts: readonly string[],
+  width: number,
+  style: TextStyle,
+  separator = '  ·  ',
+): string {
+  const present = parts.filter((part) => part.trim() !== '');
+  setStyle(doc, style);
+  const joined = present.join(separator);
+  return textWidth(doc, joined) <= width ? joined : present.join('\n');
+}
+
 export type Align = 'left' | 'right' | 'center';
 
 /** Draws one already-wrapped line; `y` is the top of the line box. */
@@ -154,8 +248,8 @@ export function drawLine(
   const { width = 0, align = 'left' } = options;
   let left = x;
   if (align !== 'left') {
-    const textWidth = doc.widthOfString(text);
-    left = align === 'right' ? x + width - textWidth : x + (width - textWidth) / 2;
+    const w = textWidth(doc, text);
+    left = align === 'right' ? x + width - w : x + (width - w) / 2;
   }
   doc.text(text, left, y, { lineBreak: false });
 }

@@ -17,13 +17,13 @@ export interface SummaryRow {
   strong?: boolean;
 }
 
-export const SUMMARY_WIDTH = 250;
+export const SUMMARY_WIDTH = 262;
 const ROW_PADDING = 3;
 const LABEL_STYLE: TextStyle = { size: 9, color: COLOR.text };
 const VALUE_STYLE: TextStyle = { size: 9.5, color: COLOR.text };
 const STRONG_LABEL: TextStyle = { size: 9.5, weight: 'bold', color: COLOR.accent };
 const STRONG_VALUE: TextStyle = { size: 10.5, weight: 'bold', color: COLOR.accent };
-const VALUE_WIDTH = 82;
+const VALUE_WIDTH = 80;
 
 function percent(basisPoints: number): string {
   return `${(basisPoints / 100).toString()}%`;

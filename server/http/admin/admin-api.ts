@@ -10,6 +10,7 @@ import { quoteRoutes } from './quotes.routes.ts';
 import { invoiceRoutes } from './invoices.routes.ts';
 import { depositRoutes } from './deposits.routes.ts';
 import { businessRoutes } from './business.routes.ts';
+import { linkRoutes } from './links.routes.ts';
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   ...businessRoutes,
@@ -18,6 +19,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...quoteRoutes,
   ...invoiceRoutes,
   ...depositRoutes,
+  ...linkRoutes,
 ];
 
 export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {

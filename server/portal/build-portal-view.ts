@@ -1,0 +1,259 @@
+/**
+ * Builds what one portal link may see (PortalView), straight from the database. Scope is applied
+ * here, in the queries themselves: a quote link never loads another record, an invoice link loads
+ * that invoice with its payments and receipts only.
+ */
+import type { AppContext } from '../services/context.ts';
+import type { ResolvedLink } from '../services/links.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { displayInvoiceStatus, invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
+import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
+import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
+import { depositOutstandingSatang, type DepositStatus } from '../domain/deposit-status.ts';
+import { quantityFromMilli } from '../domain/money.ts';
+import { RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/receipt-types.ts';
+import { promptPayIdDisplay, promptPayPayload } from '../payments/promptpay.ts';
+import { getBusiness } from '../services/business.ts';
+import { documentId } from './document-ids.ts';
+import type {
+  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
+} from './portal-view.ts';
+
+type Business = Awaited<ReturnType<typeof getBusiness>>;
+
+const lineView = (l: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }): PortalLine => ({
+  description: l.description,
+  quantity: quantityFromMilli(l.quantityMilli),
+  unitPriceSatang: l.unitPriceSatang,
+  amountSatang: l.amountSatang,
+});
+
+const totalsOf = (d: { subtotalSatang: number; discountSatang: number; vatSatang: number; vatMode: string; totalSatang: number; withholdingSatang: number; netPayableSatang: number }): PortalTotals => ({
+  subtotalSatang: d.subtotalSatang,
+  discountSatang: d.discountSatang,
+  vatSatang: d.vatSatang,
+  vatMode: d.vatMode as PortalTotals['vatMode'],
+  totalSatang: d.totalSatang,
+  withholdingSatang: d.withholdingSatang,
+  netPayableSatang: d.netPayableSatang,
+});
+
+function payTarget(business: Business, amountSatang: number): PortalPayTarget | null {
+  if (amountSatang <= 0) return null;
+  return {
+    amountSatang,
+    promptPayPayload: promptPayPayload(business.promptPayId, amountSatang),
+    payeeName: business.promptPayName,
+    promptPayIdDisplay: promptPayIdDisplay(business.promptPayId),
+  };
+}
+
+/** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
+export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
+
+export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>): Promise<PortalData> {
+  const db = ctx.db;
+  const today = bangkokDate(ctx.clock.now());
+  const { scope, customerId } = link;
+  const onlyCustomer = scope === 'customer';
+
+  const [business, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
+    getBusiness(db),
+    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true } }),
+    db.lineUser.count({ where: { customerId } }),
+    onlyCustomer
+      ? db.job.findMany({
+          where: { customerId },
+          orderBy: [{ startDate: 'desc' }, { createdAt: 'desc' }],
+          include: { equipment: { orderBy: { position: 'asc' } }, history: { orderBy: { changedAt: 'asc' } } },
+        })
+      : Promise.resolve([]),
+    scope === 'invoice'
+      ? Promise.resolve([])
+      : db.quote.findMany({
+          where: scope === 'quote' ? { id: link.quoteId! } : { customerId, status: { not: 'draft' } },
+          orderBy: { createdAt: 'desc' },
+          include: { lines: { orderBy: { position: 'asc' } }, signature: { select: { signerName: true, signedAt: true } }, job: { select: { number: true } } },
+        }),
+    scope === 'quote'
+      ? Promise.resolve([])
+      : db.invoice.findMany({
+          where: scope === 'invoice' ? { id: link.invoiceId! } : { customerId, status: { not: 'draft' } },
+          orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
+          include: {
+            lines: { orderBy: { position: 'asc' } },
+            payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true } },
+            job: { select: { number: true } },
+          },
+        }),
+    scope === 'invoice'
+      ? Promise.resolve([])
+      : db.deposit.findMany({
+          where: scope === 'quote' ? { quoteId: link.quoteId! } : { customerId },
+          orderBy: { createdAt: 'desc' },
+          include: {
+            collections: { orderBy: { collectedAt: 'asc' }, include: { receipt: true } },
+            returns: { orderBy: { returnedAt: 'asc' }, include: { receipt: true } },
+            quote: { select: { number: true } },
+            job: { select: { number: true } },
+          },
+        }),
+  ]);
+
+  const documents: PortalDocument[] = [];
+  const receipts: PortalReceipt[] = [];
+  const addReceipt = (r: { id: string; number: string; type: string; amountSatang: number; issuedAt: Date } | null) => {
+    if (!r) return null;
+    const id = documentId('receipt', r.id);
+    const label = RECEIPT_TYPE_LABELS[r.type as ReceiptType];
+    receipts.push({ id: r.id, number: r.number, type: r.type as ReceiptType, amountSatang: r.amountSatang, issuedAt: r.issuedAt.toISOString(), documentId: id });
+    documents.push({ id, kind: 'receipt', number: r.number, title: label, issuedAt: r.issuedAt.toISOString(), fileName: `${r.number}.pdf` });
+    return id;
+  };
+
+  const jobDocs = new Map<string, string[]>();
+  const noteJobDoc = (jobId: string | null, docId: string) => {
+    if (!jobId) return;
+    jobDocs.set(jobId, [...(jobDocs.get(jobId) ?? []), docId]);
+  };
+
+  const quoteViews: PortalQuote[] = quotes.map((q) => {
+    const status = effectiveQuoteStatus(q.status as QuoteStatus, q.validUntil, today);
+    const ids: string[] = [];
+    const signed = q.signature !== null;
+    const qid = documentId(signed ? 'signed_quote' : 'quote', q.id);
+    ids.push(qid);
+    documents.push({
+      id: qid,
+      kind: signed ? 'signed_quote' : 'quote',
+      number: q.number,
+      title: signed ? { th: 'ใบเสนอราคา (ลงนามแล้ว)', en: 'Signed quotation' } : { th: 'ใบเสนอราคา', en: 'Quotation' },
+      issuedAt: (q.signature?.signedAt ?? q.sentAt ?? q.createdAt).toISOString(),
+      fileName: `${q.number}${signed ? '-signed' : ''}.pdf`,
+    });
+    noteJobDoc(q.jobId, qid);
+    return {
+      id: q.id,
+      number: q.number,
+      issueDate: q.issueDate,
+      validUntil: q.validUntil,
+      status,
+      lines: q.lines.map(lineView),
+      totals: totalsOf(q),
+      depositSatang: q.depositSatang,
+      signedBy: q.signature?.signerName ?? null,
+      signedAt: q.signature?.signedAt.toISOString() ?? null,
+      declineReason: q.declineReason,
+      canAccept: status === 'sent',
+      jobNumber: q.job?.number ?? null,
+      documentIds: ids,
+    };
+  });
+
+  const invoiceViews: PortalInvoice[] = invoices.map((inv) => {
+    const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
+    const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
+    const ids = [documentId('invoice', inv.id)];
+    documents.push({ id: ids[0]!, kind: 'invoice', number: inv.number, title: { th: 'ใบแจ้งหนี้', en: 'Invoice' }, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
+    if (inv.taxInvoiceNumber) {
+      const taxId = documentId('tax_invoice', inv.id);
+      ids.push(taxId);
+      documents.push({ id: taxId, kind: 'tax_invoice', number: inv.taxInvoiceNumber, title: { th: 'ใบเสร็จรับเงิน/ใบกำกับภาษี', en: 'Receipt / Tax invoice' }, issuedAt: (inv.paidAt ?? inv.updatedAt).toISOString(), fileName: `${inv.taxInvoiceNumber}.pdf` });
+    }
+    const payments = inv.payments.map((p) => {
+      const receiptDoc = addReceipt(p.receipt);
+      if (receiptDoc) ids.push(receiptDoc);
+      return {
+        id: p.id,
+        amountSatang: p.amountSatang,
+        method: p.method as PaymentMethod,
+        status: p.status as PortalInvoice['payments'][number]['status'],
+        reference: p.reference,
+        receivedAt: p.receivedAt.toISOString(),
+        receiptNumber: p.receipt?.number ?? null,
+      };
+    });
+    for (const id of ids) noteJobDoc(inv.jobId, id);
+    const owing = inv.status === 'sent' || inv.status === 'partially_paid';
+    return {
+      id: inv.id,
+      number: inv.number,
+      taxInvoiceNumber: inv.taxInvoiceNumber,
+      issueDate: inv.issueDate,
+      dueDate: inv.dueDate,
+      status,
+      lines: inv.lines.map(lineView),
+      totals: totalsOf(inv),
+      paidSatang: inv.paidSatang,
+      balanceSatang,
+      payments,
+      pay: owing ? payTarget(business, balanceSatang) : null,
+      jobNumber: inv.job?.number ?? null,
+      documentIds: ids,
+    };
+  });
+
+  const depositViews: PortalDeposit[] = deposits.map((d) => {
+    const outstanding = depositOutstandingSatang(d);
+    const requestDoc = documentId('deposit_request', d.id);
+    documents.push({ id: requestDoc, kind: 'deposit_request', number: d.number, title: { th: 'ใบแจ้งชำระเงินประกัน', en: 'Deposit request' }, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
+    noteJobDoc(d.jobId, requestDoc);
+    const entries: PortalDeposit['entries'] = [
+      ...d.collections.map((c) => {
+        noteJobDoc(d.jobId, addReceipt(c.receipt) ?? '');
+        return { kind: 'collection' as const, at: c.collectedAt.toISOString(), amountSatang: c.amountSatang, deductedSatang: 0, method: c.method as PaymentMethod, reason: null, receiptNumber: c.receipt?.number ?? null };
+      }),
+      ...d.returns.map((r) => {
+        noteJobDoc(d.jobId, addReceipt(r.receipt) ?? '');
+        return { kind: 'return' as const, at: r.returnedAt.toISOString(), amountSatang: r.amountSatang, deductedSatang: r.deductedSatang, method: (r.method as PaymentMethod | null) ?? null, reason: r.reason, receiptNumber: r.receipt?.number ?? null };
+      }),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return {
+      id: d.id,
+      number: d.number,
+      requiredSatang: d.requiredSatang,
+      heldSatang: d.heldSatang,
+      returnedSatang: d.returnedSatang,
+      deductedSatang: d.deductedSatang,
+      status: d.status as DepositStatus,
+      quoteNumber: d.quote?.number ?? null,
+      jobNumber: d.job?.number ?? null,
+      entries,
+      pay: payTarget(business, outstanding),
+    };
+  });
+
+  const jobViews: PortalJob[] = jobs.map((j) => {
+    const stage = j.stage as JobStage;
+    const timing: PortalJob['timing'] = isTerminalStage(stage) ? 'past' : j.startDate && j.startDate > today && stage === 'new' ? 'upcoming' : j.startDate && j.startDate > today ? 'upcoming' : 'active';
+    return {
+      id: j.id,
+      number: j.number,
+      title: j.title,
+      startDate: j.startDate,
+      endDate: j.endDate,
+      siteAddress: j.siteAddress,
+      stage,
+      timing,
+      equipment: j.equipment.map((e) => ({ name: e.name, quantity: e.quantity })),
+      history: j.history.map((h) => ({ stage: h.stage as JobStage, at: h.changedAt.toISOString(), note: h.note })),
+      documentIds: (jobDocs.get(j.id) ?? []).filter(Boolean),
+    };
+  });
+
+  documents.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  receipts.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+
+  return {
+    scope,
+    business: { name: business.name, nameEn: business.nameEn, phone: business.phone, email: business.email, lineOaId: business.lineOaId, vatRegistered: business.vatRegistered },
+    customer: { name: customer.name, companyName: customer.companyName, language: customer.language === 'en' ? 'en' : 'th' },
+    jobs: jobViews,
+    quotes: quoteViews,
+    invoices: invoiceViews,
+    deposits: depositViews,
+    receipts,
+    documents,
+    lineBound: lineBound > 0,
+  };
+}

@@ -1,0 +1,29 @@
+/** The PromptPay QR for something the link may pay: an invoice balance or a deposit still to collect. */
+import type { AppContext } from '../services/context.ts';
+import type { ResolvedLink } from '../services/links.ts';
+import { invoiceBalanceSatang } from '../domain/invoice-status.ts';
+import { depositOutstandingSatang } from '../domain/deposit-status.ts';
+import { getBusiness } from '../services/business.ts';
+import { promptPayPayload, qrPng } from '../payments/promptpay.ts';
+import { canSeeDeposit, canSeeInvoice } from './scope.ts';
+
+export async function payQrPng(ctx: AppContext, link: ResolvedLink, target: { kind: 'invoice' | 'deposit'; id: string }) {
+  let amountSatang = 0;
+  let number = '';
+  if (target.kind === 'invoice') {
+    const invoice = await ctx.db.invoice.findUnique({ where: { id: target.id } });
+    if (!invoice || !canSeeInvoice(link, invoice)) return null;
+    if (invoice.status !== 'sent' && invoice.status !== 'partially_paid') return null;
+    amountSatang = invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
+    number = invoice.number;
+  } else {
+    const deposit = await ctx.db.deposit.findUnique({ where: { id: target.id } });
+    if (!deposit || !canSeeDeposit(link, deposit)) return null;
+    amountSatang = depositOutstandingSatang(deposit);
+    number = deposit.number;
+  }
+  if (amountSatang <= 0) return null;
+  const business = await getBusiness(ctx.db);
+  const payload = promptPayPayload(business.promptPayId, amountSatang);
+  return { png: await qrPng(payload), payload, amountSatang, fileName: `PromptPay-${number}.png` };
+}

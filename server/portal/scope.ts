@@ -1,0 +1,37 @@
+/**
+ * What a link may see, record by record — the single place every portal endpoint asks.
+ * customer: everything of that customer; quote: that quote and deposits requested with it;
+ * invoice: that invoice, its payments and their receipts.
+ */
+import type { ResolvedLink } from '../services/links.ts';
+
+type Link = Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>;
+
+export function canSeeQuote(link: Link, quote: { id: string; customerId: string; status: string }): boolean {
+  if (quote.customerId !== link.customerId) return false;
+  if (link.scope === 'customer') return quote.status !== 'draft';
+  return link.scope === 'quote' && link.quoteId === quote.id;
+}
+
+export function canSeeInvoice(link: Link, invoice: { id: string; customerId: string; status: string }): boolean {
+  if (invoice.customerId !== link.customerId) return false;
+  if (link.scope === 'customer') return invoice.status !== 'draft';
+  return link.scope === 'invoice' && link.invoiceId === invoice.id;
+}
+
+export function canSeeDeposit(link: Link, deposit: { customerId: string; quoteId: string | null }): boolean {
+  if (deposit.customerId !== link.customerId) return false;
+  if (link.scope === 'customer') return true;
+  return link.scope === 'quote' && deposit.quoteId !== null && deposit.quoteId === link.quoteId;
+}
+
+/** A receipt belongs to a payment (of an invoice) or to a deposit collection/return. */
+export function canSeeReceipt(
+  link: Link,
+  receipt: { customerId: string; invoice: { id: string; customerId: string; status: string } | null; deposit: { customerId: string; quoteId: string | null } | null },
+): boolean {
+  if (receipt.customerId !== link.customerId) return false;
+  if (receipt.invoice) return canSeeInvoice(link, receipt.invoice);
+  if (receipt.deposit) return canSeeDeposit(link, receipt.deposit);
+  return link.scope === 'customer';
+}

@@ -1,0 +1,77 @@
+/**
+ * The access log staff read ("viewed"). Page views are frequent and not money, so entries are
+ * buffered and written in batches off the request path; flush() runs on shutdown and in tests.
+ */
+import type { Db } from '../data/database.ts';
+import type { Logger } from '../logger.ts';
+
+export type ActivityAction = 'open' | 'view' | 'download' | 'sign' | 'decline' | 'payment_notice' | 'bind_line' | 'recover_request';
+export type ActivityChannel = 'web' | 'liff' | 'line_chat' | 'admin';
+
+export interface ActivityEntry {
+  customerId: string;
+  linkId: string | null;
+  action: ActivityAction;
+  documentType?: string | null;
+  documentId?: string | null;
+  channel: ActivityChannel;
+  ip?: string | null;
+  userAgent?: string | null;
+  at: Date;
+}
+
+export class ActivityRecorder {
+  #pending: ActivityEntry[] = [];
+  #timer: NodeJS.Timeout | null = null;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly delayMs = 200,
+  ) {}
+
+  record(entry: ActivityEntry): void {
+    this.#pending.push({ ...entry, userAgent: entry.userAgent?.slice(0, 400) ?? null });
+    if (this.#pending.length >= 200) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length === 0) return this.#flushing;
+    this.#flushing = this.#flushing.then(() => this.#write(batch));
+    return this.#flushing;
+  }
+
+  async #write(batch: ActivityEntry[]): Promise<void> {
+    try {
+      await this.db.activityLog.createMany({
+        data: batch.map((e) => ({
+          customerId: e.customerId,
+          linkId: e.linkId,
+          action: e.action,
+          documentType: e.documentType ?? null,
+          documentId: e.documentId ?? null,
+          channel: e.channel,
+          ip: e.ip ?? null,
+          userAgent: e.userAgent ?? null,
+          at: e.at,
+        })),
+      });
+      const opens = new Map<string, Date>();
+      for (const e of batch) if (e.action === 'open' || e.action === 'view') opens.set(e.customerId, e.at);
+      for (const [customerId, at] of opens) {
+        await this.db.customer.updateMany({ where: { id: customerId }, data: { lastSeenAt: at } });
+      }
+      const links = new Map<string, Date>();
+      for (const e of batch) if (e.linkId) links.set(e.linkId, e.at);
+      for (const [id, at] of links) await this.db.portalLink.updateMany({ where: { id }, data: { lastUsedAt: at } });
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message, entries: batch.length }, 'could not write activity log');
+    }
+  }
+}
