@@ -14,13 +14,15 @@ import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
 import { ActivityRecorder } from './services/activity.ts';
-import { PortalViewCache } from './portal/portal-view-cache.ts';
+import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
+import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
 
 export interface Overrides {
   clock?: Clock;
   logger?: Logger;
   lineIdentity?: LineIdentityVerifier;
+  messaging?: MessagingOverrides;
 }
 
 export interface Application {
@@ -29,6 +31,8 @@ export interface Application {
   adminApiKey: string;
   logger: Logger;
   generatedSecrets: string[];
+  /** The outbox: worker, operator page, Twilio webhook (server/messaging/wire-messaging.ts). */
+  messaging: Messaging;
   close(): Promise<void>;
 }
 
@@ -46,20 +50,26 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     dataVersion: tracker.version,
     // Bookkeeping writes go through the untracked client: they must not invalidate views.
     activity: new ActivityRecorder(rawDb, logger),
-    viewCache: new PortalViewCache(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
+    viewCache: new VersionedCache<string>(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
+    // One SQLite process sees every write, so a cached link is dropped the moment one is revoked.
+    linkCache: config.databaseProvider === 'sqlite' ? new VersionedCache(tracker.version, null, 10_000) : null,
     logger,
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
-  const app = createApp({ ctx, logger, adminApiKey: secrets.adminApiKey });
+  const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: overrides.messaging });
+  const app = createApp({ ctx, logger, adminApiKey: secrets.adminApiKey, mount: messaging.routers, extraAdminRoutes: messaging.adminRoutes });
+  if (config.runWorkers) messaging.start();
   return {
     app,
     ctx,
     adminApiKey: secrets.adminApiKey,
     logger,
     generatedSecrets: secrets.generated,
+    messaging,
     close: async () => {
+      await messaging.stop();
       await ctx.activity.flush();
       await rawDb.$disconnect();
     },

@@ -20,8 +20,10 @@ export const PB = {
   remindCustomer: 'remindc',
   /** j=<jobId>: show the stage chooser for the job. */
   chooseStage: 'stage',
-  /** j=<jobId>&s=<stageKey>: move the job to the stage. */
+  /** j=<jobId>&s=<stageKey>[&f=<stage the job was at when the button was made>]: move the job to the stage. */
   setStage: 'setstage',
+  /** c=<customerId>: revoke every link of the customer (sent by a confirm button). */
+  revokeLinks: 'revoke',
   /** p=<paymentId>: confirm a payment slip. */
   slipConfirm: 'slipok',
   /** p=<paymentId>: reject a payment slip. */

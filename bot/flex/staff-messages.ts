@@ -92,6 +92,8 @@ export interface StageChooserInput {
   jobNumber: string;
   jobTitle: string;
   currentStageLabel: string;
+  /** Stage key the job is at now; sent back with the choice so a second press acts once. */
+  currentStage?: string;
   /** Allowed next stages, in display order. At most 13 are offered. */
   stages: StageChoice[];
 }
@@ -348,7 +350,7 @@ export function stageChooser(input: StageChooserInput): messagingApi.TextMessage
     type: 'action',
     action: postbackAction(
       stage.label,
-      { a: PB.setStage, j: input.jobId, s: stage.key },
+      { a: PB.setStage, j: input.jobId, s: stage.key, f: input.currentStage },
       pick(lang, `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`, `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`),
       MAX.quickReplyLabel,
     ),

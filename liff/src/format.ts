@@ -50,3 +50,9 @@ export function formatMoney(satang: number): string {
 export function formatQuantity(q: number): string {
   return quantity.format(q);
 }
+
+/** Thai greetings put คุณ before a name, unless the record already carries a title. */
+export function politeName(name: string, lang: Lang): string {
+  if (lang !== 'th' || /^(คุณ|นาย|นาง|นางสาว|ดร\.|บริษัท|ห้าง|ร้าน)/.test(name.trim()) || /^[A-Za-z]/.test(name.trim())) return name;
+  return `คุณ${name}`;
+}

@@ -22,7 +22,7 @@ const th = {
   'nav.deposits': 'มัดจำ',
   'nav.documents': 'เอกสาร',
 
-  'home.greeting': 'สวัสดี คุณ{name}',
+  'home.greeting': 'สวัสดี {name}',
   'home.intro': 'ภาพรวมงานและการชำระเงินของคุณกับ {business}',
   'home.toPay': 'รายการที่ต้องชำระ',
   'home.depositsToPay': 'เงินมัดจำที่รอชำระ',

@@ -117,6 +117,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (twilioSet > 0 && twilioSet < 3) {
     throw new ConfigError('Invalid configuration:\n  TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN / TWILIO_FROM: set all three or none');
   }
+  if (e.SMTP_URL && !/^smtps?:\/\//i.test(e.SMTP_URL)) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: must be smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  }
+  if (e.SMTP_URL && !e.SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (e.g. "Shop name <billing@example.co.th>")');
+  }
   if (e.NODE_ENV === 'production' && !e.ADMIN_API_KEY) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_API_KEY: required in production');
   }

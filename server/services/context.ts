@@ -4,8 +4,9 @@ import type { Db } from '../data/database.ts';
 import type { Clock, LineIdentityVerifier } from './ports.ts';
 import type { PortalEvents } from './portal-events.ts';
 import type { ActivityRecorder } from './activity.ts';
-import type { PortalViewCache } from '../portal/portal-view-cache.ts';
+import type { VersionedCache } from '../data/versioned-cache.ts';
 import type { Logger } from '../logger.ts';
+import type { CachedLink } from './links.ts';
 
 export interface AppContext {
   db: Db;
@@ -17,7 +18,10 @@ export interface AppContext {
   /** Bumped after every committed write (data/change-tracker.ts); read models compare it. */
   dataVersion: () => number;
   activity: ActivityRecorder;
-  viewCache: PortalViewCache;
+  /** Serialised portal views by scope (portal/open-portal.ts). */
+  viewCache: VersionedCache<string>;
+  /** Resolved links by token hash; null where another instance could revoke a link (PostgreSQL). */
+  linkCache: VersionedCache<CachedLink> | null;
   logger: Logger;
   /** Null when no LINE Login channel is configured. */
   lineIdentity: LineIdentityVerifier | null;

@@ -7,6 +7,7 @@ import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { issueReceipt } from './receipts.ts';
 import { requireCustomerAndJob } from './quotes.ts';
+import { notifyDepositReturned } from '../messaging/notify-client.ts';
 
 export interface CreateDepositInput {
   customerId: string;
@@ -102,6 +103,18 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
       },
     });
     const receipt = await issueReceipt(tx, { type: 'DEPRR', customerId: deposit.customerId, amountSatang: settlement.returnedSatang, issuedAt: now, depositReturnId: ret.id });
+    const job = deposit.jobId ? await tx.job.findUnique({ where: { id: deposit.jobId }, select: { number: true } }) : null;
+    // Never fails the return: an unreachable client is logged and skipped.
+    await notifyDepositReturned(tx, ctx, {
+      returnId: ret.id,
+      customerId: deposit.customerId,
+      depositNumber: deposit.number,
+      returnedSatang: ret.amountSatang,
+      deductedSatang: ret.deductedSatang,
+      reason: ret.reason,
+      receipt: { id: receipt.id, number: receipt.number },
+      jobNumber: job?.number ?? null,
+    });
     return {
       deposit: { id: deposit.id, number: deposit.number, status: settlement.status, heldSatang: deposit.heldSatang, returnedSatang, deductedSatang },
       return: { id: ret.id, amountSatang: ret.amountSatang, deductedSatang: ret.deductedSatang, reason: ret.reason },

@@ -1,5 +1,6 @@
 /** Invoice use cases: create (priced by the domain), mark sent, void. Payments: payments.ts. */
 import type { AppContext } from './context.ts';
+import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
 import { bangkokDate, isValidCalendarDate } from '../domain/dates.ts';
 import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
@@ -51,8 +52,10 @@ export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) 
   });
 }
 
-export async function markInvoiceSent(ctx: AppContext, invoiceId: string) {
-  const invoice = await ctx.db.invoice.findUnique({ where: { id: invoiceId } });
+/** Pass `tx` to make it part of a larger transaction (sending the invoice to the client). */
+export async function markInvoiceSent(ctx: AppContext, invoiceId: string, tx?: Tx) {
+  const db = tx ?? ctx.db;
+  const invoice = await db.invoice.findUnique({ where: { id: invoiceId } });
   if (!invoice) throw notFound('Invoice');
   if (invoice.status !== 'draft') {
     if (invoice.status === 'void' || invoice.status === 'paid') {
@@ -60,12 +63,12 @@ export async function markInvoiceSent(ctx: AppContext, invoiceId: string) {
     }
     return invoice;
   }
-  const { count } = await ctx.db.invoice.updateMany({
+  const { count } = await db.invoice.updateMany({
     where: { id: invoiceId, status: 'draft' },
     data: { status: 'sent', sentAt: ctx.clock.now() },
   });
   if (count === 0) throw conflict('Invoice was changed by someone else; reload and try again');
-  return ctx.db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  return db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
 }
 
 export async function voidInvoice(ctx: AppContext, invoiceId: string, reason: string | null) {

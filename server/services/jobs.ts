@@ -4,6 +4,7 @@ import { notFound, conflict, validation } from '../domain/errors.ts';
 import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
 import { isValidCalendarDate } from '../domain/dates.ts';
 import { nextDocumentNumber } from './numbering.ts';
+import { notifyJobStage } from '../messaging/notify-client.ts';
 
 export interface CreateJobInput {
   customerId: string;
@@ -73,6 +74,8 @@ export async function moveJobStage(ctx: AppContext, input: MoveJobStageInput) {
     const change = await tx.jobStageChange.create({
       data: { jobId: job.id, stage: to, note: input.note ?? null, changedBy: input.changedBy ?? null, changedAt: now },
     });
+    // LINE update for the stages the business announces; skipped quietly when the client has no LINE.
+    await notifyJobStage(tx, ctx, { changeId: change.id, customerId: job.customerId, job, stage: to, note: change.note });
     return { job: { ...job, stage: to }, from, change };
   });
   ctx.events.publish({

@@ -115,15 +115,35 @@ export interface ResolvedLink {
  * The link a token opens, or null — for unknown, revoked and expired alike, so callers cannot
  * tell the cases apart (and neither can whoever holds the token).
  */
+export type CachedLink = NonNullable<Awaited<ReturnType<typeof loadLink>>>;
+
+function loadLink(ctx: AppContext, tokenHash: string) {
+  return ctx.db.portalLink.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true, tokenHash: true, scope: true, customerId: true, quoteId: true, invoiceId: true, expiresAt: true, revokedAt: true,
+      quote: { select: { status: true, validUntil: true } },
+      invoice: { select: { status: true } },
+    },
+  });
+}
+
 export async function resolvePortalToken(ctx: AppContext, token: string): Promise<ResolvedLink | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const tokenHash = hashToken(token);
-  const link = await ctx.db.portalLink.findUnique({
-    where: { tokenHash },
-    include: { quote: { select: { status: true, validUntil: true } }, invoice: { select: { status: true } } },
-  });
-  if (!link || !tokenMatches(token, link.tokenHash)) return null;
   const now = ctx.clock.now();
+  // Hot path of every page view: a resolved link is reused until any write (a revocation, a
+  // payment that closes an invoice link…) bumps the data version. Usability is re-checked below
+  // against the clock on every request, so expiry needs no invalidation.
+  let link: CachedLink | null;
+  const cached = ctx.linkCache?.get(tokenHash, now.getTime());
+  if (cached) link = cached.value;
+  else {
+    const version = ctx.dataVersion();
+    link = await loadLink(ctx, tokenHash);
+    if (link) ctx.linkCache?.set(tokenHash, link, version, now.getTime());
+  }
+  if (!link || !tokenMatches(token, link.tokenHash)) return null;
   const scope = link.scope as LinkScope;
   const quote = link.quote
     ? { status: effectiveQuoteStatus(link.quote.status as QuoteStatus, link.quote.validUntil, bangkokDate(now)), validUntil: link.quote.validUntil }

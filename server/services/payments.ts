@@ -14,6 +14,7 @@ import { formatBaht } from '../domain/money.ts';
 import { issueReceipt } from './receipts.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
+import { notifyPaymentReceived } from '../messaging/notify-client.ts';
 
 const PAYABLE_STATUSES: InvoiceStatus[] = ['draft', 'sent', 'partially_paid'];
 
@@ -48,23 +49,25 @@ export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) 
         reviewedBy: input.recordedBy ?? null,
       },
     });
-    return applyConfirmedPayment(tx, { invoice, payment, now });
+    return applyConfirmedPayment(tx, { ctx, invoice, payment, now });
   });
 }
 
 /**
- * Adds a confirmed payment to its invoice and issues the receipt. Shared by staff-recorded
- * payments and by confirming a client's slip, so the money rules live here once.
+ * Adds a confirmed payment to its invoice, issues the receipt and queues the "payment received"
+ * message to the client. Shared by staff-recorded payments and by confirming a client's slip, so
+ * the money rules live here once.
  */
 export async function applyConfirmedPayment(
   tx: Tx,
   args: {
+    ctx: AppContext;
     invoice: { id: string; number: string; customerId: string; status: string; netPayableSatang: number; paidSatang: number; job: { startDate: string | null } | null };
     payment: { id: string; amountSatang: number };
     now: Date;
   },
 ) {
-  const { invoice, payment, now } = args;
+  const { ctx, invoice, payment, now } = args;
   const status = invoice.status as InvoiceStatus;
   if (!PAYABLE_STATUSES.includes(status)) {
     throw conflict(`Invoice ${invoice.number} is ${status}; it cannot take a payment`, { status });
@@ -101,6 +104,17 @@ export async function applyConfirmedPayment(
     issuedAt: now,
     paymentId: payment.id,
   });
+  const balanceSatang = invoiceBalanceSatang(invoice.netPayableSatang, paidSatang);
+  // Never fails the payment: an unreachable client is logged and skipped.
+  await notifyPaymentReceived(tx, ctx, {
+    paymentId: payment.id,
+    customerId: invoice.customerId,
+    amountSatang: payment.amountSatang,
+    receipt,
+    invoiceNumber: invoice.number,
+    balanceSatang,
+    paidAt: now,
+  });
   return {
     payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const },
     receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
@@ -109,7 +123,7 @@ export async function applyConfirmedPayment(
       number: invoice.number,
       status: newStatus,
       paidSatang,
-      balanceSatang: invoiceBalanceSatang(invoice.netPayableSatang, paidSatang),
+      balanceSatang,
       taxInvoiceNumber: taxInvoiceNumber ?? null,
     },
   };

@@ -63,16 +63,20 @@ export async function requireCustomerAndJob(
   }
 }
 
-/** Marks a draft quote as sent (re-sending a sent quote is allowed and changes nothing). */
-export async function markQuoteSent(ctx: AppContext, quoteId: string) {
-  const quote = await ctx.db.quote.findUnique({ where: { id: quoteId } });
+/**
+ * Marks a draft quote as sent (re-sending a sent quote is allowed and changes nothing).
+ * Pass `tx` to make it part of a larger transaction (sending the quote to the client).
+ */
+export async function markQuoteSent(ctx: AppContext, quoteId: string, tx?: Tx) {
+  const db = tx ?? ctx.db;
+  const quote = await db.quote.findUnique({ where: { id: quoteId } });
   if (!quote) throw notFound('Quote');
   if (quote.status === 'sent') return quote;
   assertQuoteTransition(quote.status as QuoteStatus, 'sent');
-  const { count } = await ctx.db.quote.updateMany({
+  const { count } = await db.quote.updateMany({
     where: { id: quoteId, status: 'draft' },
     data: { status: 'sent', sentAt: ctx.clock.now() },
   });
   if (count === 0) throw conflict('Quote was changed by someone else; reload and try again');
-  return ctx.db.quote.findUniqueOrThrow({ where: { id: quoteId } });
+  return db.quote.findUniqueOrThrow({ where: { id: quoteId } });
 }

@@ -1,6 +1,6 @@
 import type { PortalJob } from '../../../server/portal/portal-view.ts';
 import { usePortal } from '../context.ts';
-import { formatDate, formatDateRange } from '../format.ts';
+import { formatDate, formatDateRange, politeName } from '../format.ts';
 import { paths } from '../router.ts';
 import { ContactButtons, hasContact, InvoiceBadge, Link, Money, QuoteBadge, Section, StageChip } from '../ui.tsx';
 
@@ -31,7 +31,7 @@ export function Home() {
 
   return (
     <>
-      <h1 id="page-title" tabIndex={-1}>{t('home.greeting', { name: view.customer.name })}</h1>
+      <h1 id="page-title" tabIndex={-1}>{t('home.greeting', { name: politeName(view.customer.name, lang) })}</h1>
       <p class="muted intro">{t('home.intro', { business: businessName })}</p>
 
       {caughtUp && (

@@ -7,7 +7,18 @@
 import type { DocumentBuyer, DocumentLang, DocumentSeller } from '../document-model.ts';
 import { L, both, branchLabel, documentTitle, primary, secondary } from '../labels.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, STYLE, box, hRule, type MetaRow, type RenderContext } from './page.ts';
-import { blockHeight, drawLines, drawText, joinOrStack, measureText, setStyle, textWidth, type TextStyle } from './text-layout.ts';
+import {
+  blockHeight,
+  drawLines,
+  drawText,
+  joinOrStack,
+  lineHeightOf,
+  measureText,
+  setStyle,
+  textWidth,
+  wrapText,
+  type TextStyle,
+} from './text-layout.ts';
 
 /** Width of the number/date box (and of the customer box's neighbour). */
 const RIGHT_WIDTH = 212;
@@ -39,32 +50,46 @@ function sellerNames(seller: DocumentSeller, lang: DocumentLang): { main: string
   return { main: seller.name, other: english && english !== seller.name ? english : null };
 }
 
-/** Business block on the left; returns its bottom y. */
-function drawSeller(ctx: RenderContext, top: number, availableWidth: number): number {
+/**
+ * Business block on the left; returns its bottom y. Each line takes the width left free
+ * by the title bands beside it, so an address flows under a short title.
+ */
+function drawSeller(ctx: RenderContext, top: number, zones: readonly Zone[]): number {
   const { doc, lang } = ctx;
   const seller = ctx.model.seller;
   let x = PAGE.left;
-  let width = availableWidth;
+  let full = CONTENT_WIDTH;
   if (seller.logo) {
     doc.image(seller.logo, x, top, { fit: [LOGO_SIZE, LOGO_SIZE] });
     x += LOGO_SIZE + LOGO_GAP;
-    width -= LOGO_SIZE + LOGO_GAP;
+    full -= LOGO_SIZE + LOGO_GAP;
   }
-  const names = sellerNames(seller, lang);
   let y = top;
-  y += drawText(doc, names.main, x, y, width, STYLE.sellerName);
-  if (names.other) y += drawText(doc, names.other, x, y, width, { size: 9, weight: 'bold', color: COLOR.muted });
+  const widthBetween = (lineTop: number, lineBottom: number): number => {
+    const taken = Math.max(0, ...zones.filter((z) => lineTop < z.bottom && lineBottom > z.top).map((z) => z.width));
+    return taken > 0 ? full - taken - TITLE_GAP : full;
+  };
+  const flow = (text: string, style: TextStyle): void => {
+    setStyle(doc, style);
+    const lineHeight = lineHeightOf(style.size);
+    const widthAt = (line: number): number => widthBetween(y + line * lineHeight, y + (line + 1) * lineHeight);
+    y += drawLines(doc, wrapText(doc, text, widthAt), x, y, full, style);
+  };
+  const nextLineWidth = (style: TextStyle): number => widthBetween(y, y + lineHeightOf(style.size));
+  const names = sellerNames(seller, lang);
+  flow(names.main, STYLE.sellerName);
+  if (names.other) flow(names.other, { size: 9, weight: 'bold', color: COLOR.muted });
   y += 2;
-  y += drawText(doc, seller.address, x, y, width, STYLE.small);
-  y += drawText(doc, taxIdText(doc, seller.taxId, seller.branch, lang, width, STYLE.small), x, y, width, STYLE.small);
+  flow(seller.address, STYLE.small);
+  flow(taxIdText(doc, seller.taxId, seller.branch, lang, nextLineWidth(STYLE.small), STYLE.small), STYLE.small);
   const contact = joinOrStack(
     doc,
     [seller.phone ? `${both(L.phone, lang)} ${seller.phone}` : '', seller.email ? `${both(L.email, lang)} ${seller.email}` : ''],
-    width,
+    nextLineWidth(STYLE.small),
     STYLE.small,
     '   ',
   );
-  if (contact) y += drawText(doc, contact, x, y, width, STYLE.small);
+  if (contact) flow(contact, STYLE.small);
   return Math.max(y, seller.logo ? top + LOGO_SIZE : y);
 }
 
@@ -81,19 +106,42 @@ function titleLayout(ctx: RenderContext): TitleLayout {
   const needed = textWidth(doc, primary(title, lang));
   setStyle(doc, STYLE.subtitle);
   const subtitle = textWidth(doc, secondary(title, lang));
-  const width = Math.min(TITLE_MAX_WIDTH, Math.max(TITLE_MIN_WIDTH, needed, subtitle));
+  // +2: wrapText sums word widths, which can exceed the whole line's width by a hair.
+  const width = Math.min(TITLE_MAX_WIDTH, Math.max(TITLE_MIN_WIDTH, Math.ceil(needed) + 2, Math.ceil(subtitle) + 2));
   const size = needed > width ? Math.max(14, Math.floor((STYLE.title.size * width * 10) / needed) / 10) : STYLE.title.size;
   return { width, style: { ...STYLE.title, size } };
 }
 
-/** Title (customer's language large, the other below) and badges, right-aligned; returns bottom y. */
-function drawTitle(ctx: RenderContext, top: number, layout: TitleLayout): number {
+/** A band of the right-hand title column: the seller block keeps clear of it. */
+interface Zone {
+  top: number;
+  bottom: number;
+  width: number;
+}
+
+function widestLine(doc: PDFKit.PDFDocument, lines: readonly string[]): number {
+  return Math.max(0, ...lines.map((line) => textWidth(doc, line)));
+}
+
+/**
+ * Title (customer's language large, the other below) and badges, right-aligned. Returns
+ * the bands it occupies, so the seller's lines can use the room beside shorter bands.
+ */
+function drawTitle(ctx: RenderContext, top: number, layout: TitleLayout): Zone[] {
   const { doc, lang } = ctx;
   const title = documentTitle(ctx.model);
   const x = CONTENT_RIGHT - layout.width;
+  const zones: Zone[] = [];
   let y = top - 3;
-  y += drawText(doc, primary(title, lang), x, y, layout.width, layout.style, { align: 'right' });
-  y += drawText(doc, secondary(title, lang), x, y, layout.width, STYLE.subtitle, { align: 'right' });
+  for (const [text, style] of [
+    [primary(title, lang), layout.style],
+    [secondary(title, lang), STYLE.subtitle],
+  ] as const) {
+    const { lines, height } = measureText(doc, text, layout.width, style);
+    drawLines(doc, lines, x, y, layout.width, style, { align: 'right' });
+    zones.push({ top: y, bottom: y + height, width: widestLine(doc, lines) });
+    y += height;
+  }
   if (ctx.badges.length > 0) {
     y += 4;
     const style: TextStyle = { size: 8.5, weight: 'bold', color: COLOR.accent };
@@ -107,9 +155,10 @@ function drawTitle(ctx: RenderContext, top: number, layout: TitleLayout): number
       drawLines(doc, [text], right - width, y + 1.5, width, style, { align: 'center' });
       right -= width + 5;
     }
+    zones.push({ top: y, bottom: y + height, width: CONTENT_RIGHT - right - 5 });
     y += height;
   }
-  return y;
+  return zones;
 }
 
 function metaRowsHeight(ctx: RenderContext, rows: readonly MetaRow[], labelWidth: number, valueWidth: number): number[] {
@@ -192,8 +241,9 @@ function buyerBoxHeight(ctx: RenderContext): number {
 export function drawRunningHeader(ctx: RenderContext, firstPage: boolean): number {
   const top = PAGE.top;
   const title = titleLayout(ctx);
-  const sellerBottom = drawSeller(ctx, top, CONTENT_WIDTH - title.width - TITLE_GAP);
-  const titleBottom = drawTitle(ctx, top, title);
+  const zones = drawTitle(ctx, top, title);
+  const titleBottom = Math.max(...zones.map((zone) => zone.bottom));
+  const sellerBottom = drawSeller(ctx, top, zones);
   let y = Math.max(sellerBottom, titleBottom) + 7;
   hRule(ctx.doc, PAGE.left, CONTENT_RIGHT, y, COLOR.accent, 1.2);
   y += 9;

@@ -72,7 +72,7 @@ const AUDIT_TITLE: TextStyle = { size: 9.5, weight: 'bold', color: COLOR.accent 
 const AUDIT_PADDING = 8;
 const AUDIT_LABEL_WIDTH = 150;
 
-function auditRows(ctx: RenderContext, signature: SignatureEvidence): Array<{ label: Bilingual; value: string }> {
+function auditRows(signature: SignatureEvidence): Array<{ label: Bilingual; value: string }> {
   return [
     { label: L.signer, value: signature.signerName },
     { label: L.signedAt, value: `${signature.signedAtIso}  (${signature.signedAtThai})` },
@@ -87,7 +87,7 @@ function auditRows(ctx: RenderContext, signature: SignatureEvidence): Array<{ la
 export function drawSignatureAudit(ctx: RenderContext, signature: SignatureEvidence): void {
   const { doc, lang } = ctx;
   const valueWidth = CONTENT_WIDTH - 2 * AUDIT_PADDING - AUDIT_LABEL_WIDTH - 6;
-  const rows = auditRows(ctx, signature).map((row) => {
+  const rows = auditRows(signature).map((row) => {
     const label = measureText(doc, both(row.label, lang), AUDIT_LABEL_WIDTH, AUDIT_LABEL);
     const value = measureText(doc, row.value, valueWidth, AUDIT_VALUE);
     return { label, value, height: Math.max(label.height, value.height) + 1.5 };

@@ -167,10 +167,12 @@ function breakableClusters(word: string): string[] {
 
 /**
  * Breaks text into lines no wider than `width` in the document's current font and size.
- * Explicit newlines are kept; empty input gives no lines.
+ * `width` may depend on the line number (text flowing around a block). Explicit newlines
+ * are kept; empty input gives no lines.
  */
-export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | ((line: number) => number)): string[] {
   const lines: string[] = [];
+  const widthOf = typeof width === 'number' ? () => width : width;
   const measure = (s: string): number => textWidth(doc, s);
 
   for (const paragraph of text.trim().replace(/\r\n?/g, '\n').split('\n')) {
@@ -191,14 +193,14 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): 
       }
       const tokenWidth = measure(token.text);
       const spaceWidth = pendingSpace ? measure(pendingSpace) : 0;
-      if (lineWidth + spaceWidth + tokenWidth <= width) {
+      if (lineWidth + spaceWidth + tokenWidth <= widthOf(lines.length)) {
         line += pendingSpace + token.text;
         lineWidth += spaceWidth + tokenWidth;
         pendingSpace = '';
         continue;
       }
       if (line) flush();
-      if (tokenWidth <= width) {
+      if (tokenWidth <= widthOf(lines.length)) {
         line = token.text;
         lineWidth = tokenWidth;
         continue;
@@ -206,7 +208,7 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number): 
       // A single word wider than the line (a long code, URL or e-mail): break it by clusters.
       for (const cluster of breakableClusters(token.text)) {
         const clusterWidth = measure(cluster);
-        if (line && lineWidth + clusterWidth > width) flush();
+        if (line && lineWidth + clusterWidth > widthOf(lines.length)) flush();
         line += cluster;
         lineWidth += clusterWidth;
       }

@@ -10,6 +10,7 @@ import { quoteRoutes } from './quotes.routes.ts';
 import { invoiceRoutes } from './invoices.routes.ts';
 import { depositRoutes } from './deposits.routes.ts';
 import { businessRoutes } from './business.routes.ts';
+import { staffRoutes } from './staff.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 
 export const ADMIN_ROUTES: AdminRoute[] = [
@@ -20,6 +21,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...invoiceRoutes,
   ...depositRoutes,
   ...linkRoutes,
+  ...staffRoutes,
 ];
 
 export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {

@@ -17,6 +17,7 @@ import { unavailableJson } from './unavailable.ts';
 import { portalRateLimit, unknownTokenLimit } from './rate-limits.ts';
 import { streamPortalEvents } from './portal-events-route.ts';
 import { contentDisposition } from './content-disposition.ts';
+import { CompressedResponses } from './compressed-responses.ts';
 
 export type WithLink = ReturnType<typeof withLinkFactory>;
 
@@ -42,6 +43,7 @@ export function withLinkFactory(ctx: AppContext) {
 export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {}): Router {
   const router = Router({ mergeParams: true });
   const withLink = withLinkFactory(ctx);
+  const views = new CompressedResponses();
   router.use(portalHeaders, portalRateLimit(ctx.config.portalRateLimitPerMinute));
 
   if (extensions.recover) router.post('/recover', express.json({ limit: '4kb' }), extensions.recover);
@@ -53,12 +55,11 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {})
     '/',
     asyncHandler(async (req, res) => {
       const opened = await openPortal(ctx, String(req.params.token), accessMeta(req), 'view');
-      res.type('json');
       if (!opened.ok) {
-        res.status(410).send(await unavailableJson(ctx));
+        res.status(410).type('json').send(await unavailableJson(ctx));
         return;
       }
-      res.send(opened.json);
+      views.send(req, res, `api|${opened.key}`, 'application/json; charset=utf-8', () => opened.json);
     }),
   );
 

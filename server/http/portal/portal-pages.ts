@@ -11,10 +11,12 @@ import { portalHeaders } from './portal-headers.ts';
 import { accessMeta } from './request-meta.ts';
 import { unavailableJson } from './unavailable.ts';
 import { portalRateLimit, unknownTokenLimit } from './rate-limits.ts';
+import { CompressedResponses } from './compressed-responses.ts';
 
 export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load()): Router {
   const router = Router();
   const liffId = ctx.config.line.liffId ?? null;
+  const pages = new CompressedResponses();
 
   // Hashed, immutable build output: cache for a year.
   router.use('/assets-portal', serveStatic(PORTAL_DIST, { index: false, immutable: true, maxAge: '365d', fallthrough: false }));
@@ -27,7 +29,7 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
       res.status(410).send(html.render(await unavailableJson(ctx), { liffId }));
       return;
     }
-    res.send(html.render(opened.json, { liffId }));
+    pages.send(req, res, `page|${opened.key}`, 'text/html; charset=utf-8', () => html.render(opened.json, { liffId }));
   });
 
   const limits = [portalRateLimit(ctx.config.portalRateLimitPerMinute), unknownTokenLimit()];

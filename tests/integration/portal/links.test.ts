@@ -18,13 +18,14 @@ const getView = (token: string) => fetch(`${t.baseUrl}/api/portal/${token}`);
 
 describe('issuing links', () => {
   it('answers id, url, liffUrl, expiresAt and reuses a still-valid link for the same scope', async () => {
-    const first = await issueLink(t, 'customer', f.customerId);
+    const fresh = await t.admin('POST', '/customers', { name: 'ลูกค้าใหม่' });
+    const first = await issueLink(t, 'customer', fresh.body.id);
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(first.url).toBe(`https://portal.example.test/c/${first.token}`);
     expect(first.liffUrl).toBe(`https://liff.line.me/1234567890-AbCdEfGh/c/${first.token}`);
     expect(new Date(first.expiresAt).getTime() - t.clock.now().getTime()).toBe(30 * DAY);
     expect(first.reused).toBe(false);
-    const again = await issueLink(t, 'customer', f.customerId);
+    const again = await issueLink(t, 'customer', fresh.body.id);
     expect(again).toMatchObject({ id: first.id, url: first.url, reused: true });
     const quote = await issueLink(t, 'quote', f.quoteId);
     expect(quote.id).not.toBe(first.id);

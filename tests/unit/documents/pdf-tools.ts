@@ -98,3 +98,15 @@ export function pdfPageGrey(pdf: Buffer, page: number, dpi = 150): { width: numb
   const height = Number(header[2]);
   return { width, height, pixels: data.subarray(header[0].length, header[0].length + width * height) };
 }
+
+/** pdfinfo fields ('Title', 'CreationDate' in ISO form, 'Pages'…). */
+export function pdfInfo(pdf: Buffer): Record<string, string> {
+  const out = withFile(pdf, (file) => run('pdfinfo', ['-isodates', file]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!.trim(), m[2]!.trim()]),
+  );
+}

@@ -1,4 +1,6 @@
-import jsQR from 'jsqr';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import jsQRModule from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { computeTotals, formatBaht } from '../../../server/domain/money.ts';
 import { bahtText, englishAmountText } from '../../../server/domain/thai-baht-text.ts';
@@ -16,14 +18,18 @@ import {
   paymentReceipt,
   prepaymentReceipt,
   quote,
+  receiptTaxInvoice,
   signedQuote,
   sixtyLines,
   totalsFor,
   VAT_SELLER,
 } from './fixtures.ts';
-import { flat, pdfFonts, pdfPageGrey, pdfPages, pdfText } from './pdf-tools.ts';
+import { flat, pdfFonts, pdfInfo, pdfPageGrey, pdfPages, pdfText } from './pdf-tools.ts';
 
 /** Extracted Thai carries ำ as ํ + า (NFKC); turn it back for exact comparisons with the source. */
+// jsqr is CommonJS with a `default` property: the same function under Node and under TypeScript.
+const jsQR = jsQRModule.default;
+
 const source = (text: string): string => text.replace(/\u0E4D\u0E32/g, '\u0E33');
 
 function decodeQr(pdf: Buffer, page = 1): string | null {
@@ -58,9 +64,28 @@ describe('every document kind', () => {
     const second = await renderDocumentPdf(invoice('th'));
     expect(sha256Hex(second)).toBe(sha256Hex(first));
     expect(second.equals(first)).toBe(true);
-    const text = first.toString('latin1');
-    expect(text).toContain('/CreationDate (D:20260305050000Z)');
-    expect(text).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+    // Dates come from the issue date (midday Bangkok), not the clock.
+    const info = pdfInfo(first);
+    expect(info.CreationDate).toBe('2026-03-05T05:00:00Z');
+    expect(info.ModDate).toBe('2026-03-05T05:00:00Z');
+    expect(info.Title).toBe('ใบแจ้งหนี้ / Invoice INV-2026-0001');
+    expect(first.toString('latin1')).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+  });
+
+  it('gives the same bytes in a fresh process (fonts parsed anew, nothing rendered before)', async () => {
+    const script = [
+      "import { renderDocumentPdf } from './server/documents/render-document-pdf.ts';",
+      "import { sha256Hex } from './server/documents/pdf-hash.ts';",
+      "import { receiptTaxInvoice } from './tests/unit/documents/fixtures.ts';",
+      'console.log(sha256Hex(await renderDocumentPdf(receiptTaxInvoice("th"))));',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    for (const { model } of allSamples()) await renderDocumentPdf(model);
+    expect(child.stdout.trim()).toBe(sha256Hex(await renderDocumentPdf(receiptTaxInvoice('th'))));
   });
 
   it('prints the customer language first', async () => {
@@ -140,6 +165,20 @@ describe('invoice', () => {
       expect(boundaries.has(offset), `line "${line}" ends inside a word`).toBe(true);
     }
     expect(offset).toBe(description.length);
+  });
+
+  it('splits a row taller than half a page across pages without losing text', async () => {
+    const description = Array.from({ length: 12 }, (_, i) => `ขั้นตอนที่ ${i + 1}: ${LONG_THAI_DESCRIPTION}`).join('\n');
+    const model = { ...invoice('th'), ...totalsFor([{ description, quantity: 1, unitPriceSatang: 990_000 }], 'exclusive') };
+    const pages = pdfPages(await renderDocumentPdf(model), 'raw');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const text = source(pages.join('\n')).replace(/\s/g, '');
+    for (let i = 1; i <= 12; i += 1) expect(text).toContain(`ขั้นตอนที่${i}:`);
+    // A page break may fall inside a paragraph (the running header comes between), but at
+    // most one per page.
+    const whole = text.split(LONG_THAI_DESCRIPTION.replace(/\s/g, '')).length - 1;
+    expect(whole).toBeGreaterThanOrEqual(12 - (pages.length - 1));
+    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1}/${pages.length}`));
   });
 });
 

@@ -71,7 +71,7 @@ function receiptRows(model: ReceiptDocument): TableRow[] {
     case 'DEPRR': {
       const rows: TableRow[] = [
         {
-          cells: ['1', both(bi(`${L.depositHeld.th} เลขที่ ${model.depositNumber}`, `${L.depositHeld.en} ${model.depositNumber}`), lang), formatBaht(model.originalHeldSatang)],
+          cells: ['1', `${both(L.depositHeld, lang)} (${model.depositNumber})`, formatBaht(model.originalHeldSatang)],
         },
       ];
       model.deductions.forEach((deduction, index) => {

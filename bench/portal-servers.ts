@@ -1,0 +1,28 @@
+/**
+ * Child process for the portal benchmark: `portal <dataDir>` serves the real app on that data,
+ * `hello` serves a bare Express "hello" (the baseline measured in the same run). Prints the port.
+ */
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../server/config/config.ts';
+import { buildApplication } from '../server/composition.ts';
+import { createLogger } from '../server/logger.ts';
+
+const [mode, dataDir] = process.argv.slice(2);
+let app: express.Express;
+if (mode === 'hello') {
+  app = express();
+  app.get('/', (_req, res) => {
+    res.send('hello');
+  });
+} else {
+  const config = loadConfig({
+    NODE_ENV: 'production', DATA_DIR: dataDir!, ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789', PORTAL_RATE_LIMIT_PER_MINUTE: '100000000', RUN_WORKERS: 'false', LOG_LEVEL: 'error',
+  });
+  app = (await buildApplication(config, { logger: createLogger('error') })).app;
+}
+const server = app.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`);
+});
+server.keepAliveTimeout = 60_000;

@@ -1,0 +1,221 @@
+/**
+ * What staff typed → which command, with its arguments. Pure: no database, no LINE.
+ *
+ * Thai and English, case- and spacing-insensitive, Thai digits accepted, small typos in the
+ * command word forgiven ("serch", "overdeu", "ค้นห"), Thai commands may be glued to their
+ * argument ("ค้นหาสมชาย", Thai is written without spaces). Text that is no command at all is a
+ * customer search, because a name is what staff type most.
+ */
+import type { Lang } from '../flex/format.ts';
+import { formatDocumentNumber, isDocumentPrefix, type DocumentPrefix } from '../../server/domain/document-numbers.ts';
+import { JOB_STAGES, STAGE_LABELS, parseStage, type JobStage } from '../../server/domain/job-stages.ts';
+import { compactKey, normalizeDigits } from '../../server/domain/normalize-input.ts';
+import { damerauLevenshtein, editSimilarity } from '../../server/services/customer-search.ts';
+
+export type CommandName = 'help' | 'enrol' | 'find' | 'link' | 'remind' | 'overdue' | 'stage' | 'revoke';
+
+export type Target = { kind: 'document'; prefix: DocumentPrefix; number: string } | { kind: 'text'; text: string };
+
+export type Command =
+  | { kind: 'empty'; lang: Lang }
+  | { kind: 'help'; lang: Lang }
+  /** `query`: only this customer's overdue invoices ("overdue somchai"); '' = all. */
+  | { kind: 'overdue'; lang: Lang; query: string }
+  | { kind: 'enrol'; lang: Lang; code: string }
+  /** `implicit`: no command word, the whole text is the search. */
+  | { kind: 'find'; lang: Lang; query: string; implicit: boolean }
+  | { kind: 'link'; lang: Lang; target: Target | null }
+  | { kind: 'remind'; lang: Lang; target: Target | null }
+  | { kind: 'revoke'; lang: Lang; target: Target | null }
+  | {
+      kind: 'stage';
+      lang: Lang;
+      /** The job number as stored (JOB-2026-0001), or null when none was typed. */
+      jobNumber: string | null;
+      /** A document number of another kind where a job number was expected. */
+      notAJob: string | null;
+      /** The recognised stage, or null (none typed, or `stageText` was not understood). */
+      stage: JobStage | null;
+      stageText: string;
+    };
+
+interface Keyword {
+  command: CommandName;
+  lang: Lang;
+  word: string;
+}
+
+const WORDS: Record<CommandName, { en: string[]; th: string[] }> = {
+  help: { en: ['help', 'menu', 'commands', '?'], th: ['ช่วยเหลือ', 'วิธีใช้', 'คำสั่ง', 'เมนู', 'ช่วย'] },
+  enrol: { en: ['enrol', 'enroll', 'register'], th: ['ลงทะเบียน'] },
+  find: { en: ['find', 'search', 'customer', 'lookup'], th: ['ค้นหา', 'หา', 'ลูกค้า'] },
+  link: { en: ['link', 'portal'], th: ['ลิงก์', 'ลิงค์', 'ลิ้งก์', 'ลิ้งค์', 'ลิงก'] },
+  remind: { en: ['remind', 'reminder'], th: ['เตือน', 'ทวง', 'แจ้งเตือน'] },
+  overdue: { en: ['overdue', 'late', 'unpaid'], th: ['ค้างชำระ', 'ค้างจ่าย', 'เกินกำหนด', 'ค้าง'] },
+  stage: { en: ['stage', 'status', 'move'], th: ['สถานะ', 'ย้าย', 'เปลี่ยนสถานะ'] },
+  revoke: { en: ['revoke'], th: ['ยกเลิกลิงก์', 'ยกเลิกลิงค์', 'ยกเลิกลิ้งก์', 'เพิกถอน', 'เพิกถอนลิงก์'] },
+};
+
+/** Commands that take no argument: extra words make the text something else (a name). */
+const NO_ARGUMENT: ReadonlySet<CommandName> = new Set(['help', 'overdue']);
+
+const KEYWORDS: Keyword[] = (Object.keys(WORDS) as CommandName[])
+  .flatMap((command) => [
+    ...WORDS[command].en.map((word) => ({ command, lang: 'en' as const, word })),
+    ...WORDS[command].th.map((word) => ({ command, lang: 'th' as const, word })),
+  ])
+  // Longest first, so "ยกเลิกลิงก์" wins over anything shorter it starts with.
+  .sort((a, b) => b.word.length - a.word.length);
+
+const EXACT = new Map(KEYWORDS.map((k) => [k.word, k]));
+const length = (s: string) => [...s].length;
+/** A Thai keyword may be glued to its argument only when it is long enough not to start an ordinary word. */
+const GLUE_MIN_LENGTH = 5;
+const THAI = /[\u0e00-\u0e7f]/;
+
+export function detectLang(text: string): Lang {
+  return THAI.test(text) ? 'th' : 'en';
+}
+
+/** Trims, NFC, Thai digits → ASCII, collapses whitespace (including LINE's non-breaking spaces). */
+export function cleanInput(text: string): string {
+  return normalizeDigits(text.normalize('NFC')).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+function typoKeyword(head: string): Keyword | null {
+  if (length(head) < 4) return null;
+  const hits = new Map<CommandName, Keyword>();
+  for (const k of KEYWORDS) {
+    if (length(k.word) < 4 || k.word === '?') continue;
+    const allowed = length(k.word) >= 8 ? 2 : 1;
+    if (Math.abs(length(k.word) - length(head)) > allowed) continue;
+    if (damerauLevenshtein(head, k.word) <= allowed && !hits.has(k.command)) hits.set(k.command, k);
+  }
+  // "stat" could be status or start: a typo that fits two commands is not guessed.
+  return hits.size === 1 ? [...hits.values()][0]! : null;
+}
+
+function splitCommand(text: string): { keyword: Keyword; args: string } | null {
+  const [rawHead = '', ...rest] = text.split(' ');
+  const head = rawHead.toLowerCase().replace(/[:：,]+$/, '');
+  const args = rest.join(' ').trim();
+  const exact = EXACT.get(head);
+  if (exact) return { keyword: exact, args };
+  const lower = text.toLowerCase();
+  for (const k of KEYWORDS) {
+    if (k.lang === 'th' && length(k.word) >= GLUE_MIN_LENGTH && lower.startsWith(k.word)) {
+      return { keyword: k, args: text.slice(k.word.length).trim() };
+    }
+  }
+  const typo = typoKeyword(head);
+  if (typo && (NO_ARGUMENT.has(typo.command) ? args === '' : args !== '')) return { keyword: typo, args };
+  return null;
+}
+
+const DOC_NUMBER_IN_TEXT = /([A-Za-z]{2,6})[\s\-_/#.]*(\d{4})[\s\-_/#.]*(\d{1,9})(?!\d)/;
+
+/** 'inv 2026 1' → INV-2026-0001; anything else is text (a name, a phone number…). */
+export function parseTarget(args: string): Target | null {
+  const text = cleanInput(args);
+  if (!text) return null;
+  const match = new RegExp(`^${DOC_NUMBER_IN_TEXT.source}$`).exec(text);
+  if (match) {
+    const prefix = match[1]!.toUpperCase();
+    const year = Number(match[2]);
+    const sequence = Number(match[3]);
+    if (isDocumentPrefix(prefix) && sequence >= 1) return { kind: 'document', prefix, number: formatDocumentNumber(prefix, year, sequence) };
+  }
+  return { kind: 'text', text };
+}
+
+const STAGE_WORDS: { stage: JobStage; key: string }[] = JOB_STAGES.flatMap((stage) =>
+  [stage, STAGE_LABELS[stage].en, STAGE_LABELS[stage].th].map((word) => ({ stage, key: compactKey(word) })),
+);
+
+/** A stage by key, label or synonym (domain), or failing that the closest label within a typo or two. */
+export function matchStage(text: string): JobStage | null {
+  const exact = parseStage(text);
+  if (exact) return exact;
+  const key = compactKey(text);
+  if (length(key) < 3) return null;
+  let best: { stage: JobStage; score: number } | null = null;
+  let ambiguous = false;
+  for (const word of STAGE_WORDS) {
+    const score = editSimilarity(key, word.key);
+    if (score < 0.75) continue;
+    if (!best || score > best.score) {
+      ambiguous = false;
+      best = { stage: word.stage, score };
+    } else if (score === best.score && word.stage !== best.stage) {
+      ambiguous = true;
+    }
+  }
+  return best && !ambiguous ? best.stage : null;
+}
+
+function parseStageArgs(args: string, lang: Lang): Command {
+  const text = cleanInput(args);
+  const match = DOC_NUMBER_IN_TEXT.exec(text);
+  let jobNumber: string | null = null;
+  let notAJob: string | null = null;
+  let rest = text;
+  if (match) {
+    const prefix = match[1]!.toUpperCase();
+    const sequence = Number(match[3]);
+    if (isDocumentPrefix(prefix) && sequence >= 1) {
+      const number = formatDocumentNumber(prefix, Number(match[2]), sequence);
+      if (prefix === 'JOB') jobNumber = number;
+      else notAJob = number;
+      rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.trim();
+    }
+  }
+  const stageText = rest.replace(/^(to|ไป|เป็น)\s+/i, '').trim();
+  return { kind: 'stage', lang, jobNumber, notAJob, stage: stageText ? matchStage(stageText) : null, stageText };
+}
+
+export function parseCommand(input: string): Command {
+  const text = cleanInput(input);
+  if (!text) return { kind: 'empty', lang: 'th' };
+  const split = splitCommand(text);
+  if (!split) return { kind: 'find', lang: detectLang(text), query: text, implicit: true };
+  const { keyword, args } = split;
+  const lang = keyword.lang;
+  switch (keyword.command) {
+    case 'help':
+      return { kind: 'help', lang };
+    case 'overdue':
+      return { kind: 'overdue', lang, query: args };
+    case 'enrol':
+      return { kind: 'enrol', lang, code: args };
+    case 'find':
+      return { kind: 'find', lang, query: args, implicit: false };
+    case 'link':
+    case 'remind':
+    case 'revoke':
+      return { kind: keyword.command, lang, target: parseTarget(args) };
+    case 'stage':
+      return parseStageArgs(args, lang);
+  }
+}
+
+/** The commands shown by `help`, in the language asked. */
+export const HELP_COMMANDS: Record<Lang, { command: string; description: string }[]> = {
+  th: [
+    { command: 'ค้นหา <ชื่อ / เบอร์ / อีเมล / เลขเอกสาร>', description: 'ค้นหาลูกค้า (พิมพ์ชื่อผิดนิดหน่อยก็เจอ)' },
+    { command: 'ลิงก์ <ชื่อ / เลขใบเสนอราคา / เลขใบแจ้งหนี้>', description: 'สร้างลิงก์พอร์ทัล ส่งให้ลูกค้าหรือคัดลอกไปส่งต่อ' },
+    { command: 'เตือน <เลขใบแจ้งหนี้>', description: 'ส่งแจ้งเตือนชำระเงินให้ลูกค้า' },
+    { command: 'ค้างชำระ', description: 'ใบแจ้งหนี้เกินกำหนด เก่าสุดก่อน' },
+    { command: 'สถานะ <เลขงาน> [สถานะใหม่]', description: 'เปลี่ยนสถานะงาน ลูกค้าเห็นทันที' },
+    { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
+    { command: 'ช่วยเหลือ', description: 'แสดงรายการคำสั่ง' },
+  ],
+  en: [
+    { command: 'find <name / phone / email / doc no.>', description: 'Find a customer (small typos are fine)' },
+    { command: 'link <name / quote no. / invoice no.>', description: 'Portal link to send to the client or copy' },
+    { command: 'remind <invoice no.>', description: 'Send the client a payment reminder' },
+    { command: 'overdue', description: 'Overdue invoices, oldest first' },
+    { command: 'stage <job no.> [new stage]', description: 'Move a job; the client sees it live' },
+    { command: 'revoke <name>', description: "Revoke all of a customer's links" },
+    { command: 'help', description: 'This list' },
+  ],
+};

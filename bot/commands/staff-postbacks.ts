@@ -1,0 +1,92 @@
+/**
+ * Staff button presses. The data comes from the network, so nothing in it is trusted: the
+ * sender was re-checked as active staff before this runs (dispatch.ts), ids are looked up
+ * again, and every action runs through a use case that checks the record's current state.
+ */
+import { isJobStage } from '../../server/domain/job-stages.ts';
+import { getInvoiceById } from '../../server/services/staff-queries.ts';
+import { pick } from '../flex/format.ts';
+import { decodePostback, PB } from '../flex/postback.ts';
+import { staffMenu, textMessage, type Answer } from './answers.ts';
+import { customerCardAnswer, findAnswer } from './customer-answers.ts';
+import {
+  linkAnswer,
+  moveStageAnswer,
+  remindAnswer,
+  remindCustomerAnswer,
+  revokeAnswer,
+  sendLinkAnswer,
+  stageChooserAnswer,
+  type StaffContext,
+} from './staff-actions.ts';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function stale(s: StaffContext): Answer {
+  return [textMessage(pick(s.lang, 'ปุ่มนี้ใช้ไม่ได้แล้ว ลองพิมพ์คำสั่งใหม่อีกครั้ง', 'This button no longer works; please type the command again.'), staffMenu(s.lang))];
+}
+
+export async function runStaffPostback(s: StaffContext, data: string): Promise<Answer> {
+  const p = decodePostback(data);
+  const id = (key: string): string | null => (p[key] && ID.test(p[key]!) ? p[key]! : null);
+  switch (p['a']) {
+    case PB.customer: {
+      const c = id('c');
+      return c ? customerCardAnswer(s.ctx, s.lang, c) : stale(s);
+    }
+    case PB.link: {
+      const c = id('c');
+      const d = id('d');
+      if (d && (p['s'] === 'quote' || p['s'] === 'invoice')) return linkAnswer(s, p['s'], d);
+      return c ? linkAnswer(s, 'customer', c) : stale(s);
+    }
+    case PB.sendLink: {
+      const l = id('l');
+      return l ? sendLinkAnswer(s, l) : stale(s);
+    }
+    case PB.remind: {
+      const i = id('i');
+      if (!i) return stale(s);
+      const invoice = await getInvoiceById(s.ctx, i);
+      return remindAnswer(s, invoice.id, invoice.number);
+    }
+    case PB.remindCustomer: {
+      const c = id('c');
+      return c ? remindCustomerAnswer(s, c) : stale(s);
+    }
+    case PB.chooseStage: {
+      const j = id('j');
+      return j ? stageChooserAnswer(s, { id: j }) : stale(s);
+    }
+    case PB.setStage: {
+      const j = id('j');
+      const to = p['s'];
+      const from = p['f'];
+      // Without the stage the button was made for, a second press could not be told from a first.
+      if (!j || !to || !from || !isJobStage(to) || !isJobStage(from)) return stale(s);
+      return moveStageAnswer(s, j, to, from);
+    }
+    case PB.revokeLinks: {
+      const c = id('c');
+      return c ? revokeAnswer(s, c) : stale(s);
+    }
+    case PB.more: {
+      const q = p['q'];
+      const o = Number(p['o']);
+      return q && Number.isSafeInteger(o) && o >= 0 ? findAnswer(s.ctx, s.lang, q, o) : stale(s);
+    }
+    case PB.cancel:
+      return [textMessage(pick(s.lang, 'ยกเลิกแล้ว ไม่มีอะไรเปลี่ยนแปลง', 'Cancelled; nothing changed.'), staffMenu(s.lang))];
+    case PB.slipConfirm:
+    case PB.slipReject:
+      return [
+        textMessage(
+          pick(s.lang, 'การตรวจสลิปผ่าน LINE ยังไม่เปิดใช้ในเวอร์ชันนี้ กรุณาตรวจในระบบหลังร้าน', 'Reviewing slips from LINE is not available in this version yet; please review it in the back office.'),
+          staffMenu(s.lang),
+        ),
+      ];
+    default:
+      return stale(s);
+  }
+}
+

@@ -1,0 +1,125 @@
+/**
+ * The durable inbox of LINE webhook events (WebhookEvent rows, keyed by webhookEventId).
+ *
+ * received ──claim──▶ processing ──▶ processed
+ *     ▲                   │
+ *     └──── retry ◀───────┴──▶ failed (after MAX_ATTEMPTS)
+ *
+ * An event is written before LINE gets its 200, so a crash after that loses nothing; a second
+ * delivery of the same id (LINE's redelivery, or a duplicate) is not recorded again. Claiming
+ * is a conditional update, so one event is handled by one worker at a time even with several
+ * server instances; a worker that died mid-way leaves a lease that runs out.
+ */
+import type { Db } from '../../server/data/database.ts';
+import type { Clock } from '../../server/services/ports.ts';
+import { eventIdOf, laneOf, timestampOf } from './line-event.ts';
+
+export const MAX_ATTEMPTS = 5;
+/** How long a claimed event belongs to its worker before another may take it over. */
+export const LEASE_MS = 60_000;
+const RETRY_BACKOFF_MS = [0, 5_000, 30_000, 120_000, 600_000];
+
+export interface InboxItem {
+  id: string;
+  raw: unknown;
+  lane: string;
+  timestamp: number;
+}
+
+export interface Claim {
+  attempts: number;
+  lastAttempt: boolean;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+export class WebhookInbox {
+  readonly #db: Db;
+  readonly #clock: Clock;
+
+  constructor(db: Db, clock: Clock) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  /** Records the events; returns those recorded now (not the ones already known). */
+  async record(events: unknown[]): Promise<InboxItem[]> {
+    const fresh: InboxItem[] = [];
+    const now = this.#clock.now();
+    for (const raw of events) {
+      const id = eventIdOf(raw);
+      const type = typeof (raw as { type?: unknown })?.type === 'string' ? String((raw as { type: string }).type).slice(0, 50) : 'unknown';
+      try {
+        await this.#db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
+        fresh.push({ id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return fresh;
+  }
+
+  async claim(id: string): Promise<Claim | null> {
+    const now = this.#clock.now();
+    const { count } = await this.#db.webhookEvent.updateMany({
+      where: {
+        id,
+        OR: [
+          { status: 'received', OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+          { status: 'processing', lockedUntil: { lte: now } },
+        ],
+      },
+      data: { status: 'processing', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (count === 0) return null;
+    const row = await this.#db.webhookEvent.findUniqueOrThrow({ where: { id }, select: { attempts: true } });
+    return { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS };
+  }
+
+  async complete(id: string, note?: string): Promise<void> {
+    await this.#db.webhookEvent.updateMany({
+      where: { id, status: 'processing' },
+      data: { status: 'processed', processedAt: this.#clock.now(), lockedUntil: null, ...(note ? { lastError: note } : {}) },
+    });
+  }
+
+  /** Back to 'received' after a back-off, or 'failed' for good after the last attempt. */
+  async fail(id: string, error: unknown, claim: Claim): Promise<void> {
+    const now = this.#clock.now();
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    const backoff = RETRY_BACKOFF_MS[Math.min(claim.attempts, RETRY_BACKOFF_MS.length - 1)]!;
+    await this.#db.webhookEvent.updateMany({
+      where: { id, status: 'processing' },
+      data: claim.lastAttempt
+        ? { status: 'failed', lastError: message, lockedUntil: null, processedAt: now }
+        : { status: 'received', lastError: message, lockedUntil: new Date(now.getTime() + backoff) },
+    });
+  }
+
+  /** Events waiting for a worker: never handled, due for a retry, or abandoned by a crashed worker. */
+  async pending(limit = 100): Promise<InboxItem[]> {
+    const now = this.#clock.now();
+    const rows = await this.#db.webhookEvent.findMany({
+      where: {
+        OR: [
+          { status: 'received', OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+          { status: 'processing', lockedUntil: { lte: now } },
+        ],
+      },
+      orderBy: { receivedAt: 'asc' },
+      take: limit,
+      select: { id: true, payload: true },
+    });
+    return rows.map((row) => {
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(row.payload);
+      } catch {
+        raw = null;
+      }
+      return { id: row.id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) };
+    });
+  }
+}

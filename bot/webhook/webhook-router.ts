@@ -1,0 +1,73 @@
+/**
+ * POST /webhooks/line. The signature is checked by @line/bot-sdk's middleware on the raw body
+ * (this router runs before any JSON parser and only on this route); bad or missing signature
+ * → 401. Events are recorded, then LINE gets its 200 at once, then they are handled.
+ * Without LINE credentials the route answers 503 naming what is missing.
+ */
+import express, { Router, type ErrorRequestHandler } from 'express';
+import { JSONParseError, middleware as lineMiddleware, SignatureValidationFailed } from '@line/bot-sdk';
+import type { Logger } from '../../server/logger.ts';
+import type { WebhookInbox } from './inbox.ts';
+import type { WebhookProcessor } from './processor.ts';
+
+/** LINE's webhook bodies are small; a generous cap still stops a memory-filling request. */
+const MAX_BODY = '1mb';
+
+export interface WebhookRouterOptions {
+  channelSecret: string | undefined;
+  /** Env variables still missing for the bot to work (named in the 503). */
+  missing: string[];
+  inbox: WebhookInbox;
+  processor: WebhookProcessor;
+  logger: Logger;
+}
+
+export function lineWebhookRouter(options: WebhookRouterOptions): Router {
+  const router = Router();
+  const { channelSecret } = options;
+  if (!channelSecret || options.missing.length > 0) {
+    router.post('/', (_req, res) => {
+      res.status(503).json({
+        error: {
+          code: 'UNAVAILABLE',
+          message: `The LINE bot is not configured: set ${options.missing.join(' and ')} (LINE Developers console → your Messaging API channel). See docs/line-bot.md.`,
+          missing: options.missing,
+        },
+      });
+    });
+    return router;
+  }
+
+  router.post(
+    '/',
+    // Keep the body as bytes (any content type): the signature is over the exact bytes LINE sent.
+    express.raw({ type: () => true, limit: MAX_BODY }),
+    lineMiddleware({ channelSecret }) as unknown as express.RequestHandler,
+    (req, res, next) => {
+      const events: unknown[] = Array.isArray((req.body as { events?: unknown })?.events) ? (req.body as { events: unknown[] }).events : [];
+      options.inbox.record(events).then(
+        (fresh) => {
+          // Acknowledge first; handling (database work, replies) happens after the response.
+          res.status(200).json({});
+          options.processor.enqueue(fresh);
+        },
+        (error: unknown) => next(error), // not recorded: a 500 makes LINE redeliver (when redelivery is on)
+      );
+    },
+  );
+
+  const mapSdkErrors: ErrorRequestHandler = (err, _req, res, next) => {
+    if (err instanceof SignatureValidationFailed) {
+      options.logger.warn({}, 'LINE webhook: bad or missing signature');
+      res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'x-line-signature is missing or does not match the body' } });
+      return;
+    }
+    if (err instanceof JSONParseError) {
+      res.status(400).json({ error: { code: 'VALIDATION', message: 'The webhook body is not valid JSON', field: 'body' } });
+      return;
+    }
+    next(err);
+  };
+  router.use(mapSdkErrors);
+  return router;
+}

@@ -1,0 +1,134 @@
+/**
+ * What a message to a client says, independent of the channel that carries it. The outbox stores
+ * this (as JSON) rather than a rendered LINE/email/SMS body, so a message can be re-routed to the
+ * next channel (LINE quota used up, client unfollowed) and still be rendered for it.
+ * Amounts are integer satang; calendar dates are 'YYYY-MM-DD' (Bangkok).
+ */
+import type { Lang } from '../domain/dates.ts';
+import type { JobStage } from '../domain/job-stages.ts';
+import type { LinkScope } from '../domain/link-rules.ts';
+
+export const CHANNELS = ['line', 'email', 'sms'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** queued → sending → sent; sending → failed (retry later) → … → dead; cancelled = withdrawn before sending. */
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export interface ContentBase {
+  lang: Lang;
+  businessName: string;
+  customerName: string;
+  /** The portal on the web: https://<host>/c/<token>[/…]. Email and SMS use it. */
+  webUrl: string;
+  /** The same page inside LINE (https://liff.line.me/<id>/c/<token>[/…]); null without a LIFF app. */
+  liffUrl: string | null;
+  /** The short link for SMS (no deep path): https://<host>/c/<token>. */
+  shortUrl: string;
+  /** Portal document id ('receipt.<id>', 'quote.<id>', …) to attach as PDF to an email, when available. */
+  attachDocumentId?: string | null;
+}
+
+export interface PortalLinkContent extends ContentBase {
+  kind: 'portal_link';
+  scope: LinkScope;
+  documentNumber: string | null;
+  /** Last day the link opens, 'YYYY-MM-DD'. */
+  expiresOn: string;
+}
+
+export interface QuoteReadyContent extends ContentBase {
+  kind: 'quote_ready';
+  quoteNumber: string;
+  title: string | null;
+  totalSatang: number;
+  validUntil: string;
+  depositSatang: number;
+}
+
+export interface InvoiceContent extends ContentBase {
+  kind: 'invoice';
+  invoiceNumber: string;
+  title: string | null;
+  amountDueSatang: number;
+  dueDate: string;
+}
+
+export interface PaymentReminderContent extends ContentBase {
+  kind: 'payment_reminder';
+  /** Checked again just before sending: a reminder for an invoice paid meanwhile is withdrawn. */
+  invoiceId: string;
+  invoiceNumber: string;
+  amountDueSatang: number;
+  dueDate: string;
+  /** > 0 overdue by N days, 0 due today, < 0 due in N days. */
+  daysOverdue: number;
+}
+
+export interface PaymentReceivedContent extends ContentBase {
+  kind: 'payment_received';
+  receiptNumber: string;
+  amountSatang: number;
+  invoiceNumber: string;
+  paidOn: string;
+  balanceRemainingSatang: number;
+}
+
+export interface JobStageContent extends ContentBase {
+  kind: 'job_stage';
+  jobNumber: string;
+  jobTitle: string;
+  stage: JobStage;
+  /** STAGE_LABELS[stage][lang], fixed when queued. */
+  stageLabel: string;
+  note: string | null;
+}
+
+export interface DepositReturnedContent extends ContentBase {
+  kind: 'deposit_returned';
+  depositNumber: string;
+  returnedSatang: number;
+  deductedSatang: number;
+  reason: string | null;
+  receiptNumber: string | null;
+  jobNumber: string | null;
+}
+
+export type MessageContent =
+  | PortalLinkContent
+  | QuoteReadyContent
+  | InvoiceContent
+  | PaymentReminderContent
+  | PaymentReceivedContent
+  | JobStageContent
+  | DepositReturnedContent;
+
+/** Channels a kind may use. Stage updates are a LINE nicety: never worth an email or an SMS. */
+export function channelsForKind(kind: MessageKind): readonly Channel[] {
+  return kind === 'job_stage' ? ['line'] : CHANNELS;
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/** Where the message's button goes on a channel: the LIFF app inside LINE, the web elsewhere. */
+export function buttonUrl(content: MessageContent, channel: Channel): string {
+  if (channel === 'line') return content.liffUrl ?? content.webUrl;
+  if (channel === 'sms') return content.shortUrl;
+  return content.webUrl;
+}
+
+/** Reads a stored payload back; throws on something that is not one of ours (a corrupt row). */
+export function parseMessageContent(payload: string): MessageContent {
+  const value = JSON.parse(payload) as Partial<MessageContent> | null;
+  if (!value || typeof value !== 'object' || !(MESSAGE_KINDS as readonly string[]).includes(value.kind as string)) {
+    throw new Error('outbox payload is not a message content');
+  }
+  if (value.lang !== 'th' && value.lang !== 'en') throw new Error('outbox payload has no language');
+  if (typeof value.webUrl !== 'string' || typeof value.shortUrl !== 'string') throw new Error('outbox payload has no link');
+  return value as MessageContent;
+}

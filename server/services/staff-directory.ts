@@ -1,0 +1,48 @@
+/** Who is staff: look-up by LINE user (checked on every bot event), list, remove. */
+import type { AppContext } from './context.ts';
+import { notFound } from '../domain/errors.ts';
+import type { StaffRole } from './staff-enrolment.ts';
+
+export interface StaffMember {
+  id: string;
+  lineUserId: string;
+  displayName: string | null;
+  role: StaffRole;
+  language: 'th' | 'en';
+  active: boolean;
+  createdAt: Date;
+  removedAt: Date | null;
+}
+
+type StaffRow = { id: string; lineUserId: string; displayName: string | null; role: string; language: string; active: boolean; createdAt: Date; removedAt: Date | null };
+
+function toMember(row: StaffRow): StaffMember {
+  return { ...row, role: row.role === 'owner' ? 'owner' : 'staff', language: row.language === 'en' ? 'en' : 'th' };
+}
+
+/** The active staff member behind a LINE user, or null (a client or a stranger). */
+export async function findActiveStaff(ctx: AppContext, lineUserId: string): Promise<StaffMember | null> {
+  const row = await ctx.db.staff.findUnique({ where: { lineUserId } });
+  return row?.active ? toMember(row) : null;
+}
+
+export async function listStaff(ctx: AppContext, options: { includeRemoved?: boolean } = {}): Promise<StaffMember[]> {
+  const rows = await ctx.db.staff.findMany({
+    where: options.includeRemoved ? {} : { active: true },
+    orderBy: [{ active: 'desc' }, { createdAt: 'asc' }],
+  });
+  return rows.map(toMember);
+}
+
+/** Removal takes effect at once: the next message or button press from that user gets no staff answer. */
+export async function removeStaff(ctx: AppContext, id: string): Promise<StaffMember> {
+  const existing = await ctx.db.staff.findUnique({ where: { id } });
+  if (!existing) throw notFound('Staff member');
+  await ctx.db.staff.updateMany({ where: { id, active: true }, data: { active: false, removedAt: ctx.clock.now() } });
+  return toMember(await ctx.db.staff.findUniqueOrThrow({ where: { id } }));
+}
+
+/** Remembers the language staff last wrote in, so answers to their button presses match it. */
+export async function rememberStaffLanguage(ctx: AppContext, staffId: string, language: 'th' | 'en'): Promise<void> {
+  await ctx.db.staff.updateMany({ where: { id: staffId, language: { not: language } }, data: { language } });
+}
