@@ -11,7 +11,7 @@ import type { Logger } from '../server/logger.ts';
 import { findActiveStaff, rememberStaffLanguage } from '../server/services/staff-directory.ts';
 import { enrolStaff } from '../server/services/staff-enrolment.ts';
 import { isDomainError } from '../server/domain/errors.ts';
-import { pick, type Lang } from './flex/format.ts';
+import type { Lang } from './flex/format.ts';
 import type { LineMessenger } from './line-api.ts';
 import { MAX_MESSAGES_PER_REQUEST } from './line-api.ts';
 import { lineEventSchema, type LineEvent } from './webhook/line-event.ts';
@@ -95,8 +95,8 @@ async function answerEvent(deps: BotDeps, event: LineEvent): Promise<Answer> {
   }
 }
 
-function apology(lang: Lang): Answer {
-  return [textMessage(pick(lang, 'ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง', 'Sorry, something went wrong on our side. Please try again.'))];
+function apology(): Answer {
+  return [textMessage('ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง\nSorry, something went wrong on our side. Please try again.')];
 }
 
 /**
@@ -111,11 +111,15 @@ export async function handleLineEvent(deps: BotDeps, raw: unknown, claim: Claim)
   try {
     answer = await answerEvent(deps, event);
   } catch (error) {
-    // Retried later (another attempt may succeed: a locked database, a restart); the last attempt apologises.
-    if (claim.lastAttempt && event.replyToken && !isDomainError(error)) {
-      await deps.line.reply(event.replyToken, apology('th')).catch(() => undefined);
+    if (isDomainError(error)) {
+      // Expected failures outside staff work (staff get theirs as answers): retrying changes nothing.
+      deps.logger.warn({ eventId: event.webhookEventId, code: error.code, err: error.message }, 'LINE event not answered normally');
+      answer = apology();
+    } else {
+      // Retried later (another attempt may succeed: a locked database, a restart); the last attempt apologises.
+      if (claim.lastAttempt && event.replyToken) await deps.line.reply(event.replyToken, apology()).catch(() => undefined);
+      throw error;
     }
-    throw error;
   }
   if (answer.length === 0 || !event.replyToken) return;
   try {

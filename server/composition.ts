@@ -16,7 +16,9 @@ import { trackWrites } from './data/change-tracker.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
+import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
+import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
 export interface Overrides {
   clock?: Clock;
@@ -33,6 +35,8 @@ export interface Application {
   generatedSecrets: string[];
   /** The outbox: worker, operator page, Twilio webhook (server/messaging/wire-messaging.ts). */
   messaging: Messaging;
+  /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
+  bot: Bot;
   close(): Promise<void>;
 }
 
@@ -59,8 +63,17 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
   const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: overrides.messaging });
-  const app = createApp({ ctx, logger, adminApiKey: secrets.adminApiKey, mount: messaging.routers, extraAdminRoutes: messaging.adminRoutes });
+  const bot = wireBot(ctx, { bookkeepingDb: rawDb });
+  const app = createApp({
+    ctx,
+    logger,
+    adminApiKey: secrets.adminApiKey,
+    mount: [...bot.mount, ...messaging.routers],
+    extraAdminRoutes: [...messaging.adminRoutes, ...bot.adminRoutes],
+    portal: { register: registerDocumentRoutes(ctx) },
+  });
   if (config.runWorkers) messaging.start();
+  if (config.runWorkers) bot.start();
   return {
     app,
     ctx,
@@ -68,7 +81,9 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     logger,
     generatedSecrets: secrets.generated,
     messaging,
+    bot,
     close: async () => {
+      await bot.stop();
       await messaging.stop();
       await ctx.activity.flush();
       await rawDb.$disconnect();

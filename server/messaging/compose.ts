@@ -1,7 +1,7 @@
 /**
  * Shared pieces of message content: who is writing to whom (business and customer names in the
- * customer's language) and where the button goes (the link's web, LIFF and short URLs, with an
- * optional deep path such as '/receipts' that the portal app understands).
+ * customer's language) and where the button goes (a reference to the portal link plus an optional
+ * deep path such as '/receipts' that the portal app understands; URLs are resolved at send time).
  */
 import type { Tx } from '../data/database.ts';
 import type { AppContext } from '../services/context.ts';
@@ -10,13 +10,7 @@ import { bangkokDate } from '../domain/dates.ts';
 import { notFound } from '../domain/errors.ts';
 import { issuePortalLink, type IssuedLink } from '../services/links.ts';
 import { getBusiness } from '../services/business.ts';
-import type { ContentBase } from './message-content.ts';
-
-export interface Audience {
-  lang: Lang;
-  businessName: string;
-  customerName: string;
-}
+import type { Audience, LinkRef } from './message-content.ts';
 
 export async function loadAudience(tx: Tx, customerId: string): Promise<Audience> {
   const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { name: true, language: true } });
@@ -26,16 +20,16 @@ export async function loadAudience(tx: Tx, customerId: string): Promise<Audience
   return { lang, businessName: lang === 'en' ? business.nameEn || business.name : business.name, customerName: customer.name };
 }
 
-/** `subPath` is a portal path after /c/<token>, e.g. '/receipts' or '/jobs/<id>'. */
-export function linkUrls(link: Pick<IssuedLink, 'url' | 'liffUrl'>, subPath = ''): Pick<ContentBase, 'webUrl' | 'liffUrl' | 'shortUrl'> {
-  return { webUrl: link.url + subPath, liffUrl: link.liffUrl ? link.liffUrl + subPath : null, shortUrl: link.url };
+/** `path` is a portal path after /c/<token>, e.g. '/receipts' or '/jobs/<id>'. */
+export function linkRef(link: Pick<IssuedLink, 'id'>, path = ''): LinkRef {
+  return { link: { id: link.id, path } };
 }
 
 /** Audience + a customer-wide link (issued or reused) in one go: for notifications after a change. */
-export async function customerContentBase(tx: Tx, ctx: AppContext, customerId: string, subPath: string): Promise<ContentBase & { link: IssuedLink }> {
+export async function customerContentBase(tx: Tx, ctx: AppContext, customerId: string, path: string): Promise<Audience & LinkRef> {
   const audience = await loadAudience(tx, customerId);
   const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId, createdBy: 'outbox' }, tx);
-  return { ...audience, ...linkUrls(link, subPath), link };
+  return { ...audience, ...linkRef(link, path) };
 }
 
 export function expiresOn(link: Pick<IssuedLink, 'expiresAt'>): string {

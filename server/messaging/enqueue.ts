@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../data/database.ts';
 import type { AppContext } from '../services/context.ts';
 import { chooseChannel, type ChannelChoice, type Reachability } from './choose-channel.ts';
-import { channelsForKind, type Channel, type MessageContent, type MessageKind } from './message-content.ts';
+import { channelsForKind, type Channel, type MessageKind, type StoredContent } from './message-content.ts';
 import { smsNumber } from './phone.ts';
 
 export interface EnqueueInput {
   idempotencyKey: string;
   customerId: string;
-  content: MessageContent;
+  /** What the message says, with a reference to its portal link (never the token). */
+  content: StoredContent;
   /** Staff's choice of channel; must be reachable. */
   channel?: Channel | null;
 }

@@ -18,93 +18,76 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export interface ContentBase {
+/** Who writes to whom, in the customer's language. */
+export interface Audience {
   lang: Lang;
   businessName: string;
   customerName: string;
-  /** The portal on the web: https://<host>/c/<token>[/…]. Email and SMS use it. */
-  webUrl: string;
-  /** The same page inside LINE (https://liff.line.me/<id>/c/<token>[/…]); null without a LIFF app. */
-  liffUrl: string | null;
-  /** The short link for SMS (no deep path): https://<host>/c/<token>. */
-  shortUrl: string;
   /** Portal document id ('receipt.<id>', 'quote.<id>', …) to attach as PDF to an email, when available. */
   attachDocumentId?: string | null;
 }
 
-export interface PortalLinkContent extends ContentBase {
-  kind: 'portal_link';
-  scope: LinkScope;
-  documentNumber: string | null;
-  /** Last day the link opens, 'YYYY-MM-DD'. */
-  expiresOn: string;
+/** Where the button goes, resolved just before sending (the token itself is never stored). */
+export interface MessageUrls {
+  /** The portal on the web: https://<host>/c/<token>[/…]. Email uses it. */
+  webUrl: string;
+  /** The same page inside LINE (https://liff.line.me/<id>/c/<token>[/…]); null without a LIFF app. */
+  liffUrl: string | null;
+  /** The bare link for SMS (no deep path): https://<host>/c/<token>. */
+  shortUrl: string;
 }
 
-export interface QuoteReadyContent extends ContentBase {
-  kind: 'quote_ready';
-  quoteNumber: string;
-  title: string | null;
-  totalSatang: number;
-  validUntil: string;
-  depositSatang: number;
+/**
+ * What the outbox stores instead of URLs: the portal link's id and a deep path after
+ * /c/<token> ('/receipts', '/jobs/<id>'). A database dump must not reveal working links, so the
+ * token is unsealed (with the server's link key) only when the message is rendered.
+ */
+export interface LinkRef {
+  link: { id: string; path: string };
 }
 
-export interface InvoiceContent extends ContentBase {
-  kind: 'invoice';
-  invoiceNumber: string;
-  title: string | null;
-  amountDueSatang: number;
-  dueDate: string;
+/** The facts each kind of message carries (amounts in satang, dates 'YYYY-MM-DD'). */
+export interface KindFields {
+  portal_link: {
+    scope: LinkScope;
+    documentNumber: string | null;
+    /** Last day the link opens. */
+    expiresOn: string;
+  };
+  quote_ready: { quoteNumber: string; title: string | null; totalSatang: number; validUntil: string; depositSatang: number };
+  invoice: { invoiceNumber: string; title: string | null; amountDueSatang: number; dueDate: string };
+  payment_reminder: {
+    invoiceId: string;
+    invoiceNumber: string;
+    amountDueSatang: number;
+    dueDate: string;
+    /** > 0 overdue by N days, 0 due today, < 0 due in N days (when queued). */
+    daysOverdue: number;
+  };
+  payment_received: { receiptNumber: string; amountSatang: number; invoiceNumber: string; paidOn: string; balanceRemainingSatang: number };
+  job_stage: {
+    jobNumber: string;
+    jobTitle: string;
+    stage: JobStage;
+    /** STAGE_LABELS[stage][lang], fixed when queued. */
+    stageLabel: string;
+    note: string | null;
+  };
+  deposit_returned: {
+    depositNumber: string;
+    returnedSatang: number;
+    deductedSatang: number;
+    reason: string | null;
+    receiptNumber: string | null;
+    jobNumber: string | null;
+  };
 }
 
-export interface PaymentReminderContent extends ContentBase {
-  kind: 'payment_reminder';
-  /** Checked again just before sending: a reminder for an invoice paid meanwhile is withdrawn. */
-  invoiceId: string;
-  invoiceNumber: string;
-  amountDueSatang: number;
-  dueDate: string;
-  /** > 0 overdue by N days, 0 due today, < 0 due in N days. */
-  daysOverdue: number;
-}
-
-export interface PaymentReceivedContent extends ContentBase {
-  kind: 'payment_received';
-  receiptNumber: string;
-  amountSatang: number;
-  invoiceNumber: string;
-  paidOn: string;
-  balanceRemainingSatang: number;
-}
-
-export interface JobStageContent extends ContentBase {
-  kind: 'job_stage';
-  jobNumber: string;
-  jobTitle: string;
-  stage: JobStage;
-  /** STAGE_LABELS[stage][lang], fixed when queued. */
-  stageLabel: string;
-  note: string | null;
-}
-
-export interface DepositReturnedContent extends ContentBase {
-  kind: 'deposit_returned';
-  depositNumber: string;
-  returnedSatang: number;
-  deductedSatang: number;
-  reason: string | null;
-  receiptNumber: string | null;
-  jobNumber: string | null;
-}
-
-export type MessageContent =
-  | PortalLinkContent
-  | QuoteReadyContent
-  | InvoiceContent
-  | PaymentReminderContent
-  | PaymentReceivedContent
-  | JobStageContent
-  | DepositReturnedContent;
+/** A message ready to render: what templates and Flex builders take. */
+export type MessageContent = { [K in MessageKind]: { kind: K } & Audience & MessageUrls & KindFields[K] }[MessageKind];
+/** A message as stored in the outbox (payload JSON). */
+export type StoredContent = { [K in MessageKind]: { kind: K } & Audience & LinkRef & KindFields[K] }[MessageKind];
+export type ContentOf<K extends MessageKind> = Extract<MessageContent, { kind: K }>;
 
 /** Channels a kind may use. Stage updates are a LINE nicety: never worth an email or an SMS. */
 export function channelsForKind(kind: MessageKind): readonly Channel[] {
@@ -123,12 +106,18 @@ export function buttonUrl(content: MessageContent, channel: Channel): string {
 }
 
 /** Reads a stored payload back; throws on something that is not one of ours (a corrupt row). */
-export function parseMessageContent(payload: string): MessageContent {
-  const value = JSON.parse(payload) as Partial<MessageContent> | null;
+export function parseStoredContent(payload: string): StoredContent {
+  const value = JSON.parse(payload) as Partial<StoredContent> | null;
   if (!value || typeof value !== 'object' || !(MESSAGE_KINDS as readonly string[]).includes(value.kind as string)) {
     throw new Error('outbox payload is not a message content');
   }
   if (value.lang !== 'th' && value.lang !== 'en') throw new Error('outbox payload has no language');
-  if (typeof value.webUrl !== 'string' || typeof value.shortUrl !== 'string') throw new Error('outbox payload has no link');
-  return value as MessageContent;
+  if (!value.link || typeof value.link.id !== 'string' || typeof value.link.path !== 'string') throw new Error('outbox payload has no link');
+  return value as StoredContent;
+}
+
+/** The renderable message: the stored content with the link's URLs filled in. */
+export function withUrls(stored: StoredContent, urls: MessageUrls): MessageContent {
+  const { link: _link, ...rest } = stored;
+  return { ...rest, ...urls } as MessageContent;
 }

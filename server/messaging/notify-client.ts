@@ -11,9 +11,9 @@ import { STAGE_LABELS, type JobStage } from '../domain/job-stages.ts';
 import { enqueueMessage, findByIdempotencyKey, planDelivery, type EnqueuedMessage } from './enqueue.ts';
 import { customerContentBase } from './compose.ts';
 import { BUSINESS_ID } from '../services/business.ts';
-import type { MessageContent, MessageKind } from './message-content.ts';
+import type { Audience, KindFields, MessageKind, StoredContent } from './message-content.ts';
 
-type ContentBody<K extends MessageKind> = Omit<Extract<MessageContent, { kind: K }>, 'kind' | 'lang' | 'businessName' | 'customerName' | 'webUrl' | 'liffUrl' | 'shortUrl'>;
+type ContentBody<K extends MessageKind> = KindFields[K] & Pick<Audience, 'attachDocumentId'>;
 
 async function notify<K extends MessageKind>(
   tx: Tx,
@@ -26,8 +26,7 @@ async function notify<K extends MessageKind>(
     // Check reachability before issuing a link nobody would receive.
     await planDelivery(tx, ctx, { customerId: input.customerId, kind: input.kind });
     const base = await customerContentBase(tx, ctx, input.customerId, input.subPath);
-    const { link: _link, ...contentBase } = base;
-    const content = { kind: input.kind, ...contentBase, ...input.body(base.lang) } as unknown as MessageContent;
+    const content = { kind: input.kind, ...base, ...input.body(base.lang) } as unknown as StoredContent;
     return await enqueueMessage(tx, ctx, { idempotencyKey: input.idempotencyKey, customerId: input.customerId, content });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

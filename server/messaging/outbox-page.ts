@@ -15,7 +15,8 @@ import type { Db } from '../data/database.ts';
 import { asyncHandler } from '../http/errors.ts';
 import { escapeHtml, renderEmail } from './templates/email.ts';
 import { renderSms } from './templates/sms.ts';
-import { CHANNELS, MESSAGE_STATUSES, parseMessageContent, type Channel, type MessageContent } from './message-content.ts';
+import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
+import type { LinkResolver } from './link-resolver.ts';
 
 /** How LINE messages are drawn (bot/line-push-channel.ts + bot/preview), injected by the wiring. */
 export interface LinePreview {
@@ -29,6 +30,7 @@ export interface OutboxPageOptions {
   adminApiKey: string;
   linePreview: LinePreview;
   channelModes: Record<Channel, 'live' | 'local'>;
+  links: LinkResolver;
   /** Where the router is mounted, e.g. '/admin/outbox' (links and iframes use absolute paths). */
   basePath: string;
 }
@@ -116,9 +118,11 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
         options.db.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page * PAGE_SIZE, take: PAGE_SIZE + 1 }),
         options.db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
       ]);
+      const shown = rows.slice(0, PAGE_SIZE);
+      const contents = await renderable(options.links, shown);
       noStore(res);
       res.set('Content-Security-Policy', PAGE_CSP);
-      res.type('html').send(renderPage({ rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, options }));
+      res.type('html').send(renderPage({ rows: shown, contents, hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, options }));
     }),
   );
 
@@ -133,10 +137,8 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
         res.status(404).type('text/plain').send('No such message');
         return;
       }
-      let content: MessageContent;
-      try {
-        content = parseMessageContent(row.payload);
-      } catch {
+      const [content] = await renderable(options.links, [row]);
+      if (!content) {
         res.status(422).type('text/plain').send('This message cannot be rendered');
         return;
       }
@@ -144,6 +146,28 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
     }),
   );
   return router;
+}
+
+/**
+ * The messages as the client sees them. A link that no longer opens still renders (with a
+ * placeholder address) so the operator can read what was sent.
+ */
+async function renderable(links: LinkResolver, rows: Row[]): Promise<(MessageContent | null)[]> {
+  const parsed = rows.map((row) => {
+    try {
+      return parseStoredContent(row.payload);
+    } catch {
+      return null;
+    }
+  });
+  const stored = parsed.filter((p): p is StoredContent => p !== null);
+  const resolved = await links.resolve(stored, { requireUsable: false });
+  let i = 0;
+  return parsed.map((p) => {
+    if (!p) return null;
+    const content = resolved[i++];
+    return content ?? withUrls(p, { webUrl: 'https://link-unavailable.invalid/', liffUrl: null, shortUrl: 'https://link-unavailable.invalid/' });
+  });
 }
 
 function previewDocument(content: MessageContent, channel: Channel, line: LinePreview): string {
@@ -163,6 +187,7 @@ function link(basePath: string, params: Record<string, string | number | undefin
 
 function renderPage(input: {
   rows: Row[];
+  contents: (MessageContent | null)[];
   hasMore: boolean;
   page: number;
   filters: { status?: string; channel?: string; customerId?: string };
@@ -181,7 +206,7 @@ function renderPage(input: {
 <label>Channel<select name="channel">${['', ...CHANNELS].map((c) => option(c, filters.channel ?? '')).join('')}</select></label>
 <label>Customer id<input name="customerId" value="${escapeHtml(filters.customerId ?? '')}" size="28"></label>
 <button type="submit">Filter</button></form>`;
-  const articles = input.rows.map((row) => renderMessage(row, options)).join('\n');
+  const articles = input.rows.map((row, i) => renderMessage(row, input.contents[i] ?? null, options)).join('\n');
   const pager = `<nav class="pages">${input.page > 0 ? `<a href="${escapeHtml(link(options.basePath, { ...filters, page: input.page - 1 }))}">← newer</a>` : ''}${input.hasMore ? `<a href="${escapeHtml(link(options.basePath, { ...filters, page: input.page + 1 }))}">older →</a>` : ''}</nav>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -190,14 +215,8 @@ function renderPage(input: {
 <main><div class="counts">${counts || 'No messages yet.'}</div>${filtersForm}${articles}${pager}</main></body></html>`;
 }
 
-function renderMessage(row: Row, options: OutboxPageOptions): string {
+function renderMessage(row: Row, content: MessageContent | null, options: OutboxPageOptions): string {
   const line = options.linePreview;
-  let content: MessageContent | null = null;
-  try {
-    content = parseMessageContent(row.payload);
-  } catch {
-    content = null;
-  }
   const facts: [string, string][] = [
     ['Created', formatTime(row.createdAt)],
     ['Recipient', row.recipient],

@@ -20,10 +20,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../data/database.ts';
 import type { Clock } from '../services/ports.ts';
 import type { Logger } from '../logger.ts';
-import { isRemindable } from '../domain/reminder-schedule.ts';
-import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { ChannelError, type ChannelPorts, type SendResult } from './channel-ports.ts';
-import { parseMessageContent, type Channel, type MessageContent } from './message-content.ts';
+import { parseStoredContent, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
+import type { LinkResolver } from './link-resolver.ts';
 import { planDelivery, unavailableChannels } from './enqueue.ts';
 import { isUnreachable } from './choose-channel.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts';
@@ -35,6 +34,8 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   logger: Logger;
   channels: ChannelPorts;
+  /** Fills in the portal URLs just before sending (tokens are never stored). */
+  links: LinkResolver;
   /** Shown in lockedBy; defaults to a random id per worker. */
   workerId?: string;
   batchSize?: number;
@@ -85,6 +86,7 @@ export class OutboxWorker {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #channels: ChannelPorts;
+  readonly #links: LinkResolver;
   readonly #batchSize: number;
   readonly #concurrency: number;
   readonly #leaseMs: number;
@@ -99,6 +101,7 @@ export class OutboxWorker {
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#channels = options.channels;
+    this.#links = options.links;
     this.#batchSize = options.batchSize ?? 100;
     this.#concurrency = options.concurrency ?? 16;
     this.#sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
@@ -146,11 +149,13 @@ export class OutboxWorker {
     const now = this.#clock.now();
     const unavailable = await unavailableChannels(this.#db, now);
     const following = await this.#followingLineUsers(rows);
+    const contents = await this.#resolveContents(rows);
     let next = 0;
     const lane = async () => {
       while (next < rows.length) {
-        const row = rows[next++]!;
-        const outcome = await this.#deliver(row, token, { unavailable, following }).catch((error: unknown) => {
+        const index = next++;
+        const row = rows[index]!;
+        const outcome = await this.#deliver(row, token, contents[index]!, { unavailable, following }).catch((error: unknown) => {
           // A bug or a database error: leave the row to its lease; it is retried after it expires.
           this.#logger.error({ messageId: row.id, err: errorText(error) }, 'outbox: delivery crashed');
           return null;
@@ -173,17 +178,34 @@ export class OutboxWorker {
     return new Set(users.map((u) => `${u.customerId}:${u.lineUserId}`));
   }
 
-  async #deliver(row: OutboxRow, token: string, facts: { unavailable: Channel[]; following: Set<string> }): Promise<keyof DrainResult | null> {
-    let content: MessageContent;
-    try {
-      content = parseMessageContent(row.payload);
-    } catch (error) {
-      return this.#markDead(row, token, `unreadable payload: ${errorText(error)}`);
+  /** Parses every payload and fills in its link's URLs; an error string for a row that cannot be. */
+  async #resolveContents(rows: OutboxRow[]): Promise<(MessageContent | null | string)[]> {
+    const parsed = rows.map((row): StoredContent | string => {
+      try {
+        return parseStoredContent(row.payload);
+      } catch (error) {
+        return `unreadable payload: ${errorText(error)}`;
+      }
+    });
+    const stored = parsed.filter((p): p is StoredContent => typeof p !== 'string');
+    const resolved = await this.#links.resolve(stored, { requireUsable: true });
+    let i = 0;
+    return parsed.map((p) => (typeof p === 'string' ? p : resolved[i++]!));
+  }
+
+  async #deliver(
+    row: OutboxRow,
+    token: string,
+    resolved: MessageContent | null | string,
+    facts: { unavailable: Channel[]; following: Set<string> },
+  ): Promise<keyof DrainResult | null> {
+    if (typeof resolved === 'string') return this.#markDead(row, token, resolved);
+    if (resolved === null) {
+      // Revoked, expired, or its quote/invoice was settled meanwhile: the message is obsolete.
+      return this.#finish(row, token, 'cancelled', { status: 'cancelled', lastError: 'withdrawn: its portal link no longer opens (revoked, expired, or the quote/invoice was settled)' });
     }
+    const content = resolved;
     const channel = row.channel as Channel;
-    if (content.kind === 'payment_reminder' && !(await this.#invoiceStillOwed(content.invoiceId))) {
-      return this.#finish(row, token, 'cancelled', { status: 'cancelled', lastError: 'invoice paid or voided before the reminder went out' });
-    }
     if (channel === 'line' && row.customerId && !facts.following.has(`${row.customerId}:${row.recipient}`)) {
       return this.#reroute(row, token, [], 'LINE user unfollowed or was unbound');
     }
@@ -266,11 +288,6 @@ export class OutboxWorker {
       return null;
     }
     return outcome;
-  }
-
-  async #invoiceStillOwed(invoiceId: string): Promise<boolean> {
-    const invoice = await this.#db.invoice.findUnique({ where: { id: invoiceId }, select: { status: true } });
-    return invoice !== null && isRemindable(invoice.status as InvoiceStatus);
   }
 
   /** Marks a channel unavailable for everyone (every instance reads it when choosing). */

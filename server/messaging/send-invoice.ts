@@ -7,7 +7,7 @@ import { markInvoiceSent } from '../services/invoices.ts';
 import { issuePortalLink } from '../services/links.ts';
 import { invoiceBalanceSatang } from '../domain/invoice-status.ts';
 import { enqueueMessage } from './enqueue.ts';
-import { linkUrls, loadAudience, requestBucket } from './compose.ts';
+import { linkRef, loadAudience, requestBucket } from './compose.ts';
 import type { Channel } from './message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
@@ -30,7 +30,7 @@ export async function sendInvoice(ctx: AppContext, input: SendInvoiceInput) {
       content: {
         kind: 'invoice',
         ...audience,
-        ...linkUrls(link),
+        ...linkRef(link),
         invoiceNumber: invoice.number,
         title: job?.title ?? null,
         amountDueSatang: invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang),

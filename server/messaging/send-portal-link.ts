@@ -6,7 +6,7 @@ import type { AppContext } from '../services/context.ts';
 import type { LinkScope } from '../domain/link-rules.ts';
 import { issuePortalLink } from '../services/links.ts';
 import { enqueueMessage } from './enqueue.ts';
-import { expiresOn, linkUrls, loadAudience, requestBucket } from './compose.ts';
+import { expiresOn, linkRef, loadAudience, requestBucket } from './compose.ts';
 import type { Channel } from './message-content.ts';
 import { sentMessageView, type SentMessageView } from './sent-message-view.ts';
 
@@ -29,7 +29,7 @@ export async function sendPortalLink(ctx: AppContext, input: SendPortalLinkInput
       idempotencyKey: `portal-link:${link.id}:${input.channel ?? 'auto'}:${requestBucket(ctx.clock.now())}`,
       customerId: link.customerId,
       channel: input.channel ?? null,
-      content: { kind: 'portal_link', ...audience, ...linkUrls(link), scope: input.scope, documentNumber, expiresOn: expiresOn(link) },
+      content: { kind: 'portal_link', ...audience, ...linkRef(link), scope: input.scope, documentNumber, expiresOn: expiresOn(link) },
     });
     return sentMessageView(message, link);
   });

@@ -7,7 +7,7 @@ import type { AppContext } from '../services/context.ts';
 import { markQuoteSent } from '../services/quotes.ts';
 import { issuePortalLink } from '../services/links.ts';
 import { enqueueMessage } from './enqueue.ts';
-import { linkUrls, loadAudience, requestBucket } from './compose.ts';
+import { linkRef, loadAudience, requestBucket } from './compose.ts';
 import type { Channel } from './message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
@@ -30,7 +30,7 @@ export async function sendQuote(ctx: AppContext, input: SendQuoteInput) {
       content: {
         kind: 'quote_ready',
         ...audience,
-        ...linkUrls(link),
+        ...linkRef(link),
         quoteNumber: quote.number,
         title: job?.title ?? null,
         totalSatang: quote.totalSatang,

@@ -10,7 +10,7 @@ import { conflict, notFound } from '../domain/errors.ts';
 import { invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { isRemindable } from '../domain/reminder-schedule.ts';
 import { enqueueMessage, type EnqueuedMessage } from './enqueue.ts';
-import { linkUrls, loadAudience, requestBucket } from './compose.ts';
+import { linkRef, loadAudience, requestBucket } from './compose.ts';
 import type { Channel } from './message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
@@ -33,7 +33,7 @@ export async function queueInvoiceReminder(
     content: {
       kind: 'payment_reminder',
       ...audience,
-      ...linkUrls(link),
+      ...linkRef(link),
       invoiceId: invoice.id,
       invoiceNumber: invoice.number,
       amountDueSatang: invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang),

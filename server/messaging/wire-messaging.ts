@@ -20,6 +20,7 @@ import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './outb
 import { outboxPageRouter } from './outbox-page.ts';
 import { twilioStatusRouter } from './twilio-status.ts';
 import { runRemindersOnce, type ReminderRunResult } from './reminder-job.ts';
+import { linkResolver } from './link-resolver.ts';
 
 export interface MessagingOverrides {
   /** Replace adapters (tests); missing ones are built from config. */
@@ -27,7 +28,7 @@ export interface MessagingOverrides {
   /** PDFs to attach to emails (the documents module); absent = no attachments. */
   documents?: DocumentAttachments | null;
   /** Worker tuning (tests: random, retry policy, lease). */
-  worker?: Partial<Omit<OutboxWorkerOptions, 'db' | 'clock' | 'logger' | 'channels'>>;
+  worker?: Partial<Omit<OutboxWorkerOptions, 'db' | 'clock' | 'logger' | 'channels' | 'links'>>;
 }
 
 export interface Messaging {
@@ -85,7 +86,8 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   const overrides = input.overrides ?? {};
   const channels = buildChannels(ctx, overrides);
   const channelModes = Object.fromEntries(CHANNELS.map((c) => [c, channels[c].mode])) as Record<Channel, 'live' | 'local'>;
-  const worker = new OutboxWorker({ db: input.db, clock: ctx.clock, logger: ctx.logger, channels, ...overrides.worker });
+  const links = linkResolver(ctx, input.db);
+  const worker = new OutboxWorker({ db: input.db, clock: ctx.clock, logger: ctx.logger, channels, links, ...overrides.worker });
 
   const describe = (c: Channel) => `${c === 'line' ? 'LINE' : c === 'email' ? 'email' : 'SMS'} ${channelModes[c] === 'live' ? 'live' : 'local outbox'}`;
   ctx.logger.info(
@@ -101,6 +103,7 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
         adminApiKey: input.adminApiKey,
         basePath: OUTBOX_PAGE_PATH,
         channelModes,
+        links,
         linePreview: {
           messagesFor: (content) => lineMessagesFor(content),
           toHtml: (messages) => messagesToHtml(messages as Parameters<typeof messagesToHtml>[0]),

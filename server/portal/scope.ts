@@ -35,3 +35,15 @@ export function canSeeReceipt(
   if (receipt.deposit) return canSeeDeposit(link, receipt.deposit);
   return link.scope === 'customer';
 }
+
+/** A document is visible when the record it belongs to is (documents/load-document-model.ts owner). */
+export function canSeeDocument(
+  link: Link,
+  owner: { customerId: string; quote?: { id: string; customerId: string; status: string }; invoice?: { id: string; customerId: string; status: string }; deposit?: { customerId: string; quoteId: string | null } },
+): boolean {
+  if (owner.customerId !== link.customerId) return false;
+  if (owner.quote) return canSeeQuote(link, owner.quote);
+  if (owner.invoice) return canSeeInvoice(link, owner.invoice);
+  if (owner.deposit) return canSeeDeposit(link, owner.deposit);
+  return false;
+}

@@ -46,7 +46,8 @@ export interface CreatedInvitation {
   expiresAt: Date;
 }
 
-export async function createStaffInvitation(ctx: AppContext, input: CreateInvitationInput = {}): Promise<CreatedInvitation> {
+/** Needs only the database and the clock, so the `staff:invite` script can run it without the whole app. */
+export async function createStaffInvitation(ctx: Pick<AppContext, 'db' | 'clock'>, input: CreateInvitationInput = {}): Promise<CreatedInvitation> {
   if (input.role !== undefined && !(STAFF_ROLES as readonly string[]).includes(input.role)) {
     throw validation('role', `role must be one of ${STAFF_ROLES.join(', ')}`);
   }

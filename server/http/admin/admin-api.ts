@@ -11,7 +11,9 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { depositRoutes } from './deposits.routes.ts';
 import { businessRoutes } from './business.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
+import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
+import { documentRoutes } from './documents.routes.ts';
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   ...businessRoutes,
@@ -22,6 +24,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...depositRoutes,
   ...linkRoutes,
   ...staffRoutes,
+  ...messageRoutes,
+  ...documentRoutes,
 ];
 
 export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {

@@ -15,7 +15,8 @@ export const businessRoutes = [
       nameEn: text(200),
       address: text(500),
       addressEn: optionalText(500),
-      taxId: z.string().regex(/^\d{13}$/, 'must be 13 digits').nullish(),
+      // Every document prints the seller's 13-digit tax id (a citizen id for a sole trader).
+      taxId: z.string().regex(/^\d{13}$/, 'must be 13 digits'),
       branchCode: z.string().regex(/^\d{5}$/, 'must be 5 digits').optional(),
       vatRegistered: z.boolean(),
       promptPayId: z.string().regex(/^(\d{10}|\d{13}|\d{15})$/, 'must be a 10-digit phone, 13-digit tax id or 15-digit e-wallet id'),
@@ -25,7 +26,6 @@ export const businessRoutes = [
       lineOaId: z.string().regex(/^@[A-Za-z0-9._-]{2,40}$/, 'must look like @yourshop').nullish(),
     }),
     handler: async ({ ctx, body }) => {
-      if (body.vatRegistered && !body.taxId) throw new z.ZodError([{ code: 'custom', path: ['taxId'], message: 'required when vatRegistered is true', input: body.taxId }]);
       return saveBusiness(ctx, body);
     },
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, idParams, optionalText, pricingFields, satang } from './schemas.ts';
-import { createQuote, markQuoteSent } from '../../services/quotes.ts';
+import { calendarDate, optionalText, pricingFields, satang } from './schemas.ts';
+import { createQuote } from '../../services/quotes.ts';
 import { documentView } from './document-view.ts';
 
 export const quoteRoutes = [
@@ -19,9 +19,5 @@ export const quoteRoutes = [
     successStatus: 201, errors: [503],
     handler: async ({ ctx, body }) => documentView(await createQuote(ctx, body)),
   }),
-  adminRoute({
-    method: 'post', path: '/quotes/:id/send', tag: 'Quotes', summary: 'Mark a quote as sent to the client',
-    params: idParams, errors: [404, 409],
-    handler: async ({ ctx, params }) => documentView(await markQuoteSent(ctx, params.id)),
-  }),
+  // POST /quotes/:id/send (mark sent + link + message) lives with the messaging routes.
 ];

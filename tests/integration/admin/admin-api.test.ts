@@ -74,7 +74,8 @@ describe('quotes and invoices are priced by the Thai money rules', () => {
     expect(res.body).toMatchObject({ number: 'QT-2026-0001', status: 'draft', subtotalSatang: 93458, vatSatang: 6542, totalSatang: 100000, withholdingSatang: 0, netPayableSatang: 100000, depositSatang: 500000 });
     const sent = await t.admin('POST', `/quotes/${res.body.id}/send`);
     expect(sent.status).toBe(200);
-    expect(sent.body.status).toBe('sent');
+    expect(sent.body.quote.status).toBe('sent');
+    expect(sent.body.channel).toBe('email');
   });
 
   it('accepts fractional quantities (1.5 days)', async () => {

@@ -1,0 +1,75 @@
+/**
+ * The LINE bot, wired for the composition root: the webhook router (raw body, mounted before
+ * any JSON parser), the durable event inbox and its worker, and the recovery loop that picks
+ * up events a crash or a failure left behind.
+ */
+import type { Router } from 'express';
+import type { AppContext } from '../server/services/context.ts';
+import type { Db } from '../server/data/database.ts';
+import type { AdminRoute } from '../server/http/admin/admin-route.ts';
+import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
+import { WebhookInbox } from './webhook/inbox.ts';
+import { WebhookProcessor } from './webhook/processor.ts';
+import { lineWebhookRouter } from './webhook/webhook-router.ts';
+import { handleLineEvent } from './handle-event.ts';
+import { outboxMessaging } from './outbox-messaging.ts';
+
+export const LINE_WEBHOOK_PATH = '/webhooks/line';
+const RECOVERY_EVERY_MS = 30_000;
+
+export interface Bot {
+  /** Mount on the app before any JSON body parser. */
+  mount: { path: string; router: Router }[];
+  /** Bot-specific admin routes (none today: staff routes are static and listed in ADMIN_ROUTES). */
+  adminRoutes: AdminRoute[];
+  /** True when LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are set. */
+  configured: boolean;
+  /** Handles events left in the inbox now, then every 30 s. */
+  start(): void;
+  /** Stops the loop and waits for events being handled. */
+  stop(): Promise<void>;
+  /** Queues every event waiting in the inbox (crash recovery); returns how many. */
+  recoverNow(): Promise<number>;
+  /** Resolves when no event is being handled (tests wait on this instead of sleeping). */
+  whenIdle(): Promise<void>;
+}
+
+export interface WireBotOptions {
+  /** The untracked client: inbox bookkeeping must not invalidate portal views. */
+  bookkeepingDb: Db;
+}
+
+const notConfigured: LineMessenger = {
+  reply: async () => {
+    throw new LineApiError('LINE is not configured', null);
+  },
+  push: async () => {
+    throw new LineApiError('LINE is not configured', null);
+  },
+  displayName: async () => null,
+};
+
+export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
+  const { line: lineConfig } = ctx.config;
+  const missing = [
+    ...(lineConfig.channelSecret ? [] : ['LINE_CHANNEL_SECRET']),
+    ...(lineConfig.channelAccessToken ? [] : ['LINE_CHANNEL_ACCESS_TOKEN']),
+  ];
+  const line =
+    missing.length === 0
+      ? createLineMessenger({ channelAccessToken: lineConfig.channelAccessToken!, apiBaseUrl: lineConfig.apiBaseUrl, logger: ctx.logger })
+      : notConfigured;
+  const deps = { ctx, line, messaging: outboxMessaging(ctx), logger: ctx.logger };
+  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock);
+  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
+  if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
+  return {
+    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor, logger: ctx.logger }) }],
+    adminRoutes: [],
+    configured: missing.length === 0,
+    start: () => processor.start(RECOVERY_EVERY_MS),
+    stop: () => processor.stop(),
+    recoverNow: () => processor.recover(),
+    whenIdle: () => processor.whenIdle(),
+  };
+}

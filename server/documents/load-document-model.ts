@@ -1,0 +1,190 @@
+/**
+ * Turns a portal document id ('invoice.<id>', 'receipt.<id>', …) into the renderer's plain model,
+ * plus who owns it (for the scope check). Amounts come from what was stored when the document
+ * was issued; nothing is recomputed here.
+ */
+import type { AppContext } from '../services/context.ts';
+import { notFound } from '../domain/errors.ts';
+import { bangkokDate, formatDateTime } from '../domain/dates.ts';
+import { quantityFromMilli } from '../domain/money.ts';
+import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
+import { getBusiness } from '../services/business.ts';
+import { promptPayPayload } from '../payments/promptpay.ts';
+import { parseDocumentId } from '../portal/document-ids.ts';
+import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
+
+type Business = Awaited<ReturnType<typeof getBusiness>>;
+
+export interface DocumentOwner {
+  customerId: string;
+  quote?: { id: string; customerId: string; status: string };
+  invoice?: { id: string; customerId: string; status: string };
+  deposit?: { customerId: string; quoteId: string | null };
+}
+
+export interface LoadedDocument {
+  model: DocumentModel;
+  owner: DocumentOwner;
+  /** Drafts are never "issued": rendered on demand, not stored. */
+  issued: boolean;
+}
+
+function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
+  return {
+    name: b.name,
+    nameEn: b.nameEn,
+    address: lang === 'en' && b.addressEn ? b.addressEn : b.address,
+    taxId: b.taxId ?? '',
+    branch: b.branchCode,
+    phone: b.phone,
+    email: b.email,
+    vatRegistered: b.vatRegistered,
+  };
+}
+
+function buyer(c: { name: string; companyName: string | null; address: string | null; taxId: string | null; branchCode: string | null }): DocumentBuyer {
+  return { name: c.name, companyName: c.companyName, address: c.address, taxId: c.taxId, branch: c.branchCode };
+}
+
+const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
+
+function lines(rows: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }[]) {
+  return rows.map((l) => ({ description: l.description, quantity: quantityFromMilli(l.quantityMilli), unitPriceSatang: l.unitPriceSatang, amountSatang: l.amountSatang }));
+}
+
+function totals(d: { grossSatang: number; discountSatang: number; subtotalSatang: number; vatSatang: number; vatMode: string; vatRateBasisPoints: number; totalSatang: number; withholdingSatang: number; withholdingBasisPoints: number; netPayableSatang: number }): DocumentTotals {
+  return {
+    grossSatang: d.grossSatang,
+    discountSatang: d.discountSatang,
+    subtotalSatang: d.subtotalSatang,
+    vatSatang: d.vatSatang,
+    vatMode: d.vatMode as DocumentTotals['vatMode'],
+    vatRateBasisPoints: d.vatRateBasisPoints,
+    totalSatang: d.totalSatang,
+    withholdingSatang: d.withholdingSatang,
+    withholdingBasisPoints: d.withholdingBasisPoints,
+    netPayableSatang: d.netPayableSatang,
+  };
+}
+
+const methodLabel = (method: string | null, l: 'th' | 'en') => {
+  const labels = PAYMENT_METHOD_LABELS[(method ?? 'other') as PaymentMethod] ?? PAYMENT_METHOD_LABELS.other;
+  return l === 'th' ? `${labels.th} / ${labels.en}` : `${labels.en} / ${labels.th}`;
+};
+
+export async function loadDocumentModel(ctx: AppContext, documentId: string): Promise<LoadedDocument> {
+  const parsed = parseDocumentId(documentId);
+  if (!parsed) throw notFound('Document');
+  const { kind, recordId } = parsed;
+  const business = await getBusiness(ctx.db);
+
+  if (kind === 'quote' || kind === 'signed_quote') {
+    const q = await ctx.db.quote.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } }, signature: true } });
+    if (!q || (kind === 'signed_quote' && !q.signature)) throw notFound('Document');
+    const l = lang(q.customer);
+    const base = {
+      lang: l, seller: seller(business, l), buyer: buyer(q.customer), number: q.number, issueDate: q.issueDate, note: q.notes,
+      lines: lines(q.lines), totals: totals(q), validUntil: q.validUntil, depositSatang: q.depositSatang || null,
+    };
+    const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
+    if (kind === 'quote') return { model: { kind: 'quote', ...base }, owner, issued: q.status !== 'draft' };
+    const s = q.signature!;
+    return {
+      model: {
+        kind: 'signed_quote', ...base,
+        signature: {
+          pngBytes: Buffer.from(s.signaturePng), signerName: s.signerName, signedAtIso: s.signedAt.toISOString(),
+          signedAtThai: formatDateTime(s.signedAt, 'th'), ip: s.ip ?? '', userAgent: s.userAgent ?? '', linkId: s.linkId ?? '', contentSha256: s.contentSha256,
+        },
+      },
+      owner,
+      issued: true,
+    };
+  }
+
+  if (kind === 'invoice' || kind === 'tax_invoice') {
+    const inv = await ctx.db.invoice.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } } } });
+    if (!inv || (kind === 'tax_invoice' && !inv.taxInvoiceNumber)) throw notFound('Document');
+    const l = lang(inv.customer);
+    const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
+    const base = { lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
+    if (kind === 'tax_invoice') {
+      return {
+        model: { kind: 'tax_invoice', ...base, number: inv.taxInvoiceNumber!, issueDate: bangkokDate(inv.paidAt ?? inv.updatedAt), invoiceNumber: inv.number },
+        owner,
+        issued: true,
+      };
+    }
+    // The invoice as issued: its full amount and QR. Payments are shown by receipts, so the
+    // issued PDF never has to change when money arrives.
+    return {
+      model: {
+        kind: 'invoice', ...base, number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, paidSatang: 0, balanceSatang: inv.netPayableSatang,
+        promptPayPayload: inv.netPayableSatang > 0 ? promptPayPayload(business.promptPayId, inv.netPayableSatang) : null,
+      },
+      owner,
+      issued: inv.status !== 'draft',
+    };
+  }
+
+  if (kind === 'deposit_request') {
+    const d = await ctx.db.deposit.findUnique({ where: { id: recordId }, include: { customer: true, quote: true, job: true } });
+    if (!d) throw notFound('Document');
+    const l = lang(d.customer);
+    return {
+      model: {
+        kind: 'deposit_request', lang: l, seller: seller(business, l), buyer: buyer(d.customer), number: d.number, issueDate: bangkokDate(d.createdAt),
+        depositNumber: d.number, amountSatang: d.requiredSatang, quoteNumber: d.quote?.number ?? null, jobNumber: d.job?.number ?? null,
+        promptPayPayload: promptPayPayload(business.promptPayId, d.requiredSatang),
+      },
+      owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId } },
+      issued: true,
+    };
+  }
+
+  // Receipts: by what they acknowledge.
+  const r = await ctx.db.receipt.findUnique({
+    where: { id: recordId },
+    include: {
+      customer: true,
+      payment: { include: { invoice: { include: { job: true, quote: true } } } },
+      depositCollection: { include: { deposit: true } },
+      depositReturn: { include: { deposit: true } },
+    },
+  });
+  if (!r) throw notFound('Document');
+  const l = lang(r.customer);
+  const common = { kind: 'receipt' as const, lang: l, seller: seller(business, l), buyer: buyer(r.customer), number: r.number, issueDate: bangkokDate(r.issuedAt), amountSatang: r.amountSatang };
+  if (r.payment) {
+    const p = r.payment;
+    const inv = p.invoice;
+    const paymentInfo = { methodLabel: methodLabel(p.method, l), reference: p.reference, paidAt: bangkokDate(p.receivedAt) };
+    const owner = { customerId: r.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
+    const description = `${l === 'th' ? 'ชำระตามใบแจ้งหนี้' : 'Payment for invoice'} ${inv.number}`;
+    if (r.type === 'PREREC') {
+      return { model: { ...common, ...paymentInfo, receiptType: 'PREREC', description, quoteNumber: inv.quote?.number ?? null, jobNumber: inv.job?.number ?? null }, owner, issued: true };
+    }
+    return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number }, owner, issued: true };
+  }
+  if (r.depositCollection) {
+    const c = r.depositCollection;
+    return {
+      model: { ...common, methodLabel: methodLabel(c.method, l), reference: c.reference, paidAt: bangkokDate(c.collectedAt), receiptType: 'DEPR', depositNumber: c.deposit.number },
+      owner: { customerId: r.customerId, deposit: { customerId: c.deposit.customerId, quoteId: c.deposit.quoteId } },
+      issued: true,
+    };
+  }
+  if (r.depositReturn) {
+    const ret = r.depositReturn;
+    return {
+      model: {
+        ...common, methodLabel: methodLabel(ret.method, l), reference: ret.reference, paidAt: bangkokDate(ret.returnedAt), receiptType: 'DEPRR', depositNumber: ret.deposit.number,
+        originalHeldSatang: ret.amountSatang + ret.deductedSatang, returnedSatang: ret.amountSatang,
+        deductions: ret.deductedSatang > 0 ? [{ amountSatang: ret.deductedSatang, reason: ret.reason ?? '' }] : [],
+      },
+      owner: { customerId: r.customerId, deposit: { customerId: ret.deposit.customerId, quoteId: ret.deposit.quoteId } },
+      issued: true,
+    };
+  }
+  throw notFound('Document');
+}

@@ -1,0 +1,62 @@
+/**
+ * Turns stored message content (which names its portal link by id) into renderable content with
+ * URLs. The outbox never stores a token: it is unsealed here, with the server's link key, only
+ * when the message is about to be sent or shown to the operator.
+ */
+import type { Db } from '../data/database.ts';
+import type { AppContext } from '../services/context.ts';
+import { portalUrls } from '../services/links.ts';
+import { unsealToken } from '../services/link-tokens.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { isLinkUsable, type LinkScope } from '../domain/link-rules.ts';
+import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
+import type { InvoiceStatus } from '../domain/invoice-status.ts';
+import { withUrls, type MessageContent, type StoredContent } from './message-content.ts';
+
+export interface LinkResolver {
+  /**
+   * Same order as `stored`. With `requireUsable`, a message whose link no longer opens (revoked,
+   * expired, its quote answered or its invoice settled) resolves to null: it is obsolete.
+   */
+  resolve(stored: readonly StoredContent[], options: { requireUsable: boolean }): Promise<(MessageContent | null)[]>;
+}
+
+export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock'>, db: Db): LinkResolver {
+  return {
+    async resolve(stored, { requireUsable }) {
+      const ids = [...new Set(stored.map((s) => s.link.id))];
+      const links = ids.length
+        ? await db.portalLink.findMany({
+            where: { id: { in: ids } },
+            select: {
+              id: true, scope: true, tokenSealed: true, expiresAt: true, revokedAt: true,
+              quote: { select: { status: true, validUntil: true } },
+              invoice: { select: { status: true } },
+            },
+          })
+        : [];
+      const byId = new Map(links.map((l) => [l.id, l]));
+      const now = ctx.clock.now();
+      return stored.map((content) => {
+        const link = byId.get(content.link.id);
+        if (!link) return null;
+        if (requireUsable) {
+          const scope = link.scope as LinkScope;
+          const usable = isLinkUsable({
+            scope,
+            expiresAt: link.expiresAt,
+            revokedAt: link.revokedAt,
+            now,
+            quote: scope === 'quote' && link.quote ? { status: effectiveQuoteStatus(link.quote.status as QuoteStatus, link.quote.validUntil, bangkokDate(now)), validUntil: link.quote.validUntil } : scope === 'quote' ? null : undefined,
+            invoice: scope === 'invoice' ? (link.invoice ? { status: link.invoice.status as InvoiceStatus } : null) : undefined,
+          });
+          if (!usable) return null;
+        }
+        const token = unsealToken(link.tokenSealed, ctx.linkSecret);
+        if (!token) return null;
+        const { url, liffUrl } = portalUrls(ctx as AppContext, token);
+        return withUrls(content, { webUrl: url + content.link.path, liffUrl: liffUrl ? liffUrl + content.link.path : null, shortUrl: url });
+      });
+    },
+  };
+}
