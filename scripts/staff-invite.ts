@@ -21,6 +21,22 @@ function parseRole(args: string[]): StaffRole | undefined {
   return value as StaffRole;
 }
 
+/**
+ * The server applies migrations when it starts, and usually runs while this script is used:
+ * applying them again from here would wait on its connection. Only a database that has never
+ * been set up (no staff tables yet) is migrated by the script.
+ */
+async function openReadyDatabase(databaseUrl: string) {
+  const db = await openDatabase({ databaseUrl, migrate: false });
+  try {
+    await db.staffInvitation.count();
+    return db;
+  } catch {
+    await db.$disconnect();
+    return openDatabase({ databaseUrl });
+  }
+}
+
 async function main(): Promise<void> {
   const role = parseRole(process.argv.slice(2));
   let config;
@@ -33,7 +49,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const db = await openReadyDatabase(config.databaseUrl);
   try {
     const invitation = await createStaffInvitation({ db, clock: systemClock }, { role, createdBy: 'staff:invite script' });
     console.log(

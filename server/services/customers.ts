@@ -18,7 +18,7 @@ export interface CustomerInput {
 }
 
 export async function createCustomer(ctx: AppContext, input: CustomerInput) {
-  return ctx.db.customer.create({ data: input });
+  return ctx.db.customer.create({ data: { ...input, createdAt: ctx.clock.now() } });
 }
 
 export async function updateCustomer(ctx: AppContext, id: string, patch: Partial<CustomerInput>) {

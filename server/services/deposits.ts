@@ -28,7 +28,7 @@ export async function createDeposit(ctx: AppContext, input: CreateDepositInput) 
     }
     const number = await nextDocumentNumber(tx, 'DEP', now);
     return tx.deposit.create({
-      data: { number, customerId: input.customerId, quoteId: input.quoteId ?? null, jobId: input.jobId ?? null, requiredSatang: input.requiredSatang, status: 'pending' },
+      data: { number, createdAt: now, customerId: input.customerId, quoteId: input.quoteId ?? null, jobId: input.jobId ?? null, requiredSatang: input.requiredSatang, status: 'pending' },
     });
   });
 }

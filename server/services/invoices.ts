@@ -37,6 +37,7 @@ export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) 
     return tx.invoice.create({
       data: {
         number,
+        createdAt: now,
         customerId: input.customerId,
         jobId: input.jobId ?? null,
         quoteId: input.quoteId ?? null,

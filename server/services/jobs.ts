@@ -31,6 +31,7 @@ export async function createJob(ctx: AppContext, input: CreateJobInput) {
     return tx.job.create({
       data: {
         number,
+        createdAt: now,
         customerId: input.customerId,
         title: input.title,
         startDate: input.startDate ?? null,

@@ -34,6 +34,7 @@ export async function createQuote(ctx: AppContext, input: CreateQuoteInput) {
     return tx.quote.create({
       data: {
         number,
+        createdAt: now,
         customerId: input.customerId,
         jobId: input.jobId ?? null,
         status: 'draft',

@@ -1,0 +1,88 @@
+/**
+ * The real app wired to real channel adapters pointed at loopback services: the fake LINE API,
+ * a real SMTP server, and the fake Twilio. Jitter is fixed (random = 0.5) so back-off is exact.
+ */
+import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fakes/fake-line-api.ts';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio.ts';
+import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
+import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
+import type { MessagingOverrides } from '../../../server/messaging/wire-messaging.ts';
+
+export const LINE_TOKEN = 'line-channel-access-token-for-tests';
+export const LIFF_ID = '2001234567-AbCdEfGh';
+
+export interface MessagingFixture {
+  t: TestApp;
+  line: FakeLineApi;
+  smtp: SmtpSink;
+  twilio: FakeTwilio;
+  stop(): Promise<void>;
+  customer(fields?: { name?: string; email?: string | null; phone?: string | null; language?: 'th' | 'en' }): Promise<string>;
+  /** Binds a following LINE user to the customer (what LIFF binding does). */
+  bindLine(customerId: string): Promise<string>;
+  outbox(id: string): ReturnType<TestApp['ctx']['db']['outboxMessage']['findUniqueOrThrow']>;
+}
+
+export async function startMessagingFixture(options: { now?: string; messaging?: MessagingOverrides; env?: Record<string, string> } = {}): Promise<MessagingFixture> {
+  const line = await startFakeLineApi({ channelAccessToken: LINE_TOKEN, loginChannelId: '2001234567' });
+  const smtp = await startSmtpSink();
+  const twilio = await startFakeTwilio();
+  const t = await startTestApp({
+    ...(options.now ? { now: options.now } : {}),
+    env: {
+      LINE_CHANNEL_SECRET: 'line-channel-secret-for-tests',
+      LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
+      LINE_API_BASE_URL: line.baseUrl,
+      LIFF_ID,
+      SMTP_URL: `${smtp.url}?pool=false`,
+      SMTP_FROM: 'Test Co. <billing@test.example>',
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: twilio.baseUrl,
+      ...options.env,
+    },
+    overrides: { messaging: { ...options.messaging, worker: { random: () => 0.5, ...options.messaging?.worker } } },
+  });
+  const put = await t.admin('PUT', '/business', VAT_BUSINESS);
+  if (put.status !== 200) throw new Error(`business: ${JSON.stringify(put.body)}`);
+  let n = 0;
+  return {
+    t,
+    line,
+    smtp,
+    twilio,
+    async stop() {
+      await t.stop();
+      await Promise.all([line.close(), smtp.close(), twilio.close()]);
+    },
+    async customer(fields = {}) {
+      n += 1;
+      const res = await t.admin('POST', '/customers', {
+        name: fields.name ?? `คุณลูกค้า ${n}`,
+        ...(fields.email !== undefined ? { email: fields.email } : {}),
+        ...(fields.phone !== undefined ? { phone: fields.phone } : {}),
+        ...(fields.language ? { language: fields.language } : {}),
+      });
+      if (res.status !== 201) throw new Error(`customer: ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    },
+    async bindLine(customerId) {
+      const lineUserId = fakeLineUserId();
+      await t.ctx.db.lineUser.create({ data: { lineUserId, customerId, following: true, boundAt: t.clock.now(), displayName: 'LINE user' } });
+      return lineUserId;
+    },
+    outbox: (id) => t.ctx.db.outboxMessage.findUniqueOrThrow({ where: { id } }),
+  };
+}
+
+/** Creates an invoice (draft) for a customer through the admin API. */
+export async function createInvoice(t: TestApp, customerId: string, fields: { dueDate?: string; unitPriceSatang?: number } = {}) {
+  const res = await t.admin('POST', '/invoices', {
+    customerId,
+    dueDate: fields.dueDate ?? '2026-12-10',
+    lines: [{ description: 'เช่ากล้อง', quantity: 1, unitPriceSatang: fields.unitPriceSatang ?? 100000 }],
+  });
+  if (res.status !== 201) throw new Error(`invoice: ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; number: string; netPayableSatang: number };
+}
