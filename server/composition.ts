@@ -17,6 +17,7 @@ import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
+import { recoverRoute } from './http/portal/recover-route.ts';
 import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
@@ -70,7 +71,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     mount: [...bot.mount, ...messaging.routers],
     extraAdminRoutes: [...messaging.adminRoutes, ...bot.adminRoutes],
-    portal: { register: registerDocumentRoutes(ctx) },
+    portal: { register: registerDocumentRoutes(ctx), recover: recoverRoute(ctx) },
   });
   if (config.runWorkers) messaging.start();
   if (config.runWorkers) bot.start();

@@ -225,8 +225,8 @@ export class OutboxWorker {
       status: 'sent',
       sentAt: this.#clock.now(),
       providerMessageId: sent.providerMessageId,
+      // lastError is kept: after a retry or a re-route it tells the operator what happened on the way.
       deliveryStatus: sent.deliveryStatus ?? null,
-      lastError: null,
     });
   }
 

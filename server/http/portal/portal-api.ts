@@ -14,7 +14,7 @@ import { bindLineUser } from '../../services/line-binding.ts';
 import { portalHeaders } from './portal-headers.ts';
 import { accessMeta } from './request-meta.ts';
 import { unavailableJson } from './unavailable.ts';
-import { portalRateLimit, unknownTokenLimit } from './rate-limits.ts';
+import { portalRateLimit, recoverRateLimit, unknownTokenLimit } from './rate-limits.ts';
 import { streamPortalEvents } from './portal-events-route.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { CompressedResponses } from './compressed-responses.ts';
@@ -46,7 +46,7 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {})
   const views = new CompressedResponses();
   router.use(portalHeaders, portalRateLimit(ctx.config.portalRateLimitPerMinute));
 
-  if (extensions.recover) router.post('/recover', express.json({ limit: '4kb' }), extensions.recover);
+  if (extensions.recover) router.post('/recover', recoverRateLimit(), express.json({ limit: '4kb' }), extensions.recover);
 
   const tokenRouter = Router({ mergeParams: true });
   tokenRouter.use(unknownTokenLimit());
