@@ -1,19 +1,19 @@
 /**
- * The bot's line to LINE: replies (free, with the event's single-use reply token) and pushes
- * (proactive, counted against the monthly quota, with an X-Line-Retry-Key so a retried push is
- * accepted once). Built from config in wire-bot.ts; tests point `apiBaseUrl` at a local fake.
+ * The bot's line to LINE: replies (free, with the event's single-use reply token) and profile
+ * look-ups. Proactive messages (pushes) are not sent from here: they go through the outbox and
+ * its LINE channel (line-push-channel.ts). Built from config in wire-bot.ts; tests point
+ * `apiBaseUrl` at a local fake.
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../server/logger.ts';
 
 export type LineMessage = messagingApi.Message;
 
-/** LINE accepts at most 5 messages per reply or push. */
+/** LINE accepts at most 5 messages per request. */
 export const MAX_MESSAGES_PER_REQUEST = 5;
 
 export interface LineMessenger {
   reply(replyToken: string, messages: LineMessage[]): Promise<void>;
-  push(to: string, messages: LineMessage[], retryKey: string): Promise<void>;
   /** The user's LINE display name, or null when LINE does not give it (not a friend, blocked…). */
   displayName(userId: string): Promise<string | null>;
 }
@@ -48,16 +48,6 @@ export function createLineMessenger(options: { channelAccessToken: string; apiBa
       try {
         await client.replyMessage({ replyToken, messages });
       } catch (error) {
-        throw describe(error);
-      }
-    },
-    async push(to, messages, retryKey) {
-      check(messages);
-      try {
-        await client.pushMessage({ to, messages }, retryKey);
-      } catch (error) {
-        // 409 = this retry key was already accepted: the message went out before.
-        if (error instanceof HTTPFetchError && error.status === 409) return;
         throw describe(error);
       }
     },

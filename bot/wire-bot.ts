@@ -43,9 +43,6 @@ const notConfigured: LineMessenger = {
   reply: async () => {
     throw new LineApiError('LINE is not configured', null);
   },
-  push: async () => {
-    throw new LineApiError('LINE is not configured', null);
-  },
   displayName: async () => null,
 };
 

@@ -5,8 +5,7 @@ import { findDocumentByNumber, isClearBest, searchCustomers, type CustomerMatch,
 import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import { customerCard, customerCarousel, CAROUSEL_MAX_BUBBLES, type CustomerListItem } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
-import { PB } from '../flex/postback.ts';
-import { POSTBACK_MAX_LENGTH, encodePostback } from '../flex/postback.ts';
+import { encodePostback, PB, POSTBACK_MAX_LENGTH } from '../flex/postback.ts';
 import { postbackItem, staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
 import type { Target } from './parse-command.ts';
 

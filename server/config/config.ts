@@ -58,6 +58,8 @@ const envSchema = z.object({
   /** Portal requests per minute per IP (mobile carriers share IPs: keep it generous). */
   PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** How long a worker holds a claimed message before another may take it over (a crashed worker's). */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   RUN_WORKERS: z
     .enum(['true', 'false', '1', '0', ''])
     .optional()
@@ -90,6 +92,7 @@ export interface Config {
   smtp: { url: string | undefined; from: string | undefined };
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
   outboxPollMs: number;
+  outboxLeaseMs: number;
   runWorkers: boolean;
   portalRateLimitPerMinute: number;
 }
@@ -150,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
     outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     portalRateLimitPerMinute: e.PORTAL_RATE_LIMIT_PER_MINUTE,
     runWorkers: e.RUN_WORKERS,
   };

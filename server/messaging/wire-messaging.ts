@@ -87,7 +87,18 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   const channels = buildChannels(ctx, overrides);
   const channelModes = Object.fromEntries(CHANNELS.map((c) => [c, channels[c].mode])) as Record<Channel, 'live' | 'local'>;
   const links = linkResolver(ctx, input.db);
-  const worker = new OutboxWorker({ db: input.db, clock: ctx.clock, logger: ctx.logger, channels, links, ...overrides.worker });
+  const leaseMs = ctx.config.outboxLeaseMs;
+  const worker = new OutboxWorker({
+    db: input.db,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    channels,
+    links,
+    leaseMs,
+    // A send must end well inside its lease, or another worker could take the message over mid-send.
+    sendTimeoutMs: Math.min(30_000, Math.floor(leaseMs / 2)),
+    ...overrides.worker,
+  });
 
   const describe = (c: Channel) => `${c === 'line' ? 'LINE' : c === 'email' ? 'email' : 'SMS'} ${channelModes[c] === 'live' ? 'live' : 'local outbox'}`;
   ctx.logger.info(

@@ -92,7 +92,7 @@ describe('a client whose LINE account is bound through the portal', () => {
     expect(button).not.toBeNull();
     const opened = await resolvePortalToken(h.t.ctx, button![1]!);
     expect(opened).toMatchObject({ scope: 'customer', customerId: shop.somchai.id });
-    const quick = card.quickReply!.items.map((i) => (i.action as messagingApi.URIAction).uri);
+    const quick = card.quickReply!.items!.map((i) => (i.action as messagingApi.URIAction).uri);
     expect(quick).toEqual([`${button![0]}/jobs`, `${button![0]}/invoices`, 'tel:021234567']);
   });
 

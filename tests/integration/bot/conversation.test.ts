@@ -10,6 +10,7 @@ import { allText, deliver, fakeLineUserId, followEvent, postbackWith, press, say
 import { seedShop } from './seed.ts';
 import { PB } from '../../../bot/flex/postback.ts';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
+import { issuePortalLink } from '../../../server/services/links.ts';
 
 let h: BotHarness;
 let shop: Awaited<ReturnType<typeof seedShop>>;
@@ -48,7 +49,6 @@ describe('scripted conversation', () => {
     // The client has the business as a friend and bound their LINE account in the portal earlier.
     const client = fakeLineUserId();
     await deliver(h, [followEvent(client, h.line.mintReplyToken())]);
-    const { issuePortalLink } = await import('../../../server/services/links.ts');
     const bindLink = await issuePortalLink(h.t.ctx, { scope: 'customer', id: shop.somchai.id });
     const bound = await fetch(`${h.t.baseUrl}/api/portal/${bindLink.token}/line/bind`, {
       method: 'POST',
@@ -61,6 +61,7 @@ describe('scripted conversation', () => {
     const invitation = await h.t.admin('POST', '/staff/invitations', { role: 'staff' });
     expect(invitation.status).toBe(201);
     const staff = fakeLineUserId();
+    h.line.setProfile(staff, { displayName: 'Nok (warehouse)' });
     expect(allText(await say(h, staff, `ลงทะเบียน ${invitation.body.code}`))).toMatch(/ลงทะเบียนเรียบร้อย/);
 
     // 2. Find the customer with a misspelt name (สมชาญ for สมชาย).

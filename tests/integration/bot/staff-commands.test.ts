@@ -3,6 +3,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { allText, enrolStaffUser, postbackWith, postbacks, press, say, startBotHarness, type BotHarness } from './bot-harness.ts';
 import { seedShop } from './seed.ts';
 import { PB } from '../../../bot/flex/postback.ts';
+import { createCustomer } from '../../../server/services/customers.ts';
 
 let h: BotHarness;
 let shop: Awaited<ReturnType<typeof seedShop>>;
@@ -61,6 +62,15 @@ describe('find', () => {
     // Each bubble opens that customer's card.
     const card = await press(h, staff, postbackWith(reply, PB.customer, { c: shop.somchai.id }));
     expect(allText(card)).toContain('คุณสมชาย ใจดี');
+  });
+
+  it('many matches: 11 per carousel and a [show more] bubble for the next page', async () => {
+    for (let i = 1; i <= 14; i++) await createCustomer(h.t.ctx, { name: `ร้านกาแฟทดลอง สาขา ${i}` });
+    const first = await say(h, staff, 'find กาแฟทดลอง');
+    const bubbles = ((flexOf(first)!.contents) as messagingApi.FlexCarousel).contents;
+    expect(bubbles).toHaveLength(12);
+    const next = await press(h, staff, postbackWith(first, PB.more, { o: '11' }));
+    expect(((flexOf(next)!.contents) as messagingApi.FlexCarousel).contents).toHaveLength(3);
   });
 
   it('nothing found says so', async () => {
@@ -130,7 +140,7 @@ describe('overdue and remind', () => {
 describe('stage', () => {
   it('without a stage: quick replies offer the allowed next stages', async () => {
     const reply = await say(h, staff, `stage ${shop.fahsaiJob.number}`);
-    const items = (reply[0] as messagingApi.TextMessage).quickReply!.items;
+    const items = (reply[0] as messagingApi.TextMessage).quickReply!.items!;
     const stages = items.map((i) => new URLSearchParams((i.action as messagingApi.PostbackAction).data!).get('s'));
     expect(stages).toEqual(['picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed', 'cancelled']);
     expect(items.every((i) => new URLSearchParams((i.action as messagingApi.PostbackAction).data!).get('f') === 'new')).toBe(true);

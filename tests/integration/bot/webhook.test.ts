@@ -29,6 +29,8 @@ describe('POST /webhooks/line: signature', () => {
     const event = textEvent(user, 'hello', token);
     const res = await postWebhook(h.t, [event]);
     expect(res.status).toBe(200);
+    // Recorded before LINE got its 200 (handling may still be running).
+    expect(await eventRow(event.webhookEventId)).not.toBeNull();
     await h.t.bot.whenIdle();
     expect(await eventRow(event.webhookEventId)).toMatchObject({ status: 'processed', attempts: 1, type: 'message' });
     const reply = h.line.replies.find((r) => r.replyToken === token);

@@ -1,0 +1,30 @@
+/**
+ * `npm run worker`: the outbox worker on its own (delivery, retries, payment reminders), without
+ * the HTTP server. Run it next to web instances started with RUN_WORKERS=false, or as many copies
+ * as you like: claims are leased, so each message is still delivered once.
+ */
+import { loadConfig, ConfigError } from './config/config.ts';
+import { buildApplication } from './composition.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const application = await buildApplication({ ...config, runWorkers: true });
+  application.logger.info({ pid: process.pid, workerId: application.messaging.worker.workerId }, 'outbox worker running');
+  const shutdown = async () => {
+    await application.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+await main();
