@@ -16,6 +16,7 @@ import { outboxMessaging } from './outbox-messaging.ts';
 
 export const LINE_WEBHOOK_PATH = '/webhooks/line';
 const RECOVERY_EVERY_MS = 30_000;
+const WORKER_POLL_MS = 300;
 
 export interface Bot {
   /** Mount on the app before any JSON body parser. */
@@ -37,6 +38,8 @@ export interface Bot {
 export interface WireBotOptions {
   /** The untracked client: inbox bookkeeping must not invalidate portal views. */
   bookkeepingDb: Db;
+  /** True in `npm run worker`: no webhook arrives here, events are found by polling the inbox. */
+  pollOnly?: boolean;
 }
 
 const notConfigured: LineMessenger = {
@@ -61,10 +64,13 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
-    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor, logger: ctx.logger }) }],
+    // A web-only instance (RUN_WORKERS=false) records and acknowledges; a worker process handles.
+    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor: ctx.config.runWorkers ? processor : null, logger: ctx.logger }) }],
     adminRoutes: [],
     configured: missing.length === 0,
-    start: () => processor.start(RECOVERY_EVERY_MS),
+    // With in-process handling the loop only recovers after a crash; a separate worker process
+    // learns of new events by polling, so it polls often (reply tokens expire within a minute).
+    start: () => processor.start(options.pollOnly ? WORKER_POLL_MS : RECOVERY_EVERY_MS),
     stop: () => processor.stop(),
     recoverNow: () => processor.recover(),
     whenIdle: () => processor.whenIdle(),

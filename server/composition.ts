@@ -26,6 +26,8 @@ export interface Overrides {
   logger?: Logger;
   lineIdentity?: LineIdentityVerifier;
   messaging?: MessagingOverrides;
+  /** 'worker' for `npm run worker`: no HTTP traffic arrives, so webhook events are polled for. */
+  role?: 'all' | 'worker';
 }
 
 export interface Application {
@@ -64,7 +66,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
   const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: overrides.messaging });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb });
+  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
   const app = createApp({
     ctx,
     logger,

@@ -1,5 +1,6 @@
 /**
- * `npm run worker`: the outbox worker on its own (delivery, retries, payment reminders), without
+ * `npm run worker`: the outbox worker and the LINE event handler on their own (delivery, retries,
+ * payment reminders, bot answers), without
  * the HTTP server. Run it next to web instances started with RUN_WORKERS=false, or as many copies
  * as you like: claims are leased, so each message is still delivered once.
  */
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const application = await buildApplication({ ...config, runWorkers: true });
+  const application = await buildApplication({ ...config, runWorkers: true }, { role: 'worker' });
   application.logger.info({ pid: process.pid, workerId: application.messaging.worker.workerId }, 'outbox worker running');
   const shutdown = async () => {
     await application.close();

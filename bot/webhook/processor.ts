@@ -7,6 +7,8 @@
 import type { Logger } from '../../server/logger.ts';
 import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 
+const MAX_IN_FLIGHT = 4;
+
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | void>;
 
 export class WebhookProcessor {
@@ -16,6 +18,8 @@ export class WebhookProcessor {
   readonly #lanes = new Map<string, Promise<void>>();
   readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
+  #inFlight = 0;
+  readonly #waiting: (() => void)[] = [];
 
   constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger) {
     this.#inbox = inbox;
@@ -38,7 +42,29 @@ export class WebhookProcessor {
   }
 
   /** Never rejects: a failure is written to the inbox for a later retry. */
+  /**
+   * Handling yields to the event loop first and runs at most MAX_IN_FLIGHT events at once:
+   * database calls through the SQLite driver complete as microtasks, so an unbounded pile of
+   * handlers would keep incoming webhooks from being read and acknowledged. LINE wants its 200
+   * fast; the handling itself can wait a moment.
+   */
   async #process(item: InboxItem): Promise<void> {
+    await this.#slot();
+    try {
+      await this.#handleOne(item);
+    } finally {
+      this.#inFlight--;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  async #slot(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.#inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#inFlight++;
+  }
+
+  async #handleOne(item: InboxItem): Promise<void> {
     let claim: Claim | null = null;
     try {
       claim = await this.#inbox.claim(item.id);

@@ -18,7 +18,8 @@ export interface WebhookRouterOptions {
   /** Env variables still missing for the bot to work (named in the 503). */
   missing: string[];
   inbox: WebhookInbox;
-  processor: WebhookProcessor;
+  /** Null on web-only instances: a worker process picks the events up from the inbox. */
+  processor: WebhookProcessor | null;
   logger: Logger;
 }
 
@@ -49,7 +50,7 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
         (fresh) => {
           // Acknowledge first; handling (database work, replies) happens after the response.
           res.status(200).json({});
-          options.processor.enqueue(fresh);
+          options.processor?.enqueue(fresh);
         },
         (error: unknown) => next(error), // not recorded: a 500 makes LINE redeliver (when redelivery is on)
       );

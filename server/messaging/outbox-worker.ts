@@ -17,7 +17,7 @@
  * re-routes the message to the next channel.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../data/database.ts';
+import { Prisma, type Db } from '../data/database.ts';
 import type { Clock } from '../services/ports.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelError, type ChannelPorts, type SendResult } from './channel-ports.ts';
@@ -59,6 +59,13 @@ export interface DrainResult {
   cancelled: number;
 }
 
+interface PendingSent {
+  id: string;
+  token: string;
+  providerMessageId: string;
+  deliveryStatus: string | null;
+}
+
 const emptyResult = (): DrainResult => ({ claimed: 0, sent: 0, retried: 0, dead: 0, rerouted: 0, cancelled: 0 });
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 8 };
@@ -94,6 +101,8 @@ export class OutboxWorker {
   readonly #retry: RetryPolicy;
   readonly #quotaPauseMs: number;
   readonly #random: () => number;
+  #pendingSent: (PendingSent & { resolve(outcome: keyof DrainResult | null): void; reject(error: unknown): void })[] = [];
+  #flushing: Promise<void> | null = null;
 
   constructor(options: OutboxWorkerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
@@ -221,13 +230,42 @@ export class OutboxWorker {
       return this.#handleFailure(row, token, channel, error);
     }
     if (sent.alreadyAccepted) this.#logger.info({ messageId: row.id }, 'outbox: LINE had already accepted this retry key; counted as sent');
-    return this.#finish(row, token, 'sent', {
-      status: 'sent',
-      sentAt: this.#clock.now(),
-      providerMessageId: sent.providerMessageId,
-      // lastError is kept: after a retry or a re-route it tells the operator what happened on the way.
-      deliveryStatus: sent.deliveryStatus ?? null,
+    // lastError is kept: after a retry or a re-route it tells the operator what happened on the way.
+    return this.#recordSent({ id: row.id, token, providerMessageId: sent.providerMessageId, deliveryStatus: sent.deliveryStatus ?? null });
+  }
+
+  /**
+   * Group commit for the hot path: sends that finish while a write is in flight are recorded
+   * together by the next write, one UPDATE for all of them (plain SQL: CASE works the same on
+   * SQLite and PostgreSQL). Each send still waits for its own record, so the window in which a
+   * crash could forget a finished send stays one statement long.
+   */
+  #recordSent(entry: PendingSent): Promise<keyof DrainResult | null> {
+    return new Promise((resolve, reject) => {
+      this.#pendingSent.push({ ...entry, resolve, reject });
+      if (!this.#flushing) this.#flushing = this.#flushSent();
     });
+  }
+
+  async #flushSent(): Promise<void> {
+    while (this.#pendingSent.length > 0) {
+      const entries = this.#pendingSent.splice(0, 500);
+      const byToken = new Map<string, typeof entries>();
+      for (const e of entries) byToken.set(e.token, [...(byToken.get(e.token) ?? []), e]);
+      for (const [token, group] of byToken) {
+        try {
+          const ids = group.map((e) => e.id);
+          const providerIds = Prisma.join(group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.providerMessageId}`), ' ');
+          const statuses = Prisma.join(group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.deliveryStatus}`), ' ');
+          const count = await this.#db.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${this.#clock.now()}, "lockedBy" = NULL, "lockedUntil" = NULL, "providerMessageId" = CASE "id" ${providerIds} END, "deliveryStatus" = CASE "id" ${statuses} END WHERE "status" = 'sending' AND "lockedBy" = ${token} AND "id" IN (${Prisma.join(ids)})`;
+          if (count < group.length) this.#logger.warn({ lost: group.length - count, of: group.length }, 'outbox: lease lost before the outcome was recorded');
+          for (const e of group) e.resolve('sent');
+        } catch (error) {
+          for (const e of group) e.reject(error);
+        }
+      }
+    }
+    this.#flushing = null;
   }
 
   async #handleFailure(row: OutboxRow, token: string, channel: Channel, error: unknown): Promise<keyof DrainResult | null> {

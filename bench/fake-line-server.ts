@@ -1,0 +1,8 @@
+/** Child process: the strict fake LINE API, so its schema checks do not share the load generator's CPU. */
+import { startFakeLineApi } from '../tests/fakes/fake-line-api.ts';
+
+const line = await startFakeLineApi({ channelAccessToken: 'bench-access-token', loginChannelId: '1650000001', acceptAnyProfile: true });
+process.stdout.write(`URL ${line.baseUrl}\n`);
+process.on('message', (m) => {
+  if (m === 'count') process.send!({ replies: line.replies.length, pushes: line.pushes.length });
+});
