@@ -4,7 +4,7 @@
  * is for the owner, later ones for staff. Uses the same configuration (DATA_DIR / DATABASE_URL)
  * as `npm start`.
  */
-import { loadConfig, ConfigError } from '../server/config/config.ts';
+import { loadConfigOrExit } from '../server/config/config.ts';
 import { openDatabase } from '../server/data/database.ts';
 import { systemClock } from '../server/services/ports.ts';
 import { createStaffInvitation, STAFF_ROLES, type StaffRole } from '../server/services/staff-enrolment.ts';
@@ -39,16 +39,7 @@ async function openReadyDatabase(databaseUrl: string) {
 
 async function main(): Promise<void> {
   const role = parseRole(process.argv.slice(2));
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const db = await openReadyDatabase(config.databaseUrl);
   try {
     const invitation = await createStaffInvitation({ db, clock: systemClock }, { role, createdBy: 'staff:invite script' });

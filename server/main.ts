@@ -1,19 +1,10 @@
 /** Starts the product: `npm start`. Config from the environment (see .env.example). */
-import { loadConfig, ConfigError } from './config/config.ts';
+import { loadConfigOrExit } from './config/config.ts';
 import { buildApplication } from './composition.ts';
 import { demoLinks, isDatabaseEmpty, seedDemo } from './seed/demo-seed.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const application = await buildApplication(config);
   const { ctx, logger } = application;
   if (config.seedDemo && (await isDatabaseEmpty(ctx))) {

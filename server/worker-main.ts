@@ -4,20 +4,11 @@
  * the HTTP server. Run it next to web instances started with RUN_WORKERS=false, or as many copies
  * as you like: claims are leased, so each message is still delivered once.
  */
-import { loadConfig, ConfigError } from './config/config.ts';
+import { loadConfigOrExit } from './config/config.ts';
 import { buildApplication } from './composition.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const application = await buildApplication({ ...config, runWorkers: true }, { role: 'worker' });
   application.logger.info({ pid: process.pid, workerId: application.messaging.worker.workerId }, 'outbox worker running');
   const shutdown = async () => {

@@ -158,3 +158,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     runWorkers: e.RUN_WORKERS,
   };
 }
+
+/** For command-line entry points: a bad environment prints what is wrong and exits, no stack trace. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -102,6 +102,12 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
   });
 
   // --- คุณสมชาย: a TV commercial shoot on site now, a concert next week, money owed. ---
+  const shootLines = [
+    { description: 'ค่าเช่ากล้อง Sony FX6 พร้อมเลนส์ (ต่อวัน)', quantity: 6, unitPriceSatang: baht(4500) },
+    { description: 'ค่าเช่าไฟ Aputure LS 600d Pro (ต่อวัน)', quantity: 12, unitPriceSatang: baht(1200) },
+    { description: 'ค่าเช่ากิมบอลและชุดไมค์ไร้สาย (เหมา)', quantity: 1, unitPriceSatang: baht(6500) },
+    { description: 'ค่าขนส่งและติดตั้ง กรุงเทพฯ', quantity: 1, unitPriceSatang: baht(3500) },
+  ];
   at(20);
   const shoot = await createJob(ctx, {
     customerId: fahsai.id,
@@ -123,12 +129,7 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     customerId: fahsai.id,
     jobId: shoot.id,
     validUntil: addDays(today, -10),
-    lines: [
-      { description: 'ค่าเช่ากล้อง Sony FX6 พร้อมเลนส์ (ต่อวัน)', quantity: 6, unitPriceSatang: baht(4500) },
-      { description: 'ค่าเช่าไฟ Aputure LS 600d Pro (ต่อวัน)', quantity: 12, unitPriceSatang: baht(1200) },
-      { description: 'ค่าเช่ากิมบอลและชุดไมค์ไร้สาย (เหมา)', quantity: 1, unitPriceSatang: baht(6500) },
-      { description: 'ค่าขนส่งและติดตั้ง กรุงเทพฯ', quantity: 1, unitPriceSatang: baht(3500) },
-    ],
+    lines: shootLines,
     withholdingPercent: 3,
     depositSatang: baht(20000),
   });
@@ -143,12 +144,7 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     jobId: shoot.id,
     quoteId: shootQuote.id,
     dueDate: addDays(today, -3),
-    lines: [
-      { description: 'ค่าเช่ากล้อง Sony FX6 พร้อมเลนส์ (ต่อวัน)', quantity: 6, unitPriceSatang: baht(4500) },
-      { description: 'ค่าเช่าไฟ Aputure LS 600d Pro (ต่อวัน)', quantity: 12, unitPriceSatang: baht(1200) },
-      { description: 'ค่าเช่ากิมบอลและชุดไมค์ไร้สาย (เหมา)', quantity: 1, unitPriceSatang: baht(6500) },
-      { description: 'ค่าขนส่งและติดตั้ง กรุงเทพฯ', quantity: 1, unitPriceSatang: baht(3500) },
-    ],
+    lines: shootLines,
     withholdingPercent: 3,
   });
   await markInvoiceSent(ctx, shootInvoice.id);
