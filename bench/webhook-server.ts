@@ -1,6 +1,6 @@
 /**
  * Child process for the webhook benchmark: `web <dataDir> <lineUrl>` serves the real app with
- * RUN_WORKERS=false (it records and acknowledges), `worker <dataDir> <lineUrl>` handles the events
+ * LINE_WEBHOOK_HANDLING=worker and RUN_WORKERS=false (it records and acknowledges), `worker <dataDir> <lineUrl>` handles the events
  * (as `npm run worker` does), both with LINE pointed at a local fake.
  */
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import { createLogger } from '../server/logger.ts';
 const [role, dataDir, lineBaseUrl] = process.argv.slice(2);
 const config = loadConfig({
   NODE_ENV: 'production', DATA_DIR: dataDir!, ADMIN_API_KEY: 'bench-admin-key-0123456789',
-  LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', RUN_WORKERS: role === 'worker' ? 'true' : 'false',
+  LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', RUN_WORKERS: role === 'worker' ? 'true' : 'false', LINE_WEBHOOK_HANDLING: role === 'worker' ? 'inline' : 'worker',
   LINE_CHANNEL_SECRET: 'bench-channel-secret', LINE_CHANNEL_ACCESS_TOKEN: 'bench-access-token', LINE_API_BASE_URL: lineBaseUrl!,
 });
 const application = await buildApplication(config, { logger: createLogger('error'), role: role === 'worker' ? 'worker' : 'all' });

@@ -64,8 +64,8 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
-    // A web-only instance (RUN_WORKERS=false) records and acknowledges; a worker process handles.
-    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor: ctx.config.runWorkers ? processor : null, logger: ctx.logger }) }],
+    // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.
+    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor: lineConfig.webhookHandling === 'inline' ? processor : null, logger: ctx.logger }) }],
     adminRoutes: [],
     configured: missing.length === 0,
     // With in-process handling the loop only recovers after a crash; a separate worker process

@@ -55,6 +55,9 @@ const envSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
 
+  /** 'inline': this process handles LINE events right after acknowledging them; 'worker': only
+   *  record them, for web instances under load next to `npm run worker`. */
+  LINE_WEBHOOK_HANDLING: z.enum(['inline', 'worker']).default('inline'),
   /** Portal requests per minute per IP (mobile carriers share IPs: keep it generous). */
   PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
@@ -88,6 +91,7 @@ export interface Config {
     loginChannelId: string | undefined;
     verifyUrl: string;
     liffId: string | undefined;
+    webhookHandling: 'inline' | 'worker';
   };
   smtp: { url: string | undefined; from: string | undefined };
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
@@ -149,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginChannelId: e.LINE_LOGIN_CHANNEL_ID,
       verifyUrl: e.LINE_VERIFY_URL,
       liffId: e.LIFF_ID,
+      webhookHandling: e.LINE_WEBHOOK_HANDLING,
     },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
