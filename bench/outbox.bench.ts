@@ -30,7 +30,7 @@ interface FakeStats {
   rejected: number;
   conflicts: number;
 }
-const fake = fork(path.join(import.meta.dirname, 'fake-line-server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, FAKE_LINE_TOKEN: TOKEN } });
+const fake = fork(path.join(import.meta.dirname, 'outbox-fake-line.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, FAKE_LINE_TOKEN: TOKEN } });
 const fakeBaseUrl = await new Promise<string>((resolve) => fake.once('message', (m: { baseUrl: string }) => resolve(m.baseUrl)));
 const fakeStats = () =>
   new Promise<FakeStats>((resolve) => {
@@ -50,7 +50,7 @@ const config = loadConfig({
   LINE_API_BASE_URL: fakeBaseUrl,
   RUN_WORKERS: 'false',
 });
-const app = await buildApplication(config, { logger: createLogger('warn'), messaging: { worker: { batchSize: Number(process.env.B ?? 100), concurrency: Number(process.env.C ?? 16) } } });
+const app = await buildApplication(config, { logger: createLogger('warn') });
 const { ctx } = app;
 try {
   await saveBusiness(ctx, {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       `  Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
       `  Admin API: ${base}/api/admin (Authorization: Bearer ${application.generatedSecrets.includes('ADMIN_API_KEY') || !config.adminApiKey ? application.adminApiKey : '<ADMIN_API_KEY>'})`,
       `  OpenAPI:   ${base}/api/admin/openapi.json`,
+      `  Outbox:    ${base}/admin/outbox (any user name, the admin key as password); ${Object.entries(application.messaging.channelModes).map(([c, m]) => `${c} ${m === 'live' ? 'live' : 'kept locally'}`).join(', ')}`,
       ...(links.length ? ['', '  Demo portal links (open on your phone or at 360 px):', ...links.map((l) => `    ${l.label}: ${l.url}`)] : []),
       '',
     ];

@@ -30,7 +30,9 @@ async function notify<K extends MessageKind>(
     return await enqueueMessage(tx, ctx, { idempotencyKey: input.idempotencyKey, customerId: input.customerId, content });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    ctx.logger.info({ customerId: input.customerId, kind: input.kind, reason: error.message }, 'client not notified');
+    // Most clients have no LINE: a skipped stage update is routine, a skipped receipt is worth a line.
+    const log = input.kind === 'job_stage' ? ctx.logger.debug : ctx.logger.info;
+    log({ customerId: input.customerId, kind: input.kind, reason: error.message }, 'client not notified');
     return null;
   }
 }

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
+import { smtpEmailChannel } from '../../../server/channels/smtp-email.ts';
+import type { MessageContent } from '../../../server/messaging/message-content.ts';
 import { startMessagingFixture, LINE_TOKEN, LIFF_ID, type MessagingFixture } from './messaging-fixture.ts';
 
 let f: MessagingFixture;
@@ -150,6 +152,27 @@ describe('email', () => {
     const [mail] = (await f.smtp.waitForMails(before + 1)).slice(before);
     expect(mail!.parsed.subject).toBe('Test Co., Ltd.: Your client portal');
     expect(mail!.parsed.text).toContain('Dear Jane Doe,');
+  });
+
+  it('attaches the document PDF when the documents port has one', async () => {
+    const asked: string[] = [];
+    const channel = smtpEmailChannel({
+      smtpUrl: `${f.smtp.url}?pool=false`,
+      from: 'Test Co. <billing@test.example>',
+      attachments: { pdfFor: async (id) => (asked.push(id), { fileName: 'RC-2026-0001.pdf', content: Buffer.from('%PDF-1.7 test') }) },
+    });
+    const content = {
+      kind: 'payment_received', lang: 'th', businessName: 'ร้านทดสอบ', customerName: 'คุณเอ', webUrl: 'https://portal.example.test/c/x/receipts', liffUrl: null,
+      shortUrl: 'https://portal.example.test/c/x', receiptNumber: 'RC-2026-0001', amountSatang: 100, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25',
+      balanceRemainingSatang: 0, attachDocumentId: 'receipt.r1',
+    } as MessageContent;
+    const before = f.smtp.mails.length;
+    const sent = await channel.send({ id: 'm1', retryKey: '4b0e3c0e-6f57-4f55-9d3c-1f6f7f0b2a11', recipient: 'pdf@example.com', content, attempt: 1 });
+    const [mail] = (await f.smtp.waitForMails(before + 1)).slice(before);
+    expect(asked).toEqual(['receipt.r1']);
+    expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([['RC-2026-0001.pdf', 'application/pdf', '%PDF-1.7 test']]);
+    expect(sent.providerMessageId).toBe('<4b0e3c0e-6f57-4f55-9d3c-1f6f7f0b2a11@client-portal>');
+    channel.close?.();
   });
 
   it('retries a temporary SMTP refusal and dead-letters a permanent one', async () => {

@@ -75,7 +75,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, wha
 
 describe('worker process killed mid-batch', () => {
   it('ends with every message delivered exactly once', { timeout: 120_000 }, async () => {
-    const customers = [];
+    const customers: string[] = [];
     for (let i = 0; i < 20; i++) {
       const res = await t.admin('POST', '/customers', { name: `ลูกค้า ${i}` });
       await t.ctx.db.lineUser.create({ data: { lineUserId: fakeLineUserId(), customerId: res.body.id, following: true, boundAt: t.clock.now() } });

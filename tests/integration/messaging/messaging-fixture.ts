@@ -34,7 +34,7 @@ export async function startMessagingFixture(options: { now?: string; messaging?:
       LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
       LINE_API_BASE_URL: line.baseUrl,
       LIFF_ID,
-      SMTP_URL: `${smtp.url}?pool=false`,
+      SMTP_URL: smtp.url,
       SMTP_FROM: 'Test Co. <billing@test.example>',
       TWILIO_ACCOUNT_SID: twilio.accountSid,
       TWILIO_AUTH_TOKEN: twilio.authToken,
