@@ -18,6 +18,7 @@ import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
+import { documentAttachments } from './documents/document-attachments.ts';
 import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
@@ -65,7 +66,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
-  const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: overrides.messaging });
+  const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: { documents: documentAttachments(ctx), ...overrides.messaging } });
   const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
   const app = createApp({
     ctx,
