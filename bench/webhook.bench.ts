@@ -20,13 +20,14 @@ const lineChild = spawn(process.execPath, ['--import', 'tsx', path.join(import.m
 const lineUrl: string = await new Promise((resolve) => lineChild.stdout!.on('data', (d: Buffer) => { const m = /URL (\S+)/.exec(d.toString()); if (m) resolve(m[1]!); }));
 const lineCounts = () => new Promise<{ replies: number }>((resolve) => { lineChild.once('message', (m) => resolve(m as { replies: number })); lineChild.send('count'); });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
-function startChild(role: 'web' | 'worker') {
+function startChild(role: 'web' | 'worker' | 'inline') {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(import.meta.dirname, 'webhook-server.ts'), role, dataDir, lineUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise<{ child: typeof child; port: number }>((resolve) => child.stdout!.on('data', (d: Buffer) => { const m = /PORT (\d+)/.exec(d.toString()); if (m) resolve({ child, port: Number(m[1]) }); }));
 }
 // Deployed as web + worker: the web instance only records and acknowledges (RUN_WORKERS=false).
-const web = await startChild('web');
-const worker = process.env.BENCH_NO_WORKER ? { child: web.child } : await startChild('worker');
+const inline = process.env.BENCH_INLINE === '1';
+const web = await startChild(inline ? 'inline' : 'web');
+const worker = inline || process.env.BENCH_NO_WORKER ? { child: web.child } : await startChild('worker');
 const port = web.port;
 
 const users = Array.from({ length: 50 }, () => fakeLineUserId());
@@ -51,7 +52,7 @@ try {
   const deadline = Date.now() + 30_000;
   let replies = 0;
   while ((replies = (await lineCounts()).replies) < result.requests.total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  console.log(`webhook bench (${SECONDS}s at ${RATE} req/s, signed text events from 50 strangers)`);
+  console.log(`webhook bench (${SECONDS}s at ${RATE} req/s, signed text events from 50 strangers; ${inline ? 'one process' : 'web + worker processes'})`);
   console.log(`  acknowledged: ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`);
   console.log(`  latency to the 200: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (budget p99 <= 50 ms)`);
   console.log(`  replies delivered afterwards: ${replies} of ${result.requests.total}`);
