@@ -1,4 +1,5 @@
-import type { PortalJob } from '../../../server/portal/portal-view.ts';
+import type { ComponentChildren } from 'preact';
+import type { PortalJob, PortalQuote } from '../../../server/portal/portal-view.ts';
 import { usePortal } from '../context.ts';
 import { formatDate, formatDateRange, politeName } from '../format.ts';
 import { paths } from '../router.ts';
@@ -15,6 +16,47 @@ export function JobCard({ job }: { job: PortalJob }) {
           <StageChip stage={job.stage} />
         </span>
         <span class="muted small meta"><span>{job.number}</span>{dates && <span>{dates}</span>}</span>
+      </Link>
+    </li>
+  );
+}
+
+/** Something to pay now: what, how much, and one Pay button. */
+function PayCard(props: { title: string; badge?: ComponentChildren; amountSatang: number; detail: string | null; to: string; label: string }) {
+  const { t } = usePortal();
+  return (
+    <li class="card">
+      <div class="row">
+        <span class="card-title">{props.title}</span>
+        {props.badge}
+      </div>
+      <div class="row row-end">
+        <div>
+          <Money satang={props.amountSatang} class="amount" />
+          {props.detail && <span class="muted small block">{props.detail}</span>}
+        </div>
+        <Link to={props.to} class="btn btn-primary" aria-label={props.label}>
+          {t('pay.button')}
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+/** A quote in a list: number, status, valid-until and total. Used on Home and Quotes. */
+export function QuoteRow({ quote: q }: { quote: PortalQuote }) {
+  const { lang, t } = usePortal();
+  return (
+    <li>
+      <Link to={paths.quote(q.id)} class="card card-link">
+        <span class="row">
+          <span class="card-title">{q.number}</span>
+          <QuoteBadge status={q.status} />
+        </span>
+        <span class="row">
+          <span class="muted small">{t('quote.validUntilShort', { date: formatDate(lang, q.validUntil) })}</span>
+          <Money satang={q.totals.totalSatang} class="strong" />
+        </span>
       </Link>
     </li>
   );
@@ -48,21 +90,15 @@ export function Home() {
         <Section title={t('home.toPay')}>
           <ul class="stack">
             {toPay.map((inv) => (
-              <li key={inv.id} class="card">
-                <div class="row">
-                  <span class="card-title">{inv.number}</span>
-                  <InvoiceBadge status={inv.status} />
-                </div>
-                <div class="row row-end">
-                  <div>
-                    <Money satang={inv.pay!.amountSatang} class="amount" />
-                    <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
-                  </div>
-                  <Link to={paths.invoice(inv.id, true)} class="btn btn-primary" aria-label={`${t('pay.button')} ${inv.number}`}>
-                    {t('pay.button')}
-                  </Link>
-                </div>
-              </li>
+              <PayCard
+                key={inv.id}
+                title={inv.number}
+                badge={<InvoiceBadge status={inv.status} />}
+                amountSatang={inv.pay!.amountSatang}
+                detail={t('invoice.due', { date: formatDate(lang, inv.dueDate) })}
+                to={paths.invoice(inv.id, true)}
+                label={`${t('pay.button')} ${inv.number}`}
+              />
             ))}
           </ul>
         </Section>
@@ -72,20 +108,14 @@ export function Home() {
         <Section title={t('home.depositsToPay')}>
           <ul class="stack">
             {depositsToPay.map((dep) => (
-              <li key={dep.id} class="card">
-                <div class="row">
-                  <span class="card-title">{t('deposit.title', { number: dep.number })}</span>
-                </div>
-                <div class="row row-end">
-                  <div>
-                    <Money satang={dep.pay!.amountSatang} class="amount" />
-                    {dep.jobNumber && <span class="muted small block">{t('deposit.job')} {dep.jobNumber}</span>}
-                  </div>
-                  <Link to={paths.deposits(dep.id)} class="btn btn-primary" aria-label={`${t('pay.button')} ${dep.number}`}>
-                    {t('pay.button')}
-                  </Link>
-                </div>
-              </li>
+              <PayCard
+                key={dep.id}
+                title={t('deposit.title', { number: dep.number })}
+                amountSatang={dep.pay!.amountSatang}
+                detail={dep.jobNumber ? `${t('deposit.job')} ${dep.jobNumber}` : null}
+                to={paths.deposits(dep.id)}
+                label={`${t('pay.button')} ${dep.number}`}
+              />
             ))}
           </ul>
         </Section>
@@ -94,20 +124,7 @@ export function Home() {
       {quotes.length > 0 && (
         <Section title={t('home.quotes')}>
           <ul class="stack">
-            {quotes.map((q) => (
-              <li key={q.id}>
-                <Link to={paths.quote(q.id)} class="card card-link">
-                  <span class="row">
-                    <span class="card-title">{q.number}</span>
-                    <QuoteBadge status={q.status} />
-                  </span>
-                  <span class="row">
-                    <span class="muted small">{t('quote.validUntilShort', { date: formatDate(lang, q.validUntil) })}</span>
-                    <Money satang={q.totals.totalSatang} class="strong" />
-                  </span>
-                </Link>
-              </li>
-            ))}
+            {quotes.map((q) => <QuoteRow key={q.id} quote={q} />)}
           </ul>
         </Section>
       )}

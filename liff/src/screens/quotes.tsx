@@ -4,6 +4,7 @@ import { paths } from '../router.ts';
 import { DocumentList, Empty, Facts, LinesTable, Link, Money, Page, QuoteBadge, Section, TotalsTable } from '../ui.tsx';
 import { DepositCard } from './deposits.tsx';
 import { QuoteActions } from './quote-actions.tsx';
+import { QuoteRow } from './home.tsx';
 
 export function Quotes() {
   const { view, lang, t } = usePortal();
@@ -11,17 +12,7 @@ export function Quotes() {
     <Page title={t('quotes.title')} back={paths.documents()}>
       {view.quotes.length ? (
         <ul class="stack">
-          {view.quotes.map((q) => (
-            <li key={q.id}>
-              <Link to={paths.quote(q.id)} class="card card-link">
-                <span class="row"><span class="card-title">{q.number}</span><QuoteBadge status={q.status} /></span>
-                <span class="row">
-                  <span class="muted small">{t('quote.validUntilShort', { date: formatDate(lang, q.validUntil) })}</span>
-                  <Money satang={q.totals.totalSatang} class="strong" />
-                </span>
-              </Link>
-            </li>
-          ))}
+          {view.quotes.map((q) => <QuoteRow key={q.id} quote={q} />)}
         </ul>
       ) : <Empty text={t('quotes.empty')} />}
     </Page>
