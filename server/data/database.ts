@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import { serializedSqlite } from './serialized-sqlite.ts';
 import { applyMigrations, readMigrationList } from './schema-engine.ts';
 
 export type Db = PrismaClient;
@@ -29,7 +30,7 @@ export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabase
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
   if (migrate && (await hasPendingMigrations(factory))) await applyMigrations(factory);
-  const db = new PrismaClient({ adapter: factory });
+  const db = new PrismaClient({ adapter: serializedSqlite(factory) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
