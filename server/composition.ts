@@ -13,6 +13,8 @@ import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
+import { watchExternalWrites } from './data/external-writes.ts';
+import { StageChangeFeed } from './services/stage-change-feed.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
@@ -66,6 +68,16 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
   };
+  // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
+  // invalidate this process's caches and reach open portals as live updates.
+  const stageFeed = new StageChangeFeed(rawDb, ctx.events, ctx.clock.now());
+  const externalWrites =
+    config.databaseProvider === 'sqlite'
+      ? watchExternalWrites(rawDb, async () => {
+          tracker.bump();
+          await stageFeed.check();
+        })
+      : null;
   const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: { documents: documentAttachments(ctx), ...overrides.messaging } });
   const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
   const app = createApp({
@@ -87,6 +99,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     messaging,
     bot,
     close: async () => {
+      externalWrites?.stop();
       await bot.stop();
       await messaging.stop();
       await ctx.activity.flush();

@@ -23,7 +23,7 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
 /** Replaces the token segment of portal URLs: /c/<token>/… and /api/portal/<token>/… */
 export function redactPath(path: string): string {
   return path
-    .replace(/^\/c\/[^/?#]+/, '/c/[token]')
+    .replace(/^(\/liff)?\/c\/[^/?#]+/, '$1/c/[token]')
     .replace(/^\/api\/portal\/(?!recover\b)[^/?#]+/, '/api/portal/[token]')
     .replace(/([?&](?:token|liff\.state)=)[^&]*/g, '$1[redacted]');
 }

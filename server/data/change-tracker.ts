@@ -13,6 +13,8 @@ export interface ChangeTracker {
   /** The client to use for everything that changes what clients see. */
   db: Db;
   version(): number;
+  /** For writes this process did not make (another process on the same database). */
+  bump(): void;
 }
 
 export function trackWrites(db: Db): ChangeTracker {
@@ -53,5 +55,11 @@ export function trackWrites(db: Db): ChangeTracker {
       return value;
     },
   });
-  return { db: tracked as Db, version: () => version };
+  return {
+    db: tracked as Db,
+    version: () => version,
+    bump: () => {
+      version++;
+    },
+  };
 }

@@ -81,6 +81,7 @@ export async function moveJobStage(ctx: AppContext, input: MoveJobStageInput) {
   });
   ctx.events.publish({
     type: 'job.stage',
+    changeId: result.change.id,
     customerId: result.job.customerId,
     jobId: result.job.id,
     stage: to,

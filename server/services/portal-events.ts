@@ -1,12 +1,16 @@
 /**
  * Live updates for open portals (Server-Sent Events). Use cases publish after their transaction
- * commits; subscribers are the SSE connections of one customer. In-process: with several server
- * instances, each instance also polls recent stage changes (see http/portal/events-route.ts).
+ * commits; subscribers are the SSE connections of one customer. Changes committed by another
+ * process on the same database (`npm run worker` handling a LINE command) reach this process
+ * through the stage-change feed (services/stage-change-feed.ts); each change is delivered once,
+ * whichever path sees it first.
  */
 import { EventEmitter } from 'node:events';
 
 export interface JobStageEvent {
   type: 'job.stage';
+  /** JobStageChange id: the same change seen twice is delivered once. */
+  changeId: string;
   customerId: string;
   jobId: string;
   stage: string;
@@ -16,8 +20,11 @@ export interface JobStageEvent {
 
 export type PortalEvent = JobStageEvent;
 
+const REMEMBERED = 2000;
+
 export class PortalEvents {
   readonly #emitter = new EventEmitter();
+  readonly #delivered = new Set<string>();
 
   constructor() {
     // One listener per open portal tab; thousands are normal, not a leak.
@@ -25,6 +32,9 @@ export class PortalEvents {
   }
 
   publish(event: PortalEvent): void {
+    if (this.#delivered.has(event.changeId)) return;
+    this.#delivered.add(event.changeId);
+    if (this.#delivered.size > REMEMBERED) this.#delivered.delete(this.#delivered.values().next().value!);
     this.#emitter.emit(event.customerId, event);
   }
 

@@ -63,7 +63,7 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {})
     }),
   );
 
-  tokenRouter.get('/events', withLink(async (req, res, link) => streamPortalEvents(ctx, req, res, link)));
+  tokenRouter.get('/events', withLink(async (req, res, link) => streamPortalEvents(ctx, req, res, link, String(req.params.token))));
 
   tokenRouter.get(
     '/qr/:kind/:file',
