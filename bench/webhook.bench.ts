@@ -2,8 +2,9 @@
  * Webhook acknowledgement: signed LINE events at a steady 200 req/s for a while; the p99 time to
  * the 200 must stay <= 50 ms while the work (recording, replying through a local fake LINE API)
  * continues after the answer. Each request carries a new webhookEventId, so none is deduplicated.
- * Deployed as recommended for load: a web instance (RUN_WORKERS=false) that records and answers,
- * and `npm run worker` that handles events and replies (set BENCH_INLINE=1 for one process).
+ * Default: one process, as `npm start` runs (handling after the 200, bounded and yielding).
+ * BENCH_SPLIT=1: a web instance (LINE_WEBHOOK_HANDLING=worker) that only records and answers, next
+ * to a worker process (`npm run worker`) that handles events and replies.
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -24,8 +25,7 @@ function startChild(role: 'web' | 'worker' | 'inline') {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(import.meta.dirname, 'webhook-server.ts'), role, dataDir, lineUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise<{ child: typeof child; port: number }>((resolve) => child.stdout!.on('data', (d: Buffer) => { const m = /PORT (\d+)/.exec(d.toString()); if (m) resolve({ child, port: Number(m[1]) }); }));
 }
-// Deployed as web + worker: the web instance only records and acknowledges (RUN_WORKERS=false).
-const inline = process.env.BENCH_INLINE === '1';
+const inline = process.env.BENCH_SPLIT !== '1';
 const web = await startChild(inline ? 'inline' : 'web');
 const worker = inline || process.env.BENCH_NO_WORKER ? { child: web.child } : await startChild('worker');
 const port = web.port;
