@@ -3,6 +3,7 @@ import { decodeQrPng } from '../../helpers/decode-qr.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
+import { readStreamUntil } from '../../helpers/sse.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -106,26 +107,13 @@ describe('live job updates (SSE) follow the scope', () => {
     const customerStream = await fetch(`${t.baseUrl}/api/portal/${tokens.customer}/events`, { signal: controller.signal });
     const quoteStream = await fetch(`${t.baseUrl}/api/portal/${tokens.quote}/events`, { signal: controller.signal });
     expect(customerStream.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const readUntil = async (body: ReadableStream<Uint8Array>, needle: string, ms: number) => {
-      const reader = body.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms));
-      while (!text.includes(needle)) {
-        const chunk = await Promise.race([reader.read(), deadline]);
-        if (chunk === 'timeout' || chunk.done) break;
-        text += decoder.decode(chunk.value);
-      }
-      reader.releaseLock();
-      return text;
-    };
     const moved = t.admin('POST', `/jobs/${f.jobId}/stage`, { stage: 'picking', note: 'กำลังจัดของ' });
-    const heard = await readUntil(customerStream.body!, 'job.stage', 1000);
+    const heard = await readStreamUntil(customerStream.body!, 'job.stage', 1000);
     expect((await moved).status).toBe(200);
     expect(heard).toContain('event: job.stage');
     expect(heard).toContain(`"jobId":"${f.jobId}"`);
     expect(heard).toContain('"stage":"picking"');
-    const quoteHeard = await readUntil(quoteStream.body!, 'job.stage', 300);
+    const quoteHeard = await readStreamUntil(quoteStream.body!, 'job.stage', 300);
     expect(quoteHeard).not.toContain('job.stage');
     controller.abort();
   });

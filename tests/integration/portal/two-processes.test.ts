@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
+import { readStreamUntil } from '../../helpers/sse.ts';
 
 let web: TestApp;
 let worker: TestApp;
@@ -22,19 +23,6 @@ afterAll(async () => {
   await web.stop();
 });
 
-async function readUntil(body: ReadableStream<Uint8Array>, needle: string, ms: number): Promise<string> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms));
-  while (!text.includes(needle)) {
-    const chunk = await Promise.race([reader.read(), deadline]);
-    if (chunk === 'timeout' || chunk.done) break;
-    text += decoder.decode(chunk.value);
-  }
-  reader.releaseLock();
-  return text;
-}
 
 describe('writes by another process on the same database', () => {
   it('a revocation made by the worker closes the link on the web instance (cached before) within a second', async () => {
@@ -51,7 +39,7 @@ describe('writes by another process on the same database', () => {
     const stream = await fetch(`${web.baseUrl}/api/portal/${link.token}/events`, { signal: controller.signal });
     const moved = await worker.admin('POST', `/jobs/${f.jobId}/stage`, { stage: 'picking', note: 'จากผู้ปฏิบัติงาน' });
     expect(moved.status).toBe(200);
-    const heard = await readUntil(stream.body!, 'จากผู้ปฏิบัติงาน', 1000);
+    const heard = await readStreamUntil(stream.body!, 'จากผู้ปฏิบัติงาน', 1000);
     expect(heard).toContain('event: job.stage');
     expect(heard.match(/event: job\.stage/g)).toHaveLength(1);
     controller.abort();
@@ -74,7 +62,7 @@ describe('an open live stream and revocation', () => {
     expect((await web.admin('DELETE', `/links/${link.id}`)).status).toBe(200);
     const current = (await web.ctx.db.job.findUniqueOrThrow({ where: { id: f.jobId } })).stage;
     expect((await web.admin('POST', `/jobs/${f.jobId}/stage`, { stage: current === 'loaded' ? 'delivering' : 'loaded' })).status).toBe(200);
-    const heard = await readUntil(stream.body!, 'job.stage', 400);
+    const heard = await readStreamUntil(stream.body!, 'job.stage', 400);
     expect(heard).not.toContain('job.stage');
     controller.abort();
   });
