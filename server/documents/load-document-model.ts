@@ -102,21 +102,38 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     };
   }
 
-  if (kind === 'invoice' || kind === 'tax_invoice') {
+  if (kind === 'tax_invoice') {
+    // One tax invoice per payment (the tax point for services): the whole invoice when one
+    // payment settled it, otherwise the part of the pre-VAT amount and VAT this payment covers.
+    const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true, lines: { orderBy: { position: 'asc' } } } } } });
+    if (!p || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
+    const inv = p.invoice;
+    const l = lang(inv.customer);
+    const whole = p.taxBaseSatang === inv.subtotalSatang && p.taxVatSatang === inv.vatSatang;
+    const partLabel = l === 'th' ? `ชำระตามใบแจ้งหนี้ ${inv.number} (ชำระบางส่วน)` : `Part payment of invoice ${inv.number}`;
+    const portionTotal = p.taxBaseSatang + p.taxVatSatang;
+    return {
+      model: {
+        kind: 'tax_invoice', lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes,
+        number: p.taxInvoiceNumber, issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt), invoiceNumber: inv.number,
+        lines: whole ? lines(inv.lines) : [{ description: partLabel, quantity: 1, unitPriceSatang: p.taxBaseSatang, amountSatang: p.taxBaseSatang }],
+        totals: whole
+          ? { ...totals(inv), withholdingSatang: 0, netPayableSatang: inv.totalSatang }
+          : { grossSatang: p.taxBaseSatang, discountSatang: 0, subtotalSatang: p.taxBaseSatang, vatSatang: p.taxVatSatang, vatMode: 'exclusive', vatRateBasisPoints: inv.vatRateBasisPoints, totalSatang: portionTotal, withholdingSatang: 0, netPayableSatang: portionTotal },
+      },
+      owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
+      issued: true,
+    };
+  }
+
+  if (kind === 'invoice') {
     const inv = await ctx.db.invoice.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } } } });
-    if (!inv || (kind === 'tax_invoice' && !inv.taxInvoiceNumber)) throw notFound('Document');
+    if (!inv) throw notFound('Document');
     const l = lang(inv.customer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const base = { lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
-    if (kind === 'tax_invoice') {
-      return {
-        model: { kind: 'tax_invoice', ...base, number: inv.taxInvoiceNumber!, issueDate: bangkokDate(inv.paidAt ?? inv.updatedAt), invoiceNumber: inv.number },
-        owner,
-        issued: true,
-      };
-    }
-    // The invoice as issued: its full amount and QR. Payments are shown by receipts, so the
-    // issued PDF never has to change when money arrives.
+    // The invoice as issued: its full amount and QR. Payments are shown by receipts and tax
+    // invoices, so the issued PDF never has to change when money arrives.
     return {
       model: {
         kind: 'invoice', ...base, number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, paidSatang: 0, balanceSatang: inv.netPayableSatang,

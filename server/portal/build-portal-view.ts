@@ -155,14 +155,15 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
     const ids = [documentId('invoice', inv.id)];
     documents.push({ id: ids[0]!, kind: 'invoice', number: inv.number, title: { th: 'ใบแจ้งหนี้', en: 'Invoice' }, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
-    if (inv.taxInvoiceNumber) {
-      const taxId = documentId('tax_invoice', inv.id);
-      ids.push(taxId);
-      documents.push({ id: taxId, kind: 'tax_invoice', number: inv.taxInvoiceNumber, title: { th: 'ใบเสร็จรับเงิน/ใบกำกับภาษี', en: 'Receipt / Tax invoice' }, issuedAt: (inv.paidAt ?? inv.updatedAt).toISOString(), fileName: `${inv.taxInvoiceNumber}.pdf` });
-    }
     const payments = inv.payments.map((p) => {
       const receiptDoc = addReceipt(p.receipt);
       if (receiptDoc) ids.push(receiptDoc);
+      if (p.taxInvoiceNumber) {
+        const taxId = documentId('tax_invoice', p.id);
+        ids.push(taxId);
+        const at = (p.reviewedAt ?? p.receivedAt).toISOString();
+        documents.push({ id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: { th: 'ใบกำกับภาษี', en: 'Tax invoice' }, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
+      }
       return {
         id: p.id,
         amountSatang: p.amountSatang,
@@ -178,7 +179,8 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     return {
       id: inv.id,
       number: inv.number,
-      taxInvoiceNumber: inv.taxInvoiceNumber,
+      // The latest tax invoice (one is issued per payment; all are in `documents`).
+      taxInvoiceNumber: inv.payments.filter((p) => p.taxInvoiceNumber).at(-1)?.taxInvoiceNumber ?? null,
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       status,

@@ -250,7 +250,8 @@ export async function findDocumentByNumber(ctx: AppContext, text: string): Promi
   const select = { id: true, customerId: true } as const;
   const lookups: Record<DocumentPrefix, () => Promise<{ id: string; customerId: string } | null>> = {
     INV: () => ctx.db.invoice.findUnique({ where: { number }, select }),
-    TAX: () => ctx.db.invoice.findUnique({ where: { taxInvoiceNumber: number }, select }),
+    // A tax invoice is issued per payment; it names the invoice it was paid against.
+    TAX: async () => (await ctx.db.payment.findUnique({ where: { taxInvoiceNumber: number }, select: { invoice: { select } } }))?.invoice ?? null,
     QT: () => ctx.db.quote.findUnique({ where: { number }, select }),
     RC: () => ctx.db.receipt.findUnique({ where: { number }, select }),
     PREREC: () => ctx.db.receipt.findUnique({ where: { number }, select }),

@@ -12,6 +12,7 @@ import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts
 import { receiptTypeForPayment } from '../domain/receipt-types.ts';
 import { formatBaht } from '../domain/money.ts';
 import { issueReceipt } from './receipts.ts';
+import { paymentTaxPortion, type TaxPortion } from '../domain/tax-portion.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
 import { notifyPaymentReceived } from '../messaging/notify-client.ts';
@@ -62,7 +63,11 @@ export async function applyConfirmedPayment(
   tx: Tx,
   args: {
     ctx: AppContext;
-    invoice: { id: string; number: string; customerId: string; status: string; netPayableSatang: number; paidSatang: number; job: { startDate: string | null } | null };
+    invoice: {
+      id: string; number: string; customerId: string; status: string;
+      subtotalSatang: number; vatSatang: number; netPayableSatang: number; paidSatang: number;
+      job: { startDate: string | null } | null;
+    };
     payment: { id: string; amountSatang: number };
     now: Date;
   },
@@ -83,16 +88,18 @@ export async function applyConfirmedPayment(
   const newStatus = invoiceStatusAfterPayment(invoice.netPayableSatang, paidSatang);
   const fullyPaid = newStatus === 'paid';
   const business = await getBusiness(tx);
-  // For services the VAT tax point is the receipt of payment (Revenue Code s.78/1), so the tax
-  // invoice number is assigned when the invoice is settled, not when it is issued.
-  const taxInvoiceNumber = fullyPaid && business.vatRegistered ? await nextDocumentNumber(tx, 'TAX', now) : undefined;
+  // For services the VAT tax point is each receipt of payment (Revenue Code s.78/1): every
+  // payment gets its own tax invoice for the part of the invoice it settles.
+  const tax = business.vatRegistered
+    ? { taxInvoiceNumber: await nextDocumentNumber(tx, 'TAX', now), ...taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang)) }
+    : null;
+  if (tax) await tx.payment.update({ where: { id: payment.id }, data: tax });
   const { count } = await tx.invoice.updateMany({
     where: { id: invoice.id, status: invoice.status, paidSatang: invoice.paidSatang },
     data: {
       paidSatang,
       status: newStatus,
       ...(fullyPaid ? { paidAt: now } : {}),
-      ...(taxInvoiceNumber ? { taxInvoiceNumber } : {}),
       ...(status === 'draft' ? { sentAt: now } : {}),
     },
   });
@@ -116,7 +123,7 @@ export async function applyConfirmedPayment(
     paidAt: now,
   });
   return {
-    payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const },
+    payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const, taxInvoiceNumber: tax?.taxInvoiceNumber ?? null },
     receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
     invoice: {
       id: invoice.id,
@@ -124,7 +131,10 @@ export async function applyConfirmedPayment(
       status: newStatus,
       paidSatang,
       balanceSatang,
-      taxInvoiceNumber: taxInvoiceNumber ?? null,
     },
   };
+}
+
+function taxFields(portion: TaxPortion) {
+  return { taxBaseSatang: portion.baseSatang, taxVatSatang: portion.vatSatang };
 }

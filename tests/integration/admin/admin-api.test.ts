@@ -141,7 +141,13 @@ describe('payments, conflicts and receipts', () => {
     const rest = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 1000000, method: 'bank_transfer', reference: 'KBANK 1234' });
     expect(rest.status).toBe(201);
     expect(rest.body.invoice).toMatchObject({ status: 'paid', balanceSatang: 0 });
-    expect(rest.body.invoice.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+    // One tax invoice per payment (VAT-registered seller): the part each payment settled.
+    expect(part.body.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+    expect(rest.body.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+    expect(rest.body.payment.taxInvoiceNumber).not.toBe(part.body.payment.taxInvoiceNumber);
+    const taxed = await t.ctx.db.payment.findMany({ where: { invoiceId: inv.body.id }, select: { taxBaseSatang: true, taxVatSatang: true } });
+    expect(taxed.reduce((s, p) => s + p.taxBaseSatang!, 0)).toBe(1000000);
+    expect(taxed.reduce((s, p) => s + p.taxVatSatang!, 0)).toBe(70000);
     expect(rest.body.receipt.number).not.toBe(part.body.receipt.number);
 
     const before = await snapshot();

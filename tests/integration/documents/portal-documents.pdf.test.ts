@@ -96,6 +96,23 @@ describe('portal document downloads', () => {
     expect(text).toMatch(/ไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม|not subject to VAT/);
   });
 
+  it('each payment has its own tax invoice for the part it settled (VAT shown separately)', async () => {
+    const view = await (await fetch(`${t.baseUrl}/api/portal/${tokens.invoice}`)).json();
+    const taxDoc = view.documents.find((d: any) => d.kind === 'tax_invoice');
+    expect(taxDoc).toBeDefined();
+    expect(view.invoices[0].taxInvoiceNumber).toBe(taxDoc.number);
+    const text = pdfText(Buffer.from(await (await doc(tokens.invoice, taxDoc.id)).arrayBuffer()));
+    expect(text).toContain('ใบกำกับภาษี'.normalize('NFKC')); // Sarabun draws ำ as two glyphs
+    expect(text).toContain(taxDoc.number);
+    expect(text).toContain(view.invoices[0].number);
+    // 1,000.00 paid of a net payable of 9,360.00 settles 961.54 of the pre-VAT 9,000.00 and 67.31 of the VAT 630.00.
+    expect(text).toContain('961.54');
+    expect(text).toContain('67.31');
+    expect(text).toContain('1,028.85');
+    // Not visible to a link of another invoice.
+    expect((await doc(tokens.quote, taxDoc.id)).status).toBe(404);
+  });
+
   it('"download all" streams a ZIP of exactly the documents the link may see', async () => {
     for (const scope of ['customer', 'quote', 'invoice'] as const) {
       const view = await (await fetch(`${t.baseUrl}/api/portal/${tokens[scope]}`)).json();
