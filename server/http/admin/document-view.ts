@@ -2,21 +2,14 @@
 import { quantityFromMilli } from '../../domain/money.ts';
 import { totalsView } from '../../services/pricing.ts';
 
-interface PricedDocument {
+type PricedDocument = Parameters<typeof totalsView>[0] & {
   id: string;
   number: string;
   status: string;
   customerId: string;
-  subtotalSatang: number;
-  discountSatang: number;
-  vatSatang: number;
-  vatMode: string;
-  totalSatang: number;
-  withholdingSatang: number;
-  netPayableSatang: number;
   lines?: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }[];
   [key: string]: unknown;
-}
+};
 
 export function documentView(doc: PricedDocument) {
   const { lines, grossSatang: _g, ...rest } = doc;

@@ -8,9 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMessage } from '../../../server/messaging/enqueue.ts';
-import { issuePortalLink } from '../../../server/services/links.ts';
-import type { StoredContent } from '../../../server/messaging/message-content.ts';
+import { queueLinkMessages } from './messaging-fixture.ts';
 import { startFakeLineApi, fakeLineUserId, validateLineMessages, type FakeLineApi } from '../../fakes/fake-line-api.ts';
 import { startTestApp, TEST_ADMIN_KEY, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 
@@ -82,17 +80,7 @@ describe('worker process killed mid-batch', () => {
       customers.push(res.body.id as string);
     }
     const ctx = t.ctx;
-    await ctx.db.$transaction(async (tx) => {
-      for (let i = 0; i < N; i++) {
-        const customerId = customers[i % customers.length]!;
-        const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
-        const content: StoredContent = {
-          kind: 'portal_link', lang: 'th', businessName: 'ร้านทดสอบ', customerName: `ลูกค้า ${i}`, link: { id: link.id, path: '' },
-          scope: 'customer', documentNumber: null, expiresOn: '2026-12-31',
-        };
-        await enqueueMessage(tx, ctx, { idempotencyKey: `crash-${i}`, customerId, content });
-      }
-    });
+    await queueLinkMessages(ctx, customers, N, 'crash', '2026-12-31');
 
     const first = startWorker();
     await line.waitForPushes(N / 4, 30_000);

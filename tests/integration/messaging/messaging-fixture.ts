@@ -7,6 +7,10 @@ import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio.ts';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import type { MessagingOverrides } from '../../../server/messaging/wire-messaging.ts';
+import type { AppContext } from '../../../server/services/context.ts';
+import type { StoredContent } from '../../../server/messaging/message-content.ts';
+import { enqueueMessage } from '../../../server/messaging/enqueue.ts';
+import { issuePortalLink } from '../../../server/services/links.ts';
 
 export const LINE_TOKEN = 'line-channel-access-token-for-tests';
 export const LIFF_ID = '2001234567-AbCdEfGh';
@@ -85,4 +89,19 @@ export async function createInvoice(t: TestApp, customerId: string, fields: { du
   });
   if (res.status !== 201) throw new Error(`invoice: ${JSON.stringify(res.body)}`);
   return res.body as { id: string; number: string; netPayableSatang: number };
+}
+
+/** Queues `count` portal-link messages round-robin over `customerIds`, in one transaction (bulk tests). */
+export async function queueLinkMessages(ctx: AppContext, customerIds: string[], count: number, keyPrefix: string, expiresOn: string) {
+  await ctx.db.$transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const customerId = customerIds[i % customerIds.length]!;
+      const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
+      const content: StoredContent = {
+        kind: 'portal_link', lang: 'th', businessName: 'ร้านทดสอบ', customerName: `ลูกค้า ${i}`, link: { id: link.id, path: '' },
+        scope: 'customer', documentNumber: null, expiresOn,
+      };
+      await enqueueMessage(tx, ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId, content });
+    }
+  });
 }

@@ -9,11 +9,9 @@ import { OutboxWorker } from '../../../server/messaging/outbox-worker.ts';
 import { linkResolver } from '../../../server/messaging/link-resolver.ts';
 import { linePushChannel } from '../../../bot/line-push-channel.ts';
 import { localChannel } from '../../../server/messaging/local-channel.ts';
-import { enqueueMessage } from '../../../server/messaging/enqueue.ts';
-import { issuePortalLink, revokeLink } from '../../../server/services/links.ts';
+import { revokeLink } from '../../../server/services/links.ts';
 import { createLogger } from '../../../server/logger.ts';
-import type { StoredContent } from '../../../server/messaging/message-content.ts';
-import { startMessagingFixture, LINE_TOKEN, type MessagingFixture } from './messaging-fixture.ts';
+import { queueLinkMessages, startMessagingFixture, LINE_TOKEN, type MessagingFixture } from './messaging-fixture.ts';
 
 let f: MessagingFixture;
 
@@ -111,17 +109,7 @@ describe('several workers', () => {
     const customers = await Promise.all(Array.from({ length: 10 }, () => f.customer()));
     for (const c of customers) await f.bindLine(c);
     const ctx = f.t.ctx;
-    await ctx.db.$transaction(async (tx) => {
-      for (let i = 0; i < N; i++) {
-        const customerId = customers[i % customers.length]!;
-        const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
-        const content: StoredContent = {
-          kind: 'portal_link', lang: 'th', businessName: 'ร้านทดสอบ', customerName: `ลูกค้า ${i}`, link: { id: link.id, path: '' },
-          scope: 'customer', documentNumber: null, expiresOn: '2026-12-25',
-        };
-        await enqueueMessage(tx, ctx, { idempotencyKey: `race-${i}`, customerId, content });
-      }
-    });
+    await queueLinkMessages(ctx, customers, N, 'race', '2026-12-25');
     const otherDb = await openDatabase({ databaseUrl: ctx.config.databaseUrl, migrate: false });
     try {
       const logger = createLogger('silent');
