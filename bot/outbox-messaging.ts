@@ -4,8 +4,8 @@
  * after commit; the bot only reports what was queued and on which channel.
  */
 import type { AppContext } from '../server/services/context.ts';
-import { sendPortalLink } from '../server/messaging/send-portal-link.ts';
-import { sendPaymentReminder } from '../server/messaging/send-reminder.ts';
+import { sendPortalLink } from '../server/services/messages/send-portal-link.ts';
+import { sendPaymentReminder } from '../server/services/messages/send-reminder.ts';
 import { planDelivery } from '../server/messaging/enqueue.ts';
 import { isUnreachable } from '../server/messaging/choose-channel.ts';
 import { getLinkTarget } from '../server/services/staff-queries.ts';

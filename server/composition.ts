@@ -21,7 +21,7 @@ import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
-import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
+import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
 export interface Overrides {

@@ -7,7 +7,7 @@
 import type { AppContext } from './context.ts';
 import type { AccessMeta } from '../portal/open-portal.ts';
 import { customerBehindToken } from './links.ts';
-import { sendPortalLink } from '../messaging/send-portal-link.ts';
+import { sendPortalLink } from './messages/send-portal-link.ts';
 import { isDomainError } from '../domain/errors.ts';
 
 export async function requestFreshLink(ctx: AppContext, token: string, meta: AccessMeta): Promise<void> {

@@ -3,15 +3,15 @@
  * URLs. The outbox never stores a token: it is unsealed here, with the server's link key, only
  * when the message is about to be sent or shown to the operator.
  */
-import type { Db } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import { portalUrls } from '../services/links.ts';
-import { unsealToken } from '../services/link-tokens.ts';
-import { bangkokDate } from '../domain/dates.ts';
-import { isLinkUsable, type LinkScope } from '../domain/link-rules.ts';
-import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
-import type { InvoiceStatus } from '../domain/invoice-status.ts';
-import { withUrls, type MessageContent, type StoredContent } from './message-content.ts';
+import type { Db } from '../../data/database.ts';
+import type { AppContext } from '../context.ts';
+import { portalUrls } from '../links.ts';
+import { unsealToken } from '../link-tokens.ts';
+import { bangkokDate } from '../../domain/dates.ts';
+import { isLinkUsable, type LinkScope } from '../../domain/link-rules.ts';
+import { effectiveQuoteStatus, type QuoteStatus } from '../../domain/quote-status.ts';
+import type { InvoiceStatus } from '../../domain/invoice-status.ts';
+import { withUrls, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
 
 export interface LinkResolver {
   /**

@@ -6,21 +6,21 @@
  * page and the Twilio status webhook.
  */
 import type { Router } from 'express';
-import type { Db } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import type { AdminRoute } from '../http/admin/admin-route.ts';
-import { linePushChannel, lineMessagesFor } from '../../bot/line-push-channel.ts';
-import { flexPreviewCss, messagesToHtml } from '../../bot/preview/flex-to-html.ts';
-import { smtpEmailChannel } from '../channels/smtp-email.ts';
-import { twilioSmsChannel } from '../channels/twilio-sms.ts';
-import type { ChannelPort, ChannelPorts, DocumentAttachments } from './channel-ports.ts';
-import { localChannel } from './local-channel.ts';
-import { CHANNELS, type Channel } from './message-content.ts';
-import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './outbox-worker.ts';
-import { outboxPageRouter } from './outbox-page.ts';
-import { twilioStatusRouter } from './twilio-status.ts';
-import { runRemindersOnce, type ReminderRunResult } from './reminder-job.ts';
-import { linkResolver } from './link-resolver.ts';
+import type { Db } from './data/database.ts';
+import type { AppContext } from './services/context.ts';
+import type { AdminRoute } from './http/admin/admin-route.ts';
+import { linePushChannel, lineMessagesFor } from '../bot/line-push-channel.ts';
+import { flexPreviewCss, messagesToHtml } from '../bot/preview/flex-to-html.ts';
+import { smtpEmailChannel } from './channels/smtp-email.ts';
+import { twilioSmsChannel } from './channels/twilio-sms.ts';
+import type { ChannelPort, ChannelPorts, DocumentAttachments } from './messaging/channel-ports.ts';
+import { localChannel } from './messaging/local-channel.ts';
+import { CHANNELS, type Channel } from './messaging/message-content.ts';
+import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './messaging/outbox-worker.ts';
+import { outboxPageRouter } from './http/operator/outbox-page.ts';
+import { twilioStatusRouter } from './http/webhooks/twilio-status.ts';
+import { runRemindersOnce, type ReminderRunResult } from './services/messages/reminder-job.ts';
+import { linkResolver } from './services/messages/link-resolver.ts';
 
 export interface MessagingOverrides {
   /** Replace adapters (tests); missing ones are built from config. */

@@ -11,12 +11,12 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
-import type { Db } from '../data/database.ts';
-import { asyncHandler } from '../http/errors.ts';
-import { escapeHtml, renderEmail } from './templates/email.ts';
-import { renderSms } from './templates/sms.ts';
-import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
-import type { LinkResolver } from './link-resolver.ts';
+import type { Db } from '../../data/database.ts';
+import { asyncHandler } from '../errors.ts';
+import { escapeHtml, renderEmail } from '../../messaging/templates/email.ts';
+import { renderSms } from '../../messaging/templates/sms.ts';
+import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
+import type { LinkResolver } from '../../services/messages/link-resolver.ts';
 
 /** How LINE messages are drawn (bot/line-push-channel.ts + bot/preview), injected by the wiring. */
 export interface LinePreview {

@@ -5,8 +5,8 @@
  */
 import express, { Router } from 'express';
 import twilio from 'twilio';
-import type { Db } from '../data/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Db } from '../../data/database.ts';
+import type { Logger } from '../../logger.ts';
 
 /** Twilio's terminal failure states: the message will not arrive. */
 const FAILED_STATES = new Set(['failed', 'undelivered']);
