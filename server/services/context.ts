@@ -6,7 +6,7 @@ import type { PortalEvents } from './portal-events.ts';
 import type { ActivityRecorder } from './activity.ts';
 import type { VersionedCache } from '../data/versioned-cache.ts';
 import type { Logger } from '../logger.ts';
-import type { CachedLink } from './links.ts';
+import type { CachedLink } from './cached-link.ts';
 
 export interface AppContext {
   db: Db;

@@ -16,7 +16,7 @@ import { asyncHandler } from '../errors.ts';
 import { escapeHtml, renderEmail } from '../../messaging/templates/email.ts';
 import { renderSms } from '../../messaging/templates/sms.ts';
 import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
-import type { LinkResolver } from '../../services/messages/link-resolver.ts';
+import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
 /** How LINE messages are drawn (bot/line-push-channel.ts + bot/preview), injected by the wiring. */
 export interface LinePreview {

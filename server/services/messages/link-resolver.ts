@@ -11,15 +11,8 @@ import { bangkokDate } from '../../domain/dates.ts';
 import { isLinkUsable, type LinkScope } from '../../domain/link-rules.ts';
 import { effectiveQuoteStatus, type QuoteStatus } from '../../domain/quote-status.ts';
 import type { InvoiceStatus } from '../../domain/invoice-status.ts';
-import { withUrls, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
-
-export interface LinkResolver {
-  /**
-   * Same order as `stored`. With `requireUsable`, a message whose link no longer opens (revoked,
-   * expired, its quote answered or its invoice settled) resolves to null: it is obsolete.
-   */
-  resolve(stored: readonly StoredContent[], options: { requireUsable: boolean }): Promise<(MessageContent | null)[]>;
-}
+import { withUrls } from '../../messaging/message-content.ts';
+import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
 export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock'>, db: Db): LinkResolver {
   return {
