@@ -85,7 +85,6 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     logger,
     adminApiKey: secrets.adminApiKey,
     mount: [...bot.mount, ...messaging.routers],
-    extraAdminRoutes: [...messaging.adminRoutes, ...bot.adminRoutes],
     portal: { register: registerDocumentRoutes(ctx), recover: recoverRoute(ctx) },
   });
   if (config.runWorkers) messaging.start();

@@ -8,7 +8,6 @@
 import type { Router } from 'express';
 import type { Db } from './data/database.ts';
 import type { AppContext } from './services/context.ts';
-import type { AdminRoute } from './http/admin/admin-route.ts';
 import { linePushChannel, lineMessagesFor } from '../bot/line-push-channel.ts';
 import { flexPreviewCss, messagesToHtml } from '../bot/preview/flex-to-html.ts';
 import { smtpEmailChannel } from './channels/smtp-email.ts';
@@ -32,8 +31,6 @@ export interface MessagingOverrides {
 }
 
 export interface Messaging {
-  /** Routes for the admin API. Empty: the messaging routes are static and listed in ADMIN_ROUTES. */
-  adminRoutes: AdminRoute[];
   /** Mount these on the app: the operator page and the Twilio webhook. */
   routers: { path: string; router: Router }[];
   channelModes: Record<Channel, 'live' | 'local'>;
@@ -162,7 +159,6 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   };
 
   return {
-    adminRoutes: [],
     routers,
     channelModes,
     worker,
