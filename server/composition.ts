@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
+import { liffUrlBuilder } from '../bot/liff-url.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -39,7 +40,7 @@ export interface Application {
   adminApiKey: string;
   logger: Logger;
   generatedSecrets: string[];
-  /** The outbox: worker, operator page, Twilio webhook (server/messaging/wire-messaging.ts). */
+  /** The outbox: worker, operator page, Twilio webhook (server/wire-messaging.ts). */
   messaging: Messaging;
   /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
   bot: Bot;
@@ -67,6 +68,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
+    liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.

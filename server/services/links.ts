@@ -28,11 +28,11 @@ export interface IssuedLink {
   reused: boolean;
 }
 
-export function portalUrls(ctx: AppContext, token: string) {
+export function portalUrls(ctx: Pick<AppContext, 'config' | 'liffUrl'>, token: string) {
   const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
   return {
     url: `${base}/c/${token}`,
-    liffUrl: ctx.config.line.liffId ? `https://liff.line.me/${ctx.config.line.liffId}/c/${token}` : null,
+    liffUrl: ctx.liffUrl ? ctx.liffUrl(`/c/${token}`) : null,
   };
 }
 

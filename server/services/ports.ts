@@ -29,3 +29,6 @@ export class ManualClock implements Clock {
 export interface LineIdentityVerifier {
   verify(idToken: string): Promise<{ ok: true; userId: string; displayName: string | null } | { ok: false; reason: string }>;
 }
+
+/** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
+export type LiffUrlBuilder = (portalPath: string) => string;

@@ -14,7 +14,7 @@ import type { InvoiceStatus } from '../../domain/invoice-status.ts';
 import { withUrls } from '../../messaging/message-content.ts';
 import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
-export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock'>, db: Db): LinkResolver {
+export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock' | 'liffUrl'>, db: Db): LinkResolver {
   return {
     async resolve(stored, { requireUsable }) {
       const ids = [...new Set(stored.map((s) => s.link.id))];
@@ -47,7 +47,7 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
         }
         const token = unsealToken(link.tokenSealed, ctx.linkSecret);
         if (!token) return null;
-        const { url, liffUrl } = portalUrls(ctx as AppContext, token);
+        const { url, liffUrl } = portalUrls(ctx, token);
         return withUrls(content, { webUrl: url + content.link.path, liffUrl: liffUrl ? liffUrl + content.link.path : null, shortUrl: url });
       });
     },
