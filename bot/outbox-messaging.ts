@@ -1,7 +1,8 @@
 /**
- * The bot's "send to client" and "remind" go through the messaging use cases (server/services/messages/), which write to
- * the durable outbox (server/messaging/) in the same transaction. The outbox worker delivers
- * after commit; the bot only reports what was queued and on which channel.
+ * The bot's "send to client" and "remind" go through the messaging use cases
+ * (server/services/messages/), which write to the durable outbox (server/messaging/) in the same
+ * transaction. The outbox worker delivers after commit; the bot only reports what was queued and
+ * on which channel.
  */
 import type { AppContext } from '../server/services/context.ts';
 import { sendPortalLink } from '../server/services/messages/send-portal-link.ts';
