@@ -18,9 +18,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSync } from 'vite';
 
-const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCANNED = ['server', 'bot', 'liff/src'];
 const GENERATED = 'server/generated'; // the Prisma client
 const COMPOSITION_ROOT = ['server/composition.ts', 'server/wire-messaging.ts'];
