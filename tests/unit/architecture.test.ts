@@ -3,8 +3,8 @@
  * (static imports, `export … from`, dynamic `import()` and `import('…')` types, parsed with Vite's
  * oxc parser). Layers, top to bottom; a folder imports only folders below it:
  *
- *   composition root    server/composition.ts, server/wire-messaging.ts (entry points main.ts,
- *                       worker-main.ts import only these); the only code that imports bot/
+ *   composition root    server/composition.ts, server/wire-messaging.ts (started by main.ts and
+ *                       worker-main.ts); the only server code that imports bot/
  *   transports          server/http, bot
  *   use cases & views   server/documents → server/portal → server/services (incl. services/messages)
  *   infrastructure      server/channels → server/messaging (outbox: enqueue, worker, ports, templates),
