@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
+import { liffUrlBuilder } from '../bot/liff-url.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -21,7 +22,7 @@ import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
-import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
+import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
 export interface Overrides {
@@ -39,7 +40,7 @@ export interface Application {
   adminApiKey: string;
   logger: Logger;
   generatedSecrets: string[];
-  /** The outbox: worker, operator page, Twilio webhook (server/messaging/wire-messaging.ts). */
+  /** The outbox: worker, operator page, Twilio webhook (server/wire-messaging.ts). */
   messaging: Messaging;
   /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
   bot: Bot;
@@ -67,6 +68,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
+    liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.
@@ -85,7 +87,6 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     logger,
     adminApiKey: secrets.adminApiKey,
     mount: [...bot.mount, ...messaging.routers],
-    extraAdminRoutes: [...messaging.adminRoutes, ...bot.adminRoutes],
     portal: { register: registerDocumentRoutes(ctx), recover: recoverRoute(ctx) },
   });
   if (config.runWorkers) messaging.start();

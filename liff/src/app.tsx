@@ -3,7 +3,7 @@ import type { Lang, PortalView } from '../../server/portal/portal-view.ts';
 import { bindLine, fetchView, urls, type Loaded } from './api.ts';
 import { Portal, usePortal, type PortalContext } from './context.ts';
 import { initialLang, rememberLang, translator, type MessageKey, type Translate } from './i18n.ts';
-import type { LiffBridge } from './liff/bridge.ts';
+import type { LiffBridge } from './liff/types.ts';
 import { connectLive, type LiveStatus, type StageEvent } from './live.ts';
 import { hrefFor, parseRoute, paths, readLocation, type PortalLocation, type Route } from './router.ts';
 import { Deposits } from './screens/deposits.tsx';

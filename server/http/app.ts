@@ -9,7 +9,6 @@ import type { Logger } from '../logger.ts';
 import { redactPath } from '../logger.ts';
 import { errorHandler } from './errors.ts';
 import { adminApi } from './admin/admin-api.ts';
-import type { AdminRoute } from './admin/admin-route.ts';
 import { portalApi, type PortalApiExtensions } from './portal/portal-api.ts';
 import { portalPages } from './portal/portal-pages.ts';
 
@@ -19,7 +18,6 @@ export interface AppOptions {
   adminApiKey: string;
   /** Extra routers mounted before the portal (e.g. the LINE webhook, which needs the raw body). */
   mount?: { path: string; router: Router }[];
-  extraAdminRoutes?: AdminRoute[];
   portal?: PortalApiExtensions;
 }
 
@@ -50,7 +48,7 @@ export function createApp(options: AppOptions): Express {
     res.json({ ok: true });
   });
   for (const { path, router } of options.mount ?? []) app.use(path, router);
-  app.use('/api/admin', adminApi(ctx, options.adminApiKey, options.extraAdminRoutes));
+  app.use('/api/admin', adminApi(ctx, options.adminApiKey));
   app.use('/api/portal', portalApi(ctx, options.portal));
   app.use(portalPages(ctx));
   app.use(errorHandler(logger));

@@ -14,6 +14,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
@@ -26,6 +27,7 @@ export const CLIENT_MESSAGES: Record<ErrorCode, { th: string; en: string }> = {
   NOT_FOUND: { th: 'ไม่พบข้อมูล', en: 'Not found' },
   CONFLICT: { th: 'รายการนี้มีการเปลี่ยนแปลงแล้ว กรุณาโหลดหน้าใหม่', en: 'This has already changed; please reload' },
   GONE: { th: 'ลิงก์นี้ใช้ไม่ได้แล้ว', en: 'This link is no longer available' },
+  UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
   RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
   UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
 };

@@ -18,11 +18,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '../data/database.ts';
-import type { Clock } from '../services/ports.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelError, type ChannelPorts, type SendResult } from './channel-ports.ts';
 import { parseStoredContent, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
-import type { LinkResolver } from './link-resolver.ts';
+import type { LinkResolver } from './channel-ports.ts';
 import { planDelivery, unavailableChannels } from './enqueue.ts';
 import { isUnreachable } from './choose-channel.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts';

@@ -9,6 +9,13 @@ import type { Logger } from '../logger.ts';
 export type ActivityAction = 'open' | 'view' | 'download' | 'sign' | 'decline' | 'payment_notice' | 'bind_line' | 'recover_request';
 export type ActivityChannel = 'web' | 'liff' | 'line_chat' | 'admin';
 
+/** Where a portal request came from, as the access log records it. */
+export interface AccessMeta {
+  channel: ActivityChannel;
+  ip: string | null;
+  userAgent: string | null;
+}
+
 export interface ActivityEntry {
   customerId: string;
   linkId: string | null;

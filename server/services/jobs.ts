@@ -4,7 +4,7 @@ import { notFound, conflict, validation } from '../domain/errors.ts';
 import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
 import { isValidCalendarDate } from '../domain/dates.ts';
 import { nextDocumentNumber } from './numbering.ts';
-import { notifyJobStage } from '../messaging/notify-client.ts';
+import { notifyJobStage } from './messages/notify-client.ts';
 
 export interface CreateJobInput {
   customerId: string;

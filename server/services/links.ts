@@ -7,6 +7,7 @@ import type { QuoteStatus } from '../domain/quote-status.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { effectiveQuoteStatus } from '../domain/quote-status.ts';
+import { loadCachedLink, type CachedLink } from './cached-link.ts';
 import { TOKEN_PATTERN, hashToken, newToken, sealToken, tokenMatches, unsealToken } from './link-tokens.ts';
 
 export interface IssueLinkInput {
@@ -27,11 +28,11 @@ export interface IssuedLink {
   reused: boolean;
 }
 
-export function portalUrls(ctx: AppContext, token: string) {
+export function portalUrls(ctx: Pick<AppContext, 'config' | 'liffUrl'>, token: string) {
   const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
   return {
     url: `${base}/c/${token}`,
-    liffUrl: ctx.config.line.liffId ? `https://liff.line.me/${ctx.config.line.liffId}/c/${token}` : null,
+    liffUrl: ctx.liffUrl ? ctx.liffUrl(`/c/${token}`) : null,
   };
 }
 
@@ -115,19 +116,6 @@ export interface ResolvedLink {
  * The link a token opens, or null — for unknown, revoked and expired alike, so callers cannot
  * tell the cases apart (and neither can whoever holds the token).
  */
-export type CachedLink = NonNullable<Awaited<ReturnType<typeof loadLink>>>;
-
-function loadLink(ctx: AppContext, tokenHash: string) {
-  return ctx.db.portalLink.findUnique({
-    where: { tokenHash },
-    select: {
-      id: true, tokenHash: true, scope: true, customerId: true, quoteId: true, invoiceId: true, expiresAt: true, revokedAt: true,
-      quote: { select: { status: true, validUntil: true } },
-      invoice: { select: { status: true } },
-    },
-  });
-}
-
 export async function resolvePortalToken(ctx: AppContext, token: string): Promise<ResolvedLink | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const tokenHash = hashToken(token);
@@ -140,7 +128,7 @@ export async function resolvePortalToken(ctx: AppContext, token: string): Promis
   if (cached) link = cached.value;
   else {
     const version = ctx.dataVersion();
-    link = await loadLink(ctx, tokenHash);
+    link = await loadCachedLink(ctx.db, tokenHash);
     if (link) ctx.linkCache?.set(tokenHash, link, version, now.getTime());
   }
   if (!link || !tokenMatches(token, link.tokenHash)) return null;

@@ -2,9 +2,9 @@
  * Ports: what the use cases need from the outside world. Real adapters and fakes are wired in
  * the composition root (server/main.ts) and in tests; use cases only see these interfaces.
  */
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from '../domain/clock.ts';
+
+export type { Clock };
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -29,3 +29,6 @@ export class ManualClock implements Clock {
 export interface LineIdentityVerifier {
   verify(idToken: string): Promise<{ ok: true; userId: string; displayName: string | null } | { ok: false; reason: string }>;
 }
+
+/** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
+export type LiffUrlBuilder = (portalPath: string) => string;

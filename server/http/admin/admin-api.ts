@@ -50,17 +50,16 @@ export function requireAdminKey(apiKey: string): RequestHandler {
   };
 }
 
-export function adminApi(ctx: AppContext, apiKey: string, extraRoutes: AdminRoute[] = []): Router {
+export function adminApi(ctx: AppContext, apiKey: string): Router {
   const router = Router();
-  const routes = [...ADMIN_ROUTES, ...extraRoutes];
-  const openapi = adminOpenApi(routes);
+  const openapi = adminOpenApi(ADMIN_ROUTES);
   // The description is public so integrators can read it before they have a key.
   router.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   router.use(requireAdminKey(apiKey));
   router.use(express.json({ limit: '256kb' }));
-  router.use(buildAdminRouter(routes, ctx));
+  router.use(buildAdminRouter(ADMIN_ROUTES, ctx));
   router.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such admin endpoint')));
   return router;
 }

@@ -8,12 +8,12 @@ import { adminRoute } from './admin-route.ts';
 import { idParams } from './schemas.ts';
 import { documentView } from './document-view.ts';
 import { CHANNELS, MESSAGE_STATUSES } from '../../messaging/message-content.ts';
-import { listMessages } from '../../messaging/list-messages.ts';
-import { retryDeadMessage } from '../../messaging/retry-message.ts';
-import { sendPortalLink } from '../../messaging/send-portal-link.ts';
-import { sendQuote } from '../../messaging/send-quote.ts';
-import { sendInvoice } from '../../messaging/send-invoice.ts';
-import { sendPaymentReminder } from '../../messaging/send-reminder.ts';
+import { listMessages } from '../../services/messages/list-messages.ts';
+import { retryDeadMessage } from '../../services/messages/retry-message.ts';
+import { sendPortalLink } from '../../services/messages/send-portal-link.ts';
+import { sendQuote } from '../../services/messages/send-quote.ts';
+import { sendInvoice } from '../../services/messages/send-invoice.ts';
+import { sendPaymentReminder } from '../../services/messages/send-reminder.ts';
 
 const channelBody = z.object({
   channel: z.enum(CHANNELS).nullish().describe('Force a channel (line, email, sms); default: LINE if bound and following, else email, else SMS'),

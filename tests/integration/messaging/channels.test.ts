@@ -224,6 +224,7 @@ describe('SMS', () => {
       body: new URLSearchParams({ MessageSid: sms.sid, MessageStatus: 'delivered' }).toString(),
     });
     expect(unsigned.status).toBe(403);
+    expect(await unsigned.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'X-Twilio-Signature', messages: { en: 'Not allowed' } } });
     expect(await f.twilio.sendStatusCallback(sms.sid, 'undelivered', { deliverTo: f.t.baseUrl, errorCode: '30003' })).toBe(204);
     expect(await f.outbox(sent.body.messageId)).toMatchObject({ status: 'sent', deliveryStatus: 'undelivered', lastError: 'Twilio: undelivered (error 30003)' });
   });

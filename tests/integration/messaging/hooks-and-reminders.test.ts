@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/data/database.ts';
-import { runRemindersOnce } from '../../../server/messaging/reminder-job.ts';
+import { runRemindersOnce } from '../../../server/services/messages/reminder-job.ts';
 import { startMessagingFixture, createInvoice, type MessagingFixture } from './messaging-fixture.ts';
 
 let f: MessagingFixture;

@@ -49,6 +49,7 @@ describe('operator page', () => {
     const none = await fetch(`${t.baseUrl}/admin/outbox`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED', message: expect.stringContaining('ADMIN_API_KEY'), messages: { th: expect.any(String) } } });
     expect((await page('/admin/outbox', 'wrong-password')).status).toBe(401);
     expect((await page('/admin/outbox/outbox.css', 'wrong-password')).status).toBe(401);
   });
@@ -96,5 +97,17 @@ describe('operator page', () => {
     const asSms = await (await page(`/admin/outbox/${line.id}/preview?as=sms`)).text();
     expect(asSms).toContain('https://portal.example.test/c/');
     expect((await page('/admin/outbox/nope/preview')).status).toBe(404);
+  });
+
+  it('answers preview errors through the one error mapper', async () => {
+    const missing = await page('/admin/outbox/nope/preview');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: 'Message not found', messages: { en: 'Not found' } } });
+    const customerId = (await t.admin('POST', '/customers', { name: 'คุณอ่านไม่ออก', email: 'garbled@example.com' })).body.id;
+    const { messageId } = (await t.admin('POST', `/customers/${customerId}/send-link`, {})).body;
+    await t.ctx.db.outboxMessage.update({ where: { id: messageId }, data: { payload: '{}' } });
+    const garbled = await page(`/admin/outbox/${messageId}/preview`);
+    expect(garbled.status).toBe(422);
+    expect(await garbled.json()).toMatchObject({ error: { code: 'UNPROCESSABLE', message: 'This message cannot be rendered', messages: { th: expect.any(String) } } });
   });
 });

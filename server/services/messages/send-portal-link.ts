@@ -2,12 +2,12 @@
  * "Send to client": issues (or reuses) a portal link for a customer, quote or invoice and queues
  * it to the client on the best channel (or the one staff chose), in one transaction.
  */
-import type { AppContext } from '../services/context.ts';
-import type { LinkScope } from '../domain/link-rules.ts';
-import { issuePortalLink } from '../services/links.ts';
-import { enqueueMessage } from './enqueue.ts';
+import type { AppContext } from '../context.ts';
+import type { LinkScope } from '../../domain/link-rules.ts';
+import { issuePortalLink } from '../links.ts';
+import { enqueueMessage } from '../../messaging/enqueue.ts';
 import { expiresOn, linkRef, loadAudience, requestBucket } from './compose.ts';
-import type { Channel } from './message-content.ts';
+import type { Channel } from '../../messaging/message-content.ts';
 import { sentMessageView, type SentMessageView } from './sent-message-view.ts';
 
 export interface SendPortalLinkInput {

@@ -4,11 +4,11 @@
  * (or the one staff pick) — the address that failed may have been corrected since. Conditional on
  * 'dead', so two clicks queue it once and a message that is not dead is never re-sent.
  */
-import type { AppContext } from '../services/context.ts';
-import { conflict, notFound } from '../domain/errors.ts';
-import { planDelivery } from './enqueue.ts';
+import type { AppContext } from '../context.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import { planDelivery } from '../../messaging/enqueue.ts';
 import { messageView } from './list-messages.ts';
-import type { Channel, MessageKind } from './message-content.ts';
+import type { Channel, MessageKind } from '../../messaging/message-content.ts';
 
 export async function retryDeadMessage(ctx: AppContext, input: { messageId: string; channel?: Channel | null }) {
   return ctx.db.$transaction(async (tx) => {

@@ -3,12 +3,12 @@
  * 'quote ready to sign' message — one transaction, so the quote is never marked sent without the
  * message, nor the message queued for a quote that did not change.
  */
-import type { AppContext } from '../services/context.ts';
-import { markQuoteSent } from '../services/quotes.ts';
-import { issuePortalLink } from '../services/links.ts';
-import { enqueueMessage } from './enqueue.ts';
+import type { AppContext } from '../context.ts';
+import { markQuoteSent } from '../quotes.ts';
+import { issuePortalLink } from '../links.ts';
+import { enqueueMessage } from '../../messaging/enqueue.ts';
 import { linkRef, loadAudience, requestBucket } from './compose.ts';
-import type { Channel } from './message-content.ts';
+import type { Channel } from '../../messaging/message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
 export interface SendQuoteInput {

@@ -1,7 +1,7 @@
 /** What every "send to client" use case answers: the queued message and the link it carries. */
-import type { IssuedLink } from '../services/links.ts';
-import type { EnqueuedMessage } from './enqueue.ts';
-import type { Channel } from './message-content.ts';
+import type { IssuedLink } from '../links.ts';
+import type { EnqueuedMessage } from '../../messaging/enqueue.ts';
+import type { Channel } from '../../messaging/message-content.ts';
 
 export interface SentMessageView {
   messageId: string;

@@ -2,13 +2,13 @@
  * "Send invoice to client": marks the invoice sent, issues (or reuses) its invoice link and queues
  * the invoice / payment request message (amount due, due date, Pay button) in one transaction.
  */
-import type { AppContext } from '../services/context.ts';
-import { markInvoiceSent } from '../services/invoices.ts';
-import { issuePortalLink } from '../services/links.ts';
-import { invoiceBalanceSatang } from '../domain/invoice-status.ts';
-import { enqueueMessage } from './enqueue.ts';
+import type { AppContext } from '../context.ts';
+import { markInvoiceSent } from '../invoices.ts';
+import { issuePortalLink } from '../links.ts';
+import { invoiceBalanceSatang } from '../../domain/invoice-status.ts';
+import { enqueueMessage } from '../../messaging/enqueue.ts';
 import { linkRef, loadAudience, requestBucket } from './compose.ts';
-import type { Channel } from './message-content.ts';
+import type { Channel } from '../../messaging/message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
 export interface SendInvoiceInput {

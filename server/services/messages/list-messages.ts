@@ -1,6 +1,6 @@
 /** Staff's view of the outbox (admin API): newest first, filtered by customer and status. */
-import type { AppContext } from '../services/context.ts';
-import type { Channel, MessageStatus } from './message-content.ts';
+import type { AppContext } from '../context.ts';
+import type { Channel, MessageStatus } from '../../messaging/message-content.ts';
 
 export interface ListMessagesInput {
   customerId?: string;

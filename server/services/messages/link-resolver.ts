@@ -3,25 +3,18 @@
  * URLs. The outbox never stores a token: it is unsealed here, with the server's link key, only
  * when the message is about to be sent or shown to the operator.
  */
-import type { Db } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import { portalUrls } from '../services/links.ts';
-import { unsealToken } from '../services/link-tokens.ts';
-import { bangkokDate } from '../domain/dates.ts';
-import { isLinkUsable, type LinkScope } from '../domain/link-rules.ts';
-import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
-import type { InvoiceStatus } from '../domain/invoice-status.ts';
-import { withUrls, type MessageContent, type StoredContent } from './message-content.ts';
+import type { Db } from '../../data/database.ts';
+import type { AppContext } from '../context.ts';
+import { portalUrls } from '../links.ts';
+import { unsealToken } from '../link-tokens.ts';
+import { bangkokDate } from '../../domain/dates.ts';
+import { isLinkUsable, type LinkScope } from '../../domain/link-rules.ts';
+import { effectiveQuoteStatus, type QuoteStatus } from '../../domain/quote-status.ts';
+import type { InvoiceStatus } from '../../domain/invoice-status.ts';
+import { withUrls } from '../../messaging/message-content.ts';
+import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
-export interface LinkResolver {
-  /**
-   * Same order as `stored`. With `requireUsable`, a message whose link no longer opens (revoked,
-   * expired, its quote answered or its invoice settled) resolves to null: it is obsolete.
-   */
-  resolve(stored: readonly StoredContent[], options: { requireUsable: boolean }): Promise<(MessageContent | null)[]>;
-}
-
-export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock'>, db: Db): LinkResolver {
+export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock' | 'liffUrl'>, db: Db): LinkResolver {
   return {
     async resolve(stored, { requireUsable }) {
       const ids = [...new Set(stored.map((s) => s.link.id))];
@@ -54,7 +47,7 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
         }
         const token = unsealToken(link.tokenSealed, ctx.linkSecret);
         if (!token) return null;
-        const { url, liffUrl } = portalUrls(ctx as AppContext, token);
+        const { url, liffUrl } = portalUrls(ctx, token);
         return withUrls(content, { webUrl: url + content.link.path, liffUrl: liffUrl ? liffUrl + content.link.path : null, shortUrl: url });
       });
     },

@@ -3,15 +3,15 @@
  * job moved), queued inside that use case's transaction. A client we cannot reach must never undo
  * the change: "no channel" is logged and skipped here; only explicit "send" requests report it.
  */
-import type { Tx } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import { bangkokDate } from '../domain/dates.ts';
-import { DomainError } from '../domain/errors.ts';
-import { STAGE_LABELS, type JobStage } from '../domain/job-stages.ts';
-import { enqueueMessage, findByIdempotencyKey, planDelivery, type EnqueuedMessage } from './enqueue.ts';
+import type { Tx } from '../../data/database.ts';
+import type { AppContext } from '../context.ts';
+import { bangkokDate } from '../../domain/dates.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { STAGE_LABELS, type JobStage } from '../../domain/job-stages.ts';
+import { enqueueMessage, findByIdempotencyKey, planDelivery, type EnqueuedMessage } from '../../messaging/enqueue.ts';
 import { customerContentBase } from './compose.ts';
-import { BUSINESS_ID } from '../services/business.ts';
-import type { Audience, KindFields, MessageKind, StoredContent } from './message-content.ts';
+import { BUSINESS_ID } from '../business.ts';
+import type { Audience, KindFields, MessageKind, StoredContent } from '../../messaging/message-content.ts';
 
 type ContentBody<K extends MessageKind> = KindFields[K] & Pick<Audience, 'attachDocumentId'>;
 

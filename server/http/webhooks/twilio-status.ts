@@ -5,8 +5,9 @@
  */
 import express, { Router } from 'express';
 import twilio from 'twilio';
-import type { Db } from '../data/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Db } from '../../data/database.ts';
+import type { Logger } from '../../logger.ts';
+import { DomainError, validation } from '../../domain/errors.ts';
 
 /** Twilio's terminal failure states: the message will not arrive. */
 const FAILED_STATES = new Set(['failed', 'undelivered']);
@@ -27,7 +28,7 @@ export function twilioStatusRouter(options: TwilioStatusOptions): Router {
   router.post('/status', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res, next) => {
     try {
       if (!options.authToken) {
-        res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Twilio is not configured' } });
+        next(new DomainError('NOT_FOUND', 'Twilio is not configured'));
         return;
       }
       const signature = req.get('x-twilio-signature') ?? '';
@@ -36,13 +37,13 @@ export function twilioStatusRouter(options: TwilioStatusOptions): Router {
       const params = (req.body ?? {}) as Record<string, string>;
       if (!signature || !twilio.validateRequest(options.authToken, signature, url, params)) {
         options.logger.warn({ path: '/webhooks/twilio/status' }, 'twilio status callback with a bad signature');
-        res.status(403).json({ error: { code: 'FORBIDDEN', message: 'invalid Twilio signature' } });
+        next(new DomainError('FORBIDDEN', 'invalid Twilio signature', { field: 'X-Twilio-Signature' }));
         return;
       }
       const sid = params.MessageSid ?? params.SmsSid;
       const status = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
       if (!sid || !status) {
-        res.status(400).json({ error: { code: 'VALIDATION', message: 'MessageSid and MessageStatus are required', field: 'MessageSid' } });
+        next(validation('MessageSid', 'MessageSid and MessageStatus are required'));
         return;
       }
       const message = await options.db.outboxMessage.findFirst({ where: { providerMessageId: sid, channel: 'sms' }, select: { id: true, deliveryStatus: true } });

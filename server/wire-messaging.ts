@@ -6,21 +6,20 @@
  * page and the Twilio status webhook.
  */
 import type { Router } from 'express';
-import type { Db } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import type { AdminRoute } from '../http/admin/admin-route.ts';
-import { linePushChannel, lineMessagesFor } from '../../bot/line-push-channel.ts';
-import { flexPreviewCss, messagesToHtml } from '../../bot/preview/flex-to-html.ts';
-import { smtpEmailChannel } from '../channels/smtp-email.ts';
-import { twilioSmsChannel } from '../channels/twilio-sms.ts';
-import type { ChannelPort, ChannelPorts, DocumentAttachments } from './channel-ports.ts';
-import { localChannel } from './local-channel.ts';
-import { CHANNELS, type Channel } from './message-content.ts';
-import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './outbox-worker.ts';
-import { outboxPageRouter } from './outbox-page.ts';
-import { twilioStatusRouter } from './twilio-status.ts';
-import { runRemindersOnce, type ReminderRunResult } from './reminder-job.ts';
-import { linkResolver } from './link-resolver.ts';
+import type { Db } from './data/database.ts';
+import type { AppContext } from './services/context.ts';
+import { linePushChannel, lineMessagesFor } from '../bot/line-push-channel.ts';
+import { flexPreviewCss, messagesToHtml } from '../bot/preview/flex-to-html.ts';
+import { smtpEmailChannel } from './channels/smtp-email.ts';
+import { twilioSmsChannel } from './channels/twilio-sms.ts';
+import type { ChannelPort, ChannelPorts, DocumentAttachments } from './messaging/channel-ports.ts';
+import { localChannel } from './messaging/local-channel.ts';
+import { CHANNELS, type Channel } from './messaging/message-content.ts';
+import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './messaging/outbox-worker.ts';
+import { outboxPageRouter } from './http/operator/outbox-page.ts';
+import { twilioStatusRouter } from './http/webhooks/twilio-status.ts';
+import { runRemindersOnce, type ReminderRunResult } from './services/messages/reminder-job.ts';
+import { linkResolver } from './services/messages/link-resolver.ts';
 
 export interface MessagingOverrides {
   /** Replace adapters (tests); missing ones are built from config. */
@@ -32,8 +31,6 @@ export interface MessagingOverrides {
 }
 
 export interface Messaging {
-  /** Routes for the admin API. Empty: the messaging routes are static and listed in ADMIN_ROUTES. */
-  adminRoutes: AdminRoute[];
   /** Mount these on the app: the operator page and the Twilio webhook. */
   routers: { path: string; router: Router }[];
   channelModes: Record<Channel, 'live' | 'local'>;
@@ -162,7 +159,6 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   };
 
   return {
-    adminRoutes: [],
     routers,
     channelModes,
     worker,

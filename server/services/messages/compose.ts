@@ -3,14 +3,14 @@
  * customer's language) and where the button goes (a reference to the portal link plus an optional
  * deep path such as '/receipts' that the portal app understands; URLs are resolved at send time).
  */
-import type { Tx } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import type { Lang } from '../domain/dates.ts';
-import { bangkokDate } from '../domain/dates.ts';
-import { notFound } from '../domain/errors.ts';
-import { issuePortalLink, type IssuedLink } from '../services/links.ts';
-import { getBusiness } from '../services/business.ts';
-import type { Audience, LinkRef } from './message-content.ts';
+import type { Tx } from '../../data/database.ts';
+import type { AppContext } from '../context.ts';
+import type { Lang } from '../../domain/dates.ts';
+import { bangkokDate } from '../../domain/dates.ts';
+import { notFound } from '../../domain/errors.ts';
+import { issuePortalLink, type IssuedLink } from '../links.ts';
+import { getBusiness } from '../business.ts';
+import type { Audience, LinkRef } from '../../messaging/message-content.ts';
 
 export async function loadAudience(tx: Tx, customerId: string): Promise<Audience> {
   const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { name: true, language: true } });

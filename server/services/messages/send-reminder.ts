@@ -2,16 +2,16 @@
  * Payment reminders for one invoice: queued by staff on demand (`sendPaymentReminder`, admin API
  * and bot) or by the schedule (reminder-job.ts). Both build the message here.
  */
-import type { Tx } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
-import { issuePortalLink } from '../services/links.ts';
-import { bangkokDate, daysBetween } from '../domain/dates.ts';
-import { conflict, notFound } from '../domain/errors.ts';
-import { invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
-import { isRemindable } from '../domain/reminder-schedule.ts';
-import { enqueueMessage, type EnqueuedMessage } from './enqueue.ts';
+import type { Tx } from '../../data/database.ts';
+import type { AppContext } from '../context.ts';
+import { issuePortalLink } from '../links.ts';
+import { bangkokDate, daysBetween } from '../../domain/dates.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import { invoiceBalanceSatang, type InvoiceStatus } from '../../domain/invoice-status.ts';
+import { isRemindable } from '../../domain/reminder-schedule.ts';
+import { enqueueMessage, type EnqueuedMessage } from '../../messaging/enqueue.ts';
 import { linkRef, loadAudience, requestBucket } from './compose.ts';
-import type { Channel } from './message-content.ts';
+import type { Channel } from '../../messaging/message-content.ts';
 import { sentMessageView } from './sent-message-view.ts';
 
 /** Queues a reminder for an invoice that is still owed; throws CONFLICT when it is not. */

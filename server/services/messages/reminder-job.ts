@@ -5,12 +5,12 @@
  * as the outbox message: the second instance's insert fails and its message is rolled back.
  * Only between 09:00 and 20:00 Bangkok; never for a paid or voided invoice; capped per invoice.
  */
-import type { AppContext } from '../services/context.ts';
-import { Prisma } from '../data/database.ts';
-import { addDays, bangkokDate } from '../domain/dates.ts';
-import type { InvoiceStatus } from '../domain/invoice-status.ts';
-import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsets, isRemindable, isWithinSendingWindow } from '../domain/reminder-schedule.ts';
-import { DomainError } from '../domain/errors.ts';
+import type { AppContext } from '../context.ts';
+import { Prisma } from '../../data/database.ts';
+import { addDays, bangkokDate } from '../../domain/dates.ts';
+import type { InvoiceStatus } from '../../domain/invoice-status.ts';
+import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsets, isRemindable, isWithinSendingWindow } from '../../domain/reminder-schedule.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { queueInvoiceReminder } from './send-reminder.ts';
 
 export interface ReminderRunResult {

@@ -11,12 +11,13 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
-import type { Db } from '../data/database.ts';
-import { asyncHandler } from '../http/errors.ts';
-import { escapeHtml, renderEmail } from './templates/email.ts';
-import { renderSms } from './templates/sms.ts';
-import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
-import type { LinkResolver } from './link-resolver.ts';
+import type { Db } from '../../data/database.ts';
+import { asyncHandler } from '../errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { escapeHtml, renderEmail } from '../../messaging/templates/email.ts';
+import { renderSms } from '../../messaging/templates/sms.ts';
+import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
+import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
 /** How LINE messages are drawn (bot/line-push-channel.ts + bot/preview), injected by the wiring. */
 export interface LinePreview {
@@ -78,7 +79,7 @@ function basicAuth(adminApiKey: string): RequestHandler {
     const password = decoded.includes(':') ? decoded.slice(decoded.indexOf(':') + 1) : '';
     if (!password || !timingSafeEqual(sha256(password), expected)) {
       res.set('WWW-Authenticate', 'Basic realm="Outbox (password: ADMIN_API_KEY)", charset="UTF-8"');
-      res.status(401).type('text/plain').send('Authentication required: any user name, the ADMIN_API_KEY as password.');
+      next(new DomainError('UNAUTHORIZED', 'Authentication required: any user name, the ADMIN_API_KEY as password.'));
       return;
     }
     next();
@@ -133,15 +134,9 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
       const as = CHANNELS.find((c) => c === req.query.as) ?? (row?.channel as Channel | undefined);
       noStore(res);
       res.set('Content-Security-Policy', PREVIEW_CSP);
-      if (!row || !as) {
-        res.status(404).type('text/plain').send('No such message');
-        return;
-      }
+      if (!row || !as) throw notFound('Message');
       const [content] = await renderable(options.links, [row]);
-      if (!content) {
-        res.status(422).type('text/plain').send('This message cannot be rendered');
-        return;
-      }
+      if (!content) throw new DomainError('UNPROCESSABLE', 'This message cannot be rendered');
       res.type('html').send(previewDocument(content, as, options.linePreview));
     }),
   );
