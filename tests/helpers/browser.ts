@@ -27,6 +27,8 @@ export const AXE_WCAG22_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', '
 export interface AxeViolation { id: string; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }
 
 export const MIN_TOUCH_TARGET = 44;
+/** Two targets closer than this look like one control (a button glued to the card above it). */
+export const MIN_TARGET_GAP = 4;
 /** Two labels closer than this read as one word ("DepositsDocuments"). */
 export const MIN_LABEL_GAP = 6;
 
@@ -81,13 +83,14 @@ export function findLayoutProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Touch targets smaller than 44×44 CSS px, targets that overlap one another, and side-by-side
- * targets whose labels run together (less than MIN_LABEL_GAP between them). A link inside
+ * Touch targets smaller than 44×44 CSS px, targets that overlap or touch one another (less than
+ * MIN_TARGET_GAP between their boxes), and side-by-side targets whose labels run together (less
+ * than MIN_LABEL_GAP between the text). A link inside
  * running text (display: inline, in a block that has text of its own) is exempt, as WCAG 2.5.8's
  * inline exception allows; see tests/browser/screens-checked.test.ts for why.
  */
 export function findTouchTargetProblems(page: Page, min = MIN_TOUCH_TARGET): Promise<string[]> {
-  return page.evaluate(({ minSize, minGap }) => {
+  return page.evaluate(({ minSize, minGap, minLabelGap }) => {
     const name = (el: Element) => {
       const cls = [...el.classList].map((c) => `.${c}`).join('');
       const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
@@ -129,6 +132,10 @@ export function findTouchTargetProblems(page: Page, min = MIN_TOUCH_TARGET): Pro
         const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (overlapX > 0.5 && overlapY > 0.5) problems.push(`touch targets overlap: ${name(inFlow[i]!)} and ${name(inFlow[j]!)}`);
+        // Side by side or one above the other with (almost) no space between: they read as one.
+        else if ((overlapX > 0.5 && overlapY > -minGap) || (overlapY > 0.5 && overlapX > -minGap)) {
+          problems.push(`touch targets touch (${Math.max(-overlapX, -overlapY).toFixed(1)} px apart): ${name(inFlow[i]!)} and ${name(inFlow[j]!)}`);
+        }
       }
     }
     // Where the text of each target is drawn (not its box, which may touch its neighbour's).
@@ -145,11 +152,11 @@ export function findTouchTargetProblems(page: Page, min = MIN_TOUCH_TARGET): Pro
         if (!a.box || !b.box || a.floating !== b.floating || a.el.contains(b.el) || b.el.contains(a.el)) continue;
         const sameLine = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 0;
         const gap = Math.max(a.box.left, b.box.left) - Math.min(a.box.right, b.box.right);
-        if (sameLine && gap < minGap) {
+        if (sameLine && gap < minLabelGap) {
           problems.push(`labels run together (${gap.toFixed(1)} px apart): ${name(a.el)} and ${name(b.el)}`);
         }
       }
     }
     return problems;
-  }, { minSize: min, minGap: MIN_LABEL_GAP });
+  }, { minSize: min, minGap: MIN_TARGET_GAP, minLabelGap: MIN_LABEL_GAP });
 }
