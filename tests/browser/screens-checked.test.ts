@@ -135,3 +135,46 @@ describe.each(LANGS)('every portal screen in %s', (lang) => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the checks themselves', () => {
+  // A page with one of each problem, and one of each thing that is allowed, so a check that
+  // silently stopped finding anything would fail here rather than pass every screen above.
+  const PLANTED = `<!doctype html><html><head><meta name="viewport" content="width=device-width"><style>
+    body { margin: 0; font: 16px sans-serif; } .row { display: flex; }
+    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0,0,0,0); white-space: nowrap; }
+    .big { display: inline-block; min-width: 44px; min-height: 44px; }
+  </style></head><body><main>
+    <h1>Planted</h1>
+    <div id="wide" style="width: 400px">too wide</div>
+    <div style="width: 100px; overflow: hidden"><span style="white-space: nowrap">฿30,000,000,000.00 cut off</span></div>
+    <div style="width: 100px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap">an ellipsis is deliberate truncation</div>
+    <span class="sr-only">screen-reader text far wider than one pixel</span>
+    <a id="small" href="#" style="display: inline-block; height: 32px">small</a>
+    <p>Read the <a href="#">terms</a> in this sentence.</p>
+    <div class="row"><a class="big" href="#">Deposits</a><a class="big" href="#">Documents</a></div>
+    <p style="margin: 12px 0 0"><a class="big" href="#" style="display: block">Card</a><a class="big" href="#" style="display: block">Glued</a></p>
+    <p style="color: #bbb; background: #fff">low contrast</p>
+  </main></body></html>`;
+
+  it('finds overflow, cut-off text, small / touching / run-together targets and an axe violation, and exempts the rest', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 } });
+    const page = await context.newPage();
+    await page.setContent(PLANTED);
+    const layout = await findLayoutProblems(page);
+    const targets = await findTouchTargetProblems(page);
+    const axe = (await runAxe(page)).map((v) => v.id);
+    await context.close();
+
+    expect(layout).toContainEqual(expect.stringMatching(/^page scrolls sideways/));
+    expect(layout).toContainEqual(expect.stringMatching(/^div#wide "too wide" sticks out of the 320px screen/));
+    expect(layout).toContainEqual(expect.stringMatching(/฿30,000,000,000\.00 cut off".* is cut off by a 100px box/));
+    expect(layout.join('\n')).not.toMatch(/ellipsis|screen-reader/);
+
+    expect(targets).toContainEqual(expect.stringMatching(/^touch target a "small" is [\d.]+×32\.0 px/));
+    expect(targets).toContainEqual(expect.stringMatching(/^labels run together .* a\.big "Deposits" and a\.big "Documents"/));
+    expect(targets).toContainEqual(expect.stringMatching(/^touch targets touch .* a\.big "Card" and a\.big "Glued"/));
+    expect(targets.join('\n')).not.toMatch(/"terms"/); // a link inside a sentence: WCAG 2.5.8's inline exception
+
+    expect(axe).toContain('color-contrast');
+  });
+});

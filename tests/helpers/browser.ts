@@ -34,7 +34,9 @@ export const MIN_LABEL_GAP = 6;
 
 /**
  * Sideways scrolling, elements sticking out of the viewport, and boxes whose content spills out
- * of them (two labels running together). Each problem names the element: tag, classes, text.
+ * of them or is cut off by them (`overflow: hidden` hiding the last digits is no fix). Exempt:
+ * screen-reader-only text (clipped on purpose), text truncated with an ellipsis, and boxes that
+ * scroll on purpose (`overflow: auto`). Each problem names the element: tag, classes, text.
  */
 export function findLayoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -43,14 +45,13 @@ export function findLayoutProblems(page: Page): Promise<string[]> {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}${text ? ` "${text}"` : ''}`;
     };
-    // Content that the page deliberately hides or clips (sr-only text, ellipsis) is not overflow.
-    const clipped = (el: Element): boolean => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        if (s.overflowX !== 'visible' || s.clip !== 'auto' || s.clipPath !== 'none') return true;
-      }
+    const within = (el: Element | null, test: (s: CSSStyleDeclaration) => boolean): boolean => {
+      for (let a = el; a && a !== document.body; a = a.parentElement) if (test(getComputedStyle(a))) return true;
       return false;
     };
+    const srOnly = (el: Element) => within(el, (s) => s.clip !== 'auto' || s.clipPath !== 'none');
+    // Inside a box that clips or scrolls: that box is where the problem (if any) is reported.
+    const insideClippingBox = (el: Element) => within(el.parentElement, (s) => s.overflowX !== 'visible');
     const problems: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) {
@@ -60,7 +61,7 @@ export function findLayoutProblems(page: Page): Promise<string[]> {
     const outside = new Set<Element>();
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || clipped(el)) continue;
+      if (r.width === 0 || r.height === 0 || srOnly(el) || insideClippingBox(el)) continue;
       if (r.right > vw + 0.5 || r.left < -0.5) outside.add(el);
     }
     for (const el of outside) {
@@ -70,13 +71,15 @@ export function findLayoutProblems(page: Page): Promise<string[]> {
     }
     const spilling = [...document.body.querySelectorAll('*')].filter((el) => {
       const s = getComputedStyle(el);
-      if (s.display === 'inline' || s.display === 'contents' || s.overflowX !== 'visible' || clipped(el)) return false;
+      if (s.display === 'inline' || s.display === 'contents' || srOnly(el)) return false;
+      if (s.overflowX === 'auto' || s.overflowX === 'scroll' || s.textOverflow === 'ellipsis') return false;
       if (el instanceof SVGElement || el.clientWidth === 0) return false;
       return el.scrollWidth > el.clientWidth + 1;
     });
     for (const el of spilling) {
       if (spilling.some((other) => other !== el && el.contains(other))) continue; // name the innermost only
-      problems.push(`${name(el)}: content is ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+      const verb = getComputedStyle(el).overflowX === 'visible' ? 'spills out of' : 'is cut off by';
+      problems.push(`${name(el)}: content ${el.scrollWidth}px wide ${verb} a ${el.clientWidth}px box`);
     }
     return problems;
   });
