@@ -41,9 +41,11 @@ export type PostbackPayload = Readonly<Record<string, PostbackValue | null | und
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_]{0,15}$/;
 
 export class PostbackTooLongError extends Error {
-  constructor(readonly length: number) {
+  readonly length: number;
+  constructor(length: number) {
     super(`postback data is ${length} characters; LINE allows at most ${POSTBACK_MAX_LENGTH}`);
     this.name = 'PostbackTooLongError';
+    this.length = length;
   }
 }
 

@@ -26,11 +26,15 @@ export class ActivityRecorder {
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Db,
-    private readonly logger: Logger,
-    private readonly delayMs = 200,
-  ) {}
+  private readonly db: Db;
+  private readonly logger: Logger;
+  private readonly delayMs: number;
+
+  constructor(db: Db, logger: Logger, delayMs = 200) {
+    this.db = db;
+    this.logger = logger;
+    this.delayMs = delayMs;
+  }
 
   record(entry: ActivityEntry): void {
     this.#pending.push({ ...entry, userAgent: entry.userAgent?.slice(0, 400) ?? null });

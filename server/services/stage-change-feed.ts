@@ -12,11 +12,12 @@ const OVERLAP_MS = 5_000;
 export class StageChangeFeed {
   #cursor: Date;
 
-  constructor(
-    private readonly db: Db,
-    private readonly events: PortalEvents,
-    now: Date,
-  ) {
+  private readonly db: Db;
+  private readonly events: PortalEvents;
+
+  constructor(db: Db, events: PortalEvents, now: Date) {
+    this.db = db;
+    this.events = events;
     this.#cursor = now;
   }
 
