@@ -22,9 +22,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../helpers/portal-fixtures.ts';
-import {
-  AXE_WCAG22_AA_TAGS, launchChromium, PHONE, findLayoutProblems, findTouchTargetProblems, type AxeViolation,
-} from '../helpers/browser.ts';
+import { AXE_WCAG22_AA_TAGS, launchChromium, PHONE, findLayoutProblems, findTouchTargetProblems, type AxeViolation } from '../helpers/browser.ts';
 
 type Lang = 'th' | 'en';
 const LANGS: Lang[] = ['th', 'en'];
@@ -47,7 +45,10 @@ beforeAll(async () => {
   f = await createPortalFixture(t);
   // Long labels and six-digit amounts: what made the English quote page overflow at 360 px.
   const quote = await t.admin('POST', '/quotes', {
-    customerId: f.customerId, jobId: f.jobId, validUntil: '2026-12-20', depositSatang: 3_000_000,
+    customerId: f.customerId,
+    jobId: f.jobId,
+    validUntil: '2026-12-20',
+    depositSatang: 3_000_000,
     lines: [{ description: 'Live-streaming package with two camera operators and a sound engineer', quantity: 3, unitPriceSatang: 4_250_000 }],
   });
   expect(quote.status, JSON.stringify(quote.body)).toBe(201);
@@ -63,7 +64,11 @@ afterAll(async () => {
   await t?.stop();
 });
 
-interface Screen { name: string; url: () => string; status?: number }
+interface Screen {
+  name: string;
+  url: () => string;
+  status?: number;
+}
 const SCREENS: Screen[] = [
   { name: 'home', url: () => `/c/${tokens.customer}` },
   { name: 'jobs', url: () => `/c/${tokens.customer}/jobs` },
