@@ -12,7 +12,7 @@ const th = {
   'app.timeSuffix': ' น.',
   'app.newWindow': '(เปิดหน้าต่างใหม่)',
 
-  'lang.toggle': 'EN',
+  'lang.toggle': 'English',
   'lang.toggleLabel': 'Switch to English',
 
   'nav.label': 'เมนูหลัก',
