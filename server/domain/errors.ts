@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'GONE'
   | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'UNAVAILABLE';
 
 export interface ErrorDetails {

@@ -7,11 +7,13 @@ import helmet from 'helmet';
 import type { AppContext } from '../services/context.ts';
 import type { Logger } from '../logger.ts';
 import { redactPath } from '../logger.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
 import { adminApi } from './admin/admin-api.ts';
 import type { AdminRoute } from './admin/admin-route.ts';
 import { portalApi, type PortalApiExtensions } from './portal/portal-api.ts';
 import { portalPages } from './portal/portal-pages.ts';
+import { PortalHtml } from './portal/portal-html.ts';
+import { FailedLookups } from './portal/rate-limits.ts';
 
 export interface AppOptions {
   ctx: AppContext;
@@ -51,8 +53,11 @@ export function createApp(options: AppOptions): Express {
   });
   for (const { path, router } of options.mount ?? []) app.use(path, router);
   app.use('/api/admin', adminApi(ctx, options.adminApiKey, options.extraAdminRoutes));
-  app.use('/api/portal', portalApi(ctx, options.portal));
-  app.use(portalPages(ctx));
+  // One count of failed token lookups for pages and API: guesses on both add up.
+  const failedLookups = new FailedLookups(ctx.clock);
+  app.use('/api/portal', portalApi(ctx, options.portal, failedLookups));
+  app.use(portalPages(ctx, PortalHtml.load(), failedLookups));
+  app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
 }
