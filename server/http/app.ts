@@ -31,6 +31,17 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
+  else {
+    // Behind a proxy every client would share its address (and its rate limits): say so, once.
+    let warned = false;
+    app.use((req, _res, next) => {
+      if (!warned && req.get('x-forwarded-for')) {
+        warned = true;
+        logger.warn({}, 'X-Forwarded-For received but TRUST_PROXY is not set: all clients share the proxy address for rate limits and logs');
+      }
+      next();
+    });
+  }
   app.use(
     helmet({
       contentSecurityPolicy: false, // set per response by the portal routes, which know what they serve

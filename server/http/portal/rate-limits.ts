@@ -33,8 +33,9 @@ export function recoverRateLimit(): RequestHandler {
 
 export const FAILED_LOOKUP_LIMIT = 30;
 export const FAILED_LOOKUP_WINDOW_MS = 15 * 60_000;
-/** Beyond this many tracked addresses, expired windows are swept (memory stays bounded in practice). */
+/** Beyond this many tracked addresses, expired windows are swept; beyond the cap the oldest go. */
 const SWEEP_ABOVE = 10_000;
+const MAX_TRACKED = 100_000;
 
 /**
  * Failed token lookups per client address (IPv6 by /56, as express-rate-limit keys them), in a
@@ -66,6 +67,11 @@ export class FailedLookups {
 
   #sweep(now: number): void {
     for (const [key, entry] of this.#byKey) if (entry.resetAt <= now) this.#byKey.delete(key);
+    // A scan from very many addresses: forget the oldest windows rather than grow without bound.
+    for (const key of this.#byKey.keys()) {
+      if (this.#byKey.size < MAX_TRACKED) break;
+      this.#byKey.delete(key);
+    }
   }
 }
 

@@ -113,3 +113,12 @@ describe('admin answers that carry a live link', () => {
     expect(sentInvoice.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('behind a reverse proxy without TRUST_PROXY', () => {
+  it('warns once that every client shares the proxy address', async () => {
+    const warnings = () => t.logLines.filter((l) => l.includes('TRUST_PROXY is not set'));
+    for (let i = 0; i < 2; i++) await fetch(`${t.baseUrl}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    expect(warnings()).toHaveLength(1);
+    expect(JSON.parse(warnings()[0]!).level).toBe('warn');
+  });
+});
