@@ -130,7 +130,7 @@ export function App({ initial, loc, liff }: AppProps) {
         {header}
         <main id="main" class="main">
           {loaded.kind === 'unavailable'
-            ? <Unavailable business={loaded.business} token={loc.token} t={t} />
+            ? <Unavailable business={loaded.business} busy={loaded.busy === true} token={loc.token} t={t} />
             : <ErrorPage t={t} />}
         </main>
       </>

@@ -180,6 +180,8 @@ const th = {
   'unavailable.recover': 'ส่งลิงก์ใหม่ให้ฉัน',
   'unavailable.sending': 'กำลังส่งคำขอ…',
   'unavailable.sent': 'หากเรามีข้อมูลติดต่อของคุณอยู่แล้ว เราได้ส่งลิงก์ใหม่ไปให้ทาง LINE อีเมล หรือ SMS',
+  'busy.title': 'มีการใช้งานถี่เกินไป',
+  'busy.body': 'มีการเปิดลิงก์จากเครือข่ายนี้บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่อีกครั้ง หากต้องการความช่วยเหลือ ติดต่อเราได้ตามช่องทางด้านล่าง',
 
   'contact.title': 'ติดต่อเรา',
   'contact.line': 'แชททาง LINE',
@@ -374,6 +376,8 @@ const en: Record<MessageKey, string> = {
   'unavailable.recover': 'Send me a new link',
   'unavailable.sending': 'Sending your request…',
   'unavailable.sent': 'If we have your contact details on file, a fresh link is on its way by LINE, email or SMS.',
+  'busy.title': 'Too many requests',
+  'busy.body': 'Links were opened too often from this network. Please wait a few minutes and try again, or contact us below.',
 
   'contact.title': 'Contact us',
   'contact.line': 'Chat on LINE',

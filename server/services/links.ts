@@ -8,6 +8,8 @@ import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { effectiveQuoteStatus } from '../domain/quote-status.ts';
 import { loadCachedLink, type CachedLink } from './cached-link.ts';
+import { randomUUID } from 'node:crypto';
+import { linksRevokedEvent } from './portal-events.ts';
 import { TOKEN_PATTERN, hashToken, newToken, sealToken, tokenMatches, unsealToken } from './link-tokens.ts';
 
 export interface IssueLinkInput {
@@ -158,7 +160,11 @@ export async function customerBehindToken(ctx: AppContext, token: string): Promi
 export async function revokeLink(ctx: AppContext, linkId: string) {
   const link = await ctx.db.portalLink.findUnique({ where: { id: linkId } });
   if (!link) throw notFound('Link');
-  if (!link.revokedAt) await ctx.db.portalLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+  if (!link.revokedAt) {
+    const { count } = await ctx.db.portalLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+    // Open live streams of this link close now, not at their next heartbeat.
+    if (count > 0) ctx.events.publish(linksRevokedEvent(link.customerId, linkId));
+  }
   return { id: linkId, revoked: true };
 }
 
@@ -166,5 +172,6 @@ export async function revokeCustomerLinks(ctx: AppContext, customerId: string) {
   const customer = await ctx.db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
   if (!customer) throw notFound('Customer');
   const { count } = await ctx.db.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+  if (count > 0) ctx.events.publish(linksRevokedEvent(customerId, randomUUID()));
   return { customerId, revoked: count };
 }

@@ -146,6 +146,21 @@ describe('the client portal on a phone', () => {
     await page.context().close();
   });
 
+  it('after many failed lookups from this network: the busy page for unknown links, working links still open', async () => {
+    for (let i = 0; i < 30; i++) await fetch(`${t.baseUrl}/api/portal/${String(i).padStart(32, 'W')}`);
+    const page = await phonePage();
+    const res = await page.goto(`${t.baseUrl}/c/${'W'.repeat(32)}`);
+    expect(res?.status()).toBe(429);
+    await expect.poll(() => page.getByText('มีการใช้งานถี่เกินไป').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'ส่งลิงก์ใหม่ให้ฉัน' }).count()).toBe(0);
+    await shot(page, 'busy-th');
+    const link = await issueLink(t, 'customer', f.customerId);
+    expect((await page.goto(`${t.baseUrl}/c/${link.token}`))?.status()).toBe(200);
+    await expect.poll(() => page.getByText('คุณสมชาย', { exact: false }).first().isVisible()).toBe(true);
+    await page.context().close();
+    t.clock.advance(15 * 60_000); // the failure window ends: later tests start clean
+  });
+
   it('the web path never downloads the LIFF SDK', async () => {
     const link = await issueLink(t, 'customer', f.customerId);
     const page = await phonePage();

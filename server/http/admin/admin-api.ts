@@ -58,6 +58,11 @@ export function adminApi(ctx: AppContext, apiKey: string): Router {
     res.json(openapi);
   });
   router.use(requireAdminKey(apiKey));
+  // Answers carry customer data and live portal links (POST /links, …/send): never cached.
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   router.use(express.json({ limit: '256kb' }));
   router.use(buildAdminRouter(ADMIN_ROUTES, ctx));
   router.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such admin endpoint')));

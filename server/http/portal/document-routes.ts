@@ -1,11 +1,15 @@
 /**
  * Portal document downloads: one PDF (inline or attachment, readable Thai/English file names) and
  * "download all" as one streamed ZIP of exactly the documents the link may see. Logged for staff.
+ * A ZIP that fails half-way is cut off (errors.ts destroys the connection): the client sees a
+ * failed download, never a truncated file with 200.
  */
 import type { Router } from 'express';
 import { ZipArchive } from 'archiver';
 import type { AppContext } from '../../services/context.ts';
 import { getDocumentPdf } from '../../documents/document-pdfs.ts';
+import { loadDocumentOwner } from '../../documents/document-owner.ts';
+import { unicodeSafe } from '../../documents/file-name.ts';
 import { parseDocumentId } from '../../portal/document-ids.ts';
 import { canSeeDocument } from '../../portal/scope.ts';
 import { buildPortalData } from '../../portal/build-portal-view.ts';
@@ -23,19 +27,28 @@ export function registerDocumentRoutes(ctx: AppContext) {
         const meta = accessMeta(req);
         ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: 'download', documentType: 'zip', documentId: null, ...meta, at: ctx.clock.now() });
         res.setHeader('Content-Type', 'application/zip');
-        const name = `${data.customer.name}-documents.zip`;
+        const name = `${unicodeSafe(data.customer.name) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
         const zip = new ZipArchive({ zlib: { level: 6 } });
         zip.on('error', (err: Error) => res.destroy(err));
         zip.pipe(res);
         const used = new Set<string>();
-        // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
-        for (const doc of data.documents) {
-          const pdf = await getDocumentPdf(ctx, doc.id);
-          let fileName = pdf.fileName.unicode;
-          for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
-          used.add(fileName);
-          zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
+        try {
+          // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
+          for (const doc of data.documents) {
+            const pdf = await getDocumentPdf(ctx, doc.id);
+            let fileName = pdf.fileName.unicode;
+            for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
+            used.add(fileName);
+            zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
+          }
+        } catch (error) {
+          // Detach first: aborting ends the archive stream, which would otherwise end the response
+          // cleanly and make the truncated ZIP look complete.
+          zip.unpipe(res);
+          zip.abort();
+          if (!res.headersSent) res.removeHeader('Content-Disposition');
+          throw error;
         }
         await zip.finalize();
       }),
@@ -48,6 +61,10 @@ export function registerDocumentRoutes(ctx: AppContext) {
         const parsed = parseDocumentId(documentId);
         const notFound = () => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Document not found', messages: { th: 'ไม่พบเอกสาร', en: 'Document not found' } } });
         if (!parsed) return void notFound();
+        // Scope first, with a cheap lookup: another customer's id renders and stores nothing, and
+        // gets the same answer as an id that does not exist.
+        const owner = await loadDocumentOwner(ctx, documentId);
+        if (!owner || !canSeeDocument(link, owner)) return void notFound();
         let pdf;
         try {
           pdf = await getDocumentPdf(ctx, documentId);
@@ -55,7 +72,6 @@ export function registerDocumentRoutes(ctx: AppContext) {
           if (isDomainError(error, 'NOT_FOUND')) return void notFound();
           throw error;
         }
-        // Same answer for "not yours" as for "does not exist": nothing to learn by probing ids.
         if (!canSeeDocument(link, pdf.owner)) return void notFound();
         const download = req.query.download !== undefined;
         ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: download ? 'download' : 'view', documentType: parsed.kind, documentId: parsed.recordId, ...accessMeta(req), at: ctx.clock.now() });
