@@ -49,8 +49,8 @@ function run(entry: string, env: Record<string, string>, args: string[] = []) {
 }
 
 /** Starts the server, waits for its banner, runs `whileUp`, then stops it with SIGTERM. */
-async function startServer(whileUp: (banner: string) => Promise<void> = async () => {}): Promise<string> {
-  const server = run('server/main.ts', { DATA_DIR: dataDir });
+async function startServer(dir: string, whileUp: (banner: string) => Promise<void> = async () => {}): Promise<string> {
+  const server = run('server/main.ts', { DATA_DIR: dir });
   const deadline = Date.now() + 90_000;
   while (!/Client portal running at[\s\S]*\n\n/.test(server.out())) {
     if (Date.now() > deadline || server.child.exitCode !== null) throw new Error(`server did not start:\n${server.out()}\n${server.err()}`);
@@ -72,8 +72,6 @@ function everything(dir: string): string[] {
 }
 
 describe('npm start', () => {
-  let firstRun: string;
-
   it('keeps DATA_DIR private: folders 0700, database, -wal, -shm, secrets and stored PDFs 0600', { timeout: 180_000 }, async () => {
     // What an earlier version left behind: a world-readable folder, database and stored PDF.
     mkdirSync(path.join(dataDir, 'documents', 'invoice'), { recursive: true, mode: 0o755 });
@@ -81,7 +79,8 @@ describe('npm start', () => {
     writeFileSync(path.join(dataDir, 'portal.db'), '', { mode: 0o644 });
     writeFileSync(path.join(dataDir, 'documents', 'invoice', 'old.pdf'), '%PDF-1.4', { mode: 0o644 });
 
-    firstRun = await startServer(async (banner) => {
+    const whileRunning: Record<string, number> = {};
+    await startServer(dataDir, async (banner) => {
       const base = /Client portal running at (\S+)/.exec(banner)![1]!;
       const key = /Bearer ([A-Za-z0-9_-]+)\)/.exec(banner)![1]!;
       const db = new Database(path.join(dataDir, 'portal.db'), { readonly: true });
@@ -90,8 +89,10 @@ describe('npm start', () => {
       const pdf = await fetch(`${base}/api/admin/documents/invoice.${invoice.id}`, { headers: { authorization: `Bearer ${key}` } });
       expect(pdf.status).toBe(200);
       expect(readdirSync(path.join(dataDir, 'documents', 'invoice'))).toContain(`${invoice.id}.pdf`);
-      for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm']) expect(mode(path.join(dataDir, name)), name).toBe(0o600);
+      for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm']) whileRunning[name] = mode(path.join(dataDir, name));
     });
+
+    expect(whileRunning).toEqual({ 'portal.db': 0o600, 'portal.db-wal': 0o600, 'portal.db-shm': 0o600 });
 
     expect(mode(dataDir)).toBe(0o700);
     const files = everything(dataDir);
@@ -100,9 +101,11 @@ describe('npm start', () => {
   });
 
   it('prints demo tokens on the run that seeds the demo, and never on a restart', { timeout: 180_000 }, async () => {
+    const demoDir = path.join(root, 'demo');
+    const firstRun = await startServer(demoDir);
     expect(firstRun).toContain('Demo portal links');
     expect(firstRun.match(TOKEN_URL)).toHaveLength(5);
-    const db = new Database(path.join(dataDir, 'portal.db'));
+    const db = new Database(path.join(demoDir, 'portal.db'));
     const links = () => (db.prepare('SELECT COUNT(*) AS n FROM PortalLink').get() as { n: number }).n;
     // Staff revoke one demo customer's links before the restart.
     const somchai = (db.prepare("SELECT id FROM Customer WHERE name = 'คุณสมชาย ใจดี'").get() as { id: string }).id;
@@ -110,14 +113,14 @@ describe('npm start', () => {
     const before = links();
     db.close();
 
-    const secondRun = await startServer();
+    const secondRun = await startServer(demoDir);
     expect(secondRun).not.toMatch(TOKEN_URL);
     expect(secondRun).toContain('npm run demo:links');
-    const after = new Database(path.join(dataDir, 'portal.db'), { readonly: true });
+    const after = new Database(path.join(demoDir, 'portal.db'), { readonly: true });
     expect((after.prepare('SELECT COUNT(*) AS n FROM PortalLink').get() as { n: number }).n).toBe(before);
     after.close();
 
-    const reprint = run('scripts/demo-links.ts', { DATA_DIR: dataDir });
+    const reprint = run('scripts/demo-links.ts', { DATA_DIR: demoDir });
     expect(await reprint.exit).toBe(0);
     expect(reprint.out().match(TOKEN_URL)).toHaveLength(4);
     expect(reprint.out()).toMatch(/คุณสมชาย ใจดี .*: \(no link: revoked by staff; run again with --reissue-revoked/);
