@@ -29,20 +29,28 @@ const multilineText = (max: number) => safeText(multilineString().trim().min(1).
 const optionalMultilineText = (max: number) => safeText(multilineString().trim().max(max), { multiline: true }).nullish();
 
 /** A 13-digit Thai tax ID as typed (dashes, spaces); stored as digits once its check digit holds. */
-export const thaiTaxId = z.string().transform((value, issue) => {
-  const parsed = parseThaiTaxId(value);
-  if (parsed.ok) return parsed.taxId;
-  issue.addIssue({ code: 'custom', message: TAX_ID_MESSAGES[parsed.problem] });
-  return z.NEVER;
-});
+export const thaiTaxId = z
+  .string()
+  .max(40)
+  .describe('13-digit Thai tax ID as typed (0-1055-61234-56-0); the check digit is verified; stored as digits')
+  .transform((value, issue) => {
+    const parsed = parseThaiTaxId(value);
+    if (parsed.ok) return parsed.taxId;
+    issue.addIssue({ code: 'custom', message: TAX_ID_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
 
 /** A PromptPay id as typed; stored normalised (mobile 0XXXXXXXXX, tax ID or e-wallet digits). */
-export const promptPayId = z.string().transform((value, issue) => {
-  const parsed = parsePromptPayId(value);
-  if (parsed.ok) return parsed.id;
-  issue.addIssue({ code: 'custom', message: PROMPTPAY_ID_MESSAGES[parsed.problem] });
-  return z.NEVER;
-});
+export const promptPayId = z
+  .string()
+  .max(40)
+  .describe('Mobile number (081-234-5678, +66 81 234 5678), 13-digit tax ID or 15-digit e-wallet ID; stored normalised (mobile as 0XXXXXXXXX)')
+  .transform((value, issue) => {
+    const parsed = parsePromptPayId(value);
+    if (parsed.ok) return parsed.id;
+    issue.addIssue({ code: 'custom', message: PROMPTPAY_ID_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
 
 export const lineInput = z.object({
   description: text(500),
