@@ -58,7 +58,7 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
     const target = await loadTarget(db, input.scope, input.id);
     // A draft is still being written: the client sees a document only once staff send it.
     const draft = target.quote?.status === 'draft' ? 'quote' : target.invoice?.status === 'draft' ? 'invoice' : null;
-    if (draft) throw conflict(`The ${draft} is still a draft; send it first (POST /api/admin/${draft}s/{id}/send), then its link can be shared`, { status: 'draft' });
+    if (draft) throw conflict(`The ${draft} is still a draft: send it to the client first; a draft has no link`, { status: 'draft' });
     if (target.quote) {
       const status = effectiveQuoteStatus(target.quote.status, target.quote.validUntil, bangkokDate(now));
       if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status });

@@ -169,7 +169,7 @@ describe('no portal links for drafts', () => {
       const res = await t.admin('POST', '/links', { scope, id });
       expect(res.status).toBe(409);
       expect(res.body.error.message).toMatch(/draft/);
-      expect(res.body.error.message).toMatch(/send it first/);
+      expect(res.body.error.message).toMatch(/send it to the client first/);
     }
     expect(await t.ctx.db.portalLink.count()).toBe(links);
     expect((await t.admin('POST', `/quotes/${quote.body.id}/send`, {})).status).toBe(200);
