@@ -6,6 +6,7 @@
 import type { Express } from 'express';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
+import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
@@ -49,6 +50,7 @@ export interface Application {
 
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  prepareDataDir(config.dataDir);
   const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
   const tracker = trackWrites(rawDb);
   const secrets = loadOrCreateSecrets(config);

@@ -59,9 +59,12 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
   const run = async (db: Tx): Promise<IssuedLink> => {
     const now = ctx.clock.now();
     const target = await loadTarget(db, input.scope, input.id);
+    // A draft is still being written: the client sees a document only once staff send it.
+    const draft = target.quote?.status === 'draft' ? 'quote' : target.invoice?.status === 'draft' ? 'invoice' : null;
+    if (draft) throw conflict(`The ${draft} is still a draft: send it to the client first; a draft has no link`, { status: 'draft' });
     if (target.quote) {
       const status = effectiveQuoteStatus(target.quote.status, target.quote.validUntil, bangkokDate(now));
-      if (status !== 'draft' && status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status });
+      if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status });
     }
     if (target.invoice && (target.invoice.status === 'paid' || target.invoice.status === 'void')) {
       throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status });

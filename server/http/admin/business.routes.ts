@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { optionalText, text } from './schemas.ts';
+import { multilineText, optionalMultilineText, optionalText, promptPayId, text, thaiTaxId } from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
 
 export const businessRoutes = [
@@ -13,13 +13,13 @@ export const businessRoutes = [
     body: z.object({
       name: text(200),
       nameEn: text(200),
-      address: text(500),
-      addressEn: optionalText(500),
+      address: multilineText(500),
+      addressEn: optionalMultilineText(500),
       // Every document prints the seller's 13-digit tax id (a citizen id for a sole trader).
-      taxId: z.string().regex(/^\d{13}$/, 'must be 13 digits'),
+      taxId: thaiTaxId,
       branchCode: z.string().regex(/^\d{5}$/, 'must be 5 digits').optional(),
       vatRegistered: z.boolean(),
-      promptPayId: z.string().regex(/^(\d{10}|\d{13}|\d{15})$/, 'must be a 10-digit phone, 13-digit tax id or 15-digit e-wallet id'),
+      promptPayId,
       promptPayName: text(200),
       phone: optionalText(50),
       email: z.string().email().nullish(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, idParams, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
+import { calendarDate, idParams, optionalMultilineText, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
 import { createInvoice, voidInvoice } from '../../services/invoices.ts';
 import { recordPayment } from '../../services/payments.ts';
 import { documentView } from './document-view.ts';
@@ -15,7 +15,7 @@ export const invoiceRoutes = [
       ...pricingFields,
       dueDate: calendarDate,
       issueDate: calendarDate.optional(),
-      notes: optionalText(2000),
+      notes: optionalMultilineText(2000),
     }),
     successStatus: 201, errors: [503],
     handler: async ({ ctx, body }) => documentView(await createInvoice(ctx, body)),

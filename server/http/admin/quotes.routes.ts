@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, optionalText, pricingFields, satang } from './schemas.ts';
+import { calendarDate, optionalMultilineText, pricingFields, satang } from './schemas.ts';
 import { createQuote } from '../../services/quotes.ts';
 import { documentView } from './document-view.ts';
 
@@ -14,7 +14,7 @@ export const quoteRoutes = [
       validUntil: calendarDate,
       issueDate: calendarDate.optional(),
       depositSatang: satang.optional(),
-      notes: optionalText(2000),
+      notes: optionalMultilineText(2000),
     }),
     successStatus: 201, errors: [503],
     handler: async ({ ctx, body }) => documentView(await createQuote(ctx, body)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { idParams } from './schemas.ts';
+import { idParams, text } from './schemas.ts';
 import { createStaffInvitation, STAFF_ROLES } from '../../services/staff-enrolment.ts';
 import { listStaff, removeStaff } from '../../services/staff-directory.ts';
 
@@ -8,7 +8,7 @@ export const staffRoutes = [
   adminRoute({
     method: 'post', path: '/staff/invitations', tag: 'Staff',
     summary: 'Issue a one-time staff enrolment code (24 h, single use); the staff member sends "enrol CODE" / "ลงทะเบียน CODE" to the LINE bot. Role defaults to owner while there is no owner, else staff.',
-    body: z.object({ role: z.enum(STAFF_ROLES).optional(), createdBy: z.string().trim().min(1).max(100).optional() }),
+    body: z.object({ role: z.enum(STAFF_ROLES).optional(), createdBy: text(100).optional() }),
     successStatus: 201,
     handler: async ({ ctx, body }) => {
       const invitation = await createStaffInvitation(ctx, { role: body?.role, createdBy: body?.createdBy ?? 'admin-api' });
