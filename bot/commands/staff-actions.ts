@@ -12,7 +12,7 @@ import { bangkokDate } from '../../server/domain/dates.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
 import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
-import { confirmCard, linkCard, linkCopyMessage, overdueList, stageChooser } from '../flex/staff-messages.ts';
+import { confirmCard, linkCard, linkCopyMessage, OVERDUE_LIST_MAX_ROWS, overdueList, stageChooser } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
 import { PB } from '../flex/postback.ts';
 import { staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
@@ -107,9 +107,17 @@ export async function remindCustomerAnswer(s: StaffContext, customerId: string):
   return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}`, staffMenu(s.lang))];
 }
 
-export async function overdueAnswer(s: StaffContext, customerId?: string): Promise<Answer> {
-  const { items, totalCount } = await listOverdueInvoices(s.ctx, { limit: 10, ...(customerId ? { customerId } : {}) });
-  const list = overdueList(items, { lang: s.lang, totalCount });
+/** One page of the overdue list (all customers, or one); the total is over every overdue invoice, and a button pages on. */
+export async function overdueAnswer(s: StaffContext, customerId?: string, offset = 0): Promise<Answer> {
+  const page = await listOverdueInvoices(s.ctx, { limit: OVERDUE_LIST_MAX_ROWS, offset, ...(customerId ? { customerId } : {}) });
+  const nextOffset = offset + page.items.length;
+  const list = overdueList(page.items, {
+    lang: s.lang,
+    totalCount: page.totalCount,
+    totalDueSatang: page.totalDueSatang,
+    offset,
+    ...(nextOffset < page.totalCount ? { more: { a: PB.overdue, o: nextOffset, c: customerId ?? null } } : {}),
+  });
   return withQuickReplies([list], staffMenu(s.lang));
 }
 
