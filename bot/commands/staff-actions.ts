@@ -15,7 +15,7 @@ import type { LinkScope } from '../../server/domain/link-rules.ts';
 import { confirmCard, linkCard, linkCopyMessage, OVERDUE_LIST_MAX_ROWS, overdueList, stageChooser } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
 import { PB } from '../flex/postback.ts';
-import { staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
+import { staffErrorText, staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
 import type { ClientChannel, ClientMessaging } from './client-messaging.ts';
 
 export interface StaffContext {
@@ -101,7 +101,7 @@ export async function remindCustomerAnswer(s: StaffContext, customerId: string):
       lines.push(outcome.alreadyQueued ? pick(s.lang, `${invoice.number}: ส่งไปแล้วเมื่อสักครู่`, `${invoice.number}: already sent just now`) : `${invoice.number}: ${pick(s.lang, 'ส่งแล้วทาง', 'queued by')} ${via}`);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      lines.push(`${invoice.number}: ${error.message}`);
+      lines.push(`${invoice.number}: ${staffErrorText(s.lang, error)}`);
     }
   }
   return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}`, staffMenu(s.lang))];
@@ -160,7 +160,7 @@ export async function moveStageAnswer(s: StaffContext, jobId: string, stage: Job
         ? pick(s.lang, `งาน ${job.number} อยู่ที่ "${stageLabel(s.lang, stage)}" แล้ว (มีคนย้ายไปก่อน) ไม่ได้ย้ายซ้ำ`, `${job.number} is already at "${stageLabel(s.lang, stage)}" (someone moved it first); nothing changed.`)
         : job.stage !== expectedStage
           ? pick(s.lang, `งาน ${job.number} ถูกย้ายไป "${stageLabel(s.lang, job.stage)}" แล้ว จึงไม่ได้ย้ายไป "${stageLabel(s.lang, stage)}"`, `${job.number} was moved to "${stageLabel(s.lang, job.stage)}" meanwhile, so it was not moved to "${stageLabel(s.lang, stage)}".`)
-          : pick(s.lang, `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${error.message}`, `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${error.message}`);
+          : pick(s.lang, `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${staffErrorText(s.lang, error)}`, `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${staffErrorText(s.lang, error)}`);
     return stageChooserAnswer(s, { id: job.id }, why);
   }
 }
