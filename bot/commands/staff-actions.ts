@@ -9,6 +9,7 @@ import { issuePortalLink, revokeCustomerLinks } from '../../server/services/link
 import { moveJobStage } from '../../server/services/jobs.ts';
 import { countActiveLinks, describeLinkSubject, getCustomerName, getJobForStaff, getLinkTarget, listOverdueInvoices, listOwingInvoices, type JobForStaff } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
+import { isWithinSendingWindow } from '../../server/domain/reminder-schedule.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
 import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
@@ -79,12 +80,18 @@ export async function sendLinkAnswer(s: StaffContext, linkId: string): Promise<A
 // Reminders and overdue invoices
 // ---------------------------------------------------------------------------------------------
 
+/** Said when a reminder is queued during quiet hours (reminder-schedule.ts): it waits for the morning. */
+function quietHoursNote(s: StaffContext): string {
+  if (isWithinSendingWindow(s.ctx.clock.now())) return '';
+  return pick(s.lang, '\nลูกค้าจะได้รับเวลา 09:00 น. (ไม่ส่งแจ้งเตือนชำระเงินช่วง 20:00–09:00 น.)', '\nIt goes out at 09:00 (no payment reminders between 20:00 and 09:00).');
+}
+
 export async function remindAnswer(s: StaffContext, invoiceId: string, invoiceNumber: string): Promise<Answer> {
   const outcome = await s.messaging.sendPaymentReminder({ invoiceId, requestedBy: actorLabel(s.staff) });
   const via = channelName(s.lang, outcome.channel);
   const text = outcome.alreadyQueued
     ? pick(s.lang, `ส่งแจ้งเตือน ${invoiceNumber} ไปแล้วเมื่อสักครู่ จึงไม่ส่งซ้ำ`, `A reminder for ${invoiceNumber} was just sent; not sent again.`)
-    : pick(s.lang, `ส่งแจ้งเตือนชำระเงิน ${invoiceNumber} ทาง ${via} แล้ว`, `Payment reminder for ${invoiceNumber} queued by ${via}.`);
+    : pick(s.lang, `ส่งแจ้งเตือนชำระเงิน ${invoiceNumber} ทาง ${via} แล้ว`, `Payment reminder for ${invoiceNumber} queued by ${via}.`) + quietHoursNote(s);
   return [textMessage(text, staffMenu(s.lang))];
 }
 
@@ -104,7 +111,7 @@ export async function remindCustomerAnswer(s: StaffContext, customerId: string):
       lines.push(`${invoice.number}: ${staffErrorText(s.lang, error)}`);
     }
   }
-  return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}`, staffMenu(s.lang))];
+  return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}${quietHoursNote(s)}`, staffMenu(s.lang))];
 }
 
 /** One page of the overdue list (all customers, or one); the total is over every overdue invoice, and a button pages on. */

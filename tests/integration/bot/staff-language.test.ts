@@ -85,6 +85,20 @@ describe('a Thai staff member’s refused commands get a Thai reason', () => {
   });
 });
 
+describe('a reminder asked for during quiet hours', () => {
+  it('tells the staff member it reaches the client at 09:00', async () => {
+    h.t.clock.set('2026-11-25T15:00:00.000Z'); // 22:00 Bangkok
+    try {
+      const text = allText(await say(h, staff, `เตือน ${shop.overdueNew.number}`));
+      expect(text).toContain('ลูกค้าจะได้รับเวลา 09:00 น.');
+      const row = await h.t.ctx.db.outboxMessage.findFirstOrThrow({ where: { customerId: shop.fahsai.id, kind: 'payment_reminder' } });
+      expect(row.nextAttemptAt.toISOString()).toBe('2026-11-26T02:00:00.000Z');
+    } finally {
+      h.t.clock.set('2026-11-25T03:00:00.000Z');
+    }
+  });
+});
+
 describe('digits only do not switch a Thai staff member to English', () => {
   it.each(['0812345678', '081-234-5678', '23456', 'inv 2026 1', 'somchai@example.com'])('%s', async (typed) => {
     await say(h, staff, 'ช่วยเหลือ');
