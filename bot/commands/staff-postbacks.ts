@@ -12,6 +12,7 @@ import { customerCardAnswer, findAnswer } from './customer-answers.ts';
 import {
   linkAnswer,
   moveStageAnswer,
+  overdueAnswer,
   remindAnswer,
   remindCustomerAnswer,
   revokeAnswer,
@@ -69,6 +70,12 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
     case PB.revokeLinks: {
       const c = id('c');
       return c ? revokeAnswer(s, c) : stale(s);
+    }
+    case PB.overdue: {
+      const o = Number(p['o']);
+      const c = p['c'] === undefined ? undefined : id('c');
+      if (c === null || !Number.isSafeInteger(o) || o < 0) return stale(s);
+      return overdueAnswer(s, c, o);
     }
     case PB.more: {
       const q = p['q'];

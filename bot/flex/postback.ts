@@ -28,6 +28,8 @@ export const PB = {
   slipConfirm: 'slipok',
   /** p=<paymentId>: reject a payment slip. */
   slipReject: 'slipno',
+  /** o=<offset>[&c=<customerId>]: a page of the overdue list (all customers, or one). */
+  overdue: 'overdue',
   /** q=<query>&o=<offset>: next page of a customer search. */
   more: 'more',
   /** Generic: the caller's own confirm/cancel payloads (confirmCard). */

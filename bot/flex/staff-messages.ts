@@ -300,12 +300,26 @@ export function linkCopyMessage(url: string): messagingApi.TextMessage {
   return { type: 'text', text: requireUrl(url) };
 }
 
-export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCount?: number }): FlexMessage {
+export interface OverdueListOptions {
+  lang: Lang;
+  /** All overdue invoices, when `items` is one page of them. */
+  totalCount?: number;
+  /** Amount due over all overdue invoices (not only the page shown); defaults to the sum of `items`. */
+  totalDueSatang?: number;
+  /** Position of `items[0]` among all overdue invoices (0 = first page). */
+  offset?: number;
+  /** Postback for the "next page" button (e.g. {a: PB.overdue, o: 10}), when there are more. */
+  more?: PostbackPayload;
+}
+
+export function overdueList(items: OverdueItem[], options: OverdueListOptions): FlexMessage {
   const { lang } = options;
+  const offset = options.offset ?? 0;
   const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.daysOverdue - a.daysOverdue || a.invoiceNumber.localeCompare(b.invoiceNumber));
-  const total = Math.max(options.totalCount ?? items.length, items.length);
-  const totalDue = items.reduce((sum, item) => sum + item.amountDueSatang, 0);
-  const rows: FlexComponent[] = sorted.slice(0, OVERDUE_LIST_MAX_ROWS).flatMap((item, i) => {
+  const shown = sorted.slice(0, OVERDUE_LIST_MAX_ROWS);
+  const total = Math.max(options.totalCount ?? items.length, offset + items.length);
+  const totalDue = options.totalDueSatang ?? items.reduce((sum, item) => sum + item.amountDueSatang, 0);
+  const rows: FlexComponent[] = shown.flatMap((item, i) => {
     const days = pick(lang, `เกิน ${item.daysOverdue} วัน`, `${item.daysOverdue}d late`);
     const line = hbox(
       [
@@ -326,15 +340,24 @@ export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCo
     );
     return i === 0 ? [line] : [separator('md'), line];
   });
-  const hidden = total - Math.min(sorted.length, OVERDUE_LIST_MAX_ROWS);
+  const hidden = Math.max(0, total - offset - shown.length);
+  const range = shown.length > 0 && (offset > 0 || hidden > 0) ? ` · ${offset + 1}–${offset + shown.length}` : '';
   const contents: FlexComponent[] =
     items.length === 0
       ? [text(pick(lang, 'ไม่มีใบแจ้งหนี้เกินกำหนด', 'No overdue invoices.'), { margin: 'md', color: COLORS.success })]
-      : [keyAmount(pick(lang, 'รวมยอดเกินกำหนด', 'Total overdue'), money(totalDue, lang), 'danger'), separator(), ...rows];
+      : [keyAmount(pick(lang, `รวมยอดเกินกำหนด (${total} รายการ)`, `Total overdue (${total})`), money(totalDue, lang), 'danger'), separator(), ...rows];
   if (hidden > 0) contents.push(text(pick(lang, `+ อีก ${hidden} รายการ`, `+${hidden} more`), { size: 'xs', color: COLORS.muted, margin: 'md' }));
+  const next = Math.min(hidden, OVERDUE_LIST_MAX_ROWS);
+  const more = hidden > 0 && options.more
+    ? footer([button(postbackAction(pick(lang, `ดูอีก ${next} รายการ`, `Next ${next}`), options.more, pick(lang, `ดูใบแจ้งหนี้เกินกำหนดอีก ${next} รายการ`, `Next ${next} overdue invoices`)), 'secondary')])
+    : undefined;
   return flexMessage(
     pick(lang, `ใบแจ้งหนี้เกินกำหนด ${total} รายการ`, `${total} overdue invoice(s)`),
-    bubble({ header: staffHeader(`${pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices')} (${total})`, pick(lang, 'เรียงจากเก่าสุด', 'Oldest first')), body: body(contents) }),
+    bubble({
+      header: staffHeader(`${pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices')} (${total})`, `${pick(lang, 'เรียงจากเก่าสุด', 'Oldest first')}${range}`),
+      body: body(contents),
+      ...(more ? { footer: more } : {}),
+    }),
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang, PortalView } from '../../server/portal/portal-view.ts';
 import { bindLine, fetchView, urls, type Loaded } from './api.ts';
+import { ContactCard } from './contact.tsx';
 import { Portal, usePortal, type PortalContext } from './context.ts';
 import { initialLang, rememberLang, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { LiffBridge } from './liff/types.ts';
@@ -167,6 +168,7 @@ export function App({ initial, loc, liff }: AppProps) {
       )}
       <main id="main" class={customerScope ? 'main with-tabs' : 'main'}>
         {customerScope ? <CustomerScreen route={route} /> : <ScopedScreen view={view} t={t} />}
+        <ContactCard business={view.business} t={t} />
       </main>
       {customerScope && <TabBar route={route} t={t} />}
     </Portal.Provider>

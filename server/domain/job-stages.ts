@@ -35,12 +35,9 @@ export function canTransitionStage(from: JobStage, to: JobStage): boolean {
 
 export function assertStageTransition(from: JobStage, to: JobStage): void {
   if (canTransitionStage(from, to)) return;
-  const why = isTerminalStage(from)
-    ? `Job is ${from} and its stage can no longer change`
-    : from === to
-      ? `Job is already ${from}`
-      : `Job cannot go from ${from} back to ${to}; only one step back is allowed`;
-  throw conflict(why, { from, to });
+  if (isTerminalStage(from)) throw conflict(`Job is ${from} and its stage can no longer change`, { from, to, reason: 'stage_final' });
+  if (from === to) throw conflict(`Job is already ${from}`, { from, to });
+  throw conflict(`Job cannot go from ${from} back to ${to}; only one step back is allowed`, { from, to, reason: 'stage_one_step_back' });
 }
 
 /** Worded for the customer watching the timeline, not for the warehouse. */

@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { CLIENT_MESSAGES } from '../domain/error-messages.ts';
 import type { Logger } from '../logger.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -18,20 +19,6 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
-};
-
-/** Short messages a client (not staff) may see, in both languages. */
-export const CLIENT_MESSAGES: Record<ErrorCode, { th: string; en: string }> = {
-  VALIDATION: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Some information is not valid' },
-  UNAUTHORIZED: { th: 'ไม่ได้รับอนุญาต', en: 'Not authorised' },
-  FORBIDDEN: { th: 'ไม่มีสิทธิ์เข้าถึง', en: 'Not allowed' },
-  NOT_FOUND: { th: 'ไม่พบข้อมูล', en: 'Not found' },
-  CONFLICT: { th: 'รายการนี้มีการเปลี่ยนแปลงแล้ว กรุณาโหลดหน้าใหม่', en: 'This has already changed; please reload' },
-  GONE: { th: 'ลิงก์นี้ใช้ไม่ได้แล้ว', en: 'This link is no longer available' },
-  UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
-  RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
-  PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large' },
-  UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
 };
 
 /** Turns zod's issues into our one error shape, naming the first offending field. */

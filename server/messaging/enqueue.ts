@@ -9,6 +9,7 @@ import type { Clock } from '../domain/clock.ts';
 import { chooseChannel, type ChannelChoice, type Reachability } from './choose-channel.ts';
 import { channelsForKind, type Channel, type MessageKind, type StoredContent } from './message-content.ts';
 import { smsNumber } from './phone.ts';
+import { deliverableAt } from '../domain/reminder-schedule.ts';
 
 export interface EnqueueInput {
   idempotencyKey: string;
@@ -85,7 +86,7 @@ export async function enqueueMessage(tx: Tx, ctx: { clock: Clock }, input: Enque
       payload: JSON.stringify(input.content),
       retryKey: randomUUID(),
       status: 'queued',
-      nextAttemptAt: now,
+      nextAttemptAt: deliverableAt(input.content.kind, now),
       createdAt: now,
     },
     select: { id: true },

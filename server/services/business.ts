@@ -8,7 +8,7 @@ export const BUSINESS_ID = 'default';
 export async function getBusiness(db: Db | Tx) {
   const business = await db.business.findUnique({ where: { id: BUSINESS_ID } });
   if (!business) {
-    throw new DomainError('UNAVAILABLE', 'The business profile is not set up yet (PUT /api/admin/business)');
+    throw new DomainError('UNAVAILABLE', 'The business profile is not set up yet (PUT /api/admin/business)', { reason: 'business_not_set_up' });
   }
   return business;
 }

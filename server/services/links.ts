@@ -45,13 +45,13 @@ async function loadTarget(tx: Tx, scope: LinkScope, id: string) {
     return { customerId: id, quoteId: null, invoiceId: null, quote: undefined, invoice: undefined };
   }
   if (scope === 'quote') {
-    const quote = await tx.quote.findUnique({ where: { id }, select: { id: true, customerId: true, status: true, validUntil: true } });
+    const quote = await tx.quote.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true, validUntil: true } });
     if (!quote) throw notFound('Quote');
-    return { customerId: quote.customerId, quoteId: id, invoiceId: null, quote: { status: quote.status as QuoteStatus, validUntil: quote.validUntil }, invoice: undefined };
+    return { customerId: quote.customerId, quoteId: id, invoiceId: null, quote: { number: quote.number, status: quote.status as QuoteStatus, validUntil: quote.validUntil }, invoice: undefined };
   }
-  const invoice = await tx.invoice.findUnique({ where: { id }, select: { id: true, customerId: true, status: true } });
+  const invoice = await tx.invoice.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true } });
   if (!invoice) throw notFound('Invoice');
-  return { customerId: invoice.customerId, quoteId: null, invoiceId: id, quote: undefined, invoice: { status: invoice.status as InvoiceStatus } };
+  return { customerId: invoice.customerId, quoteId: null, invoiceId: id, quote: undefined, invoice: { number: invoice.number, status: invoice.status as InvoiceStatus } };
 }
 
 /** Issues a link for a scope, or hands back the still-valid one for the same scope. */
@@ -64,10 +64,10 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
     if (draft) throw conflict(`The ${draft} is still a draft: send it to the client first; a draft has no link`, { status: 'draft' });
     if (target.quote) {
       const status = effectiveQuoteStatus(target.quote.status, target.quote.validUntil, bangkokDate(now));
-      if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status });
+      if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status, reason: 'quote_not_linkable', number: target.quote.number });
     }
     if (target.invoice && (target.invoice.status === 'paid' || target.invoice.status === 'void')) {
-      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status });
+      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status, reason: 'invoice_not_linkable', number: target.invoice.number });
     }
     const candidates = await db.portalLink.findMany({
       where: {

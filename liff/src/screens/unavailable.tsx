@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PortalBusiness } from '../../../server/portal/portal-view.ts';
 import { requestNewLink } from '../api.ts';
 import type { Translate } from '../i18n.ts';
-import { ContactButtons, hasContact } from '../ui.tsx';
+import { ContactCard } from '../contact.tsx';
 
 /**
  * One page for every unusable link. It deliberately does not say whether the link expired,
@@ -38,12 +38,7 @@ export function Unavailable({ business, busy = false, token, t }: { business: Po
         <div role="status" aria-live="polite">{state === 'sent' && <p class="note">{t('unavailable.sent')}</p>}</div>
         {state === 'failed' && <p class="note note-warn" role="alert">{t('error.body')}</p>}
       </div>
-      {hasContact(business) && (
-        <section class="section" aria-labelledby="contact-title">
-          <h2 id="contact-title">{t('contact.title')}</h2>
-          <ContactButtons business={business} t={t} />
-        </section>
-      )}
+      <ContactCard business={business} t={t} />
     </>
   );
 }
