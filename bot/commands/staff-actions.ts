@@ -10,7 +10,7 @@ import { moveJobStage } from '../../server/services/jobs.ts';
 import { countActiveLinks, describeLinkSubject, getCustomerName, getJobForStaff, getLinkTarget, listOverdueInvoices, listOwingInvoices, type JobForStaff } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
-import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
+import { STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
 import { confirmCard, linkCard, linkCopyMessage, overdueList, stageChooser } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
@@ -125,7 +125,7 @@ function chooser(s: StaffContext, job: JobForStaff) {
     jobTitle: job.title,
     currentStageLabel: stageLabel(s.lang, job.stage),
     currentStage: job.stage,
-    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key) })),
+    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key), buttonLabel: STAGE_BUTTON_LABELS[key][s.lang] })),
   });
 }
 

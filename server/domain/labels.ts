@@ -12,9 +12,16 @@
  * are short past-tense states a customer reads at a glance.
  */
 
+export type Lang = 'th' | 'en';
+
 export interface Wording {
   th: string;
   en: string;
+}
+
+/** The Thai or the English one of two values: every renderer's one way to choose. */
+export function pick<T>(lang: Lang, th: T, en: T): T {
+  return lang === 'th' ? th : en;
 }
 
 /** The normal path of a job, in order; 'cancelled' can end it at any open stage. */

@@ -4,6 +4,7 @@
  * amount. Arithmetic on products goes through BigInt so nothing is lost to floats.
  */
 import { DomainError, validation } from './errors.ts';
+import { groupedBaht, moneyText } from './money-text.ts';
 import { normalizeDigits } from './normalize-input.ts';
 
 export type VatMode = 'exclusive' | 'inclusive' | 'none';
@@ -198,33 +199,23 @@ function requireWholeSatang(satang: number): void {
   if (!Number.isSafeInteger(satang)) throw validation('satang', 'amount must be a whole number of satang');
 }
 
-function splitSatang(satang: number): { sign: string; baht: string; fraction: string } {
-  requireWholeSatang(satang);
-  const abs = Math.abs(satang);
-  return {
-    sign: satang < 0 ? '-' : '',
-    baht: String(Math.floor(abs / 100)),
-    fraction: String(abs % 100).padStart(2, '0'),
-  };
-}
-
 /** "1234.50": no separators, for QR payloads and machine-readable fields. */
 export function satangToBahtString(satang: number): string {
-  const { sign, baht, fraction } = splitSatang(satang);
-  return `${sign}${baht}.${fraction}`;
+  requireWholeSatang(satang);
+  const abs = Math.abs(satang);
+  return `${satang < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** "1,234.50": thousands separators, no currency symbol. */
+/** "1,234.50": thousands separators, no currency symbol (money-text.ts writes it). */
 export function formatBaht(satang: number): string {
-  const { sign, baht, fraction } = splitSatang(satang);
-  return `${sign}${baht.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
+  requireWholeSatang(satang);
+  return groupedBaht(satang);
 }
 
-/** "฿1,234.50" in Thai, "THB 1,234.50" in English; the minus goes in front of the symbol. */
+/** "฿1,234.50" in Thai, "THB 1,234.50" in English (money-text.ts, shared with the portal). */
 export function formatBahtWithSymbol(satang: number, lang: 'th' | 'en'): string {
-  const formatted = formatBaht(Math.abs(satang));
-  const sign = satang < 0 ? '-' : '';
-  return lang === 'th' ? `${sign}฿${formatted}` : `${sign}THB ${formatted}`;
+  requireWholeSatang(satang);
+  return moneyText(satang, lang);
 }
 
 const BAHT_TEXT_PATTERN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;

@@ -47,10 +47,10 @@ describe.each(all)('%s (%s)', (kind, lang) => {
     if (lang === 'th') expect(email.text).toMatch(/[\u0E00-\u0E7F]/);
   });
 
-  it('SMS: one short line ending with the bare link', () => {
+  it('SMS: one short line starting with the bare link', () => {
     const sms = renderSms(c);
     expect(sms).not.toContain('\n');
-    expect(sms.endsWith(` ${WEB}`)).toBe(true);
+    expect(sms.startsWith(`${WEB} `)).toBe(true);
     expect([...sms].length).toBeLessThanOrEqual(200);
   });
 
