@@ -10,6 +10,7 @@ import { issuePortalLink } from '../../server/services/links.ts';
 import { getBusiness } from '../../server/services/business.ts';
 import { getCustomerContact } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
+import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
 import { clientFlexMessage } from '../flex/client-messages.ts';
 import { pick } from '../flex/format.ts';
 import { textMessage, uriItem, type Answer } from '../commands/answers.ts';
@@ -44,7 +45,7 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
     documentNumber: null,
     expiresOn: bangkokDate(link.expiresAt),
   });
-  const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, 'ใบแจ้งหนี้', 'Invoices'), `${url}/invoices`)];
+  const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, DOCUMENT_KIND_LABELS.invoice.th, 'Invoices'), `${url}/invoices`)];
   const phone = business?.phone?.replace(/[^\d+]/g, '');
   if (phone) items.push(uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`));
   return [{ ...card, quickReply: { items } }];

@@ -6,6 +6,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { clampText, formatDate, formatDateTime, MAX, money, pick, requireImageUrl, requireUrl, type Lang } from './format.ts';
 import { bubble, button, COLORS, flexMessage, footer, hbox, keyAmount, postbackAction, row, separator, text, uriAction, vbox } from './parts.ts';
 import { PB, type PostbackPayload } from './postback.ts';
+import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
 
 type FlexMessage = messagingApi.FlexMessage;
@@ -438,7 +439,7 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
   const image = requireImageUrl(input.slipImageUrl, 'slipImageUrl');
   const details: FlexComponent[] = [
     row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName)),
-    row(pick(lang, 'ใบแจ้งหนี้', 'Invoice'), doc(input.invoiceNumber)),
+    row(DOCUMENT_KIND_LABELS.invoice[lang], doc(input.invoiceNumber)),
   ];
   if (input.expectedSatang !== undefined) {
     const mismatch = input.expectedSatang !== input.amountSatang;

@@ -8,11 +8,13 @@
 import type { Lang } from '../../server/portal/portal-view.ts';
 import {
   DEPOSIT_STATUS_LABELS,
+  DOCUMENT_KIND_LABELS,
   INVOICE_STATUS_LABELS,
   PAYMENT_METHOD_LABELS,
   PAYMENT_STATUS_LABELS,
   QUOTE_STATUS_LABELS,
   RECEIPT_TYPE_LABELS,
+  SECURITY_DEPOSIT,
   STAGE_LABELS,
   type Wording,
 } from '../../server/domain/labels.ts';
@@ -49,8 +51,8 @@ const thProse = {
   'nav.label': 'เมนูหลัก',
   'nav.home': 'หน้าแรก',
   'nav.jobs': 'งาน',
-  'nav.invoices': 'ใบแจ้งหนี้',
-  'nav.deposits': 'เงินประกัน',
+  'nav.invoices': DOCUMENT_KIND_LABELS.invoice.th,
+  'nav.deposits': SECURITY_DEPOSIT.th,
   'nav.documents': 'เอกสาร',
 
   'home.greeting': 'สวัสดี {name}',
@@ -71,11 +73,11 @@ const thProse = {
   'pay.whtNote': 'ใบแจ้งหนี้นี้หักภาษี ณ ที่จ่าย {amount} ยอดใน QR คือยอดสุทธิที่ต้องโอน กรุณาส่งหนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ให้เราด้วย',
   'pay.qrAlt': 'คิวอาร์โค้ดพร้อมเพย์ ยอด {amount}',
   'pay.payee': 'ชื่อผู้รับเงิน',
-  'pay.promptPayId': 'พร้อมเพย์',
+  'pay.promptPayId': PAYMENT_METHOD_LABELS.promptpay.th,
   'pay.saveQr': 'บันทึกรูป QR',
   'pay.howTo': 'สแกนด้วยแอปธนาคารใดก็ได้ หรือบันทึกรูป QR แล้วเลือกรูปจากแอปธนาคารในโทรศัพท์เครื่องนี้',
 
-  'invoices.title': 'ใบแจ้งหนี้',
+  'invoices.title': DOCUMENT_KIND_LABELS.invoice.th,
   'invoices.outstanding': 'ค้างชำระ',
   'invoices.others': 'ชำระแล้วและอื่น ๆ',
   'invoices.empty': 'ยังไม่มีใบแจ้งหนี้',
@@ -87,7 +89,7 @@ const thProse = {
   'invoice.taxInvoice': 'ใบกำกับภาษีเลขที่',
   'invoice.job': 'งาน',
   'invoice.total': 'ยอดรวม',
-  'invoice.paid': 'ชำระแล้ว',
+  'invoice.paid': 'ยอดที่ชำระแล้ว',
   'invoice.balance': 'ยอดค้างชำระ',
   'invoice.items': 'รายการ',
   'invoice.payments': 'การชำระเงิน',
@@ -124,7 +126,7 @@ const thProse = {
   'job.reconnecting': 'กำลังเชื่อมต่อใหม่…',
   'job.notFound': 'ไม่พบงานนี้',
 
-  'quotes.title': 'ใบเสนอราคา',
+  'quotes.title': DOCUMENT_KIND_LABELS.quote.th,
   'quotes.empty': 'ยังไม่มีใบเสนอราคา',
   'quote.title': 'ใบเสนอราคา {number}',
   'quote.issueDate': 'วันที่ออก',
@@ -135,11 +137,11 @@ const thProse = {
   'quote.declineReason': 'เหตุผลที่ปฏิเสธ: {reason}',
   'quote.notFound': 'ไม่พบใบเสนอราคานี้',
 
-  'deposits.title': 'เงินประกัน',
+  'deposits.title': SECURITY_DEPOSIT.th,
   'deposits.empty': 'ยังไม่มีเงินประกัน',
   'deposit.title': 'เงินประกัน {number}',
   'deposit.note': 'เงินประกันความเสียหาย คืนได้เมื่อส่งคืนอุปกรณ์ครบถ้วน',
-  'deposit.quote': 'ใบเสนอราคา',
+  'deposit.quote': DOCUMENT_KIND_LABELS.quote.th,
   'deposit.job': 'งาน',
   'deposit.required': 'ยอดเงินประกัน',
   'deposit.held': 'ถือไว้',
@@ -150,7 +152,7 @@ const thProse = {
   'deposit.return': 'คืนเงินประกัน',
   'deposit.deductedAmount': 'หัก {amount}',
 
-  'receipts.title': 'ใบเสร็จรับเงิน',
+  'receipts.title': RECEIPT_TYPE_LABELS.RC.th,
   'receipts.empty': 'ยังไม่มีใบเสร็จรับเงิน',
 
   'docs.title': 'เอกสาร',

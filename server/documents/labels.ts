@@ -75,7 +75,7 @@ export const L = {
   total: bi('จำนวนเงินรวมทั้งสิ้น', 'Grand total'),
   withholding: bi('หักภาษี ณ ที่จ่าย', 'Withholding tax'),
   netPayable: bi('ยอดชำระสุทธิ', 'Net payable'),
-  paid: bi('ชำระแล้ว', 'Paid'),
+  paid: bi('ยอดที่ชำระแล้ว', 'Paid'),
   balance: bi('ยอดค้างชำระ', 'Balance due'),
   paidInFull: bi('ชำระครบแล้ว', 'Paid in full'),
   inWords: bi('ตัวอักษร', 'In words'),

@@ -51,7 +51,7 @@ const STAGE_SYNONYMS: Record<JobStage, readonly string[]> = {
   // ติดตั้งหน้างานแล้ว was this stage's LINE label before the wording was unified; staff still type it.
   on_site: ['site', 'onsite', 'installed', 'หน้างาน', 'ติดตั้ง', 'ติดตั้งหน้างานแล้ว'],
   returning: ['return', 'pickup', 'collecting', 'รับคืน', 'เก็บของ', 'คืนของ'],
-  closed: ['close', 'done', 'complete', 'finished', 'ปิดงาน', 'เสร็จ', 'เสร็จแล้ว', 'จบงาน'],
+  closed: ['close', 'done', 'complete', 'finished', 'เสร็จ', 'เสร็จแล้ว', 'จบงาน'],
   cancelled: ['cancel', 'canceled', 'ยกเลิก'],
 };
 

@@ -47,6 +47,7 @@ export interface Totals {
   netPayableSatang: number;
 }
 
+/** Thailand's VAT rate, 7 %: the one place it is written. Documents store the rate they were priced at. */
 export const DEFAULT_VAT_RATE_BASIS_POINTS = 700;
 export const BASIS_POINTS = 10_000;
 export const MILLI_PER_UNIT = 1_000;
@@ -193,6 +194,34 @@ export function computeTotals(input: TotalsInput): Totals {
     withholdingSatang,
     netPayableSatang: totalSatang - withholdingSatang,
   };
+}
+
+/**
+ * What VAT a business may put on a document: a VAT-registered business charges VAT (added to or
+ * included in the prices), one that is not registered never does. Listed default first.
+ */
+export function allowedVatModes(vatRegistered: boolean): readonly VatMode[] {
+  return vatRegistered ? ['exclusive', 'inclusive'] : ['none'];
+}
+
+/** The requested mode if the business may use it, else a VALIDATION error on `vatMode`; none requested = the default. */
+export function resolveVatMode(vatRegistered: boolean, requested?: VatMode): VatMode {
+  const allowed = allowedVatModes(vatRegistered);
+  if (requested === undefined) return allowed[0]!;
+  if (!allowed.includes(requested)) {
+    throw validation(
+      'vatMode',
+      vatRegistered
+        ? "the business is VAT-registered: vatMode must be 'exclusive' or 'inclusive'"
+        : "the business is not VAT-registered: vatMode must be 'none'",
+    );
+  }
+  return requested;
+}
+
+/** The rate a document in this mode is priced and stored at. */
+export function vatRateFor(vatMode: VatMode): number {
+  return vatMode === 'none' ? 0 : DEFAULT_VAT_RATE_BASIS_POINTS;
 }
 
 function requireWholeSatang(satang: number): void {
