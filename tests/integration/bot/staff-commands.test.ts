@@ -38,7 +38,7 @@ describe('find', () => {
     const text = allText(reply);
     expect(text).toContain('คุณสมชาย ใจดี');
     expect(text).toContain('JOB-2026-0001'); // open job with its stage
-    expect(text).toContain('ได้รับงานแล้ว');
+    expect(text).toContain(STAGE_LABELS.new.th);
     expect(text).toMatch(/ใบแจ้งหนี้เกินกำหนด/);
     expect(postbacks(reply)).toContain(`a=${PB.link}&c=${shop.somchai.id}`);
   });
