@@ -1,7 +1,7 @@
 /**
  * Text and value formatting for Flex messages: clamping customer-supplied text to safe
  * lengths (cut on grapheme boundaries so Thai vowels and tone marks stay on their
- * consonant), dates in Thai (Buddhist era) or English, money via the domain helper.
+ * consonant); dates and money are the domain's formatters, the same as email, SMS and PDFs.
  */
 import { formatDate as formatDomainDate, formatDateTime as formatDomainDateTime } from '../../server/domain/dates.ts';
 import { pick, type Lang } from '../../server/domain/labels.ts';
