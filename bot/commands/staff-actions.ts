@@ -11,7 +11,7 @@ import { countActiveLinks, describeLinkSubject, getCustomerName, getJobForStaff,
 import { bangkokDate } from '../../server/domain/dates.ts';
 import { isWithinSendingWindow } from '../../server/domain/reminder-schedule.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
-import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
+import { STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
 import { confirmCard, linkCard, linkCopyMessage, OVERDUE_LIST_MAX_ROWS, overdueList, stageChooser } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
@@ -140,7 +140,7 @@ function chooser(s: StaffContext, job: JobForStaff) {
     jobTitle: job.title,
     currentStageLabel: stageLabel(s.lang, job.stage),
     currentStage: job.stage,
-    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key) })),
+    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key), buttonLabel: STAGE_BUTTON_LABELS[key][s.lang] })),
   });
 }
 

@@ -6,7 +6,8 @@ import type { messagingApi } from '@line/bot-sdk';
 import { clampText, formatDate, formatDateTime, MAX, money, pick, requireImageUrl, requireUrl, type Lang } from './format.ts';
 import { bubble, button, COLORS, flexMessage, footer, hbox, keyAmount, postbackAction, row, separator, text, uriAction, vbox } from './parts.ts';
 import { PB, type PostbackPayload } from './postback.ts';
-import type { LinkScope } from './client-messages.ts';
+import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
+import type { LinkScope } from '../../server/domain/link-rules.ts';
 
 type FlexMessage = messagingApi.FlexMessage;
 type FlexBubble = messagingApi.FlexBubble;
@@ -84,6 +85,8 @@ export interface StageChoice {
   /** Stage key, e.g. 'in_progress'. */
   key: string;
   label: string;
+  /** Whole words within the 20-character quick-reply limit (STAGE_BUTTON_LABELS); else `label`, clamped. */
+  buttonLabel?: string;
 }
 
 export interface StageChooserInput {
@@ -149,7 +152,7 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
   const visit = input.lastPortalVisitAt ? formatDateTime(input.lastPortalVisitAt, lang) : pick(lang, 'ยังไม่เคยเปิด', 'Never');
   const details: FlexComponent[] = [
     row(pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices'), String(input.overdueCount), { tone: overdue ? 'danger' : 'default', bold: overdue }),
-    row(pick(lang, 'เงินมัดจำที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
+    row(pick(lang, 'เงินประกันที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
     row(pick(lang, 'เข้าพอร์ทัลล่าสุด', 'Last portal visit'), visit),
   ];
   if (input.lineBound !== undefined) {
@@ -372,7 +375,7 @@ export function stageChooser(input: StageChooserInput): messagingApi.TextMessage
   const items: messagingApi.QuickReplyItem[] = input.stages.slice(0, QUICK_REPLY_MAX_ITEMS).map((stage) => ({
     type: 'action',
     action: postbackAction(
-      stage.label,
+      stage.buttonLabel ?? stage.label,
       { a: PB.setStage, j: input.jobId, s: stage.key, f: input.currentStage },
       pick(lang, `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`, `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`),
       MAX.quickReplyLabel,
@@ -459,7 +462,7 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
   const image = requireImageUrl(input.slipImageUrl, 'slipImageUrl');
   const details: FlexComponent[] = [
     row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName)),
-    row(pick(lang, 'ใบแจ้งหนี้', 'Invoice'), doc(input.invoiceNumber)),
+    row(DOCUMENT_KIND_LABELS.invoice[lang], doc(input.invoiceNumber)),
   ];
   if (input.expectedSatang !== undefined) {
     const mismatch = input.expectedSatang !== input.amountSatang;

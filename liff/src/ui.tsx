@@ -82,7 +82,7 @@ export function StageChip({ stage }: { stage: JobStage }) {
 }
 
 export function Money({ satang, class: cls }: { satang: number; class?: string }) {
-  return <span class={cls ? `money ${cls}` : 'money'}>{formatMoney(satang)}</span>;
+  return <span class={cls ? `money ${cls}` : 'money'}>{formatMoney(satang, usePortal().lang)}</span>;
 }
 
 export function Empty({ text }: { text: string }) {
@@ -101,7 +101,7 @@ export function Facts({ rows, stacked }: { rows: Array<[string, ComponentChildre
 }
 
 export function LinesTable({ lines }: { lines: PortalLine[] }) {
-  const { t } = usePortal();
+  const { t, lang } = usePortal();
   return (
     <table class="lines">
       <caption class="sr-only">{t('invoice.items')}</caption>
@@ -111,7 +111,7 @@ export function LinesTable({ lines }: { lines: PortalLine[] }) {
             <th scope="row">
               {line.description}
               <span class="muted small block">
-                {t('line.qtyPrice', { qty: formatQuantity(line.quantity), price: formatMoney(line.unitPriceSatang) })}
+                {t('line.qtyPrice', { qty: formatQuantity(line.quantity), price: formatMoney(line.unitPriceSatang, lang) })}
               </span>
             </th>
             <td><Money satang={line.amountSatang} /></td>

@@ -24,6 +24,8 @@ export const businessRoutes = [
       phone: optionalText(50),
       email: z.string().email().nullish(),
       lineOaId: z.string().regex(/^@[A-Za-z0-9._-]{2,40}$/, 'must look like @yourshop').nullish(),
+      // Opens every SMS; short so a Thai SMS (UCS-2) still fits in two segments.
+      smsSenderName: optionalText(11),
     }),
     handler: async ({ ctx, body }) => {
       return saveBusiness(ctx, body);

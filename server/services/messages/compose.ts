@@ -17,7 +17,12 @@ export async function loadAudience(tx: Tx, customerId: string): Promise<Audience
   if (!customer) throw notFound('Customer');
   const business = await getBusiness(tx);
   const lang: Lang = customer.language === 'en' ? 'en' : 'th';
-  return { lang, businessName: lang === 'en' ? business.nameEn || business.name : business.name, customerName: customer.name };
+  return {
+    lang,
+    businessName: lang === 'en' ? business.nameEn || business.name : business.name,
+    customerName: customer.name,
+    smsSenderName: business.smsSenderName,
+  };
 }
 
 /** `path` is a portal path after /c/<token>, e.g. '/receipts' or '/jobs/<id>'. */

@@ -8,6 +8,7 @@ import { validateLineMessages } from '../../fakes/fake-line-api.ts';
 import { smtpEmailChannel } from '../../../server/channels/smtp-email.ts';
 import type { MessageContent } from '../../../server/messaging/message-content.ts';
 import { startMessagingFixture, LINE_TOKEN, LIFF_ID, type MessagingFixture } from './messaging-fixture.ts';
+import { VAT_BUSINESS } from '../../helpers/test-app.ts';
 
 let f: MessagingFixture;
 
@@ -198,7 +199,8 @@ describe('SMS', () => {
     const sms = f.twilio.messages[before]!;
     expect(sms).toMatchObject({ to: '+66899998888', from: '+15005550006', statusCallback: 'https://portal.example.test/webhooks/twilio/status' });
     expect(sms.body).not.toContain('\n');
-    expect(sms.body).toBe(`บริษัท ทดสอบ จำกัด: ลิงก์พอร์ทัลลูกค้าของคุณ ${sent.body.link.url}`);
+    // Link first, then the business name without its legal form (no short sender name is set).
+    expect(sms.body).toBe(`${sent.body.link.url} ทดสอบ: ลิงก์พอร์ทัลลูกค้าของคุณ`);
     expect(sms.userAgent).toMatch(/^twilio-node\//);
     const row = await f.outbox(sent.body.messageId);
     expect(row).toMatchObject({ status: 'sent', providerMessageId: sms.sid, deliveryStatus: 'queued' });
@@ -210,6 +212,24 @@ describe('SMS', () => {
     // A late 'sent' arriving after 'delivered' does not move it back.
     expect(await f.twilio.sendStatusCallback(sms.sid, 'sent', { deliverTo: f.t.baseUrl })).toBe(204);
     expect((await f.outbox(sent.body.messageId)).deliveryStatus).toBe('delivered');
+  });
+
+  it('opens with the short sender name from the business profile; a longer one is refused and changes nothing', async () => {
+    const tooLong = await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: 'ทดสอบช็อปปิ้งมอลล์' });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('smsSenderName');
+    expect((await f.t.admin('GET', '/business')).body.smsSenderName).toBeNull();
+
+    expect((await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: 'ทดสอบช็อป' })).status).toBe(200);
+    try {
+      const customerId = await f.customer({ phone: '089 999 7777' });
+      const before = f.twilio.messages.length;
+      const sent = await f.t.admin('POST', `/customers/${customerId}/send-link`, {});
+      await f.t.messaging.drainOnce();
+      expect(f.twilio.messages[before]!.body).toBe(`${sent.body.link.url} ทดสอบช็อป: ลิงก์พอร์ทัลลูกค้าของคุณ`);
+    } finally {
+      expect((await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: null })).body.smsSenderName).toBeNull();
+    }
   });
 
   it('records an undelivered SMS and refuses unsigned callbacks', async () => {

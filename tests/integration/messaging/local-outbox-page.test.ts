@@ -71,7 +71,7 @@ describe('operator page', () => {
     expect(html).toMatch(/<iframe sandbox="" loading="lazy" title="Email HTML" src="\/admin\/outbox\/[^"]+\/preview">/);
     expect(html).toMatch(/<iframe sandbox="" loading="lazy" title="LINE preview" src="\/admin\/outbox\/[^"]+\/preview">/);
     expect(html).toContain('&quot;type&quot;: &quot;flex&quot;'); // the Flex JSON next to the preview
-    expect(html).toContain('<div class="sms">บริษัท ทดสอบ จำกัด: ลิงก์พอร์ทัลลูกค้าของคุณ https://portal.example.test/c/');
+    expect(html).toMatch(/<div class="sms">https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: ลิงก์พอร์ทัลลูกค้าของคุณ<\/div>/);
     const css = await page('/admin/outbox/outbox.css');
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
 
