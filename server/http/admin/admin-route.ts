@@ -7,7 +7,6 @@
  */
 import { Router, type Request } from 'express';
 import { z, type ZodType } from 'zod';
-import { asyncHandler } from '../errors.ts';
 import type { AppContext } from '../../services/context.ts';
 
 export interface AdminHandlerInput<P, B, Q> {
@@ -71,9 +70,10 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
   const router = Router();
   const checkResponses = ctx.config.env !== 'production';
   for (const route of routes) {
+    // Express 5 hands a rejected promise to the error mapper itself: no wrapper needed.
     router[route.method](
       route.path,
-      asyncHandler(async (req, res) => {
+      async (req, res) => {
         const params = route.params ? route.params.parse(req.params) : req.params;
         const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(req.query) : req.query;
@@ -88,7 +88,7 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
         const status = route.successStatus ?? 200;
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);
-      }),
+      },
     );
   }
   return router;
