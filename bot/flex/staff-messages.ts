@@ -415,30 +415,8 @@ export function confirmCard(input: ConfirmCardInput): FlexMessage {
   );
 }
 
-export const DEFAULT_HELP_COMMANDS: Record<Lang, HelpCommand[]> = {
-  th: [
-    { command: 'ค้นหา <ชื่อ>', description: 'ค้นหาลูกค้าและดูสรุป' },
-    { command: 'ลิงก์ <ชื่อ>', description: 'สร้างลิงก์พอร์ทัลให้ลูกค้า' },
-    { command: 'ค้างชำระ', description: 'ดูใบแจ้งหนี้ที่เกินกำหนด' },
-    { command: 'เตือน <เลขใบแจ้งหนี้>', description: 'ส่งแจ้งเตือนชำระเงิน' },
-    { command: 'สถานะ <เลขงาน>', description: 'เปลี่ยนสถานะงาน' },
-    { command: 'รับเงิน <เลขใบแจ้งหนี้> <ยอด>', description: 'บันทึกการรับชำระ' },
-    { command: 'สลิป', description: 'ตรวจสลิปที่รออนุมัติ' },
-    { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
-  ],
-  en: [
-    { command: 'find <name>', description: 'Find a customer and see a summary' },
-    { command: 'link <name>', description: 'Create a portal link for a customer' },
-    { command: 'overdue', description: 'List overdue invoices' },
-    { command: 'remind <invoice no.>', description: 'Send a payment reminder' },
-    { command: 'stage <job no.>', description: 'Move a job to another stage' },
-    { command: 'paid <invoice no.> <amount>', description: 'Record a payment' },
-    { command: 'slips', description: 'Review payment slips waiting for approval' },
-    { command: 'revoke <name>', description: "Revoke a customer's links" },
-  ],
-};
-
-export function helpCard(lang: Lang, commands: HelpCommand[] = DEFAULT_HELP_COMMANDS[lang]): FlexMessage {
+/** `commands`: HELP_COMMANDS from bot/commands/parse-command.ts, the one list the parser answers to. */
+export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
   const rows: FlexComponent[] = commands.slice(0, 20).map((c, i) =>
     vbox(
       [

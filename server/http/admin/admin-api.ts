@@ -15,7 +15,7 @@ import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 
-export const ADMIN_ROUTES: AdminRoute[] = [
+const ROUTES = [
   ...businessRoutes,
   ...customerRoutes,
   ...jobRoutes,
@@ -27,6 +27,10 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...messageRoutes,
   ...documentRoutes,
 ];
+export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
+
+/** Every admin operation by its operationId, with its schemas' types (the typed test client uses it). */
+export type AdminOperations = { [R in (typeof ROUTES)[number] as R['operationId']]: R };
 
 export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {
   return buildOpenApi(routes, { title: 'Client Portal admin API', version: '1.0.0' });

@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
 import { multilineText, optionalMultilineText, optionalText, promptPayId, text, thaiTaxId } from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
+import { businessDto, toBusinessDto } from './dto/business.dto.ts';
 
 export const businessRoutes = [
   adminRoute({
-    method: 'get', path: '/business', tag: 'Business', summary: 'The business profile', errors: [503],
-    handler: async ({ ctx }) => getBusiness(ctx.db),
+    operationId: 'getBusiness', method: 'get', path: '/business', tag: 'Business', summary: 'The business profile', errors: [503],
+    response: businessDto,
+    handler: async ({ ctx }) => toBusinessDto(await getBusiness(ctx.db)),
   }),
   adminRoute({
-    method: 'put', path: '/business', tag: 'Business', summary: 'Create or replace the business profile',
+    operationId: 'saveBusiness', method: 'put', path: '/business', tag: 'Business', summary: 'Create or replace the business profile',
     body: z.object({
       name: text(200),
       nameEn: text(200),
@@ -27,8 +29,7 @@ export const businessRoutes = [
       // Opens every SMS; short so a Thai SMS (UCS-2) still fits in two segments.
       smsSenderName: optionalText(11),
     }),
-    handler: async ({ ctx, body }) => {
-      return saveBusiness(ctx, body);
-    },
+    response: businessDto,
+    handler: async ({ ctx, body }) => toBusinessDto(await saveBusiness(ctx, body)),
   }),
 ];

@@ -13,7 +13,7 @@ import { unicodeSafe } from '../../documents/file-name.ts';
 import { parseDocumentId } from '../../portal/document-ids.ts';
 import { canSeeDocument } from '../../portal/scope.ts';
 import { buildPortalData } from '../../portal/build-portal-view.ts';
-import { isDomainError } from '../../domain/errors.ts';
+import { isDomainError, notFound } from '../../domain/errors.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { accessMeta } from './request-meta.ts';
 import type { WithLink } from './portal-api.ts';
@@ -59,20 +59,20 @@ export function registerDocumentRoutes(ctx: AppContext) {
       withLink(async (req, res, link) => {
         const documentId = String(req.params.documentId).replace(/\.pdf$/, '');
         const parsed = parseDocumentId(documentId);
-        const notFound = () => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Document not found', messages: { th: 'ไม่พบเอกสาร', en: 'Document not found' } } });
-        if (!parsed) return void notFound();
+        if (!parsed) throw notFound('Document');
         // Scope first, with a cheap lookup: another customer's id renders and stores nothing, and
         // gets the same answer as an id that does not exist.
         const owner = await loadDocumentOwner(ctx, documentId);
-        if (!owner || !canSeeDocument(link, owner)) return void notFound();
+        if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
         let pdf;
         try {
           pdf = await getDocumentPdf(ctx, documentId);
         } catch (error) {
-          if (isDomainError(error, 'NOT_FOUND')) return void notFound();
-          throw error;
+          // One wording for every kind: the answer must not tell which record type exists.
+          throw isDomainError(error, 'NOT_FOUND') ? notFound('Document') : error;
         }
-        if (!canSeeDocument(link, pdf.owner)) return void notFound();
+        // Same answer for "not yours" as for "does not exist": nothing to learn by probing ids.
+        if (!canSeeDocument(link, pdf.owner)) throw notFound('Document');
         const download = req.query.download !== undefined;
         ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: download ? 'download' : 'view', documentType: parsed.kind, documentId: parsed.recordId, ...accessMeta(req), at: ctx.clock.now() });
         res.setHeader('Content-Type', 'application/pdf');

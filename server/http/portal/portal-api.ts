@@ -7,6 +7,7 @@ import express, { Router, type Request, type RequestHandler, type Response } fro
 import { z } from 'zod';
 import type { AppContext } from '../../services/context.ts';
 import { asyncHandler, notFoundJson } from '../errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { openPortal } from '../../portal/open-portal.ts';
 import { resolvePortalToken, type ResolvedLink } from '../../services/links.ts';
 import { payQrPng } from '../../portal/pay-qr.ts';
@@ -75,10 +76,7 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
       const kind = req.params.kind === 'invoice' || req.params.kind === 'deposit' ? req.params.kind : null;
       const id = /^([A-Za-z0-9_-]{1,64})\.png$/.exec(String(req.params.file))?.[1];
       const qr = kind && id ? await payQrPng(ctx, link, { kind, id }) : null;
-      if (!qr) {
-        res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Nothing to pay here' } });
-        return;
-      }
+      if (!qr) throw new DomainError('NOT_FOUND', 'Nothing to pay here');
       res.type('png');
       if (req.query.download !== undefined) res.setHeader('Content-Disposition', contentDisposition('attachment', qr.fileName, qr.fileName));
       res.send(qr.png);

@@ -15,6 +15,7 @@ import {
   type Lang,
   type CustomerListItem,
 } from '../../../bot/flex/index.ts';
+import { HELP_COMMANDS } from '../../../bot/commands/parse-command.ts';
 
 export const LONG_THAI_NAME =
   'บริษัท ศรีสวัสดิ์วัฒนาพาณิชย์การค้าและอุตสาหกรรมเครื่องจักรกลการเกษตรภาคตะวันออกเฉียงเหนือ จำกัด (มหาชน) สำนักงานใหญ่ เลขที่ ๑๒๓๔';
@@ -95,7 +96,7 @@ export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Messa
     }),
     stageChooserNone: stageChooser({ lang, jobId: 'j', jobNumber: 'J', jobTitle: 'T', currentStageLabel: 'Done', stages: [] }),
     confirmCard: confirmCard({ lang, title: LONG_THAI_TEXT, body: LONG_THAI_TEXT, confirm: { a: 'revoke', c: 'cus_1' }, danger: true }),
-    helpCard: helpCard(lang),
+    helpCard: helpCard(lang, HELP_COMMANDS[lang]),
     slipReview: slipReviewCard({
       lang,
       paymentId: 'pay_0123456789abcdefghij',
