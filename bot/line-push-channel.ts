@@ -16,6 +16,7 @@ import {
   paymentReminderMessage,
   portalLinkMessage,
   quoteReadyMessage,
+  quoteSignedMessage,
 } from './flex/client-messages.ts';
 
 /** The LINE messages (one Flex bubble) for a client message. Pure; also used by the operator preview. */
@@ -40,6 +41,17 @@ export function lineMessagesFor(content: MessageContent): messagingApi.Message[]
           totalSatang: content.totalSatang,
           validUntil: content.validUntil,
           depositSatang: content.depositSatang,
+        }),
+      ];
+    case 'quote_signed':
+      return [
+        quoteSignedMessage({
+          ...base,
+          quoteNumber: content.quoteNumber,
+          signerName: content.signerName,
+          signedOn: content.signedOn,
+          totalSatang: content.totalSatang,
+          ...(content.depositNumber ? { depositNumber: content.depositNumber, depositSatang: content.depositSatang } : {}),
         }),
       ];
     case 'invoice':

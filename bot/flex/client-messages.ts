@@ -38,6 +38,16 @@ export interface QuoteReadyInput extends ClientMessageBase {
   depositSatang?: number;
 }
 
+export interface QuoteSignedInput extends ClientMessageBase {
+  quoteNumber: string;
+  signerName: string;
+  /** 'YYYY-MM-DD' */
+  signedOn: string;
+  totalSatang: number;
+  depositNumber?: string;
+  depositSatang?: number;
+}
+
 export interface InvoiceInput extends ClientMessageBase {
   invoiceNumber: string;
   /** What is to be paid now (net of withholding, minus payments made). */
@@ -146,6 +156,26 @@ export function quoteReadyMessage(input: QuoteReadyInput): FlexMessage {
       title,
       [keyAmount(pick(lang, 'ยอดรวม', 'Total'), money(input.totalSatang, lang)), separator(), vbox(details, { margin: 'md' })],
       pick(lang, 'ดูและลงนาม', 'View & sign'),
+    ),
+  );
+}
+
+export function quoteSignedMessage(input: QuoteSignedInput): FlexMessage {
+  const { lang } = input;
+  const deposit = input.depositNumber && input.depositSatang !== undefined && input.depositSatang > 0;
+  const details: FlexComponent[] = [
+    row(pick(lang, 'เลขที่', 'Quote no.'), doc(input.quoteNumber)),
+    row(pick(lang, 'ลงนามโดย', 'Signed by'), clampText(input.signerName, MAX.name)),
+    row(pick(lang, 'วันที่ลงนาม', 'Signed on'), formatDate(input.signedOn, lang)),
+  ];
+  if (deposit) details.push(row(pick(lang, 'มัดจำที่ต้องชำระ', 'Deposit to pay'), money(input.depositSatang!, lang), { tone: 'warning', bold: true }));
+  return flexMessage(
+    alt(input, pick(lang, `ใบเสนอราคา ${doc(input.quoteNumber)} ลงนามแล้ว`, `Quote ${doc(input.quoteNumber)} signed`)),
+    clientBubble(
+      input,
+      pick(lang, 'ขอบคุณที่ยอมรับใบเสนอราคา', 'Thank you for accepting the quote'),
+      [keyAmount(pick(lang, 'ยอดรวม', 'Total'), money(input.totalSatang, lang)), separator(), vbox(details, { margin: 'md' })],
+      deposit ? pick(lang, 'ชำระเงินมัดจำ', 'Pay the deposit') : pick(lang, 'ดูสำเนาที่ลงนาม', 'View the signed copy'),
     ),
   );
 }

@@ -14,6 +14,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  EXPIRED: 409,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
@@ -27,6 +28,7 @@ export const CLIENT_MESSAGES: Record<ErrorCode, { th: string; en: string }> = {
   NOT_FOUND: { th: 'ไม่พบข้อมูล', en: 'Not found' },
   CONFLICT: { th: 'รายการนี้มีการเปลี่ยนแปลงแล้ว กรุณาโหลดหน้าใหม่', en: 'This has already changed; please reload' },
   GONE: { th: 'ลิงก์นี้ใช้ไม่ได้แล้ว', en: 'This link is no longer available' },
+  EXPIRED: { th: 'รายการนี้หมดอายุแล้ว', en: 'This has expired' },
   UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
   RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
   UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
@@ -45,12 +47,13 @@ export function errorBody(error: DomainError) {
   // Every 4xx names what is wrong; domain messages are written for people, so add the field
   // name when the sentence does not already contain it.
   const message = field && !error.message.includes(field) ? `${field}: ${error.message}` : error.message;
+  const { clientMessages, ...details } = error.details ?? {};
   return {
     error: {
       code: error.code,
       message,
-      ...(error.details ?? {}),
-      messages: CLIENT_MESSAGES[error.code],
+      ...details,
+      messages: clientMessages ?? CLIENT_MESSAGES[error.code],
     },
   };
 }

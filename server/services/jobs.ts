@@ -1,5 +1,6 @@
 /** Job use cases: create a job, move it through its stages (live to the portal). */
 import type { AppContext } from './context.ts';
+import type { Tx } from '../data/database.ts';
 import { notFound, conflict, validation } from '../domain/errors.ts';
 import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
 import { isValidCalendarDate } from '../domain/dates.ts';
@@ -24,27 +25,30 @@ export async function createJob(ctx: AppContext, input: CreateJobInput) {
     throw validation('endDate', 'endDate must not be before startDate');
   }
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
-    if (!customer) throw validation('customerId', 'customerId does not match any customer');
-    const number = await nextDocumentNumber(tx, 'JOB', now);
-    return tx.job.create({
-      data: {
-        number,
-        createdAt: now,
-        customerId: input.customerId,
-        title: input.title,
-        startDate: input.startDate ?? null,
-        endDate: input.endDate ?? null,
-        siteAddress: input.siteAddress ?? null,
-        stage: 'new',
-        history: { create: { stage: 'new', changedAt: now, note: null } },
-        equipment: {
-          create: (input.equipment ?? []).map((e, position) => ({ position, name: e.name, quantity: e.quantity ?? 1 })),
-        },
+  return ctx.db.$transaction((tx) => createJobIn(tx, now, input));
+}
+
+/** createJob inside a caller's transaction (accepting a quote creates its job); input already checked. */
+export async function createJobIn(tx: Tx, now: Date, input: CreateJobInput) {
+  const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
+  if (!customer) throw validation('customerId', 'customerId does not match any customer');
+  const number = await nextDocumentNumber(tx, 'JOB', now);
+  return tx.job.create({
+    data: {
+      number,
+      createdAt: now,
+      customerId: input.customerId,
+      title: input.title,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      siteAddress: input.siteAddress ?? null,
+      stage: 'new',
+      history: { create: { stage: 'new', changedAt: now, note: null } },
+      equipment: {
+        create: (input.equipment ?? []).map((e, position) => ({ position, name: e.name, quantity: e.quantity ?? 1 })),
       },
-      include: { equipment: { orderBy: { position: 'asc' } }, history: true },
-    });
+    },
+    include: { equipment: { orderBy: { position: 'asc' } }, history: true },
   });
 }
 

@@ -91,6 +91,26 @@ export function messageDocument(content: MessageContent): MessageDocument {
         button: { label: pick(lang, 'ดูและลงนาม', 'View & sign'), url },
       };
     }
+    case 'quote_signed': {
+      const deposit = content.depositNumber && content.depositSatang > 0;
+      return {
+        ...base,
+        subject: pick(lang, `${businessName}: ใบเสนอราคา ${content.quoteNumber} ลงนามแล้ว`, `${businessName}: quote ${content.quoteNumber} signed`),
+        preheader: pick(lang, 'สำเนาใบเสนอราคาที่ลงนามแล้วของคุณ', 'Your copy of the signed quote'),
+        title: pick(lang, 'ขอบคุณที่ยอมรับใบเสนอราคา', 'Thank you for accepting the quote'),
+        intro: deposit
+          ? pick(lang, 'แนบสำเนาใบเสนอราคาที่ลงนามแล้ว ขั้นต่อไปคือชำระเงินมัดจำด้วย PromptPay ในพอร์ทัล', 'Your signed copy is attached. Next, pay the deposit by PromptPay in your portal.')
+          : pick(lang, 'แนบสำเนาใบเสนอราคาที่ลงนามแล้ว ดูหรือดาวน์โหลดได้ในพอร์ทัลตลอดเวลา', 'Your signed copy is attached; it is also in your portal at any time.'),
+        amount: { label: pick(lang, 'ยอดรวม', 'Total'), value: money(content.totalSatang, lang), tone: 'success' },
+        facts: [
+          { label: pick(lang, 'เลขที่', 'Quote no.'), value: content.quoteNumber },
+          { label: pick(lang, 'ลงนามโดย', 'Signed by'), value: content.signerName },
+          { label: pick(lang, 'วันที่ลงนาม', 'Signed on'), value: date(content.signedOn, lang) },
+          ...(deposit ? [{ label: pick(lang, 'เงินมัดจำที่ต้องชำระ', 'Deposit to pay'), value: `${money(content.depositSatang, lang)} (${content.depositNumber})`, tone: 'warning' as Tone }] : []),
+        ],
+        button: deposit ? { label: pick(lang, 'ชำระเงินมัดจำ', 'Pay the deposit'), url } : { label: pick(lang, 'ดูเอกสาร', 'View documents'), url },
+      };
+    }
     case 'invoice': {
       const due = date(content.dueDate, lang);
       return {

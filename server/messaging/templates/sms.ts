@@ -27,6 +27,10 @@ export function renderSms(content: MessageContent): string {
         }[content.scope];
       case 'quote_ready':
         return pick(lang, `ใบเสนอราคา ${content.quoteNumber} ยอด ${money(content.totalSatang)} ดูและลงนาม`, `quote ${content.quoteNumber} for ${money(content.totalSatang)}, view & sign`);
+      case 'quote_signed':
+        return content.depositNumber && content.depositSatang > 0
+          ? pick(lang, `ลงนามใบเสนอราคา ${content.quoteNumber} แล้ว ชำระมัดจำ ${money(content.depositSatang)}`, `quote ${content.quoteNumber} signed; deposit ${money(content.depositSatang)} to pay`)
+          : pick(lang, `ลงนามใบเสนอราคา ${content.quoteNumber} แล้ว ดูสำเนา`, `quote ${content.quoteNumber} signed; your copy`);
       case 'invoice':
         return pick(lang, `ใบแจ้งหนี้ ${content.invoiceNumber} ยอด ${money(content.amountDueSatang)} ครบกำหนด ${day(content.dueDate)}`, `invoice ${content.invoiceNumber} ${money(content.amountDueSatang)} due ${day(content.dueDate)}`);
       case 'payment_reminder': {

@@ -18,6 +18,7 @@ const LIFF = 'https://liff.line.me/2001234567-AbCdEfGh/c/Qx7vK2mPz9RtY4wB8nLs3dF
 const fields: KindFields = {
   portal_link: { scope: 'invoice', documentNumber: 'INV-2026-0001', expiresOn: '2026-12-25' },
   quote_ready: { quoteNumber: 'QT-2026-0007', title: 'งานแต่ง <ห้องบอลรูม>', totalSatang: 12_345_678, validUntil: '2026-12-31', depositSatang: 500_000 },
+  quote_signed: { quoteNumber: 'QT-2026-0007', signerName: 'คุณ <สมชาย> "ใจดี"', signedOn: '2026-11-25', totalSatang: 12_345_678, depositNumber: 'DEP-2026-0003', depositSatang: 500_000 },
   invoice: { invoiceNumber: 'INV-2026-0001', title: null, amountDueSatang: 311_999, dueDate: '2026-12-10' },
   payment_reminder: { invoiceId: 'inv1', invoiceNumber: 'INV-2026-0001', amountDueSatang: 311_999, dueDate: '2026-12-10', daysOverdue: 7 },
   payment_received: { receiptNumber: 'RC-2026-0003', amountSatang: 100_000, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25', balanceRemainingSatang: 211_999 },
