@@ -21,6 +21,7 @@ import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
+import { verifyRouter } from './http/verify/verify-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
 import { documentIssuer } from './documents/document-pdfs.ts';
@@ -98,7 +99,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     ctx,
     logger,
     adminApiKey: secrets.adminApiKey,
-    mount: [...bot.mount, ...messaging.routers],
+    mount: [...bot.mount, ...messaging.routers, { path: '/', router: verifyRouter(ctx) }],
     portal: {
       register: (router, withLink) => {
         registerDocumentRoutes(ctx)(router, withLink);

@@ -48,7 +48,7 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
   let bytes = await renderDocumentPdf(loaded.model);
   if (loaded.model.kind === 'signed_quote') {
     // Sealed at issue: the stored bytes carry the business's PAdES signature (seal-pdf.ts).
-    bytes = await ctx.pdfSealer.seal(bytes, { businessName: loaded.model.seller.name, signingTime: new Date(loaded.model.signature.signedAtIso) });
+    bytes = await ctx.pdfSealer.seal(bytes, { businessName: loaded.model.seller.nameEn || loaded.model.seller.name, signingTime: new Date(loaded.model.signature.signedAtIso) });
   }
   const sha256 = sha256Hex(bytes);
   if (!loaded.issued) return { bytes, sha256, fileName, owner: loaded.owner };

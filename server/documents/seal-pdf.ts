@@ -23,23 +23,28 @@ import type { PdfSealer } from '../services/ports.ts';
 const SUBFILTER_ETSI_CADES_DETACHED = 'ETSI.CAdES.detached';
 
 export interface SealOptions {
+  /** The business's English (ASCII) name: the certificate's and the signature's name. */
   businessName: string;
   signingTime: Date;
 }
 
+const asciiOnly = (text: string) => text.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '').trim();
+
 /** Seals with one PKCS#12 bundle (configured certificate, or a fixed test certificate). */
 export function p12Sealer(p12: Buffer, passphrase: string): PdfSealer & { sealWith(pdf: Buffer, options: SealOptions): Promise<Buffer> } {
-  const signer = new P12Signer(p12, { passphrase });
   const sealWith = async (pdf: Buffer, options: SealOptions) => {
+    // One signer per seal: P12Signer consumes its copy of the bundle while signing.
+    const signer = new P12Signer(p12, { passphrase });
     const withPlaceholder = plainAddPlaceholder({
       pdfBuffer: pdf,
-      reason: 'Quote accepted and signed online / ลูกค้ายอมรับและลงนามใบเสนอราคาออนไลน์',
+      // The placeholder writes these as plain PDF strings: ASCII only (Thai would break the dictionary).
+      reason: 'Quote accepted and signed online',
       contactInfo: '',
-      name: options.businessName,
+      name: asciiOnly(options.businessName) || 'Client Portal',
       location: 'Thailand',
       signingTime: options.signingTime,
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      appName: 'Client Portal',
+      appName: 'ClientPortal',
     });
     return new SignPdf().sign(withPlaceholder, signer, options.signingTime);
   };
@@ -57,13 +62,13 @@ export function selfSignedCertificate(businessName: string, now: Date): { keyPem
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
   cert.validity.notBefore = new Date(now.getTime() - 60_000);
   cert.validity.notAfter = new Date(now.getTime() + 10 * 365 * 86_400_000);
-  // forge works on byte strings: Thai names go in as UTF-8 bytes in a UTF8String.
-  const display = forge.util.encodeUtf8([...(businessName.trim() || 'Client Portal')].slice(0, 64).join(''));
-  // The typings call the tag a Class; forge reads it as the ASN.1 type of the value.
-  const utf8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
+  // ASCII names only: forge re-encodes UTF8String attributes when it builds the CMS signer info,
+  // and the mangled issuer no longer matches the certificate (pdfsig then cannot validate).
+  // The business's English name is used; its Thai name is on the document itself.
+  const display = asciiOnly(businessName).slice(0, 64) || 'Client Portal';
   const name: forge.pki.CertificateField[] = [
-    { name: 'commonName', value: display, valueTagClass: utf8 },
-    { name: 'organizationName', value: display, valueTagClass: utf8 },
+    { name: 'commonName', value: display },
+    { name: 'organizationName', value: display },
     { name: 'countryName', value: 'TH' },
   ];
   cert.setSubject(name);
