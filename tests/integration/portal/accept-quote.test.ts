@@ -279,3 +279,31 @@ describe('decline', () => {
     expect((await m.t.ctx.db.quote.findUniqueOrThrow({ where: { id: q.quoteId } })).status).toBe('sent');
   });
 });
+
+describe('scheduled expiry', () => {
+  it('marks Sent quotes Expired once their Bangkok valid-until day has passed; answered quotes keep their answer; links end', async () => {
+    const due = await sentQuote({ validUntil: '2026-11-27' });
+    const later = await sentQuote({ validUntil: '2026-11-28' });
+    const answered = await sentQuote({ validUntil: '2026-11-27' });
+    expect((await post(answered.token, answered.quoteId, 'accept', goodBody())).status).toBe(200);
+    const status = async (id: string) => (await m.t.ctx.db.quote.findUniqueOrThrow({ where: { id } })).status;
+    try {
+      // 23:59:59 on the 27th in Bangkok: still valid.
+      m.t.clock.set('2026-11-27T16:59:59.000Z');
+      await m.t.messaging.expireQuotesOnce();
+      expect(await status(due.quoteId)).toBe('sent');
+      expect((await fetch(`${m.t.baseUrl}/api/portal/${due.token}`)).status).toBe(200);
+      // 00:00 on the 28th: the day is over.
+      m.t.clock.set('2026-11-27T17:00:00.000Z');
+      const result = await m.t.messaging.expireQuotesOnce();
+      expect(result.expired).toBeGreaterThanOrEqual(1);
+      expect(await status(due.quoteId)).toBe('expired');
+      expect(await status(later.quoteId)).toBe('sent');
+      expect(await status(answered.quoteId)).toBe('accepted');
+      expect((await fetch(`${m.t.baseUrl}/api/portal/${due.token}`)).status).toBe(410);
+      expect((await m.t.messaging.expireQuotesOnce()).expired).toBe(0);
+    } finally {
+      m.t.clock.set('2026-11-25T03:00:00.000Z');
+    }
+  });
+});
