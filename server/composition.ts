@@ -9,7 +9,7 @@ import { openDatabase, type Db } from './data/database.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
-import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
+import { systemClock, type Clock, type LineIdentityVerifier, type PdfSealer, type StaffNotifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { liffUrlBuilder } from '../bot/liff-url.ts';
 import { PortalEvents } from './services/portal-events.ts';
@@ -21,8 +21,13 @@ import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
+import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
+import { verifyRouter } from './http/verify/verify-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
+import { documentIssuer } from './documents/document-pdfs.ts';
+import { businessSealer } from './documents/seal-pdf.ts';
+import { lineStaffNotifier, loggedStaffNotifier } from '../bot/staff-notifier.ts';
 import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
@@ -30,6 +35,9 @@ export interface Overrides {
   clock?: Clock;
   logger?: Logger;
   lineIdentity?: LineIdentityVerifier;
+  /** Seal signed quotes with a fixed certificate (tests) instead of the configured / generated one. */
+  pdfSealer?: PdfSealer;
+  staffNotifier?: StaffNotifier;
   messaging?: MessagingOverrides;
   /** 'worker' for `npm run worker`: no HTTP traffic arrives, so webhook events are polled for. */
   role?: 'all' | 'worker';
@@ -71,6 +79,11 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
     liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
+    staffNotifier:
+      overrides.staffNotifier ??
+      (config.line.channelAccessToken ? lineStaffNotifier({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : loggedStaffNotifier(logger)),
+    pdfSealer: overrides.pdfSealer ?? businessSealer({ dataDir: config.dataDir, p12Path: config.signing.p12Path, p12Password: config.signing.p12Password, clock: overrides.clock ?? systemClock }),
+    documents: { issue: (documentId) => documentIssuer(ctx).issue(documentId) },
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.
@@ -88,8 +101,14 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     ctx,
     logger,
     adminApiKey: secrets.adminApiKey,
-    mount: [...bot.mount, ...messaging.routers],
-    portal: { register: registerDocumentRoutes(ctx), recover: recoverRoute(ctx) },
+    mount: [...bot.mount, ...messaging.routers, { path: '/', router: verifyRouter(ctx) }],
+    portal: {
+      register: (router, withLink) => {
+        registerDocumentRoutes(ctx)(router, withLink);
+        registerQuoteRoutes(ctx)(router, withLink);
+      },
+      recover: recoverRoute(ctx),
+    },
   });
   if (config.runWorkers) messaging.start();
   if (config.runWorkers) bot.start();

@@ -2,7 +2,7 @@
  * Messaging wiring — part of the composition root (it is the one server module besides
  * composition.ts that reaches into bot/): builds the channel adapters from config (real when
  * credentials exist, the local outbox otherwise) or from test overrides, the outbox worker and its
- * poll loop (which also runs the payment-reminder schedule and the LINE quota check), the operator
+ * poll loop (which also runs the payment-reminder schedule, quote expiry and the LINE quota check), the operator
  * page and the Twilio status webhook.
  */
 import type { Router } from 'express';
@@ -19,6 +19,7 @@ import { OutboxWorker, type DrainResult, type OutboxWorkerOptions } from './mess
 import { outboxPageRouter } from './http/operator/outbox-page.ts';
 import { twilioStatusRouter } from './http/webhooks/twilio-status.ts';
 import { runRemindersOnce, type ReminderRunResult } from './services/messages/reminder-job.ts';
+import { expireQuotesOnce, type QuoteExpiryResult } from './services/quote-expiry.ts';
 import { linkResolver } from './services/messages/link-resolver.ts';
 
 export interface MessagingOverrides {
@@ -41,6 +42,8 @@ export interface Messaging {
   stop(): Promise<void>;
   drainOnce(): Promise<DrainResult>;
   runRemindersOnce(): Promise<ReminderRunResult>;
+  /** Marks Sent quotes past their valid-until day Expired (the loop does it every minute). */
+  expireQuotesOnce(): Promise<QuoteExpiryResult>;
 }
 
 export const OUTBOX_PAGE_PATH = '/admin/outbox';
@@ -139,6 +142,7 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
         lastReminders = now;
         const reminders = await runRemindersOnce(ctx);
         if (reminders.queued > 0) await worker.drainOnce();
+        await expireQuotesOnce(ctx);
       }
       if (channels.line.quotaExhausted && now - lastQuotaCheck >= QUOTA_CHECK_EVERY_MS) {
         lastQuotaCheck = now;
@@ -179,5 +183,6 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
     },
     drainOnce: () => worker.drainOnce(),
     runRemindersOnce: () => runRemindersOnce(ctx),
+    expireQuotesOnce: () => expireQuotesOnce(ctx),
   };
 }

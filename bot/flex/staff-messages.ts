@@ -479,3 +479,46 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
     }),
   );
 }
+
+export interface QuoteAnsweredInput {
+  lang: Lang;
+  accepted: boolean;
+  quoteNumber: string;
+  customerName: string;
+  totalSatang: number;
+  signerName?: string | null;
+  reason?: string | null;
+  depositNumber?: string | null;
+  jobNumber?: string | null;
+  at: Date;
+}
+
+/** Pushed to staff the moment a client accepts (signs) or declines a quote in the portal. */
+export function quoteAnsweredCard(input: QuoteAnsweredInput): FlexMessage {
+  const { lang } = input;
+  const title = input.accepted ? pick(lang, 'ลูกค้ายอมรับใบเสนอราคา', 'Quote accepted') : pick(lang, 'ลูกค้าปฏิเสธใบเสนอราคา', 'Quote declined');
+  const details: FlexComponent[] = [
+    row(pick(lang, DOCUMENT_KIND_LABELS.quote.th, 'Quote'), clampText(input.quoteNumber, MAX.docNumber)),
+    row(pick(lang, 'ลูกค้า', 'Customer'), clampText(input.customerName, MAX.name)),
+  ];
+  if (input.signerName) details.push(row(pick(lang, 'ลงนามโดย', 'Signed by'), clampText(input.signerName, MAX.name)));
+  details.push(row(pick(lang, 'เมื่อ', 'At'), formatDateTime(input.at, lang)));
+  if (input.jobNumber) details.push(row(pick(lang, 'งาน', 'Job'), clampText(input.jobNumber, MAX.docNumber)));
+  if (input.depositNumber) details.push(row(pick(lang, 'มัดจำรอชำระ', 'Deposit pending'), clampText(input.depositNumber, MAX.docNumber), { tone: 'warning' }));
+  if (!input.accepted) details.push(row(pick(lang, 'เหตุผล', 'Reason'), input.reason ? clampText(input.reason, MAX.reason) : '-', { maxLines: 4 }));
+  return flexMessage(
+    `${title}: ${clampText(input.quoteNumber, MAX.docNumber)} — ${clampText(input.customerName, MAX.name)}`,
+    bubble({
+      size: 'kilo',
+      body: vbox(
+        [
+          text(title, { size: 'md', weight: 'bold', color: input.accepted ? COLORS.success : COLORS.danger, maxLines: 2, wrap: true }),
+          keyAmount(pick(lang, 'ยอดรวม', 'Total'), money(input.totalSatang, lang)),
+          separator(),
+          vbox(details, { margin: 'md' }),
+        ],
+        { paddingAll: '16px' },
+      ),
+    }),
+  );
+}

@@ -4,6 +4,7 @@
  * messages in the local outbox instead), never silently breaks it.
  */
 import { z } from 'zod';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const optionalString = z
@@ -50,6 +51,10 @@ const envSchema = z.object({
   SMTP_URL: optionalString,
   SMTP_FROM: optionalString,
 
+  /** The business's certificate (PKCS#12) that seals signed quotes; absent = a self-signed one in DATA_DIR. */
+  SIGNING_P12_PATH: optionalString,
+  SIGNING_P12_PASSWORD: optionalString,
+
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
@@ -94,6 +99,8 @@ export interface Config {
     webhookHandling: 'inline' | 'worker';
   };
   smtp: { url: string | undefined; from: string | undefined };
+  /** p12Path null: a self-signed certificate named after the business, kept in DATA_DIR/seal. */
+  signing: { p12Path: string | null; p12Password: string | null };
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
   outboxPollMs: number;
   outboxLeaseMs: number;
@@ -130,6 +137,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.SMTP_URL && !e.SMTP_FROM) {
     throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (e.g. "Shop name <billing@example.co.th>")');
   }
+  if (e.SIGNING_P12_PATH && !existsSync(path.resolve(e.SIGNING_P12_PATH))) {
+    throw new ConfigError(`Invalid configuration:\n  SIGNING_P12_PATH: no file at ${path.resolve(e.SIGNING_P12_PATH)}`);
+  }
+  if (e.SIGNING_P12_PASSWORD && !e.SIGNING_P12_PATH) {
+    throw new ConfigError('Invalid configuration:\n  SIGNING_P12_PASSWORD: set SIGNING_P12_PATH too (the certificate it opens)');
+  }
   if (e.NODE_ENV === 'production' && !e.ADMIN_API_KEY) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_API_KEY: required in production');
   }
@@ -156,6 +169,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       webhookHandling: e.LINE_WEBHOOK_HANDLING,
     },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
+    signing: { p12Path: e.SIGNING_P12_PATH ? path.resolve(e.SIGNING_P12_PATH) : null, p12Password: e.SIGNING_P12_PASSWORD ?? null },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,

@@ -8,7 +8,13 @@ import { parseDocumentId } from '../portal/document-ids.ts';
 import type { DocumentOwner } from './load-document-model.ts';
 
 const invoiceOwner = { select: { id: true, customerId: true, status: true } } as const;
-const depositOwner = { select: { customerId: true, quoteId: true } } as const;
+const depositOwner = { select: { customerId: true, quoteId: true, quote: { select: { status: true } } } } as const;
+/** A deposit is visible only once its quote is accepted (scope.ts), so the owner carries the quote's status. */
+const toDepositOwner = (d: { customerId: string; quoteId: string | null; quote: { status: string } | null }) => ({
+  customerId: d.customerId,
+  quoteId: d.quoteId,
+  quoteStatus: d.quote?.status ?? null,
+});
 
 export async function loadDocumentOwner(ctx: AppContext, documentId: string): Promise<DocumentOwner | null> {
   const parsed = parseDocumentId(documentId);
@@ -28,7 +34,7 @@ export async function loadDocumentOwner(ctx: AppContext, documentId: string): Pr
   }
   if (kind === 'deposit_request') {
     const d = await ctx.db.deposit.findUnique({ where: { id }, ...depositOwner });
-    return d ? { customerId: d.customerId, deposit: d } : null;
+    return d ? { customerId: d.customerId, deposit: toDepositOwner(d) } : null;
   }
   const r = await ctx.db.receipt.findUnique({
     where: { id },
@@ -42,5 +48,5 @@ export async function loadDocumentOwner(ctx: AppContext, documentId: string): Pr
   if (!r) return null;
   if (r.payment) return { customerId: r.customerId, invoice: r.payment.invoice };
   const deposit = r.depositCollection?.deposit ?? r.depositReturn?.deposit;
-  return deposit ? { customerId: r.customerId, deposit } : { customerId: r.customerId };
+  return deposit ? { customerId: r.customerId, deposit: toDepositOwner(deposit) } : { customerId: r.customerId };
 }

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../services/context.ts';
+import type { DocumentIssuer } from '../services/ports.ts';
 import { DomainError } from '../domain/errors.ts';
 import { loadDocumentModel, type DocumentOwner } from './load-document-model.ts';
 import { renderDocumentPdf } from './render-document-pdf.ts';
@@ -44,7 +45,11 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
       return { bytes, sha256, fileName, owner: loaded.owner };
     }
   }
-  const bytes = await renderDocumentPdf(loaded.model);
+  let bytes = await renderDocumentPdf(loaded.model);
+  if (loaded.model.kind === 'signed_quote') {
+    // Sealed at issue: the stored bytes carry the business's PAdES signature (seal-pdf.ts).
+    bytes = await ctx.pdfSealer.seal(bytes, { businessName: loaded.model.seller.nameEn || loaded.model.seller.name, signingTime: new Date(loaded.model.signature.signedAtIso) });
+  }
   const sha256 = sha256Hex(bytes);
   if (!loaded.issued) return { bytes, sha256, fileName, owner: loaded.owner };
   // Issued documents carry customer names and tax IDs: private to the portal's user, like the database.
@@ -55,7 +60,12 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
   try {
     await ctx.db.issuedDocument.create({ data: { documentType: kind, documentId: recordId, variant: 'original', sha256, sizeBytes: bytes.length } });
   } catch {
-    // Another request issued it at the same moment; rendering is deterministic, so the bytes agree.
+    // Another request issued it at the same moment; rendering and sealing are deterministic, so the bytes agree.
   }
   return { bytes, sha256, fileName, owner: loaded.owner };
+}
+
+/** The DocumentIssuer port: renders (and seals) an issued document now and stores it. */
+export function documentIssuer(ctx: AppContext): DocumentIssuer {
+  return { issue: async (documentId) => ({ sha256: (await getDocumentPdf(ctx, documentId)).sha256 }) };
 }

@@ -5,8 +5,8 @@
  */
 import type { AppContext } from '../services/context.ts';
 import { notFound } from '../domain/errors.ts';
-import { bangkokDate, formatDateTime } from '../domain/dates.ts';
-import { quantityFromMilli } from '../domain/money.ts';
+import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
+import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
 import { promptPayPayload } from '../payments/promptpay.ts';
@@ -19,7 +19,7 @@ export interface DocumentOwner {
   customerId: string;
   quote?: { id: string; customerId: string; status: string };
   invoice?: { id: string; customerId: string; status: string };
-  deposit?: { customerId: string; quoteId: string | null };
+  deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
 }
 
 export interface LoadedDocument {
@@ -48,24 +48,8 @@ function buyer(c: { name: string; companyName: string | null; address: string | 
 
 const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
 
-function lines(rows: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }[]) {
-  return rows.map((l) => ({ description: l.description, quantity: quantityFromMilli(l.quantityMilli), unitPriceSatang: l.unitPriceSatang, amountSatang: l.amountSatang }));
-}
-
-function totals(d: { grossSatang: number; discountSatang: number; subtotalSatang: number; vatSatang: number; vatMode: string; vatRateBasisPoints: number; totalSatang: number; withholdingSatang: number; withholdingBasisPoints: number; netPayableSatang: number }): DocumentTotals {
-  return {
-    grossSatang: d.grossSatang,
-    discountSatang: d.discountSatang,
-    subtotalSatang: d.subtotalSatang,
-    vatSatang: d.vatSatang,
-    vatMode: d.vatMode as DocumentTotals['vatMode'],
-    vatRateBasisPoints: d.vatRateBasisPoints,
-    totalSatang: d.totalSatang,
-    withholdingSatang: d.withholdingSatang,
-    withholdingBasisPoints: d.withholdingBasisPoints,
-    netPayableSatang: d.netPayableSatang,
-  };
-}
+const lines = printedLines;
+const totals = (d: Parameters<typeof printedTotals>[0]): DocumentTotals => printedTotals(d);
 
 const methodLabel = (method: string | null, l: 'th' | 'en') => {
   const labels = PAYMENT_METHOD_LABELS[(method ?? 'other') as PaymentMethod] ?? PAYMENT_METHOD_LABELS.other;
@@ -82,10 +66,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const q = await ctx.db.quote.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } }, signature: true } });
     if (!q || (kind === 'signed_quote' && !q.signature)) throw notFound('Document');
     const l = lang(q.customer);
-    const base = {
-      lang: l, seller: seller(business, l), buyer: buyer(q.customer), number: q.number, issueDate: q.issueDate, note: q.notes,
-      lines: lines(q.lines), totals: totals(q), validUntil: q.validUntil, depositSatang: q.depositSatang || null,
-    };
+    // The same printed facts the portal page shows (services/document-fields.ts).
+    const base = { lang: l, seller: seller(business, l), buyer: buyer(q.customer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
     if (kind === 'quote') return { model: { kind: 'quote', ...base }, owner, issued: q.status !== 'draft' };
     const s = q.signature!;
@@ -93,7 +75,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'signed_quote', ...base,
         signature: {
-          pngBytes: Buffer.from(s.signaturePng), signerName: s.signerName, signedAtIso: s.signedAt.toISOString(),
+          pngBytes: Buffer.from(s.signaturePng), signerName: s.signerName, signedAtIso: isoWithBangkokOffset(s.signedAt),
           signedAtThai: formatDateTime(s.signedAt, 'th'), ip: s.ip ?? '', userAgent: s.userAgent ?? '', linkId: s.linkId ?? '', contentSha256: s.contentSha256,
         },
       },
@@ -154,7 +136,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         depositNumber: d.number, amountSatang: d.requiredSatang, quoteNumber: d.quote?.number ?? null, jobNumber: d.job?.number ?? null,
         promptPayPayload: promptPayPayload(business.promptPayId, d.requiredSatang),
       },
-      owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId } },
+      owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
       issued: true,
     };
   }
@@ -165,8 +147,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     include: {
       customer: true,
       payment: { include: { invoice: { include: { job: true, quote: true } } } },
-      depositCollection: { include: { deposit: true } },
-      depositReturn: { include: { deposit: true } },
+      depositCollection: { include: { deposit: { include: { quote: { select: { status: true } } } } } },
+      depositReturn: { include: { deposit: { include: { quote: { select: { status: true } } } } } },
     },
   });
   if (!r) throw notFound('Document');
@@ -187,7 +169,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const c = r.depositCollection;
     return {
       model: { ...common, methodLabel: methodLabel(c.method, l), reference: c.reference, paidAt: bangkokDate(c.collectedAt), receiptType: 'DEPR', depositNumber: c.deposit.number },
-      owner: { customerId: r.customerId, deposit: { customerId: c.deposit.customerId, quoteId: c.deposit.quoteId } },
+      owner: { customerId: r.customerId, deposit: { customerId: c.deposit.customerId, quoteId: c.deposit.quoteId, quoteStatus: c.deposit.quote?.status ?? null } },
       issued: true,
     };
   }
@@ -199,7 +181,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         originalHeldSatang: ret.amountSatang + ret.deductedSatang, returnedSatang: ret.amountSatang,
         deductions: ret.deductedSatang > 0 ? [{ amountSatang: ret.deductedSatang, reason: ret.reason ?? '' }] : [],
       },
-      owner: { customerId: r.customerId, deposit: { customerId: ret.deposit.customerId, quoteId: ret.deposit.quoteId } },
+      owner: { customerId: r.customerId, deposit: { customerId: ret.deposit.customerId, quoteId: ret.deposit.quoteId, quoteStatus: ret.deposit.quote?.status ?? null } },
       issued: true,
     };
   }

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'GONE'
+  /** The record's time ran out (a quote past its valid-until day): distinct from a plain conflict. */
+  | 'EXPIRED'
   /** Well-formed, but what it names cannot be processed (e.g. a stored message that no longer renders). */
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
@@ -19,7 +21,14 @@ export type ErrorCode =
 export interface ErrorDetails {
   /** Name of the offending input field, so a 4xx can point at it. */
   field?: string;
+  /** What a client reads, when the generic message of the code says too little. */
+  clientMessages?: ClientMessages;
   [key: string]: unknown;
+}
+
+export interface ClientMessages {
+  th: string;
+  en: string;
 }
 
 export class DomainError extends Error {
@@ -52,4 +61,9 @@ export function notFound(what: string): DomainError {
 
 export function conflict(message: string, details?: ErrorDetails): DomainError {
   return new DomainError('CONFLICT', message, details);
+}
+
+/** A client-facing refusal with its own Thai/English sentence (the English one is also the message). */
+export function clientError(code: ErrorCode, messages: ClientMessages, details: Omit<ErrorDetails, 'clientMessages'> = {}): DomainError {
+  return new DomainError(code, messages.en, { ...details, clientMessages: messages });
 }

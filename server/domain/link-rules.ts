@@ -78,3 +78,30 @@ export function isLinkUsable(input: LinkUsableInput): boolean {
       return false;
   }
 }
+
+/**
+ * Which quotes a link may see (and answer): a customer link every non-draft quote of its customer,
+ * a quote link exactly its quote. Drafts are never shown to a client.
+ */
+export function linkSeesQuote(
+  link: { scope: LinkScope; customerId: string; quoteId: string | null },
+  quote: { id: string; customerId: string; status: string },
+): boolean {
+  if (quote.customerId !== link.customerId || quote.status === 'draft') return false;
+  if (link.scope === 'customer') return true;
+  return link.scope === 'quote' && link.quoteId === quote.id;
+}
+
+/**
+ * A deposit asked with a quote is payable only once that quote is accepted: before, no link shows
+ * it (nor its QR). Deposits not tied to a quote follow the customer.
+ */
+export function linkSeesDeposit(
+  link: { scope: LinkScope; customerId: string; quoteId: string | null },
+  deposit: { customerId: string; quoteId: string | null; quoteStatus: string | null },
+): boolean {
+  if (deposit.customerId !== link.customerId) return false;
+  if (deposit.quoteId !== null && deposit.quoteStatus !== 'accepted') return false;
+  if (link.scope === 'customer') return true;
+  return link.scope === 'quote' && deposit.quoteId !== null && deposit.quoteId === link.quoteId;
+}

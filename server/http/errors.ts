@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  EXPIRED: 409,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
@@ -34,12 +35,13 @@ export function errorBody(error: DomainError) {
   // Every 4xx names what is wrong; domain messages are written for people, so add the field
   // name when the sentence does not already contain it.
   const message = field && !error.message.includes(field) ? `${field}: ${error.message}` : error.message;
+  const { clientMessages, ...details } = error.details ?? {};
   return {
     error: {
       code: error.code,
       message,
-      ...(error.details ?? {}),
-      messages: CLIENT_MESSAGES[error.code],
+      ...details,
+      messages: clientMessages ?? CLIENT_MESSAGES[error.code],
     },
   };
 }

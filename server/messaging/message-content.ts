@@ -11,7 +11,7 @@ import type { LinkScope } from '../domain/link-rules.ts';
 export const CHANNELS = ['line', 'email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned'] as const;
+export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** queued → sending → sent; sending → failed (retry later) → … → dead; cancelled = withdrawn before sending. */
@@ -57,6 +57,17 @@ export interface KindFields {
     expiresOn: string;
   };
   quote_ready: { quoteNumber: string; title: string | null; totalSatang: number; validUntil: string; depositSatang: number };
+  /** The client's copy of a quote they accepted and signed (the sealed PDF goes with the email). */
+  quote_signed: {
+    quoteNumber: string;
+    signerName: string;
+    /** Bangkok calendar day of the signature. */
+    signedOn: string;
+    totalSatang: number;
+    /** The deposit to pay next, when the quote asks for one. */
+    depositNumber: string | null;
+    depositSatang: number;
+  };
   invoice: { invoiceNumber: string; title: string | null; amountDueSatang: number; dueDate: string };
   payment_reminder: {
     invoiceId: string;

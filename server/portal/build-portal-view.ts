@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../services/context.ts';
 import type { ResolvedLink } from '../services/links.ts';
-import { bangkokDate } from '../domain/dates.ts';
+import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { displayInvoiceStatus, invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
 import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
@@ -14,6 +14,7 @@ import { quantityFromMilli } from '../domain/money.ts';
 import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/labels.ts';
 import { promptPayIdDisplay, promptPayPayload } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
+import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import type {
   PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
@@ -71,7 +72,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     scope === 'invoice'
       ? Promise.resolve([])
       : db.quote.findMany({
-          where: scope === 'quote' ? { id: link.quoteId! } : { customerId, status: { not: 'draft' } },
+          where: scope === 'quote' ? { id: link.quoteId!, status: { not: 'draft' } } : { customerId, status: { not: 'draft' } },
           orderBy: { createdAt: 'desc' },
           include: { lines: { orderBy: { position: 'asc' } }, signature: { select: { signerName: true, signedAt: true } }, job: { select: { number: true } } },
         }),
@@ -89,7 +90,8 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     scope === 'invoice'
       ? Promise.resolve([])
       : db.deposit.findMany({
-          where: scope === 'quote' ? { quoteId: link.quoteId! } : { customerId },
+          // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
+          where: scope === 'quote' ? { quoteId: link.quoteId!, quote: { status: 'accepted' } } : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
           orderBy: { createdAt: 'desc' },
           include: {
             collections: { orderBy: { collectedAt: 'asc' }, include: { receipt: true } },
@@ -145,6 +147,12 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       signedAt: q.signature?.signedAt.toISOString() ?? null,
       declineReason: q.declineReason,
       canAccept: status === 'sent',
+      canRespond: status === 'sent',
+      expired: status === 'expired',
+      ...(q.signature
+        ? { signed: { name: q.signature.signerName, signedAtIso: isoWithBangkokOffset(q.signature.signedAt), signedAtThai: formatDateTime(q.signature.signedAt, 'th') } }
+        : {}),
+      document: printedQuote(q),
       jobNumber: q.job?.number ?? null,
       documentIds: ids,
     };
@@ -249,7 +257,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   return {
     scope,
     business: { name: business.name, nameEn: business.nameEn, phone: business.phone, email: business.email, lineOaId: business.lineOaId, vatRegistered: business.vatRegistered },
-    customer: { name: customer.name, companyName: customer.companyName, language: customer.language === 'en' ? 'en' : 'th' },
+    customer: { name: customer.name, contactName: customer.name, companyName: customer.companyName, language: customer.language === 'en' ? 'en' : 'th' },
     jobs: jobViews,
     quotes: quoteViews,
     invoices: invoiceViews,

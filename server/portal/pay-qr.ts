@@ -17,8 +17,8 @@ export async function payQrPng(ctx: AppContext, link: ResolvedLink, target: { ki
     amountSatang = invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
     number = invoice.number;
   } else {
-    const deposit = await ctx.db.deposit.findUnique({ where: { id: target.id } });
-    if (!deposit || !canSeeDeposit(link, deposit)) return null;
+    const deposit = await ctx.db.deposit.findUnique({ where: { id: target.id }, include: { quote: { select: { status: true } } } });
+    if (!deposit || !canSeeDeposit(link, { ...deposit, quoteStatus: deposit.quote?.status ?? null })) return null;
     amountSatang = depositOutstandingSatang(deposit);
     number = deposit.number;
   }

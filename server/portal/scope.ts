@@ -4,13 +4,12 @@
  * invoice: that invoice, its payments and their receipts.
  */
 import type { ResolvedLink } from '../services/links.ts';
+import { linkSeesDeposit, linkSeesQuote } from '../domain/link-rules.ts';
 
 type Link = Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>;
 
 export function canSeeQuote(link: Link, quote: { id: string; customerId: string; status: string }): boolean {
-  if (quote.customerId !== link.customerId) return false;
-  if (link.scope === 'customer') return quote.status !== 'draft';
-  return link.scope === 'quote' && link.quoteId === quote.id;
+  return linkSeesQuote(link, quote);
 }
 
 export function canSeeInvoice(link: Link, invoice: { id: string; customerId: string; status: string }): boolean {
@@ -19,16 +18,15 @@ export function canSeeInvoice(link: Link, invoice: { id: string; customerId: str
   return link.scope === 'invoice' && link.invoiceId === invoice.id;
 }
 
-export function canSeeDeposit(link: Link, deposit: { customerId: string; quoteId: string | null }): boolean {
-  if (deposit.customerId !== link.customerId) return false;
-  if (link.scope === 'customer') return true;
-  return link.scope === 'quote' && deposit.quoteId !== null && deposit.quoteId === link.quoteId;
+/** `quoteStatus`: the status of the deposit's quote (null when it has none). */
+export function canSeeDeposit(link: Link, deposit: { customerId: string; quoteId: string | null; quoteStatus: string | null }): boolean {
+  return linkSeesDeposit(link, deposit);
 }
 
 /** A receipt belongs to a payment (of an invoice) or to a deposit collection/return. */
 export function canSeeReceipt(
   link: Link,
-  receipt: { customerId: string; invoice: { id: string; customerId: string; status: string } | null; deposit: { customerId: string; quoteId: string | null } | null },
+  receipt: { customerId: string; invoice: { id: string; customerId: string; status: string } | null; deposit: { customerId: string; quoteId: string | null; quoteStatus: string | null } | null },
 ): boolean {
   if (receipt.customerId !== link.customerId) return false;
   if (receipt.invoice) return canSeeInvoice(link, receipt.invoice);
@@ -39,7 +37,7 @@ export function canSeeReceipt(
 /** A document is visible when the record it belongs to is (documents/load-document-model.ts owner). */
 export function canSeeDocument(
   link: Link,
-  owner: { customerId: string; quote?: { id: string; customerId: string; status: string }; invoice?: { id: string; customerId: string; status: string }; deposit?: { customerId: string; quoteId: string | null } },
+  owner: { customerId: string; quote?: { id: string; customerId: string; status: string }; invoice?: { id: string; customerId: string; status: string }; deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null } },
 ): boolean {
   if (owner.customerId !== link.customerId) return false;
   if (owner.quote) return canSeeQuote(link, owner.quote);

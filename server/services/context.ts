@@ -1,7 +1,7 @@
 /** Everything a use case may touch, passed explicitly (no globals): built in the composition root. */
 import type { Config } from '../config/config.ts';
 import type { Db } from '../data/database.ts';
-import type { Clock, LiffUrlBuilder, LineIdentityVerifier } from './ports.ts';
+import type { Clock, DocumentIssuer, LiffUrlBuilder, LineIdentityVerifier, PdfSealer, StaffNotifier } from './ports.ts';
 import type { PortalEvents } from './portal-events.ts';
 import type { ActivityRecorder } from './activity.ts';
 import type { VersionedCache } from '../data/versioned-cache.ts';
@@ -27,4 +27,10 @@ export interface AppContext {
   lineIdentity: LineIdentityVerifier | null;
   /** Null when no LIFF app is configured: links then open in the browser only. */
   liffUrl: LiffUrlBuilder | null;
+  /** Tells staff in LINE when a client accepts or declines a quote. */
+  staffNotifier: StaffNotifier;
+  /** Issues a document right after the change that creates it (the signed quote PDF). */
+  documents: DocumentIssuer;
+  /** Seals signed quotes with the business's certificate. */
+  pdfSealer: PdfSealer;
 }

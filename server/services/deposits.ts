@@ -1,5 +1,6 @@
 /** Refundable security deposits: request, collect (DEPR receipt), return (DEPRR receipt). */
 import type { AppContext } from './context.ts';
+import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
 import { assertCanCollect, assertCanReturn, depositStatusFor } from '../domain/deposit-status.ts';
 import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
@@ -17,19 +18,22 @@ export interface CreateDepositInput {
 }
 
 export async function createDeposit(ctx: AppContext, input: CreateDepositInput) {
+  const now = ctx.clock.now();
+  return ctx.db.$transaction((tx) => createDepositIn(tx, now, input));
+}
+
+/** createDeposit inside a caller's transaction (accepting a quote creates its deposit). */
+export async function createDepositIn(tx: Tx, now: Date, input: CreateDepositInput) {
   requireSatang(input.requiredSatang, 'requiredSatang');
   if (input.requiredSatang <= 0) throw validation('requiredSatang', 'requiredSatang must be greater than zero');
-  const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
-    await requireCustomerAndJob(tx, input.customerId, input.jobId);
-    if (input.quoteId) {
-      const quote = await tx.quote.findUnique({ where: { id: input.quoteId }, select: { customerId: true } });
-      if (!quote || quote.customerId !== input.customerId) throw validation('quoteId', "quoteId does not match any of this customer's quotes");
-    }
-    const number = await nextDocumentNumber(tx, 'DEP', now);
-    return tx.deposit.create({
-      data: { number, createdAt: now, customerId: input.customerId, quoteId: input.quoteId ?? null, jobId: input.jobId ?? null, requiredSatang: input.requiredSatang, status: 'pending' },
-    });
+  await requireCustomerAndJob(tx, input.customerId, input.jobId);
+  if (input.quoteId) {
+    const quote = await tx.quote.findUnique({ where: { id: input.quoteId }, select: { customerId: true } });
+    if (!quote || quote.customerId !== input.customerId) throw validation('quoteId', "quoteId does not match any of this customer's quotes");
+  }
+  const number = await nextDocumentNumber(tx, 'DEP', now);
+  return tx.deposit.create({
+    data: { number, createdAt: now, customerId: input.customerId, quoteId: input.quoteId ?? null, jobId: input.jobId ?? null, requiredSatang: input.requiredSatang, status: 'pending' },
   });
 }
 

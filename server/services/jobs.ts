@@ -1,5 +1,6 @@
 /** Job use cases: create a job, move it through its stages (live to the portal). */
 import type { AppContext } from './context.ts';
+import type { Tx } from '../data/database.ts';
 import { notFound, conflict, validation } from '../domain/errors.ts';
 import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
 import { bangkokDate } from '../domain/dates.ts';
@@ -19,27 +20,30 @@ export interface CreateJobInput {
 export async function createJob(ctx: AppContext, input: CreateJobInput) {
   const now = ctx.clock.now();
   checkJobDates({ startDate: input.startDate, endDate: input.endDate, today: bangkokDate(now) });
-  return ctx.db.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
-    if (!customer) throw validation('customerId', 'customerId does not match any customer');
-    const number = await nextDocumentNumber(tx, 'JOB', now);
-    return tx.job.create({
-      data: {
-        number,
-        createdAt: now,
-        customerId: input.customerId,
-        title: input.title,
-        startDate: input.startDate ?? null,
-        endDate: input.endDate ?? null,
-        siteAddress: input.siteAddress ?? null,
-        stage: 'new',
-        history: { create: { stage: 'new', changedAt: now, note: null } },
-        equipment: {
-          create: (input.equipment ?? []).map((e, position) => ({ position, name: e.name, quantity: e.quantity ?? 1 })),
-        },
+  return ctx.db.$transaction((tx) => createJobIn(tx, now, input));
+}
+
+/** createJob inside a caller's transaction (accepting a quote creates its job); input already checked. */
+export async function createJobIn(tx: Tx, now: Date, input: CreateJobInput) {
+  const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
+  if (!customer) throw validation('customerId', 'customerId does not match any customer');
+  const number = await nextDocumentNumber(tx, 'JOB', now);
+  return tx.job.create({
+    data: {
+      number,
+      createdAt: now,
+      customerId: input.customerId,
+      title: input.title,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      siteAddress: input.siteAddress ?? null,
+      stage: 'new',
+      history: { create: { stage: 'new', changedAt: now, note: null } },
+      equipment: {
+        create: (input.equipment ?? []).map((e, position) => ({ position, name: e.name, quantity: e.quantity ?? 1 })),
       },
-      include: { equipment: { orderBy: { position: 'asc' } }, history: true },
-    });
+    },
+    include: { equipment: { orderBy: { position: 'asc' } }, history: true },
   });
 }
 

@@ -32,3 +32,40 @@ export interface LineIdentityVerifier {
 
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
+
+/** A client answered a quote: what staff are told at once in LINE (bot/ renders and pushes it). */
+export interface StaffNotice {
+  /** Stable per event, so a repeated push is accepted once. */
+  id: string;
+  kind: 'quote_accepted' | 'quote_declined';
+  quoteNumber: string;
+  customerName: string;
+  totalSatang: number;
+  signerName: string | null;
+  reason: string | null;
+  depositNumber: string | null;
+  jobNumber: string | null;
+  at: Date;
+}
+
+export interface StaffRecipient {
+  lineUserId: string;
+  lang: 'th' | 'en';
+}
+
+export interface StaffNotifier {
+  /** 'live' pushes through LINE; 'local' only logs (no LINE credentials). */
+  readonly mode: 'live' | 'local';
+  notify(recipients: readonly StaffRecipient[], notice: StaffNotice): Promise<void>;
+}
+
+/** Renders, seals and stores an issued document now (documents/ implements it). */
+export interface DocumentIssuer {
+  issue(documentId: string): Promise<{ sha256: string }>;
+}
+
+/** Puts the business's PAdES seal on a finished PDF (documents/seal-pdf.ts). */
+export interface PdfSealer {
+  /** `signingTime`: the client's signature time, so sealing the same PDF again gives the same bytes. */
+  seal(pdf: Buffer, options: { businessName: string; signingTime: Date }): Promise<Buffer>;
+}

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../server/domain/errors.ts';
 
 describe('error messages', () => {
   it('give every code one Thai and one English text, for clients and for staff', () => {
-    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE'];
+    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'EXPIRED', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE'];
     for (const table of [CLIENT_MESSAGES, STAFF_MESSAGES]) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
       for (const text of Object.values(table)) {

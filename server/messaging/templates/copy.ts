@@ -121,6 +121,36 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
         summary: pick(lang, `${quoteName} ${content.quoteNumber} ${total} ดูและลงนาม`, `quote ${content.quoteNumber} for ${total}, view & sign`),
       };
     }
+    case 'quote_signed': {
+      const total = money(content.totalSatang, lang);
+      const deposit = content.depositNumber && content.depositSatang > 0 ? money(content.depositSatang, lang) : null;
+      return {
+        ...base,
+        subject: pick(lang, `${businessName}: ${quoteName} ${content.quoteNumber} ลงนามแล้ว`, `${businessName}: quote ${content.quoteNumber} signed`),
+        preheader: pick(lang, `สำเนา${quoteName}ที่ลงนามแล้วของคุณ`, 'Your copy of the signed quote'),
+        title: pick(lang, `ขอบคุณที่ยอมรับ${quoteName}`, 'Thank you for accepting the quote'),
+        intro: deposit
+          ? pick(lang, `แนบสำเนาที่ลงนามแล้ว ขั้นต่อไปคือชำระ${SECURITY_DEPOSIT.th}ด้วย PromptPay ในพอร์ทัล`, `Your signed copy is attached. Next, pay the ${SECURITY_DEPOSIT.en.toLowerCase()} by PromptPay in your portal.`)
+          : pick(lang, 'แนบสำเนาที่ลงนามแล้ว ดูหรือดาวน์โหลดได้ในพอร์ทัลตลอดเวลา', 'Your signed copy is attached; it is also in your portal at any time.'),
+        // The one figure every channel leads with: what to pay next, or the accepted total.
+        highlight: deposit
+          ? { label: pick(lang, `${SECURITY_DEPOSIT.th}ที่ต้องชำระ`, `${SECURITY_DEPOSIT.en} to pay`), value: deposit, tone: 'warning' }
+          : { label: pick(lang, 'ยอดรวม', 'Total'), value: total, tone: 'success' },
+        facts: [
+          { label: pick(lang, 'เลขที่', 'Quote no.'), value: content.quoteNumber },
+          ...(deposit ? [{ label: pick(lang, 'ยอดรวม', 'Total'), value: total }] : []),
+          { label: pick(lang, 'ลงนามโดย', 'Signed by'), value: content.signerName },
+          { label: pick(lang, 'วันที่ลงนาม', 'Signed on'), value: date(content.signedOn) },
+          ...(deposit ? [{ label: pick(lang, 'เลขที่เงินประกัน', 'Deposit no.'), value: content.depositNumber ?? '' }] : []),
+        ],
+        button: deposit
+          ? { label: pick(lang, `ชำระ${SECURITY_DEPOSIT.th}`, `Pay the ${SECURITY_DEPOSIT.en.toLowerCase()}`), url }
+          : { label: pick(lang, 'ดูเอกสาร', 'View documents'), url },
+        summary: deposit
+          ? pick(lang, `${quoteName} ${content.quoteNumber} ลงนามแล้ว ชำระ${SECURITY_DEPOSIT.th} ${deposit}`, `quote ${content.quoteNumber} signed; ${SECURITY_DEPOSIT.en.toLowerCase()} ${deposit} to pay`)
+          : pick(lang, `${quoteName} ${content.quoteNumber} ${total} ลงนามแล้ว`, `quote ${content.quoteNumber} for ${total} signed`),
+      };
+    }
     case 'invoice': {
       const due = date(content.dueDate);
       const amount = money(content.amountDueSatang, lang);

@@ -100,3 +100,26 @@ export async function notifyJobStage(
     body: (lang) => ({ jobNumber: input.job.number, jobTitle: input.job.title, stage: input.stage, stageLabel: STAGE_LABELS[input.stage][lang], note: input.note }),
   });
 }
+
+/** The client's signed copy: the sealed PDF attached to the email; LINE and SMS link to the portal. */
+export function notifyQuoteSigned(
+  tx: Tx,
+  ctx: AppContext,
+  input: { quoteId: string; customerId: string; quoteNumber: string; signerName: string; signedAt: Date; totalSatang: number; deposit: { number: string; requiredSatang: number } | null },
+) {
+  return notify(tx, ctx, {
+    idempotencyKey: `quote-signed:${input.quoteId}`,
+    customerId: input.customerId,
+    kind: 'quote_signed',
+    subPath: input.deposit ? '/deposits' : '/documents',
+    body: () => ({
+      quoteNumber: input.quoteNumber,
+      signerName: input.signerName,
+      signedOn: bangkokDate(input.signedAt),
+      totalSatang: input.totalSatang,
+      depositNumber: input.deposit?.number ?? null,
+      depositSatang: input.deposit?.requiredSatang ?? 0,
+      attachDocumentId: `signed_quote.${input.quoteId}`,
+    }),
+  });
+}

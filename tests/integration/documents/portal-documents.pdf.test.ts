@@ -76,7 +76,7 @@ describe('portal document downloads', () => {
     ['quote', 'invoice', 'invoiceId', 404],
     ['quote', 'quote', 'otherQuoteId', 404],
     ['quote', 'quote', 'quoteId', 200],
-    ['quote', 'deposit_request', 'quoteDepositId', 200],
+    ['quote', 'deposit_request', 'quoteDepositId', 404], // asked with a quote not yet accepted: hidden
     ['invoice', 'invoice', 'invoiceId', 200],
     ['customer', 'deposit_request', 'jobDepositId', 200],
   ] as const)('%s link, %s of %s → %i', async (scope, kind, key, status) => {

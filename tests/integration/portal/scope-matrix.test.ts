@@ -33,19 +33,20 @@ describe('GET /api/portal/:token returns exactly what the scope allows', () => {
     expect(v.jobs.map((j: any) => j.id)).toEqual([f.jobId]);
     expect(v.quotes.map((q: any) => q.id).sort()).toEqual([f.quoteId, f.otherQuoteId].sort());
     expect(v.invoices.map((i: any) => i.id).sort()).toEqual([f.invoiceId, f.secondInvoiceId].sort());
-    expect(v.deposits.map((d: any) => d.id).sort()).toEqual([f.quoteDepositId, f.jobDepositId].sort());
+    // The deposit asked with a quote stays hidden until that quote is accepted.
+    expect(v.deposits.map((d: any) => d.id)).toEqual([f.jobDepositId]);
     expect(JSON.stringify(v)).not.toContain(f.otherInvoiceId);
     expect(v.receipts.length).toBe(2); // the RC of the part payment and the DEPR of the job deposit
   });
 
-  it('quote link: that quote and the deposit requested with it, nothing else', async () => {
+  it('quote link: that quote only (its deposit appears once it is accepted), nothing else', async () => {
     const v = await view('quote');
     expect(v.quotes.map((q: any) => q.id)).toEqual([f.quoteId]);
     expect(v.jobs).toEqual([]);
     expect(v.invoices).toEqual([]);
-    expect(v.deposits.map((d: any) => d.id)).toEqual([f.quoteDepositId]);
+    expect(v.deposits).toEqual([]);
     expect(v.receipts).toEqual([]);
-    expect(v.documents.map((d: any) => d.kind)).toEqual(expect.arrayContaining(['quote', 'deposit_request']));
+    expect(v.documents.map((d: any) => d.kind)).toEqual(['quote']);
     const text = JSON.stringify(v);
     for (const id of [f.otherQuoteId, f.invoiceId, f.secondInvoiceId, f.jobDepositId, f.jobId]) expect(text).not.toContain(id);
   });
@@ -80,9 +81,9 @@ describe('PromptPay QR images follow the scope', () => {
   it.each([
     ['customer', 'invoice', 'invoiceId', 200],
     ['customer', 'invoice', 'otherInvoiceId', 404],
-    ['customer', 'deposit', 'quoteDepositId', 200],
+    ['customer', 'deposit', 'quoteDepositId', 404], // its quote is not accepted yet: nothing payable
     ['customer', 'deposit', 'jobDepositId', 404], // fully held: nothing to pay
-    ['quote', 'deposit', 'quoteDepositId', 200],
+    ['quote', 'deposit', 'quoteDepositId', 404],
     ['quote', 'invoice', 'invoiceId', 404],
     ['invoice', 'invoice', 'invoiceId', 200],
     ['invoice', 'invoice', 'secondInvoiceId', 404],

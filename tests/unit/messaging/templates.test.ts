@@ -21,6 +21,7 @@ const LIFF = 'https://liff.line.me/2001234567-AbCdEfGh/c/Qx7vK2mPz9RtY4wB8nLs3dF
 const fields: KindFields = {
   portal_link: { scope: 'invoice', documentNumber: 'INV-2026-0001', expiresOn: '2026-12-25' },
   quote_ready: { quoteNumber: 'QT-2026-0007', title: 'งานแต่ง <ห้องบอลรูม>', totalSatang: 12_345_678, validUntil: '2026-12-31', depositSatang: 500_000 },
+  quote_signed: { quoteNumber: 'QT-2026-0007', signerName: 'คุณ <สมชาย> "ใจดี"', signedOn: '2026-11-25', totalSatang: 12_345_678, depositNumber: 'DEP-2026-0003', depositSatang: 500_000 },
   invoice: { invoiceNumber: 'INV-2026-0001', title: null, amountDueSatang: 311_999, dueDate: '2026-12-10' },
   payment_reminder: { invoiceId: 'inv1', invoiceNumber: 'INV-2026-0001', amountDueSatang: 311_999, dueDate: '2026-12-10', daysOverdue: 7 },
   payment_received: { receiptNumber: 'RC-2026-0003', amountSatang: 100_000, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25', balanceRemainingSatang: 211_999 },
@@ -164,6 +165,7 @@ describe('SMS cost at most 2 segments', () => {
   const worst: KindFields = {
     portal_link: { scope: 'invoice', documentNumber: 'INV-2026-000123', expiresOn: '2026-12-25' },
     quote_ready: { quoteNumber: 'QT-2026-000123', title: LONG_BUSINESS, totalSatang: 2_996_543_180, validUntil: '2026-12-31', depositSatang: 50_000_000 },
+    quote_signed: { quoteNumber: 'QT-2026-000123', signerName: LONG_BUSINESS, signedOn: '2026-11-25', totalSatang: 2_996_543_180, depositNumber: 'DEP-2026-000123', depositSatang: 2_996_543_180 },
     invoice: { invoiceNumber: 'INV-2026-000123', title: LONG_BUSINESS, amountDueSatang: 2_996_543_180, dueDate: '2026-12-10' },
     payment_reminder: { invoiceId: 'inv1', invoiceNumber: 'INV-2026-000123', amountDueSatang: 2_996_543_180, dueDate: '2026-12-10', daysOverdue: 120 },
     payment_received: { receiptNumber: 'RC-2026-000123', amountSatang: 2_996_543_180, invoiceNumber: 'INV-2026-000123', paidOn: '2026-11-25', balanceRemainingSatang: 0 },
