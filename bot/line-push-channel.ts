@@ -20,6 +20,8 @@ import {
 
 /** The LINE messages (one Flex bubble) for a client message. Pure; also used by the operator preview. */
 export function lineMessagesFor(content: MessageContent): messagingApi.Message[] {
+  // Never queued for LINE (channelsForKind): the point is to reach the client somewhere else.
+  if (content.kind === 'line_connected') throw new Error('a "LINE account connected" notice is never sent by LINE');
   const base = { lang: content.lang, businessName: content.businessName, customerName: content.customerName, url: buttonUrl(content, 'line') };
   switch (content.kind) {
     case 'portal_link':

@@ -24,7 +24,7 @@ export interface LinkResolver {
 export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock'>, db: Db): LinkResolver {
   return {
     async resolve(stored, { requireUsable }) {
-      const ids = [...new Set(stored.map((s) => s.link.id))];
+      const ids = [...new Set(stored.flatMap((s) => (s.link ? [s.link.id] : [])))];
       const links = ids.length
         ? await db.portalLink.findMany({
             where: { id: { in: ids } },
@@ -38,6 +38,7 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
       const byId = new Map(links.map((l) => [l.id, l]));
       const now = ctx.clock.now();
       return stored.map((content) => {
+        if (!content.link) return withUrls(content, null); // a notice with no portal button: always deliverable
         const link = byId.get(content.link.id);
         if (!link) return null;
         if (requireUsable) {

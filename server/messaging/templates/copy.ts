@@ -3,9 +3,9 @@
  * HTML, the email plain text and the operator preview all render — so the parts cannot drift
  * apart. LINE has its own Flex builders (bot/flex/client-messages.ts) with the same meaning.
  */
-import { formatDate, type Lang } from '../../domain/dates.ts';
+import { formatDate, formatDateTime, type Lang } from '../../domain/dates.ts';
 import { formatBahtWithSymbol } from '../../domain/money.ts';
-import { buttonUrl, type MessageContent } from '../message-content.ts';
+import { buttonUrl, type ContentOf, type MessageContent } from '../message-content.ts';
 
 export type Tone = 'default' | 'success' | 'warning' | 'danger';
 
@@ -21,7 +21,8 @@ export interface MessageDocument {
   amount: { label: string; value: string; tone: Tone } | null;
   facts: { label: string; value: string; tone?: Tone }[];
   note: string | null;
-  button: { label: string; url: string };
+  /** Null for a notice that has nowhere to send the client (no portal link, no contact given). */
+  button: { label: string; url: string } | null;
   footer: string;
 }
 
@@ -35,7 +36,55 @@ function reminderStatus(days: number, lang: Lang): { text: string; tone: Tone } 
   return { text: pick(lang, `ครบกำหนดในอีก ${-days} วัน`, `due in ${-days} day${days === -1 ? '' : 's'}`), tone: 'default' };
 }
 
+/** The LINE add-friend / chat page of the business's Official Account. */
+export function lineOaUrl(basicId: string): string {
+  return `https://line.me/R/ti/p/${encodeURIComponent(basicId)}`;
+}
+
+/** Who was connected and when, and how to tell the business if it was not the client. */
+function lineConnectedDocument(content: ContentOf<'line_connected'>): MessageDocument {
+  const { lang, businessName } = content;
+  const who = content.lineDisplayName ?? pick(lang, '(LINE ไม่ได้แจ้งชื่อ)', '(LINE gave no name)');
+  const when = formatDateTime(new Date(content.connectedAt), lang);
+  const phone = content.businessPhone;
+  const oa = content.businessLineOaId;
+  const reach = [phone ? pick(lang, `โทร ${phone}`, `call ${phone}`) : null, oa ? `LINE ${oa}` : null].filter(Boolean).join(pick(lang, ' หรือ ', ' or '));
+  const button = oa
+    ? { label: pick(lang, `แชทกับ ${businessName} ใน LINE`, `Chat with ${businessName} on LINE`), url: lineOaUrl(oa) }
+    : phone
+      ? { label: pick(lang, `โทรหา ${businessName}`, `Call ${businessName}`), url: `tel:${phone.replace(/[^\d+]/g, '')}` }
+      : null;
+  return {
+    lang,
+    businessName,
+    subject: pick(lang, `${businessName}: มีการเชื่อมบัญชี LINE กับข้อมูลลูกค้าของคุณ`, `${businessName}: a LINE account was connected to your client account`),
+    preheader: pick(lang, `บัญชี LINE "${who}" เมื่อ ${when}`, `LINE account "${who}" on ${when}`),
+    title: pick(lang, 'เชื่อมบัญชี LINE แล้ว', 'LINE account connected'),
+    greeting: pick(lang, `เรียน ${content.customerName}`, `Dear ${content.customerName},`),
+    intro: pick(
+      lang,
+      `บัญชี LINE "${who}" ได้เชื่อมกับข้อมูลลูกค้าของคุณที่ ${businessName} แล้ว ต่อจากนี้การแจ้งเตือน ใบแจ้งหนี้ และเอกสารอาจส่งไปที่บัญชี LINE นี้`,
+      `The LINE account "${who}" was connected to your client account with ${businessName}. Updates, invoices and documents may now be sent to that LINE account.`,
+    ),
+    amount: null,
+    facts: [
+      { label: pick(lang, 'บัญชี LINE', 'LINE account'), value: who },
+      { label: pick(lang, 'เชื่อมเมื่อ', 'Connected'), value: when },
+      ...(phone ? [{ label: pick(lang, 'โทรศัพท์ร้าน', 'Business phone'), value: phone }] : []),
+      ...(oa ? [{ label: pick(lang, 'LINE ของร้าน', 'Business LINE'), value: oa }] : []),
+    ],
+    note: pick(
+      lang,
+      `หากไม่ใช่คุณ โปรดแจ้ง ${businessName} ทันที${reach ? ` (${reach})` : ''} ทางร้านจะยกเลิกการเชื่อมบัญชีนั้นให้ หากเป็นคุณ ไม่ต้องทำอะไรเพิ่ม`,
+      `If this wasn't you, tell ${businessName} straight away${reach ? ` (${reach})` : ''} and they will disconnect that account. If it was you, there is nothing to do.`,
+    ),
+    button,
+    footer: pick(lang, `ข้อความนี้ส่งจาก ${businessName} เพื่อความปลอดภัยของข้อมูลของคุณ`, `This message was sent by ${businessName} to keep your records safe.`),
+  };
+}
+
 export function messageDocument(content: MessageContent): MessageDocument {
+  if (content.kind === 'line_connected') return lineConnectedDocument(content);
   const { lang, businessName } = content;
   const url = buttonUrl(content, 'email');
   const base = {

@@ -2,9 +2,9 @@
  * SMS: one short line with the link. Thai SMS travel as UCS-2 (70 characters a segment), so the
  * wording is terse, names are clamped and the short link (no deep path) is used.
  */
-import { formatDate, type Lang } from '../../domain/dates.ts';
+import { formatDate, formatDateTime, type Lang } from '../../domain/dates.ts';
 import { formatBahtWithSymbol } from '../../domain/money.ts';
-import { buttonUrl, type MessageContent } from '../message-content.ts';
+import { buttonUrl, type ContentOf, type MessageContent } from '../message-content.ts';
 
 const pick = <T>(lang: Lang, th: T, en: T): T => (lang === 'th' ? th : en);
 
@@ -13,7 +13,18 @@ function clamp(text: string, max: number): string {
   return [...flat].length <= max ? flat : `${[...flat].slice(0, max - 1).join('')}…`;
 }
 
+/** No link: who was connected, when, and whom to call if it was not the client. */
+function lineConnectedSms(content: ContentOf<'line_connected'>): string {
+  const { lang } = content;
+  const who = clamp(content.lineDisplayName ?? 'LINE', 20);
+  const when = formatDateTime(new Date(content.connectedAt), lang);
+  const contact = content.businessPhone ?? content.businessLineOaId;
+  const report = contact ? pick(lang, ` หากไม่ใช่คุณ ติดต่อ ${contact}`, ` Not you? Contact ${contact}`) : pick(lang, ' หากไม่ใช่คุณ โปรดแจ้งร้าน', ' Not you? Tell us.');
+  return `${clamp(content.businessName, 30)}: ${pick(lang, `บัญชี LINE "${who}" เชื่อมกับข้อมูลของคุณ ${when}`, `LINE account "${who}" was connected to your account ${when}.`)}${report}`;
+}
+
 export function renderSms(content: MessageContent): string {
+  if (content.kind === 'line_connected') return lineConnectedSms(content);
   const { lang } = content;
   const money = (satang: number) => formatBahtWithSymbol(satang, lang);
   const day = (ymd: string) => formatDate(ymd, lang, 'short');

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LineUser" ADD COLUMN "boundViaLinkId" TEXT;
