@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
+import { lineProfileFriendship } from '../bot/line-friendship.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -67,6 +68,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
+    lineFriendship: config.line.channelAccessToken ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : null,
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.

@@ -7,6 +7,7 @@ import type { QuoteStatus } from '../domain/quote-status.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { effectiveQuoteStatus } from '../domain/quote-status.ts';
+import { unbindAllLineAccounts } from './line-accounts.ts';
 import { TOKEN_PATTERN, hashToken, newToken, sealToken, tokenMatches, unsealToken } from './link-tokens.ts';
 
 export interface IssueLinkInput {
@@ -174,9 +175,17 @@ export async function revokeLink(ctx: AppContext, linkId: string) {
   return { id: linkId, revoked: true };
 }
 
-export async function revokeCustomerLinks(ctx: AppContext, customerId: string) {
-  const customer = await ctx.db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!customer) throw notFound('Customer');
-  const { count } = await ctx.db.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
-  return { customerId, revoked: count };
+/**
+ * Revokes every link of the customer; with `unbindLine`, also unbinds every LINE account, in the
+ * same transaction. Without it, bound accounts stay the customer's recipients, but the bot stops
+ * handing them fresh links until staff issue a new one (chat-portal-link.ts).
+ */
+export async function revokeCustomerLinks(ctx: AppContext, customerId: string, options: { unbindLine?: boolean } = {}) {
+  return ctx.db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+    if (!customer) throw notFound('Customer');
+    const { count } = await tx.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+    const unbound = options.unbindLine ? await unbindAllLineAccounts(tx, customerId) : 0;
+    return { customerId, revoked: count, unboundLineAccounts: unbound };
+  });
 }

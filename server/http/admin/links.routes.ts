@@ -20,9 +20,10 @@ export const linkRoutes = [
     handler: async ({ ctx, params }) => revokeLink(ctx, params.id),
   }),
   adminRoute({
-    method: 'post', path: '/customers/:id/revoke-links', tag: 'Portal links', summary: "Revoke all of a customer's links",
-    params: idParams, errors: [404],
-    handler: async ({ ctx, params }) => revokeCustomerLinks(ctx, params.id),
+    method: 'post', path: '/customers/:id/revoke-links', tag: 'Portal links',
+    summary: "Revoke all of a customer's links; body optional. `unbindLine: true` also unbinds every LINE account of the customer",
+    params: idParams, body: z.object({ unbindLine: z.boolean().default(false) }), errors: [404],
+    handler: async ({ ctx, params, body }) => revokeCustomerLinks(ctx, params.id, { unbindLine: body.unbindLine }),
   }),
   adminRoute({
     method: 'get', path: '/customers/:id/activity', tag: 'Portal links', summary: 'Portal access log and "viewed" per document',
