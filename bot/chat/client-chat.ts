@@ -47,7 +47,7 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
 /** Staff revoked the customer's links: no new link from chat; the business issues the next one. */
 function linksRevokedAnswer(lang: 'th' | 'en', businessName: string | null, phone: string | undefined): Answer {
   const who = businessName ?? pick(lang, 'ร้าน', 'the business');
-  const text = pick(lang, `ลิงก์พอร์ทัลของคุณถูกยกเลิกโดย ${who} แล้ว กรุณาติดต่อ ${who} เพื่อขอลิงก์ใหม่`, `Your portal links were withdrawn by ${who}. Please contact ${who} for a new link.`);
+  const text = pick(lang, `ลิงก์พอร์ทัลของคุณถูกยกเลิกโดย ${who} แล้ว กรุณาติดต่อ ${who} เพื่อขอลิงก์ใหม่`, `${who} has withdrawn your portal links. Please contact them for a new link.`);
   return [textMessage(text, phone ? [uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`)] : undefined)];
 }
 

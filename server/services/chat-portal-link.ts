@@ -2,7 +2,7 @@
  * The customer-wide link the bot hands a bound LINE account that writes to it ("your portal").
  *
  * Rule: a still-valid customer-wide link is re-sent. A new one is minted only if the customer's
- * newest customer-wide link event is an issue, not a revocation: once staff revoke the customer's
+ * newest customer-wide link ran out rather than being revoked: once staff revoke the customer's
  * links, the bot stops minting until the business issues (or sends) a new customer link. Revoking
  * is a statement that whoever holds a link should lose access; a bound account typing "hi" must
  * not undo it. To cut an account off entirely, staff unbind it (line-accounts.ts).
@@ -19,9 +19,8 @@ export async function portalLinkForChat(ctx: AppContext, customerId: string): Pr
     const now = ctx.clock.now();
     const valid = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer', revokedAt: null, expiresAt: { gt: now } }, select: { id: true } });
     if (!valid) {
-      const lastRevoked = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer', revokedAt: { not: null } }, orderBy: { revokedAt: 'desc' }, select: { revokedAt: true } });
-      const lastIssued = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-      if (lastRevoked?.revokedAt && lastIssued && lastRevoked.revokedAt >= lastIssued.createdAt) return null;
+      const newest = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { revokedAt: true } });
+      if (newest?.revokedAt) return null;
     }
     return issuePortalLink(ctx, { scope: 'customer', id: customerId, createdBy: CLIENT_CHAT_ACTOR }, tx);
   });
