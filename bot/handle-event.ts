@@ -60,7 +60,7 @@ async function answerMessage(deps: BotDeps, event: LineEvent, userId: string): P
   }
   if (!staff) return clientOrStrangerAnswer(deps, userId);
 
-  const lang: Lang = command && command.kind !== 'empty' ? command.lang : staff.language;
+  const lang: Lang = (command && command.kind !== 'empty' ? command.lang : null) ?? staff.language;
   if (lang !== staff.language) await rememberStaffLanguage(ctx, staff.id, lang);
   const s: StaffContext = { ctx, messaging: deps.messaging, staff, lang };
   // A sticker or a photo from staff: show what the bot can do.

@@ -1,82 +1,19 @@
 /**
- * The LINE channel of the outbox: renders a message's content as a Flex Message (bot/flex
- * builders) and pushes it with @line/bot-sdk, sending the message's stable retry key as
- * X-Line-Retry-Key so a push repeated after a crash or a lost answer is accepted only once
+ * The LINE channel of the outbox: renders a message's content as a Flex Message (the same
+ * words as email and SMS, bot/flex/client-messages.ts) and pushes it with @line/bot-sdk,
+ * sending the message's stable retry key as X-Line-Retry-Key so a push repeated after a crash or a lost answer is accepted only once
  * (LINE then answers 409, which counts as sent).
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { MessageContent } from '../server/messaging/message-content.ts';
-import { buttonUrl } from '../server/messaging/message-content.ts';
 import { ChannelError, errorKindForStatus, type ChannelPort, type SendResult } from '../server/messaging/channel-ports.ts';
-import {
-  depositReturnedMessage,
-  invoiceMessage,
-  jobStageUpdateMessage,
-  paymentReceivedMessage,
-  paymentReminderMessage,
-  portalLinkMessage,
-  quoteReadyMessage,
-} from './flex/client-messages.ts';
+import { clientFlexMessage } from './flex/client-messages.ts';
 
 /** The LINE messages (one Flex bubble) for a client message. Pure; also used by the operator preview. */
 export function lineMessagesFor(content: MessageContent): messagingApi.Message[] {
   // Never queued for LINE (channelsForKind): the point is to reach the client somewhere else.
   if (content.kind === 'line_connected') throw new Error('a "LINE account connected" notice is never sent by LINE');
-  const base = { lang: content.lang, businessName: content.businessName, customerName: content.customerName, url: buttonUrl(content, 'line') };
-  switch (content.kind) {
-    case 'portal_link':
-      return [
-        portalLinkMessage({
-          ...base,
-          scope: content.scope,
-          ...(content.documentNumber ? { documentNumber: content.documentNumber } : {}),
-          expiresOn: content.expiresOn,
-        }),
-      ];
-    case 'quote_ready':
-      return [
-        quoteReadyMessage({
-          ...base,
-          quoteNumber: content.quoteNumber,
-          ...(content.title ? { title: content.title } : {}),
-          totalSatang: content.totalSatang,
-          validUntil: content.validUntil,
-          depositSatang: content.depositSatang,
-        }),
-      ];
-    case 'invoice':
-      return [
-        invoiceMessage({ ...base, invoiceNumber: content.invoiceNumber, amountDueSatang: content.amountDueSatang, dueDate: content.dueDate, ...(content.title ? { title: content.title } : {}) }),
-      ];
-    case 'payment_reminder':
-      return [
-        paymentReminderMessage({ ...base, invoiceNumber: content.invoiceNumber, amountDueSatang: content.amountDueSatang, dueDate: content.dueDate, daysOverdue: content.daysOverdue }),
-      ];
-    case 'payment_received':
-      return [
-        paymentReceivedMessage({
-          ...base,
-          receiptNumber: content.receiptNumber,
-          amountSatang: content.amountSatang,
-          invoiceNumber: content.invoiceNumber,
-          paidOn: content.paidOn,
-          balanceRemainingSatang: content.balanceRemainingSatang,
-        }),
-      ];
-    case 'job_stage':
-      return [jobStageUpdateMessage({ ...base, jobNumber: content.jobNumber, jobTitle: content.jobTitle, stageLabel: content.stageLabel, ...(content.note ? { note: content.note } : {}) })];
-    case 'deposit_returned':
-      return [
-        depositReturnedMessage({
-          ...base,
-          returnedSatang: content.returnedSatang,
-          deductedSatang: content.deductedSatang,
-          ...(content.reason ? { deductionReason: content.reason } : {}),
-          ...(content.receiptNumber ? { receiptNumber: content.receiptNumber } : {}),
-          ...(content.jobNumber ? { jobNumber: content.jobNumber } : {}),
-        }),
-      ];
-  }
+  return [clientFlexMessage(content)];
 }
 
 export interface LinePushChannelOptions {

@@ -1,11 +1,12 @@
 /**
- * The bot's "send to client" and "remind" go through the messaging use cases, which write to
- * the durable outbox in the same transaction (server/messaging/). The outbox worker delivers
- * after commit; the bot only reports what was queued and on which channel.
+ * The bot's "send to client" and "remind" go through the messaging use cases
+ * (server/services/messages/), which write to the durable outbox (server/messaging/) in the same
+ * transaction. The outbox worker delivers after commit; the bot only reports what was queued and
+ * on which channel.
  */
 import type { AppContext } from '../server/services/context.ts';
-import { sendPortalLink } from '../server/messaging/send-portal-link.ts';
-import { sendPaymentReminder } from '../server/messaging/send-reminder.ts';
+import { sendPortalLink } from '../server/services/messages/send-portal-link.ts';
+import { sendPaymentReminder } from '../server/services/messages/send-reminder.ts';
 import { planDelivery } from '../server/messaging/enqueue.ts';
 import { isUnreachable } from '../server/messaging/choose-channel.ts';
 import { getLinkTarget } from '../server/services/staff-queries.ts';

@@ -6,7 +6,6 @@
 import type { Router } from 'express';
 import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
-import type { AdminRoute } from '../server/http/admin/admin-route.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
 import { WebhookInbox } from './webhook/inbox.ts';
 import { WebhookProcessor } from './webhook/processor.ts';
@@ -21,8 +20,6 @@ const WORKER_POLL_MS = 300;
 export interface Bot {
   /** Mount on the app before any JSON body parser. */
   mount: { path: string; router: Router }[];
-  /** Bot-specific admin routes (none today: staff routes are static and listed in ADMIN_ROUTES). */
-  adminRoutes: AdminRoute[];
   /** True when LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are set. */
   configured: boolean;
   /** Handles events left in the inbox now, then every 30 s. */
@@ -66,7 +63,6 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   return {
     // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.
     mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor: lineConfig.webhookHandling === 'inline' ? processor : null, logger: ctx.logger }) }],
-    adminRoutes: [],
     configured: missing.length === 0,
     // With in-process handling the loop only recovers after a crash; a separate worker process
     // learns of new events by polling, so it polls often (reply tokens expire within a minute).

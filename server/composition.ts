@@ -6,11 +6,13 @@
 import type { Express } from 'express';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
+import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { lineProfileFriendship } from '../bot/line-friendship.ts';
+import { liffUrlBuilder } from '../bot/liff-url.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -22,7 +24,7 @@ import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
-import { wireMessaging, type Messaging, type MessagingOverrides } from './messaging/wire-messaging.ts';
+import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
 export interface Overrides {
@@ -40,7 +42,7 @@ export interface Application {
   adminApiKey: string;
   logger: Logger;
   generatedSecrets: string[];
-  /** The outbox: worker, operator page, Twilio webhook (server/messaging/wire-messaging.ts). */
+  /** The outbox: worker, operator page, Twilio webhook (server/wire-messaging.ts). */
   messaging: Messaging;
   /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
   bot: Bot;
@@ -49,6 +51,7 @@ export interface Application {
 
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  prepareDataDir(config.dataDir);
   const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
   const tracker = trackWrites(rawDb);
   const secrets = loadOrCreateSecrets(config);
@@ -69,6 +72,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
     lineFriendship: config.line.channelAccessToken ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : null,
+    liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.
@@ -87,7 +91,6 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     logger,
     adminApiKey: secrets.adminApiKey,
     mount: [...bot.mount, ...messaging.routers],
-    extraAdminRoutes: [...messaging.adminRoutes, ...bot.adminRoutes],
     portal: { register: registerDocumentRoutes(ctx), recover: recoverRoute(ctx) },
   });
   if (config.runWorkers) messaging.start();

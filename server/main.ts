@@ -1,19 +1,22 @@
 /** Starts the product: `npm start`. Config from the environment (see .env.example). */
+import type { AddressInfo } from 'node:net';
 import { loadConfigOrExit } from './config/config.ts';
 import { buildApplication } from './composition.ts';
-import { demoLinks, isDatabaseEmpty, seedDemo } from './seed/demo-seed.ts';
+import { formatDemoLinks, seedDemoOnFirstStart } from './seed/demo-links.ts';
+import { exitOnDataDirError, PRIVATE_UMASK } from './data/data-dir.ts';
 
 async function main(): Promise<void> {
+  // Everything this process creates in DATA_DIR (database, -wal/-shm, PDFs) is private to its user.
+  process.umask(PRIVATE_UMASK);
   const config = loadConfigOrExit();
-  const application = await buildApplication(config);
+  const application = await buildApplication(config).catch(exitOnDataDirError);
   const { ctx, logger } = application;
-  if (config.seedDemo && (await isDatabaseEmpty(ctx))) {
-    await seedDemo(ctx);
-    logger.info({}, 'seeded the demo business and customers');
-  }
-  const links = config.seedDemo ? await demoLinks(ctx).catch(() => []) : [];
+  // Plaintext tokens reach stdout only on the run that seeds the demo; `npm run demo:links` reprints them.
+  const links = config.seedDemo ? await seedDemoOnFirstStart(ctx) : null;
+  if (links) logger.info({}, 'seeded the demo business and customers');
   const server = application.app.listen(config.port, config.host, () => {
-    const base = config.publicUrl ?? `http://localhost:${config.port}`;
+    // The bound port, not the configured one: PORT=0 picks a free port.
+    const base = config.publicUrl ?? `http://localhost:${(server.address() as AddressInfo).port}`;
     const lines = [
       '',
       `  Client portal running at ${base}`,
@@ -21,7 +24,11 @@ async function main(): Promise<void> {
       `  Admin API: ${base}/api/admin (Authorization: Bearer ${application.generatedSecrets.includes('ADMIN_API_KEY') || !config.adminApiKey ? application.adminApiKey : '<ADMIN_API_KEY>'})`,
       `  OpenAPI:   ${base}/api/admin/openapi.json`,
       `  Outbox:    ${base}/admin/outbox (any user name, the admin key as password); ${Object.entries(application.messaging.channelModes).map(([c, m]) => `${c} ${m === 'live' ? 'live' : 'kept locally'}`).join(', ')}`,
-      ...(links.length ? ['', '  Demo portal links (open on your phone or at 360 px):', ...links.map((l) => `    ${l.label}: ${l.url}`)] : []),
+      ...(links
+        ? ['', '  Demo portal links (open on your phone or at 360 px; shown once, `npm run demo:links` shows them again):', ...formatDemoLinks(links)]
+        : config.seedDemo
+          ? ['', '  Demo portal links: npm run demo:links']
+          : []),
       '',
     ];
     console.log(lines.join('\n'));

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes, createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config/config.ts';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data/data-dir.ts';
 
 export interface Secrets {
   adminApiKey: string;
@@ -29,8 +30,10 @@ export function loadOrCreateSecrets(config: Config): Secrets {
   const adminApiKey = pick('ADMIN_API_KEY', config.adminApiKey);
   const linkSecret = pick('LINK_SECRET', config.linkSecret);
   if (generated.length > 0) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
   }
+  // `mode` applies only when the file is created; one copied in by hand may be readable by all.
+  restrictFiles([file]);
   return { adminApiKey, linkKey: createHash('sha256').update(`portal-link-key:${linkSecret}`).digest(), generated };
 }

@@ -6,10 +6,12 @@
  */
 import { loadConfigOrExit } from './config/config.ts';
 import { buildApplication } from './composition.ts';
+import { exitOnDataDirError, PRIVATE_UMASK } from './data/data-dir.ts';
 
 async function main(): Promise<void> {
+  process.umask(PRIVATE_UMASK);
   const config = loadConfigOrExit();
-  const application = await buildApplication({ ...config, runWorkers: true }, { role: 'worker' });
+  const application = await buildApplication({ ...config, runWorkers: true }, { role: 'worker' }).catch(exitOnDataDirError);
   application.logger.info({ pid: process.pid, workerId: application.messaging.worker.workerId }, 'outbox worker running');
   const shutdown = async () => {
     await application.close();

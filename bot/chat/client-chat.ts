@@ -10,7 +10,8 @@ import { portalLinkForChat } from '../../server/services/chat-portal-link.ts';
 import { getBusiness } from '../../server/services/business.ts';
 import { getCustomerContact } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
-import { portalLinkMessage } from '../flex/client-messages.ts';
+import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
+import { clientFlexMessage } from '../flex/client-messages.ts';
 import { pick } from '../flex/format.ts';
 import { textMessage, uriItem, type Answer } from '../commands/answers.ts';
 
@@ -31,15 +32,19 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
   if (!link) return linksRevokedAnswer(lang, business ? pick(lang, business.name, business.nameEn) : null, phone);
   // Inside LINE the LIFF URL opens the portal in LINE's own browser, already signed in.
   const url = link.liffUrl ?? link.url;
-  const card = portalLinkMessage({
+  const card = clientFlexMessage({
+    kind: 'portal_link',
     lang,
-    businessName: business ? pick(lang, business.name, business.nameEn) : pick(lang, 'พอร์ทัลลูกค้า', 'Client portal'),
+    businessName: business ? pick(lang, business.name, business.nameEn || business.name) : pick(lang, 'พอร์ทัลลูกค้า', 'Client portal'),
     customerName: customer.name,
-    url,
+    webUrl: link.url,
+    liffUrl: link.liffUrl,
+    shortUrl: link.url,
     scope: 'customer',
+    documentNumber: null,
     expiresOn: bangkokDate(link.expiresAt),
   });
-  const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, 'ใบแจ้งหนี้', 'Invoices'), `${url}/invoices`)];
+  const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, DOCUMENT_KIND_LABELS.invoice.th, 'Invoices'), `${url}/invoices`)];
   if (phone) items.push(uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`));
   return [{ ...card, quickReply: { items } }];
 }

@@ -3,8 +3,8 @@ import type { messagingApi } from '@line/bot-sdk';
 import { clampText, MAX, pick, type Lang } from '../flex/format.ts';
 import { encodePostback, type PostbackPayload } from '../flex/postback.ts';
 import { QUICK_REPLY_MAX_ITEMS } from '../flex/staff-messages.ts';
-import { isDomainError } from '../../server/domain/errors.ts';
-import { CLIENT_MESSAGES } from '../../server/http/errors.ts';
+import { isDomainError, type DomainError } from '../../server/domain/errors.ts';
+import { STAFF_MESSAGES, staffReason } from '../../server/domain/error-messages.ts';
 import type { LineMessage } from '../line-api.ts';
 
 export type Answer = LineMessage[];
@@ -55,12 +55,19 @@ export function withQuickReplies(messages: Answer, items: messagingApi.QuickRepl
 }
 
 /**
- * An expected failure (not found, wrong state, changed meanwhile…) told to staff: the short
- * message for the code in their language, then the use case's own sentence, which names the
- * record and the reason.
+ * Why something was refused, in the staff member's language: the specific reason the use case
+ * named (error-messages.ts), else the text for the code — for English staff followed by the use
+ * case's own sentence, which is English.
  */
+export function staffErrorText(lang: Lang, error: DomainError): string {
+  const reason = staffReason(error, lang);
+  if (reason) return reason;
+  const general = STAFF_MESSAGES[error.code][lang];
+  return lang === 'en' && error.message ? `${general}\n${error.message}` : general;
+}
+
+/** An expected failure (not found, wrong state, changed meanwhile…) told to staff as an answer. */
 export function domainErrorAnswer(lang: Lang, error: unknown): Answer | null {
   if (!isDomainError(error)) return null;
-  const headline = CLIENT_MESSAGES[error.code][lang];
-  return [textMessage(`${headline}\n${error.message}`, staffMenu(lang))];
+  return [textMessage(staffErrorText(lang, error), staffMenu(lang))];
 }

@@ -22,8 +22,11 @@ export type Command =
   /** `query`: only this customer's overdue invoices ("overdue somchai"); '' = all. */
   | { kind: 'overdue'; lang: Lang; query: string }
   | { kind: 'enrol'; lang: Lang; code: string }
-  /** `implicit`: no command word, the whole text is the search. */
-  | { kind: 'find'; lang: Lang; query: string; implicit: boolean }
+  /**
+   * `implicit`: no command word, the whole text is the search. `lang` is null when the text says
+   * nothing about the writer's language (a phone number, a document number, an email address).
+   */
+  | { kind: 'find'; lang: Lang | null; query: string; implicit: boolean }
   | { kind: 'link'; lang: Lang; target: Target | null }
   | { kind: 'remind'; lang: Lang; target: Target | null }
   | { kind: 'revoke'; lang: Lang; target: Target | null }
@@ -73,8 +76,19 @@ const length = (s: string) => [...s].length;
 const GLUE_MIN_LENGTH = 5;
 const THAI = /[\u0e00-\u0e7f]/;
 
-export function detectLang(text: string): Lang {
-  return THAI.test(text) ? 'th' : 'en';
+const LATIN_LETTER = /[A-Za-z]/;
+const EMAIL = /^\S+@\S+\.\S+$/;
+
+/**
+ * The language a text is written in, or null when it is written in neither: digits and
+ * punctuation only ("0812345678", "081-234-5678"), a bare document number ("inv 2026 1") or an
+ * email address read the same for Thai and English staff, so they must not switch the language.
+ */
+export function detectLang(text: string): Lang | null {
+  const cleaned = cleanInput(text); // Thai digits become ASCII: digits are neutral in either script
+  if (THAI.test(cleaned)) return 'th';
+  if (!LATIN_LETTER.test(cleaned) || EMAIL.test(cleaned) || parseTarget(cleaned)?.kind === 'document') return null;
+  return 'en';
 }
 
 /** Trims, NFC, Thai digits → ASCII, collapses whitespace (including LINE's non-breaking spaces). */

@@ -9,13 +9,14 @@ import { issuePortalLink, revokeCustomerLinks } from '../../server/services/link
 import { moveJobStage } from '../../server/services/jobs.ts';
 import { countActiveLinks, describeLinkSubject, getCustomerName, getJobForStaff, getLinkTarget, listOverdueInvoices, listOwingInvoices, type JobForStaff } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
+import { isWithinSendingWindow } from '../../server/domain/reminder-schedule.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
-import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
+import { STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
-import { confirmCard, linkCard, linkCopyMessage, overdueList, stageChooser } from '../flex/staff-messages.ts';
+import { confirmCard, linkCard, linkCopyMessage, OVERDUE_LIST_MAX_ROWS, overdueList, stageChooser } from '../flex/staff-messages.ts';
 import { pick, type Lang } from '../flex/format.ts';
 import { PB } from '../flex/postback.ts';
-import { staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
+import { staffErrorText, staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
 import type { ClientChannel, ClientMessaging } from './client-messaging.ts';
 
 export interface StaffContext {
@@ -79,12 +80,18 @@ export async function sendLinkAnswer(s: StaffContext, linkId: string): Promise<A
 // Reminders and overdue invoices
 // ---------------------------------------------------------------------------------------------
 
+/** Said when a reminder is queued during quiet hours (reminder-schedule.ts): it waits for the morning. */
+function quietHoursNote(s: StaffContext): string {
+  if (isWithinSendingWindow(s.ctx.clock.now())) return '';
+  return pick(s.lang, '\nลูกค้าจะได้รับเวลา 09:00 น. (ไม่ส่งแจ้งเตือนชำระเงินช่วง 20:00–09:00 น.)', '\nIt goes out at 09:00 (no payment reminders between 20:00 and 09:00).');
+}
+
 export async function remindAnswer(s: StaffContext, invoiceId: string, invoiceNumber: string): Promise<Answer> {
   const outcome = await s.messaging.sendPaymentReminder({ invoiceId, requestedBy: actorLabel(s.staff) });
   const via = channelName(s.lang, outcome.channel);
   const text = outcome.alreadyQueued
     ? pick(s.lang, `ส่งแจ้งเตือน ${invoiceNumber} ไปแล้วเมื่อสักครู่ จึงไม่ส่งซ้ำ`, `A reminder for ${invoiceNumber} was just sent; not sent again.`)
-    : pick(s.lang, `ส่งแจ้งเตือนชำระเงิน ${invoiceNumber} ทาง ${via} แล้ว`, `Payment reminder for ${invoiceNumber} queued by ${via}.`);
+    : pick(s.lang, `ส่งแจ้งเตือนชำระเงิน ${invoiceNumber} ทาง ${via} แล้ว`, `Payment reminder for ${invoiceNumber} queued by ${via}.`) + quietHoursNote(s);
   return [textMessage(text, staffMenu(s.lang))];
 }
 
@@ -101,15 +108,23 @@ export async function remindCustomerAnswer(s: StaffContext, customerId: string):
       lines.push(outcome.alreadyQueued ? pick(s.lang, `${invoice.number}: ส่งไปแล้วเมื่อสักครู่`, `${invoice.number}: already sent just now`) : `${invoice.number}: ${pick(s.lang, 'ส่งแล้วทาง', 'queued by')} ${via}`);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      lines.push(`${invoice.number}: ${error.message}`);
+      lines.push(`${invoice.number}: ${staffErrorText(s.lang, error)}`);
     }
   }
-  return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}`, staffMenu(s.lang))];
+  return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}${quietHoursNote(s)}`, staffMenu(s.lang))];
 }
 
-export async function overdueAnswer(s: StaffContext, customerId?: string): Promise<Answer> {
-  const { items, totalCount } = await listOverdueInvoices(s.ctx, { limit: 10, ...(customerId ? { customerId } : {}) });
-  const list = overdueList(items, { lang: s.lang, totalCount });
+/** One page of the overdue list (all customers, or one); the total is over every overdue invoice, and a button pages on. */
+export async function overdueAnswer(s: StaffContext, customerId?: string, offset = 0): Promise<Answer> {
+  const page = await listOverdueInvoices(s.ctx, { limit: OVERDUE_LIST_MAX_ROWS, offset, ...(customerId ? { customerId } : {}) });
+  const nextOffset = offset + page.items.length;
+  const list = overdueList(page.items, {
+    lang: s.lang,
+    totalCount: page.totalCount,
+    totalDueSatang: page.totalDueSatang,
+    offset,
+    ...(nextOffset < page.totalCount ? { more: { a: PB.overdue, o: nextOffset, c: customerId ?? null } } : {}),
+  });
   return withQuickReplies([list], staffMenu(s.lang));
 }
 
@@ -125,7 +140,7 @@ function chooser(s: StaffContext, job: JobForStaff) {
     jobTitle: job.title,
     currentStageLabel: stageLabel(s.lang, job.stage),
     currentStage: job.stage,
-    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key) })),
+    stages: job.nextStages.map((key) => ({ key, label: stageLabel(s.lang, key), buttonLabel: STAGE_BUTTON_LABELS[key][s.lang] })),
   });
 }
 
@@ -152,7 +167,7 @@ export async function moveStageAnswer(s: StaffContext, jobId: string, stage: Job
         ? pick(s.lang, `งาน ${job.number} อยู่ที่ "${stageLabel(s.lang, stage)}" แล้ว (มีคนย้ายไปก่อน) ไม่ได้ย้ายซ้ำ`, `${job.number} is already at "${stageLabel(s.lang, stage)}" (someone moved it first); nothing changed.`)
         : job.stage !== expectedStage
           ? pick(s.lang, `งาน ${job.number} ถูกย้ายไป "${stageLabel(s.lang, job.stage)}" แล้ว จึงไม่ได้ย้ายไป "${stageLabel(s.lang, stage)}"`, `${job.number} was moved to "${stageLabel(s.lang, job.stage)}" meanwhile, so it was not moved to "${stageLabel(s.lang, stage)}".`)
-          : pick(s.lang, `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${error.message}`, `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${error.message}`);
+          : pick(s.lang, `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${staffErrorText(s.lang, error)}`, `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${staffErrorText(s.lang, error)}`);
     return stageChooserAnswer(s, { id: job.id }, why);
   }
 }

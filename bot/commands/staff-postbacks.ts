@@ -13,6 +13,7 @@ import { unbindLineAnswer, unbindLineConfirmAnswer } from './line-account-action
 import {
   linkAnswer,
   moveStageAnswer,
+  overdueAnswer,
   remindAnswer,
   remindCustomerAnswer,
   revokeAnswer,
@@ -78,6 +79,12 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
       const u = p['u'] && LINE_USER_ID.test(p['u']) ? p['u'] : null;
       if (!c || !u) return stale(s);
       return p['a'] === PB.unbindLine ? unbindLineAnswer(s, c, u) : unbindLineConfirmAnswer(s, c, u);
+    }
+    case PB.overdue: {
+      const o = Number(p['o']);
+      const c = p['c'] === undefined ? undefined : id('c');
+      if (c === null || !Number.isSafeInteger(o) || o < 0) return stale(s);
+      return overdueAnswer(s, c, o);
     }
     case PB.more: {
       const q = p['q'];

@@ -1,11 +1,13 @@
 /**
  * Text and value formatting for Flex messages: clamping customer-supplied text to safe
  * lengths (cut on grapheme boundaries so Thai vowels and tone marks stay on their
- * consonant), dates in Thai (Buddhist era) or English, money via the domain helper.
+ * consonant); dates and money are the domain's formatters, the same as email, SMS and PDFs.
  */
+import { formatDate as formatDomainDate, formatDateTime as formatDomainDateTime } from '../../server/domain/dates.ts';
+import { pick, type Lang } from '../../server/domain/labels.ts';
 import { formatBahtWithSymbol } from '../../server/domain/money.ts';
 
-export type Lang = 'th' | 'en';
+export { pick, type Lang };
 
 /** Safe lengths (UTF-16 code units) for customer/staff-supplied text inside a bubble. */
 export const MAX = {
@@ -49,37 +51,16 @@ export function clampText(value: string | null | undefined, max: number, options
   return `${out.trimEnd()}…`;
 }
 
-const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseYmd(ymd: string): Date {
-  const m = YMD_RE.exec(ymd);
-  if (!m) throw new RangeError(`date must be YYYY-MM-DD, got ${JSON.stringify(ymd)}`);
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (date.getUTCFullYear() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
-    throw new RangeError(`not a calendar date: ${ymd}`);
-  }
-  return date;
-}
-
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  th: new Intl.DateTimeFormat('th-TH', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
-const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  th: new Intl.DateTimeFormat('th-TH', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }),
-};
-
-/** '2025-01-15' -> '15 ม.ค. 2568' (th, Buddhist era) / '15 Jan 2025' (en). */
+/** '2025-01-15' -> '15 ม.ค. 2568' (th, Buddhist era) / '15 Jan 2025' (en): the domain's short date. */
 export function formatDate(ymd: string, lang: Lang): string {
-  return dateFormats[lang].format(parseYmd(ymd));
+  return formatDomainDate(ymd, lang, 'short');
 }
 
-/** An instant (ISO string or Date) in Bangkok time: '25 พ.ย. 2569 20:20' / '25 Nov 2026, 20:20'. */
+/** An instant (ISO string or Date) in Bangkok time: '25 พ.ย. 2569 20:20 น.' / '25 Nov 2026, 20:20'. */
 export function formatDateTime(instant: string | Date, lang: Lang): string {
   const date = instant instanceof Date ? instant : new Date(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a date-time: ${String(instant)}`);
-  return dateTimeFormats[lang].format(date);
+  return formatDomainDateTime(date, lang);
 }
 
 /** '฿1,234.50' (th) / 'THB 1,234.50' (en). Throws on a non-integer satang amount. */
@@ -101,6 +82,3 @@ export function requireImageUrl(url: string, field = 'imageUrl'): string {
   return url;
 }
 
-export function pick<T>(lang: Lang, th: T, en: T): T {
-  return lang === 'th' ? th : en;
-}

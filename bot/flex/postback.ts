@@ -32,6 +32,8 @@ export const PB = {
   slipConfirm: 'slipok',
   /** p=<paymentId>: reject a payment slip. */
   slipReject: 'slipno',
+  /** o=<offset>[&c=<customerId>]: a page of the overdue list (all customers, or one). */
+  overdue: 'overdue',
   /** q=<query>&o=<offset>: next page of a customer search. */
   more: 'more',
   /** Generic: the caller's own confirm/cancel payloads (confirmCard). */
@@ -45,9 +47,11 @@ export type PostbackPayload = Readonly<Record<string, PostbackValue | null | und
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_]{0,15}$/;
 
 export class PostbackTooLongError extends Error {
-  constructor(readonly length: number) {
+  readonly length: number;
+  constructor(length: number) {
     super(`postback data is ${length} characters; LINE allows at most ${POSTBACK_MAX_LENGTH}`);
     this.name = 'PostbackTooLongError';
+    this.length = length;
   }
 }
 

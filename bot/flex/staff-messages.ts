@@ -6,7 +6,8 @@ import type { messagingApi } from '@line/bot-sdk';
 import { clampText, formatDate, formatDateTime, MAX, money, pick, requireImageUrl, requireUrl, type Lang } from './format.ts';
 import { bubble, button, COLORS, flexMessage, footer, hbox, keyAmount, postbackAction, row, separator, text, uriAction, vbox } from './parts.ts';
 import { PB, type PostbackPayload } from './postback.ts';
-import type { LinkScope } from './client-messages.ts';
+import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
+import type { LinkScope } from '../../server/domain/link-rules.ts';
 
 type FlexMessage = messagingApi.FlexMessage;
 type FlexBubble = messagingApi.FlexBubble;
@@ -92,6 +93,8 @@ export interface StageChoice {
   /** Stage key, e.g. 'in_progress'. */
   key: string;
   label: string;
+  /** Whole words within the 20-character quick-reply limit (STAGE_BUTTON_LABELS); else `label`, clamped. */
+  buttonLabel?: string;
 }
 
 export interface StageChooserInput {
@@ -185,7 +188,7 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
   const visit = input.lastPortalVisitAt ? formatDateTime(input.lastPortalVisitAt, lang) : pick(lang, 'ยังไม่เคยเปิด', 'Never');
   const details: FlexComponent[] = [
     row(pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices'), String(input.overdueCount), { tone: overdue ? 'danger' : 'default', bold: overdue }),
-    row(pick(lang, 'เงินมัดจำที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
+    row(pick(lang, 'เงินประกันที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
     row(pick(lang, 'เข้าพอร์ทัลล่าสุด', 'Last portal visit'), visit),
   ];
   if (input.lineBound !== undefined && !input.lineAccounts) {
@@ -338,12 +341,26 @@ export function linkCopyMessage(url: string): messagingApi.TextMessage {
   return { type: 'text', text: requireUrl(url) };
 }
 
-export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCount?: number }): FlexMessage {
+export interface OverdueListOptions {
+  lang: Lang;
+  /** All overdue invoices, when `items` is one page of them. */
+  totalCount?: number;
+  /** Amount due over all overdue invoices (not only the page shown); defaults to the sum of `items`. */
+  totalDueSatang?: number;
+  /** Position of `items[0]` among all overdue invoices (0 = first page). */
+  offset?: number;
+  /** Postback for the "next page" button (e.g. {a: PB.overdue, o: 10}), when there are more. */
+  more?: PostbackPayload;
+}
+
+export function overdueList(items: OverdueItem[], options: OverdueListOptions): FlexMessage {
   const { lang } = options;
+  const offset = options.offset ?? 0;
   const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.daysOverdue - a.daysOverdue || a.invoiceNumber.localeCompare(b.invoiceNumber));
-  const total = Math.max(options.totalCount ?? items.length, items.length);
-  const totalDue = items.reduce((sum, item) => sum + item.amountDueSatang, 0);
-  const rows: FlexComponent[] = sorted.slice(0, OVERDUE_LIST_MAX_ROWS).flatMap((item, i) => {
+  const shown = sorted.slice(0, OVERDUE_LIST_MAX_ROWS);
+  const total = Math.max(options.totalCount ?? items.length, offset + items.length);
+  const totalDue = options.totalDueSatang ?? items.reduce((sum, item) => sum + item.amountDueSatang, 0);
+  const rows: FlexComponent[] = shown.flatMap((item, i) => {
     const days = pick(lang, `เกิน ${item.daysOverdue} วัน`, `${item.daysOverdue}d late`);
     const line = hbox(
       [
@@ -364,15 +381,24 @@ export function overdueList(items: OverdueItem[], options: { lang: Lang; totalCo
     );
     return i === 0 ? [line] : [separator('md'), line];
   });
-  const hidden = total - Math.min(sorted.length, OVERDUE_LIST_MAX_ROWS);
+  const hidden = Math.max(0, total - offset - shown.length);
+  const range = shown.length > 0 && (offset > 0 || hidden > 0) ? ` · ${offset + 1}–${offset + shown.length}` : '';
   const contents: FlexComponent[] =
     items.length === 0
       ? [text(pick(lang, 'ไม่มีใบแจ้งหนี้เกินกำหนด', 'No overdue invoices.'), { margin: 'md', color: COLORS.success })]
-      : [keyAmount(pick(lang, 'รวมยอดเกินกำหนด', 'Total overdue'), money(totalDue, lang), 'danger'), separator(), ...rows];
+      : [keyAmount(pick(lang, `รวมยอดเกินกำหนด (${total} รายการ)`, `Total overdue (${total})`), money(totalDue, lang), 'danger'), separator(), ...rows];
   if (hidden > 0) contents.push(text(pick(lang, `+ อีก ${hidden} รายการ`, `+${hidden} more`), { size: 'xs', color: COLORS.muted, margin: 'md' }));
+  const next = Math.min(hidden, OVERDUE_LIST_MAX_ROWS);
+  const more = hidden > 0 && options.more
+    ? footer([button(postbackAction(pick(lang, `ดูอีก ${next} รายการ`, `Next ${next}`), options.more, pick(lang, `ดูใบแจ้งหนี้เกินกำหนดอีก ${next} รายการ`, `Next ${next} overdue invoices`)), 'secondary')])
+    : undefined;
   return flexMessage(
     pick(lang, `ใบแจ้งหนี้เกินกำหนด ${total} รายการ`, `${total} overdue invoice(s)`),
-    bubble({ header: staffHeader(`${pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices')} (${total})`, pick(lang, 'เรียงจากเก่าสุด', 'Oldest first')), body: body(contents) }),
+    bubble({
+      header: staffHeader(`${pick(lang, 'ใบแจ้งหนี้เกินกำหนด', 'Overdue invoices')} (${total})`, `${pick(lang, 'เรียงจากเก่าสุด', 'Oldest first')}${range}`),
+      body: body(contents),
+      ...(more ? { footer: more } : {}),
+    }),
   );
 }
 
@@ -387,7 +413,7 @@ export function stageChooser(input: StageChooserInput): messagingApi.TextMessage
   const items: messagingApi.QuickReplyItem[] = input.stages.slice(0, QUICK_REPLY_MAX_ITEMS).map((stage) => ({
     type: 'action',
     action: postbackAction(
-      stage.label,
+      stage.buttonLabel ?? stage.label,
       { a: PB.setStage, j: input.jobId, s: stage.key, f: input.currentStage },
       pick(lang, `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`, `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`),
       MAX.quickReplyLabel,
@@ -427,30 +453,8 @@ export function confirmCard(input: ConfirmCardInput): FlexMessage {
   );
 }
 
-export const DEFAULT_HELP_COMMANDS: Record<Lang, HelpCommand[]> = {
-  th: [
-    { command: 'ค้นหา <ชื่อ>', description: 'ค้นหาลูกค้าและดูสรุป' },
-    { command: 'ลิงก์ <ชื่อ>', description: 'สร้างลิงก์พอร์ทัลให้ลูกค้า' },
-    { command: 'ค้างชำระ', description: 'ดูใบแจ้งหนี้ที่เกินกำหนด' },
-    { command: 'เตือน <เลขใบแจ้งหนี้>', description: 'ส่งแจ้งเตือนชำระเงิน' },
-    { command: 'สถานะ <เลขงาน>', description: 'เปลี่ยนสถานะงาน' },
-    { command: 'รับเงิน <เลขใบแจ้งหนี้> <ยอด>', description: 'บันทึกการรับชำระ' },
-    { command: 'สลิป', description: 'ตรวจสลิปที่รออนุมัติ' },
-    { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
-  ],
-  en: [
-    { command: 'find <name>', description: 'Find a customer and see a summary' },
-    { command: 'link <name>', description: 'Create a portal link for a customer' },
-    { command: 'overdue', description: 'List overdue invoices' },
-    { command: 'remind <invoice no.>', description: 'Send a payment reminder' },
-    { command: 'stage <job no.>', description: 'Move a job to another stage' },
-    { command: 'paid <invoice no.> <amount>', description: 'Record a payment' },
-    { command: 'slips', description: 'Review payment slips waiting for approval' },
-    { command: 'revoke <name>', description: "Revoke a customer's links" },
-  ],
-};
-
-export function helpCard(lang: Lang, commands: HelpCommand[] = DEFAULT_HELP_COMMANDS[lang]): FlexMessage {
+/** `commands`: HELP_COMMANDS from bot/commands/parse-command.ts, the one list the parser answers to. */
+export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
   const rows: FlexComponent[] = commands.slice(0, 20).map((c, i) =>
     vbox(
       [
@@ -474,7 +478,7 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
   const image = requireImageUrl(input.slipImageUrl, 'slipImageUrl');
   const details: FlexComponent[] = [
     row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName)),
-    row(pick(lang, 'ใบแจ้งหนี้', 'Invoice'), doc(input.invoiceNumber)),
+    row(DOCUMENT_KIND_LABELS.invoice[lang], doc(input.invoiceNumber)),
   ];
   if (input.expectedSatang !== undefined) {
     const mismatch = input.expectedSatang !== input.amountSatang;

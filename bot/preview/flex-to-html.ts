@@ -9,14 +9,12 @@
  * styles or script URLs. Postback buttons are inert (their data is shown as a tooltip).
  */
 import type { messagingApi } from '@line/bot-sdk';
+import { escapeHtml } from '../../server/messaging/templates/email.ts';
 
 type Json = Record<string, unknown>;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
-}
+// One escaper for every HTML the project writes by hand (email, this preview, the outbox page).
+export { escapeHtml };
 
 const COLOR_RE = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
 const PX_RE = /^\d+(\.\d+)?px$/;

@@ -7,6 +7,7 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { JSONParseError, middleware as lineMiddleware, SignatureValidationFailed } from '@line/bot-sdk';
 import type { Logger } from '../../server/logger.ts';
+import { DomainError } from '../../server/domain/errors.ts';
 import type { WebhookInbox } from './inbox.ts';
 import type { WebhookProcessor } from './processor.ts';
 
@@ -27,14 +28,14 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
   const router = Router();
   const { channelSecret } = options;
   if (!channelSecret || options.missing.length > 0) {
-    router.post('/', (_req, res) => {
-      res.status(503).json({
-        error: {
-          code: 'UNAVAILABLE',
-          message: `The LINE bot is not configured: set ${options.missing.join(' and ')} (LINE Developers console → your Messaging API channel). See docs/line-bot.md.`,
-          missing: options.missing,
-        },
-      });
+    router.post('/', (_req, _res, next) => {
+      next(
+        new DomainError(
+          'UNAVAILABLE',
+          `The LINE bot is not configured: set ${options.missing.join(' and ')} (LINE Developers console → your Messaging API channel). See docs/line-bot.md.`,
+          { missing: options.missing },
+        ),
+      );
     });
     return router;
   }
@@ -57,14 +58,15 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
     },
   );
 
-  const mapSdkErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  // The SDK's errors become DomainErrors; the app's one error mapper answers them.
+  const mapSdkErrors: ErrorRequestHandler = (err, _req, _res, next) => {
     if (err instanceof SignatureValidationFailed) {
       options.logger.warn({}, 'LINE webhook: bad or missing signature');
-      res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'x-line-signature is missing or does not match the body' } });
+      next(new DomainError('UNAUTHORIZED', 'x-line-signature is missing or does not match the body'));
       return;
     }
     if (err instanceof JSONParseError) {
-      res.status(400).json({ error: { code: 'VALIDATION', message: 'The webhook body is not valid JSON', field: 'body' } });
+      next(new DomainError('VALIDATION', 'The webhook body is not valid JSON', { field: 'body' }));
       return;
     }
     next(err);

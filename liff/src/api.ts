@@ -6,17 +6,18 @@ export type { BindResult, BindStatus };
 
 export type Loaded =
   | { kind: 'view'; view: PortalView }
-  | { kind: 'unavailable'; business: PortalBusiness | null }
+  | { kind: 'unavailable'; business: PortalBusiness | null; busy?: boolean }
   | { kind: 'error' };
 
-export interface UnavailablePayload { unavailable: true; business: PortalBusiness }
+/** `busy`: too many requests from this network (429): wait, the link itself may be fine. */
+export interface UnavailablePayload { unavailable: true; business: PortalBusiness; busy?: boolean }
 
 export function isUnavailable(data: unknown): data is UnavailablePayload {
   return typeof data === 'object' && data !== null && (data as { unavailable?: unknown }).unavailable === true;
 }
 
 export function toLoaded(data: unknown): Loaded {
-  if (isUnavailable(data)) return { kind: 'unavailable', business: data.business ?? null };
+  if (isUnavailable(data)) return { kind: 'unavailable', business: data.business ?? null, ...(data.busy === true ? { busy: true } : {}) };
   if (typeof data === 'object' && data !== null && 'scope' in data) return { kind: 'view', view: data as PortalView };
   return { kind: 'error' };
 }
@@ -51,6 +52,7 @@ export async function fetchView(token: string): Promise<Loaded> {
       if (loaded.kind !== 'error' || res.ok) return loaded;
       return { kind: 'unavailable', business: null };
     }
+    if (res.status === 429) return { kind: 'unavailable', business: null, busy: true };
     return { kind: 'error' };
   } catch {
     return { kind: 'error' };

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang, PortalView } from '../../server/portal/portal-view.ts';
 import { fetchView, urls, type Loaded } from './api.ts';
+import { ContactCard } from './contact.tsx';
 import { firstLinePrompt, LineConsent, type LinePrompt } from './line-consent.tsx';
 import { Portal, usePortal, type PortalContext } from './context.ts';
 import { initialLang, rememberLang, translator, type MessageKey, type Translate } from './i18n.ts';
-import type { LiffBridge } from './liff/bridge.ts';
+import type { LiffBridge } from './liff/types.ts';
 import { connectLive, type LiveStatus, type StageEvent } from './live.ts';
 import { hrefFor, parseRoute, paths, readLocation, type PortalLocation, type Route } from './router.ts';
 import { Deposits } from './screens/deposits.tsx';
@@ -138,7 +139,7 @@ export function App({ initial, loc, liff }: AppProps) {
         {header}
         <main id="main" class="main">
           {loaded.kind === 'unavailable'
-            ? <Unavailable business={loaded.business} token={loc.token} t={t} />
+            ? <Unavailable business={loaded.business} busy={loaded.busy === true} token={loc.token} t={t} />
             : <ErrorPage t={t} />}
         </main>
       </>
@@ -190,6 +191,7 @@ export function App({ initial, loc, liff }: AppProps) {
       )}
       <main id="main" class={customerScope ? 'main with-tabs' : 'main'}>
         {customerScope ? <CustomerScreen route={route} /> : <ScopedScreen view={view} t={t} />}
+        <ContactCard business={view.business} t={t} />
       </main>
       {customerScope && <TabBar route={route} t={t} />}
     </Portal.Provider>

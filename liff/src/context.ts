@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, PortalDocument, PortalView } from '../../server/portal/portal-view.ts';
 import type { Translate } from './i18n.ts';
-import type { LiffBridge } from './liff/bridge.ts';
+import type { LiffBridge } from './liff/types.ts';
 import type { LiveStatus } from './live.ts';
 
 export interface PortalContext {

@@ -1,5 +1,6 @@
 /** Display formatting only (money, dates); no business rules. */
 import type { Lang } from '../../server/portal/portal-view.ts';
+import { moneyText } from '../../server/domain/money-text.ts';
 
 const TZ = 'Asia/Bangkok';
 const LOCALE: Record<Lang, string> = { th: 'th-TH-u-ca-buddhist', en: 'en-GB' };
@@ -36,15 +37,11 @@ export function formatDateRange(lang: Lang, start: string | null, end: string | 
   return `${formatDate(lang, start)} – ${formatDate(lang, end)}`;
 }
 
-const grouping = new Intl.NumberFormat('en-US');
 const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** Integer satang → '฿1,234.50' (integer arithmetic, no float rounding). */
-export function formatMoney(satang: number): string {
-  const abs = Math.abs(Math.trunc(satang));
-  const baht = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${satang < 0 ? '-' : ''}฿${grouping.format(baht)}.${cents}`;
+/** Integer satang → '฿1,234.50' / 'THB 1,234.50': the same text as LINE, email, SMS and PDFs. */
+export function formatMoney(satang: number, lang: Lang): string {
+  return moneyText(satang, lang);
 }
 
 export function formatQuantity(q: number): string {

@@ -2,30 +2,63 @@
  * Every user-visible string of the portal, Thai and English. Nothing else in `liff/`
  * contains prose; components look strings up here by key.
  * `{name}`-style placeholders are filled by `translate()`.
+ * Names of stages, statuses, payment methods and receipts come from the server's shared
+ * label table (an import-free data module), so the portal says what LINE, email and PDFs say.
  */
 import type { Lang } from '../../server/portal/portal-view.ts';
+import {
+  DEPOSIT_STATUS_LABELS,
+  DOCUMENT_KIND_LABELS,
+  INVOICE_STATUS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_STATUS_LABELS,
+  QUOTE_STATUS_LABELS,
+  RECEIPT_TYPE_LABELS,
+  SECURITY_DEPOSIT,
+  STAGE_LABELS,
+  type Wording,
+} from '../../server/domain/labels.ts';
 
-const th = {
+/** `{ paid: {th, en} }` under prefix 'inv' → `{ 'inv.paid': th }` for one language. */
+function labelKeys<P extends string, K extends string>(prefix: P, table: Record<K, Wording>, lang: Lang): Record<`${P}.${K}`, string> {
+  const out = {} as Record<`${P}.${K}`, string>;
+  for (const key of Object.keys(table) as K[]) out[`${prefix}.${key}`] = table[key][lang];
+  return out;
+}
+
+function sharedLabels(lang: Lang) {
+  return {
+    ...labelKeys('inv', INVOICE_STATUS_LABELS, lang),
+    ...labelKeys('quote', QUOTE_STATUS_LABELS, lang),
+    ...labelKeys('dep', DEPOSIT_STATUS_LABELS, lang),
+    ...labelKeys('payment', PAYMENT_STATUS_LABELS, lang),
+    ...labelKeys('method', PAYMENT_METHOD_LABELS, lang),
+    ...labelKeys('stage', STAGE_LABELS, lang),
+    ...labelKeys('receipt', RECEIPT_TYPE_LABELS, lang),
+  };
+}
+
+const thProse = {
   'app.loading': 'กำลังโหลด…',
   'app.back': 'ย้อนกลับ',
   'app.none': '—',
   'app.timeSuffix': ' น.',
   'app.newWindow': '(เปิดหน้าต่างใหม่)',
 
-  'lang.toggle': 'EN',
+  'lang.toggle': 'English',
   'lang.toggleLabel': 'Switch to English',
 
   'nav.label': 'เมนูหลัก',
   'nav.home': 'หน้าแรก',
   'nav.jobs': 'งาน',
-  'nav.invoices': 'ใบแจ้งหนี้',
-  'nav.deposits': 'มัดจำ',
+  'nav.invoices': DOCUMENT_KIND_LABELS.invoice.th,
+  'nav.deposits': SECURITY_DEPOSIT.th,
   'nav.documents': 'เอกสาร',
 
   'home.greeting': 'สวัสดี {name}',
   'home.intro': 'ภาพรวมงานและการชำระเงินของคุณกับ {business}',
   'home.toPay': 'รายการที่ต้องชำระ',
-  'home.depositsToPay': 'เงินมัดจำที่รอชำระ',
+  'home.depositsToPay': 'เงินประกันที่รอชำระ',
   'home.quotes': 'ใบเสนอราคารอคุณพิจารณา',
   'home.activeJobs': 'งานที่กำลังดำเนินการ',
   'home.allJobs': 'ดูงานทั้งหมด',
@@ -40,11 +73,11 @@ const th = {
   'pay.whtNote': 'ใบแจ้งหนี้นี้หักภาษี ณ ที่จ่าย {amount} ยอดใน QR คือยอดสุทธิที่ต้องโอน กรุณาส่งหนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ให้เราด้วย',
   'pay.qrAlt': 'คิวอาร์โค้ดพร้อมเพย์ ยอด {amount}',
   'pay.payee': 'ชื่อผู้รับเงิน',
-  'pay.promptPayId': 'พร้อมเพย์',
+  'pay.promptPayId': PAYMENT_METHOD_LABELS.promptpay.th,
   'pay.saveQr': 'บันทึกรูป QR',
   'pay.howTo': 'สแกนด้วยแอปธนาคารใดก็ได้ หรือบันทึกรูป QR แล้วเลือกรูปจากแอปธนาคารในโทรศัพท์เครื่องนี้',
 
-  'invoices.title': 'ใบแจ้งหนี้',
+  'invoices.title': DOCUMENT_KIND_LABELS.invoice.th,
   'invoices.outstanding': 'ค้างชำระ',
   'invoices.others': 'ชำระแล้วและอื่น ๆ',
   'invoices.empty': 'ยังไม่มีใบแจ้งหนี้',
@@ -56,7 +89,7 @@ const th = {
   'invoice.taxInvoice': 'ใบกำกับภาษีเลขที่',
   'invoice.job': 'งาน',
   'invoice.total': 'ยอดรวม',
-  'invoice.paid': 'ชำระแล้ว',
+  'invoice.paid': 'ยอดที่ชำระแล้ว',
   'invoice.balance': 'ยอดค้างชำระ',
   'invoice.items': 'รายการ',
   'invoice.payments': 'การชำระเงิน',
@@ -72,46 +105,6 @@ const th = {
   'totals.wht': 'หักภาษี ณ ที่จ่าย',
   'totals.net': 'ยอดชำระสุทธิ',
   'line.qtyPrice': '{qty} × {price}',
-
-  'inv.draft': 'ฉบับร่าง',
-  'inv.sent': 'ยังไม่ชำระ',
-  'inv.partially_paid': 'ชำระบางส่วน',
-  'inv.paid': 'ชำระแล้ว',
-  'inv.void': 'ยกเลิก',
-  'inv.overdue': 'เกินกำหนด',
-
-  'quote.draft': 'ฉบับร่าง',
-  'quote.sent': 'รอการตอบรับ',
-  'quote.accepted': 'ตอบรับแล้ว',
-  'quote.declined': 'ปฏิเสธแล้ว',
-  'quote.expired': 'หมดอายุ',
-
-  'dep.pending': 'รอชำระ',
-  'dep.partially_held': 'ชำระบางส่วน',
-  'dep.held': 'รับมัดจำแล้ว',
-  'dep.returned': 'คืนแล้ว',
-  'dep.partially_returned': 'คืนบางส่วน',
-  'dep.forfeited': 'หักเต็มจำนวน',
-
-  'payment.pending_review': 'รอตรวจสอบ',
-  'payment.confirmed': 'ยืนยันแล้ว',
-  'payment.rejected': 'ไม่ผ่านการตรวจสอบ',
-
-  'method.promptpay': 'พร้อมเพย์',
-  'method.bank_transfer': 'โอนผ่านธนาคาร',
-  'method.cash': 'เงินสด',
-  'method.card': 'บัตร',
-  'method.cheque': 'เช็ค',
-  'method.other': 'อื่น ๆ',
-
-  'stage.new': 'รับงานแล้ว',
-  'stage.picking': 'กำลังจัดเตรียมอุปกรณ์',
-  'stage.loaded': 'ขึ้นรถแล้ว',
-  'stage.delivering': 'กำลังจัดส่ง',
-  'stage.on_site': 'ถึงหน้างานแล้ว',
-  'stage.returning': 'กำลังรับคืน',
-  'stage.closed': 'เสร็จสิ้น',
-  'stage.cancelled': 'ยกเลิก',
 
   'jobs.title': 'งาน',
   'jobs.tabsLabel': 'ช่วงเวลาของงาน',
@@ -133,38 +126,34 @@ const th = {
   'job.reconnecting': 'กำลังเชื่อมต่อใหม่…',
   'job.notFound': 'ไม่พบงานนี้',
 
-  'quotes.title': 'ใบเสนอราคา',
+  'quotes.title': DOCUMENT_KIND_LABELS.quote.th,
   'quotes.empty': 'ยังไม่มีใบเสนอราคา',
   'quote.title': 'ใบเสนอราคา {number}',
   'quote.issueDate': 'วันที่ออก',
   'quote.validUntil': 'ใช้ได้ถึง',
   'quote.validUntilShort': 'ใช้ได้ถึง {date}',
-  'quote.deposit': 'เงินมัดจำประกัน (คืนได้)',
+  'quote.deposit': 'เงินประกัน (คืนได้)',
   'quote.signed': 'ลงนามโดย {name} เมื่อ {date}',
   'quote.declineReason': 'เหตุผลที่ปฏิเสธ: {reason}',
   'quote.notFound': 'ไม่พบใบเสนอราคานี้',
 
-  'deposits.title': 'เงินมัดจำ',
-  'deposits.empty': 'ยังไม่มีเงินมัดจำ',
-  'deposit.title': 'มัดจำ {number}',
+  'deposits.title': SECURITY_DEPOSIT.th,
+  'deposits.empty': 'ยังไม่มีเงินประกัน',
+  'deposit.title': 'เงินประกัน {number}',
   'deposit.note': 'เงินประกันความเสียหาย คืนได้เมื่อส่งคืนอุปกรณ์ครบถ้วน',
-  'deposit.quote': 'ใบเสนอราคา',
+  'deposit.quote': DOCUMENT_KIND_LABELS.quote.th,
   'deposit.job': 'งาน',
-  'deposit.required': 'ยอดมัดจำ',
+  'deposit.required': 'ยอดเงินประกัน',
   'deposit.held': 'ถือไว้',
   'deposit.returned': 'คืนแล้ว',
   'deposit.deducted': 'หัก',
   'deposit.entries': 'ความเคลื่อนไหว',
-  'deposit.collection': 'รับมัดจำ',
-  'deposit.return': 'คืนมัดจำ',
+  'deposit.collection': 'รับเงินประกัน',
+  'deposit.return': 'คืนเงินประกัน',
   'deposit.deductedAmount': 'หัก {amount}',
 
-  'receipts.title': 'ใบเสร็จรับเงิน',
+  'receipts.title': RECEIPT_TYPE_LABELS.RC.th,
   'receipts.empty': 'ยังไม่มีใบเสร็จรับเงิน',
-  'receipt.RC': 'ใบเสร็จรับเงิน',
-  'receipt.PREREC': 'ใบเสร็จรับเงินล่วงหน้า',
-  'receipt.DEPR': 'ใบรับเงินมัดจำ',
-  'receipt.DEPRR': 'ใบคืนเงินมัดจำ',
 
   'docs.title': 'เอกสาร',
   'docs.empty': 'ยังไม่มีเอกสาร',
@@ -180,6 +169,8 @@ const th = {
   'unavailable.recover': 'ส่งลิงก์ใหม่ให้ฉัน',
   'unavailable.sending': 'กำลังส่งคำขอ…',
   'unavailable.sent': 'หากเรามีข้อมูลติดต่อของคุณอยู่แล้ว เราได้ส่งลิงก์ใหม่ไปให้ทาง LINE อีเมล หรือ SMS',
+  'busy.title': 'มีการใช้งานถี่เกินไป',
+  'busy.body': 'มีการเปิดลิงก์จากเครือข่ายนี้บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่อีกครั้ง หากต้องการความช่วยเหลือ ติดต่อเราได้ตามช่องทางด้านล่าง',
 
   'contact.title': 'ติดต่อเรา',
   'contact.line': 'แชททาง LINE',
@@ -206,9 +197,11 @@ const th = {
   'notFound.home': 'กลับหน้าแรก',
 };
 
+const th = { ...thProse, ...sharedLabels('th') };
+
 export type MessageKey = keyof typeof th;
 
-const en: Record<MessageKey, string> = {
+const enProse: Record<keyof typeof thProse, string> = {
   'app.loading': 'Loading…',
   'app.back': 'Back',
   'app.none': '—',
@@ -276,46 +269,6 @@ const en: Record<MessageKey, string> = {
   'totals.net': 'Net payable',
   'line.qtyPrice': '{qty} × {price}',
 
-  'inv.draft': 'Draft',
-  'inv.sent': 'Unpaid',
-  'inv.partially_paid': 'Partly paid',
-  'inv.paid': 'Paid',
-  'inv.void': 'Void',
-  'inv.overdue': 'Overdue',
-
-  'quote.draft': 'Draft',
-  'quote.sent': 'Awaiting reply',
-  'quote.accepted': 'Accepted',
-  'quote.declined': 'Declined',
-  'quote.expired': 'Expired',
-
-  'dep.pending': 'Awaiting payment',
-  'dep.partially_held': 'Partly paid',
-  'dep.held': 'Held',
-  'dep.returned': 'Returned',
-  'dep.partially_returned': 'Partly returned',
-  'dep.forfeited': 'Forfeited',
-
-  'payment.pending_review': 'Pending review',
-  'payment.confirmed': 'Confirmed',
-  'payment.rejected': 'Rejected',
-
-  'method.promptpay': 'PromptPay',
-  'method.bank_transfer': 'Bank transfer',
-  'method.cash': 'Cash',
-  'method.card': 'Card',
-  'method.cheque': 'Cheque',
-  'method.other': 'Other',
-
-  'stage.new': 'Booked',
-  'stage.picking': 'Preparing equipment',
-  'stage.loaded': 'Loaded',
-  'stage.delivering': 'On the way',
-  'stage.on_site': 'On site',
-  'stage.returning': 'Returning',
-  'stage.closed': 'Completed',
-  'stage.cancelled': 'Cancelled',
-
   'jobs.title': 'Jobs',
   'jobs.tabsLabel': 'Job timing',
   'jobs.active': 'Active',
@@ -364,10 +317,6 @@ const en: Record<MessageKey, string> = {
 
   'receipts.title': 'Receipts',
   'receipts.empty': 'No receipts yet',
-  'receipt.RC': 'Receipt',
-  'receipt.PREREC': 'Advance payment receipt',
-  'receipt.DEPR': 'Deposit receipt',
-  'receipt.DEPRR': 'Deposit return receipt',
 
   'docs.title': 'Documents',
   'docs.empty': 'No documents yet',
@@ -383,6 +332,8 @@ const en: Record<MessageKey, string> = {
   'unavailable.recover': 'Send me a new link',
   'unavailable.sending': 'Sending your request…',
   'unavailable.sent': 'If we have your contact details on file, a fresh link is on its way by LINE, email or SMS.',
+  'busy.title': 'Too many requests',
+  'busy.body': 'Links were opened too often from this network. Please wait a few minutes and try again, or contact us below.',
 
   'contact.title': 'Contact us',
   'contact.line': 'Chat on LINE',
@@ -408,6 +359,8 @@ const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.home': 'Back to home',
 };
+
+const en: Record<MessageKey, string> = { ...enProse, ...sharedLabels('en') };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { th, en };
 

@@ -9,7 +9,8 @@ import type { PortalView } from '../../server/portal/portal-view.ts';
 import { fetchView, markLiffChannel, toLoaded, type Loaded } from './api.ts';
 import { App } from './app.tsx';
 import { initialLang, translator } from './i18n.ts';
-import { loadLiff, type LiffBridge } from './liff/bridge.ts';
+import { loadLiff } from './liff/bridge.ts';
+import type { LiffBridge } from './liff/types.ts';
 import { hrefFor, readLocation } from './router.ts';
 
 function readEmbedded(): unknown {

@@ -1,12 +1,11 @@
 /** Small shared building blocks. Presentation only. */
 import type { ComponentChildren, JSX } from 'preact';
 import type {
-  DepositStatus, InvoiceDisplayStatus, JobStage, PaymentStatus, PortalBusiness, PortalDocument,
+  DepositStatus, InvoiceDisplayStatus, JobStage, PaymentStatus, PortalDocument,
   PortalLine, PortalTotals, QuoteDisplayStatus,
 } from '../../server/portal/portal-view.ts';
 import { urls } from './api.ts';
 import { usePortal } from './context.ts';
-import type { Translate } from './i18n.ts';
 import { useId } from 'preact/hooks';
 import { formatDate, formatMoney, formatQuantity } from './format.ts';
 
@@ -83,7 +82,7 @@ export function StageChip({ stage }: { stage: JobStage }) {
 }
 
 export function Money({ satang, class: cls }: { satang: number; class?: string }) {
-  return <span class={cls ? `money ${cls}` : 'money'}>{formatMoney(satang)}</span>;
+  return <span class={cls ? `money ${cls}` : 'money'}>{formatMoney(satang, usePortal().lang)}</span>;
 }
 
 export function Empty({ text }: { text: string }) {
@@ -102,7 +101,7 @@ export function Facts({ rows, stacked }: { rows: Array<[string, ComponentChildre
 }
 
 export function LinesTable({ lines }: { lines: PortalLine[] }) {
-  const { t } = usePortal();
+  const { t, lang } = usePortal();
   return (
     <table class="lines">
       <caption class="sr-only">{t('invoice.items')}</caption>
@@ -112,7 +111,7 @@ export function LinesTable({ lines }: { lines: PortalLine[] }) {
             <th scope="row">
               {line.description}
               <span class="muted small block">
-                {t('line.qtyPrice', { qty: formatQuantity(line.quantity), price: formatMoney(line.unitPriceSatang) })}
+                {t('line.qtyPrice', { qty: formatQuantity(line.quantity), price: formatMoney(line.unitPriceSatang, lang) })}
               </span>
             </th>
             <td><Money satang={line.amountSatang} /></td>
@@ -210,26 +209,5 @@ export function ReceiptRef({ number }: { number: string }) {
     <FileLink class="small receipt-link" url={urls.document(token, receipt.documentId)} aria-label={t('docs.viewLabel', { name: label })}>
       {label}
     </FileLink>
-  );
-}
-
-export function hasContact(business: PortalBusiness | null): business is PortalBusiness {
-  return !!business && !!(business.lineOaId || business.phone || business.email);
-}
-
-export function ContactButtons({ business, t }: { business: PortalBusiness | null; t: Translate }) {
-  if (!hasContact(business)) return null;
-  return (
-    <div class="contact">
-      {business.lineOaId && (
-        <a class="btn btn-line" href={urls.lineOa(business.lineOaId)} rel="noopener noreferrer">{t('contact.line')}</a>
-      )}
-      {business.phone && (
-        <a class="btn btn-quiet" href={`tel:${business.phone.replace(/[^\d+]/g, '')}`}>{t('contact.call', { phone: business.phone })}</a>
-      )}
-      {business.email && (
-        <a class="btn btn-quiet" href={`mailto:${business.email}`}>{t('contact.email')}</a>
-      )}
-    </div>
   );
 }

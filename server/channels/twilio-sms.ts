@@ -1,6 +1,6 @@
 /**
  * SMS channel: the twilio client sends one short line with the link. Delivery receipts arrive
- * later at POST /webhooks/twilio/status (server/messaging/twilio-status.ts).
+ * later at POST /webhooks/twilio/status (server/http/webhooks/twilio-status.ts).
  * Twilio's region/edge options only change *.twilio.com hosts, so a local fake (tests) is
  * reached through a custom httpClient that re-points every request at TWILIO_API_BASE_URL.
  */

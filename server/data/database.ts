@@ -2,12 +2,13 @@
  * Opens the database through a Prisma driver adapter, applies committed migrations, and tunes
  * SQLite for a web workload (WAL: readers never block the writer; ~4x faster writes here).
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
 import { applyMigrations, readMigrationList } from './schema-engine.ts';
+import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
 
 export type Db = PrismaClient;
 /** What a use case gets inside `db.$transaction(async (tx) => …)`. */
@@ -24,7 +25,7 @@ export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabase
     throw new Error('Only SQLite (file:) is wired in this build; PostgreSQL support arrives with its adapter.');
   }
   const file = databaseUrl.slice('file:'.length);
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  createPrivateDatabaseFile(file);
   const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 }, { timestampFormat: 'unixepoch-ms' });
   // The migration engine locks SQLite exclusively (PRAGMA locking_mode=EXCLUSIVE), which fails while
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
@@ -36,6 +37,23 @@ export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabase
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   return db;
+}
+
+/**
+ * The database holds customer PII: its file is created 0600 before SQLite opens it, and SQLite
+ * gives its -wal and -shm files the database file's mode. Files an older version left 0644 are
+ * tightened.
+ */
+function createPrivateDatabaseFile(file: string): void {
+  const absolute = path.resolve(file);
+  try {
+    mkdirSync(path.dirname(absolute), { recursive: true, mode: PRIVATE_DIR_MODE });
+    closeSync(openSync(absolute, 'a', PRIVATE_FILE_MODE));
+    restrictFiles([absolute, `${absolute}-wal`, `${absolute}-shm`, `${absolute}-journal`]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new DataDirError(`The database file ${absolute} cannot be created or written (${code}). Check DATA_DIR / DATABASE_URL.`);
+  }
 }
 
 /** True when a committed migration is not yet applied (or the database is new). */

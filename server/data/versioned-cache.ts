@@ -7,11 +7,15 @@
 export class VersionedCache<T> {
   readonly #entries = new Map<string, { value: T; version: number; at: number }>();
 
-  constructor(
-    private readonly currentVersion: () => number,
-    private readonly maxAgeMs: number | null,
-    private readonly maxEntries = 1000,
-  ) {}
+  private readonly currentVersion: () => number;
+  private readonly maxAgeMs: number | null;
+  private readonly maxEntries: number;
+
+  constructor(currentVersion: () => number, maxAgeMs: number | null, maxEntries = 1000) {
+    this.currentVersion = currentVersion;
+    this.maxAgeMs = maxAgeMs;
+    this.maxEntries = maxEntries;
+  }
 
   get(key: string, nowMs: number): { value: T; version: number } | null {
     const hit = this.#entries.get(key);

@@ -205,7 +205,7 @@ export type DocumentModel =
 export type DocumentKind = DocumentModel['kind'];
 
 /** Printed on every deposit receipt (DEPR, DEPRR) and deposit request, customer's language first. */
-export const DEPOSIT_NOT_VAT_NOTE_TH = 'เงินประกัน (มัดจำ) คืนได้ — ไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม';
+export const DEPOSIT_NOT_VAT_NOTE_TH = 'เงินประกันคืนได้ — ไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม';
 export const DEPOSIT_NOT_VAT_NOTE_EN = 'Refundable security deposit — not subject to VAT';
 export const DEPOSIT_NOT_VAT_NOTE = `${DEPOSIT_NOT_VAT_NOTE_TH} / ${DEPOSIT_NOT_VAT_NOTE_EN}`;
 

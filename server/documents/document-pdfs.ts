@@ -47,9 +47,10 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
   const bytes = await renderDocumentPdf(loaded.model);
   const sha256 = sha256Hex(bytes);
   if (!loaded.issued) return { bytes, sha256, fileName, owner: loaded.owner };
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Issued documents carry customer names and tax IDs: private to the portal's user, like the database.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, bytes);
+  writeFileSync(tmp, bytes, { mode: 0o600 });
   renameSync(tmp, file);
   try {
     await ctx.db.issuedDocument.create({ data: { documentType: kind, documentId: recordId, variant: 'original', sha256, sizeBytes: bytes.length } });

@@ -14,10 +14,17 @@ function asciiSafe(text: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-/** Characters that are unsafe in a file name on any common system are replaced. */
-function unicodeSafe(text: string): string {
+/** Bidi controls (which can reverse how a name reads) and zero-width characters: dropped. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Characters that are unsafe in a file name on any common system are replaced; invisible ones
+ * are removed. Every download name (each PDF, the ZIP) goes through here.
+ */
+export function unicodeSafe(text: string): string {
   return text
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-')
+    .replace(INVISIBLE, '')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -4,6 +4,7 @@
  */
 import type { DocumentLang, DocumentModel } from './document-model.ts';
 import { HEAD_OFFICE_BRANCH } from './document-model.ts';
+import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, SECURITY_DEPOSIT } from '../domain/labels.ts';
 
 export interface Bilingual {
   th: string;
@@ -25,30 +26,16 @@ export function both(label: Bilingual, lang: DocumentLang, separator = ' / '): s
   return `${primary(label, lang)}${separator}${secondary(label, lang)}`;
 }
 
+/** The printed title: the same names the portal and messages use (domain/labels.ts). */
 export function documentTitle(model: DocumentModel): Bilingual {
   switch (model.kind) {
-    case 'quote':
-    case 'signed_quote':
-      return bi('ใบเสนอราคา', 'Quotation');
-    case 'invoice':
-      return bi('ใบแจ้งหนี้', 'Invoice');
-    case 'tax_invoice':
-      return bi('ใบกำกับภาษี', 'Tax Invoice');
-    case 'receipt_tax_invoice':
-      return bi('ใบเสร็จรับเงิน/ใบกำกับภาษี', 'Receipt/Tax Invoice');
-    case 'deposit_request':
-      return bi('ใบแจ้งชำระเงินประกัน (มัดจำ)', 'Security Deposit Request');
     case 'receipt':
-      switch (model.receiptType) {
-        case 'RC':
-          return bi('ใบเสร็จรับเงิน', 'Receipt');
-        case 'PREREC':
-          return bi('ใบรับเงินล่วงหน้า', 'Advance Payment Receipt');
-        case 'DEPR':
-          return bi('ใบรับเงินประกัน (มัดจำ)', 'Security Deposit Receipt');
-        case 'DEPRR':
-          return bi('ใบคืนเงินประกัน (มัดจำ)', 'Security Deposit Refund');
-      }
+      return RECEIPT_TYPE_LABELS[model.receiptType];
+    case 'signed_quote':
+      // The PDF is still a quotation; its signature block says it was signed.
+      return DOCUMENT_KIND_LABELS.quote;
+    default:
+      return DOCUMENT_KIND_LABELS[model.kind];
   }
 }
 
@@ -88,7 +75,7 @@ export const L = {
   total: bi('จำนวนเงินรวมทั้งสิ้น', 'Grand total'),
   withholding: bi('หักภาษี ณ ที่จ่าย', 'Withholding tax'),
   netPayable: bi('ยอดชำระสุทธิ', 'Net payable'),
-  paid: bi('ชำระแล้ว', 'Paid'),
+  paid: bi('ยอดที่ชำระแล้ว', 'Paid'),
   balance: bi('ยอดค้างชำระ', 'Balance due'),
   paidInFull: bi('ชำระครบแล้ว', 'Paid in full'),
   inWords: bi('ตัวอักษร', 'In words'),
@@ -99,7 +86,7 @@ export const L = {
   paymentReference: bi('เลขอ้างอิง', 'Reference'),
   paidAt: bi('วันที่ชำระ', 'Paid on'),
   paymentDetails: bi('รายละเอียดการชำระเงิน', 'Payment details'),
-  securityDeposit: bi('เงินประกัน (มัดจำ)', 'Security deposit'),
+  securityDeposit: SECURITY_DEPOSIT,
   depositHeld: bi('เงินประกันที่ได้รับไว้', 'Deposit held'),
   deduction: bi('หัก', 'Less'),
   note: bi('หมายเหตุ', 'Note'),

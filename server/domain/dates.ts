@@ -5,8 +5,9 @@
  * machine, whatever ICU version Node was built with.
  */
 import { validation } from './errors.ts';
+import type { Lang } from './labels.ts';
 
-export type Lang = 'th' | 'en';
+export type { Lang };
 export type DateStyle = 'long' | 'short';
 
 export const BANGKOK_OFFSET_MINUTES = 7 * 60;

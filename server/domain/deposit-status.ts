@@ -5,10 +5,11 @@
  * A deposit is settled by one return: whatever is not given back is a deduction, and
  * a deduction needs a reason (it is printed on the DEPRR receipt).
  */
-import type { Lang } from './dates.ts';
 import { DomainError, conflict, validation } from './errors.ts';
 
-export type DepositStatus = 'pending' | 'partially_held' | 'held' | 'returned' | 'partially_returned' | 'forfeited';
+import type { DepositStatus } from './labels.ts';
+
+export type { DepositStatus };
 
 export interface DepositAmounts {
   requiredSatang: number;
@@ -117,12 +118,3 @@ export function assertCanReturn(deposit: DepositAmounts, input: DepositReturnInp
   };
   return { returnedSatang: input.amountSatang, deductedSatang, reason, status: depositStatusFor(settled) };
 }
-
-export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, Record<Lang, string>> = {
-  pending: { th: 'รอชำระเงินมัดจำ', en: 'Awaiting deposit' },
-  partially_held: { th: 'ได้รับเงินมัดจำบางส่วน', en: 'Partially received' },
-  held: { th: 'ได้รับเงินมัดจำแล้ว', en: 'Held' },
-  returned: { th: 'คืนเงินมัดจำแล้ว', en: 'Returned' },
-  partially_returned: { th: 'คืนเงินมัดจำบางส่วน', en: 'Partially returned' },
-  forfeited: { th: 'ริบเงินมัดจำ', en: 'Forfeited' },
-};

@@ -10,7 +10,10 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'GONE'
+  /** Well-formed, but what it names cannot be processed (e.g. a stored message that no longer renders). */
+  | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'UNAVAILABLE';
 
 export interface ErrorDetails {

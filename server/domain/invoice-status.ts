@@ -3,13 +3,13 @@
  * state. "Overdue" is derived from the due date for display and never stored, so it
  * cannot go stale.
  */
-import type { Lang } from './dates.ts';
 import { validation } from './errors.ts';
 import { isValidCalendarDate } from './dates.ts';
 import { defineStateMachine } from './state-machine.ts';
 
-export type InvoiceStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'void';
-export type InvoiceDisplayStatus = InvoiceStatus | 'overdue';
+import type { InvoiceDisplayStatus, InvoiceStatus } from './labels.ts';
+
+export type { InvoiceDisplayStatus, InvoiceStatus };
 
 const invoiceMachine = defineStateMachine<InvoiceStatus>('Invoice', {
   draft: ['sent', 'void'],
@@ -57,12 +57,3 @@ export function displayInvoiceStatus(status: InvoiceStatus, dueDate: string | nu
   const owing = status === 'sent' || status === 'partially_paid';
   return owing && today > dueDate ? 'overdue' : status;
 }
-
-export const INVOICE_STATUS_LABELS: Record<InvoiceDisplayStatus, Record<Lang, string>> = {
-  draft: { th: 'ฉบับร่าง', en: 'Draft' },
-  sent: { th: 'รอชำระ', en: 'Unpaid' },
-  partially_paid: { th: 'ชำระบางส่วน', en: 'Partially paid' },
-  paid: { th: 'ชำระแล้ว', en: 'Paid' },
-  void: { th: 'ยกเลิก', en: 'Void' },
-  overdue: { th: 'เกินกำหนดชำระ', en: 'Overdue' },
-};

@@ -4,13 +4,12 @@
  * step back exactly one stage (they tapped the wrong button); closed and cancelled are
  * final.
  */
-import type { Lang } from './dates.ts';
 import { conflict } from './errors.ts';
+import { JOB_STAGE_FLOW, JOB_STAGES, STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from './labels.ts';
 import { compactKey } from './normalize-input.ts';
 
-export const JOB_STAGE_FLOW = ['new', 'picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed'] as const;
-export const JOB_STAGES = [...JOB_STAGE_FLOW, 'cancelled'] as const;
-export type JobStage = (typeof JOB_STAGES)[number];
+// The stage order and names live in labels.ts (shared with the portal as plain data).
+export { JOB_STAGE_FLOW, JOB_STAGES, STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage };
 
 export function isJobStage(value: string): value is JobStage {
   return (JOB_STAGES as readonly string[]).includes(value);
@@ -35,25 +34,10 @@ export function canTransitionStage(from: JobStage, to: JobStage): boolean {
 
 export function assertStageTransition(from: JobStage, to: JobStage): void {
   if (canTransitionStage(from, to)) return;
-  const why = isTerminalStage(from)
-    ? `Job is ${from} and its stage can no longer change`
-    : from === to
-      ? `Job is already ${from}`
-      : `Job cannot go from ${from} back to ${to}; only one step back is allowed`;
-  throw conflict(why, { from, to });
+  if (isTerminalStage(from)) throw conflict(`Job is ${from} and its stage can no longer change`, { from, to, reason: 'stage_final' });
+  if (from === to) throw conflict(`Job is already ${from}`, { from, to });
+  throw conflict(`Job cannot go from ${from} back to ${to}; only one step back is allowed`, { from, to, reason: 'stage_one_step_back' });
 }
-
-/** Worded for the customer watching the timeline, not for the warehouse. */
-export const STAGE_LABELS: Record<JobStage, Record<Lang, string>> = {
-  new: { th: 'ได้รับงานแล้ว', en: 'Booked' },
-  picking: { th: 'กำลังจัดเตรียมอุปกรณ์', en: 'Preparing your equipment' },
-  loaded: { th: 'อุปกรณ์ขึ้นรถแล้ว', en: 'Loaded and ready to go' },
-  delivering: { th: 'กำลังจัดส่ง', en: 'On the way' },
-  on_site: { th: 'ติดตั้งหน้างานแล้ว', en: 'On site' },
-  returning: { th: 'กำลังรับอุปกรณ์คืน', en: 'Collecting equipment' },
-  closed: { th: 'เสร็จสิ้น', en: 'Completed' },
-  cancelled: { th: 'ยกเลิกแล้ว', en: 'Cancelled' },
-};
 
 /** Words staff actually type in LINE, beyond the keys and labels. */
 const STAGE_SYNONYMS: Record<JobStage, readonly string[]> = {
@@ -61,16 +45,17 @@ const STAGE_SYNONYMS: Record<JobStage, readonly string[]> = {
   picking: ['pick', 'prepare', 'preparing', 'จัดของ', 'เตรียมของ', 'จัดเตรียม'],
   loaded: ['load', 'ขึ้นรถ', 'โหลด'],
   delivering: ['delivery', 'deliver', 'shipping', 'ส่งของ', 'จัดส่ง', 'กำลังส่ง'],
-  on_site: ['site', 'onsite', 'installed', 'หน้างาน', 'ถึงหน้างาน', 'ติดตั้ง'],
+  // ติดตั้งหน้างานแล้ว was this stage's LINE label before the wording was unified; staff still type it.
+  on_site: ['site', 'onsite', 'installed', 'หน้างาน', 'ติดตั้ง', 'ติดตั้งหน้างานแล้ว'],
   returning: ['return', 'pickup', 'collecting', 'รับคืน', 'เก็บของ', 'คืนของ'],
-  closed: ['close', 'done', 'complete', 'finished', 'ปิดงาน', 'เสร็จ', 'เสร็จแล้ว', 'จบงาน'],
+  closed: ['close', 'done', 'complete', 'finished', 'เสร็จ', 'เสร็จแล้ว', 'จบงาน'],
   cancelled: ['cancel', 'canceled', 'ยกเลิก'],
 };
 
 const STAGE_BY_KEY: ReadonlyMap<string, JobStage> = (() => {
   const map = new Map<string, JobStage>();
   for (const stage of JOB_STAGES) {
-    const words = [stage, STAGE_LABELS[stage].en, STAGE_LABELS[stage].th, ...STAGE_SYNONYMS[stage]];
+    const words = [stage, STAGE_LABELS[stage].en, STAGE_LABELS[stage].th, STAGE_BUTTON_LABELS[stage].en, STAGE_BUTTON_LABELS[stage].th, ...STAGE_SYNONYMS[stage]];
     for (const word of words) {
       const key = compactKey(word);
       const existing = map.get(key);

@@ -4,6 +4,7 @@
  * amount. Arithmetic on products goes through BigInt so nothing is lost to floats.
  */
 import { DomainError, validation } from './errors.ts';
+import { groupedBaht, moneyText } from './money-text.ts';
 import { normalizeDigits } from './normalize-input.ts';
 
 export type VatMode = 'exclusive' | 'inclusive' | 'none';
@@ -46,6 +47,7 @@ export interface Totals {
   netPayableSatang: number;
 }
 
+/** Thailand's VAT rate, 7 %: the one place it is written. Documents store the rate they were priced at. */
 export const DEFAULT_VAT_RATE_BASIS_POINTS = 700;
 export const BASIS_POINTS = 10_000;
 export const MILLI_PER_UNIT = 1_000;
@@ -194,37 +196,55 @@ export function computeTotals(input: TotalsInput): Totals {
   };
 }
 
+/**
+ * What VAT a business may put on a document: a VAT-registered business charges VAT (added to or
+ * included in the prices), one that is not registered never does. Listed default first.
+ */
+export function allowedVatModes(vatRegistered: boolean): readonly VatMode[] {
+  return vatRegistered ? ['exclusive', 'inclusive'] : ['none'];
+}
+
+/** The requested mode if the business may use it, else a VALIDATION error on `vatMode`; none requested = the default. */
+export function resolveVatMode(vatRegistered: boolean, requested?: VatMode): VatMode {
+  const allowed = allowedVatModes(vatRegistered);
+  if (requested === undefined) return allowed[0]!;
+  if (!allowed.includes(requested)) {
+    throw validation(
+      'vatMode',
+      vatRegistered
+        ? "the business is VAT-registered: vatMode must be 'exclusive' or 'inclusive'"
+        : "the business is not VAT-registered: vatMode must be 'none'",
+    );
+  }
+  return requested;
+}
+
+/** The rate a document in this mode is priced and stored at. */
+export function vatRateFor(vatMode: VatMode): number {
+  return vatMode === 'none' ? 0 : DEFAULT_VAT_RATE_BASIS_POINTS;
+}
+
 function requireWholeSatang(satang: number): void {
   if (!Number.isSafeInteger(satang)) throw validation('satang', 'amount must be a whole number of satang');
 }
 
-function splitSatang(satang: number): { sign: string; baht: string; fraction: string } {
-  requireWholeSatang(satang);
-  const abs = Math.abs(satang);
-  return {
-    sign: satang < 0 ? '-' : '',
-    baht: String(Math.floor(abs / 100)),
-    fraction: String(abs % 100).padStart(2, '0'),
-  };
-}
-
 /** "1234.50": no separators, for QR payloads and machine-readable fields. */
 export function satangToBahtString(satang: number): string {
-  const { sign, baht, fraction } = splitSatang(satang);
-  return `${sign}${baht}.${fraction}`;
+  requireWholeSatang(satang);
+  const abs = Math.abs(satang);
+  return `${satang < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** "1,234.50": thousands separators, no currency symbol. */
+/** "1,234.50": thousands separators, no currency symbol (money-text.ts writes it). */
 export function formatBaht(satang: number): string {
-  const { sign, baht, fraction } = splitSatang(satang);
-  return `${sign}${baht.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
+  requireWholeSatang(satang);
+  return groupedBaht(satang);
 }
 
-/** "฿1,234.50" in Thai, "THB 1,234.50" in English; the minus goes in front of the symbol. */
+/** "฿1,234.50" in Thai, "THB 1,234.50" in English (money-text.ts, shared with the portal). */
 export function formatBahtWithSymbol(satang: number, lang: 'th' | 'en'): string {
-  const formatted = formatBaht(Math.abs(satang));
-  const sign = satang < 0 ? '-' : '';
-  return lang === 'th' ? `${sign}฿${formatted}` : `${sign}THB ${formatted}`;
+  requireWholeSatang(satang);
+  return moneyText(satang, lang);
 }
 
 const BAHT_TEXT_PATTERN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;

@@ -1,10 +1,11 @@
 /** Quote lifecycle: draft → sent → accepted | declined | expired. An accepted quote is frozen. */
-import type { Lang } from './dates.ts';
 import { validation } from './errors.ts';
 import { isValidCalendarDate } from './dates.ts';
 import { defineStateMachine } from './state-machine.ts';
 
-export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'expired';
+import type { QuoteStatus } from './labels.ts';
+
+export type { QuoteStatus };
 
 const quoteMachine = defineStateMachine<QuoteStatus>('Quote', {
   draft: ['sent'],
@@ -36,11 +37,3 @@ export function effectiveQuoteStatus(status: QuoteStatus, validUntil: string, to
   // ISO calendar dates compare correctly as strings.
   return status === 'sent' && today > validUntil ? 'expired' : status;
 }
-
-export const QUOTE_STATUS_LABELS: Record<QuoteStatus, Record<Lang, string>> = {
-  draft: { th: 'ฉบับร่าง', en: 'Draft' },
-  sent: { th: 'รอการตอบรับ', en: 'Awaiting response' },
-  accepted: { th: 'ยอมรับแล้ว', en: 'Accepted' },
-  declined: { th: 'ปฏิเสธแล้ว', en: 'Declined' },
-  expired: { th: 'หมดอายุ', en: 'Expired' },
-};

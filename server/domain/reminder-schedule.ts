@@ -50,6 +50,22 @@ export function isWithinSendingWindow(now: Date): boolean {
 }
 
 /**
+ * Kinds of client message that keep quiet hours whenever they would go out — when queued, when
+ * retried after a failure, when re-routed to another channel — not only when the schedule queues
+ * them: a "please pay" ping at 02:00 reads the same whether it was queued at 02:00 or retried then.
+ */
+export const QUIET_HOURS_KINDS: readonly string[] = ['payment_reminder'];
+
+export function keepsQuietHours(kind: string): boolean {
+  return QUIET_HOURS_KINDS.includes(kind);
+}
+
+/** When a message of `kind` that is ready at `ready` may be delivered: at once, or at the next 09:00 Bangkok. */
+export function deliverableAt(kind: string, ready: Date): Date {
+  return keepsQuietHours(kind) ? nextSendingWindowStart(ready) : ready;
+}
+
+/**
  * The earliest instant at or after `now` when sending is allowed: `now` itself inside
  * the window, otherwise 09:00 Bangkok today (early morning) or tomorrow (evening).
  */

@@ -7,11 +7,12 @@ import helmet from 'helmet';
 import type { AppContext } from '../services/context.ts';
 import type { Logger } from '../logger.ts';
 import { redactPath } from '../logger.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
 import { adminApi } from './admin/admin-api.ts';
-import type { AdminRoute } from './admin/admin-route.ts';
 import { portalApi, type PortalApiExtensions } from './portal/portal-api.ts';
 import { portalPages } from './portal/portal-pages.ts';
+import { PortalHtml } from './portal/portal-html.ts';
+import { FailedLookups } from './portal/rate-limits.ts';
 
 export interface AppOptions {
   ctx: AppContext;
@@ -19,7 +20,6 @@ export interface AppOptions {
   adminApiKey: string;
   /** Extra routers mounted before the portal (e.g. the LINE webhook, which needs the raw body). */
   mount?: { path: string; router: Router }[];
-  extraAdminRoutes?: AdminRoute[];
   portal?: PortalApiExtensions;
 }
 
@@ -29,6 +29,17 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
+  else {
+    // Behind a proxy every client would share its address (and its rate limits): say so, once.
+    let warned = false;
+    app.use((req, _res, next) => {
+      if (!warned && req.get('x-forwarded-for')) {
+        warned = true;
+        logger.warn({}, 'X-Forwarded-For received but TRUST_PROXY is not set: all clients share the proxy address for rate limits and logs');
+      }
+      next();
+    });
+  }
   app.use(
     helmet({
       contentSecurityPolicy: false, // set per response by the portal routes, which know what they serve
@@ -50,9 +61,12 @@ export function createApp(options: AppOptions): Express {
     res.json({ ok: true });
   });
   for (const { path, router } of options.mount ?? []) app.use(path, router);
-  app.use('/api/admin', adminApi(ctx, options.adminApiKey, options.extraAdminRoutes));
-  app.use('/api/portal', portalApi(ctx, options.portal));
-  app.use(portalPages(ctx));
+  app.use('/api/admin', adminApi(ctx, options.adminApiKey));
+  // One count of failed token lookups for pages and API: guesses on both add up.
+  const failedLookups = new FailedLookups(ctx.clock);
+  app.use('/api/portal', portalApi(ctx, options.portal, failedLookups));
+  app.use(portalPages(ctx, PortalHtml.load(), failedLookups));
+  app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
 }

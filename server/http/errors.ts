@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { CLIENT_MESSAGES } from '../domain/error-messages.ts';
 import type { Logger } from '../logger.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -14,20 +15,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
-};
-
-/** Short messages a client (not staff) may see, in both languages. */
-export const CLIENT_MESSAGES: Record<ErrorCode, { th: string; en: string }> = {
-  VALIDATION: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Some information is not valid' },
-  UNAUTHORIZED: { th: 'ไม่ได้รับอนุญาต', en: 'Not authorised' },
-  FORBIDDEN: { th: 'ไม่มีสิทธิ์เข้าถึง', en: 'Not allowed' },
-  NOT_FOUND: { th: 'ไม่พบข้อมูล', en: 'Not found' },
-  CONFLICT: { th: 'รายการนี้มีการเปลี่ยนแปลงแล้ว กรุณาโหลดหน้าใหม่', en: 'This has already changed; please reload' },
-  GONE: { th: 'ลิงก์นี้ใช้ไม่ได้แล้ว', en: 'This link is no longer available' },
-  RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
-  UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
 };
 
 /** Turns zod's issues into our one error shape, naming the first offending field. */
@@ -53,26 +44,39 @@ export function errorBody(error: DomainError) {
   };
 }
 
+/** The one 404 body for paths nothing answers: it never echoes the path (which may hold a token). */
+export const notFoundJson = errorBody(new DomainError('NOT_FOUND', 'Not found'));
+
+export const notFoundHandler: RequestHandler = (_req, res) => {
+  res.status(404).json(notFoundJson);
+};
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const route = req.route?.path;
+    if (res.headersSent) {
+      // Part of a body (a ZIP, a stream) is already out: no status can be sent any more. Cut the
+      // connection so the client sees a failed download, never a truncated file that hangs.
+      logger.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err), route }, 'response aborted after it started');
+      res.destroy();
+      return;
+    }
     let error: unknown = err;
     if (err instanceof ZodError) error = fromZod(err);
     // body-parser / express errors for malformed JSON and oversized bodies.
     const status = (err as { status?: number; type?: string })?.status;
     if (!(error instanceof DomainError) && status && status >= 400 && status < 500) {
       const type = (err as { type?: string }).type;
-      error = new DomainError(
-        status === 413 ? 'VALIDATION' : 'VALIDATION',
-        type === 'entity.too.large' ? 'request body is too large' : type === 'entity.parse.failed' ? 'request body is not valid JSON' : 'bad request',
-        { field: 'body' },
-      );
+      error =
+        status === 413 || type === 'entity.too.large'
+          ? new DomainError('PAYLOAD_TOO_LARGE', 'request body is too large', { field: 'body' })
+          : new DomainError('VALIDATION', type === 'entity.parse.failed' ? 'request body is not valid JSON' : 'bad request', { field: 'body' });
     }
     if (error instanceof DomainError) {
       res.status(STATUS_BY_CODE[error.code]).json(errorBody(error));
       return;
     }
-    logger.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err), route: req.route?.path }, 'unhandled error');
-    if (res.headersSent) return;
+    logger.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err), route }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side', messages: { th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง', en: 'Something went wrong; please try again' } } });
   };
 }

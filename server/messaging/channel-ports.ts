@@ -5,7 +5,7 @@
  * Adapters translate provider answers into ChannelError kinds; the worker owns the policy
  * (retry, back-off, dead-letter, re-route).
  */
-import type { Channel, MessageContent } from './message-content.ts';
+import type { Channel, MessageContent, StoredContent } from './message-content.ts';
 
 export interface OutgoingMessage {
   id: string;
@@ -66,6 +66,15 @@ export interface DocumentAttachments {
 }
 
 export type ChannelPorts = Record<Channel, ChannelPort>;
+
+/** Puts URLs into stored content (which names its link by id); services/messages/link-resolver.ts. */
+export interface LinkResolver {
+  /**
+   * Same order as `stored`. With `requireUsable`, a message whose link no longer opens (revoked,
+   * expired, its quote answered or its invoice settled) resolves to null: it is obsolete.
+   */
+  resolve(stored: readonly StoredContent[], options: { requireUsable: boolean }): Promise<(MessageContent | null)[]>;
+}
 
 /** Classifies an HTTP status the same way for every provider. */
 export function errorKindForStatus(status: number): ChannelErrorKind {

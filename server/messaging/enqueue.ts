@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../data/database.ts';
-import type { AppContext } from '../services/context.ts';
+import type { Clock } from '../domain/clock.ts';
 import { chooseChannel, type ChannelChoice, type Reachability } from './choose-channel.ts';
 import { channelsForKind, type Channel, type MessageKind, type StoredContent } from './message-content.ts';
 import { smsNumber } from './phone.ts';
+import { deliverableAt } from '../domain/reminder-schedule.ts';
 
 export interface EnqueueInput {
   idempotencyKey: string;
@@ -52,7 +53,7 @@ export async function unavailableChannels(db: Tx | Db, now: Date): Promise<Chann
 /** The channel and recipient a message would use; throws the CONFLICT staff see when none fits. */
 export async function planDelivery(
   db: Tx | Db,
-  ctx: Pick<AppContext, 'clock'>,
+  ctx: { clock: Clock },
   input: { customerId: string; kind: MessageKind; channel?: Channel | null; exclude?: readonly Channel[] },
 ): Promise<ChannelChoice> {
   // Sequential on purpose: queries on one interactive transaction must not overlap.
@@ -72,7 +73,7 @@ export async function findByIdempotencyKey(tx: Tx | Db, idempotencyKey: string):
 }
 
 /** MUST run inside the caller's transaction (same commit as the change that causes the message). */
-export async function enqueueMessage(tx: Tx, ctx: Pick<AppContext, 'clock'>, input: EnqueueInput): Promise<EnqueuedMessage> {
+export async function enqueueMessage(tx: Tx, ctx: { clock: Clock }, input: EnqueueInput): Promise<EnqueuedMessage> {
   const existing = await findByIdempotencyKey(tx, input.idempotencyKey);
   if (existing) return existing;
   const choice = await planDelivery(tx, ctx, { customerId: input.customerId, kind: input.content.kind, channel: input.channel });
@@ -87,7 +88,7 @@ export async function enqueueMessage(tx: Tx, ctx: Pick<AppContext, 'clock'>, inp
       payload: JSON.stringify(input.content),
       retryKey: randomUUID(),
       status: 'queued',
-      nextAttemptAt: now,
+      nextAttemptAt: deliverableAt(input.content.kind, now),
       createdAt: now,
     },
     select: { id: true },

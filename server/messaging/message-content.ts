@@ -33,6 +33,8 @@ export interface Audience {
   lang: Lang;
   businessName: string;
   customerName: string;
+  /** Opens an SMS (≤ 11 characters); absent in messages queued before it existed: a shortened name is used. */
+  smsSenderName?: string | null;
   /** Portal document id ('receipt.<id>', 'quote.<id>', …) to attach as PDF to an email, when available. */
   attachDocumentId?: string | null;
 }
@@ -88,7 +90,7 @@ export interface KindFields {
     jobNumber: string;
     jobTitle: string;
     stage: JobStage;
-    /** STAGE_LABELS[stage][lang], fixed when queued. */
+    /** STAGE_LABELS[stage][lang] when queued; renderers name `stage` from the label table (today's wording). */
     stageLabel: string;
     note: string | null;
   };

@@ -18,14 +18,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '../data/database.ts';
-import type { Clock } from '../services/ports.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelError, type ChannelPorts, type SendResult } from './channel-ports.ts';
 import { parseStoredContent, type Channel, type MessageContent, type StoredContent } from './message-content.ts';
-import type { LinkResolver } from './link-resolver.ts';
+import type { LinkResolver } from './channel-ports.ts';
 import { planDelivery, unavailableChannels } from './enqueue.ts';
 import { isUnreachable } from './choose-channel.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts';
+import { deliverableAt, isWithinSendingWindow, QUIET_HOURS_KINDS } from '../domain/reminder-schedule.ts';
 
 type OutboxRow = Awaited<ReturnType<Db['outboxMessage']['findFirstOrThrow']>>;
 
@@ -134,7 +135,10 @@ export class OutboxWorker {
   /** Claims due messages: returns the rows this claim owns (possibly fewer than were due). */
   async claim(): Promise<{ rows: OutboxRow[]; token: string; due: boolean }> {
     const now = this.#clock.now();
+    // Outside 09:00–20:00 Bangkok, reminders wait whatever their nextAttemptAt (reminder-schedule.ts).
+    const quiet = isWithinSendingWindow(now) ? {} : { kind: { notIn: [...QUIET_HOURS_KINDS] } };
     const due = {
+      ...quiet,
       OR: [
         { status: { in: ['queued', 'failed'] }, nextAttemptAt: { lte: now } },
         { status: 'sending', lockedUntil: { lt: now } },
@@ -281,7 +285,7 @@ export class OutboxWorker {
     this.#logger.info({ messageId: row.id, attempt: row.attempts, retryInMs: delay, err: failure.message }, 'outbox: send failed, will retry');
     return this.#finish(row, token, 'retried', {
       status: 'failed',
-      nextAttemptAt: new Date(this.#clock.now().getTime() + delay),
+      nextAttemptAt: deliverableAt(row.kind, new Date(this.#clock.now().getTime() + delay)),
       lastError: failure.message,
     });
   }
@@ -305,7 +309,7 @@ export class OutboxWorker {
       channel: choice.channel,
       recipient: choice.recipient,
       attempts: 0,
-      nextAttemptAt: this.#clock.now(),
+      nextAttemptAt: deliverableAt(row.kind, this.#clock.now()),
       lastError: `re-routed from ${row.channel}: ${why}`,
     });
   }

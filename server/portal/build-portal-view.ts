@@ -11,7 +11,7 @@ import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.t
 import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
 import { depositOutstandingSatang, type DepositStatus } from '../domain/deposit-status.ts';
 import { quantityFromMilli } from '../domain/money.ts';
-import { RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/receipt-types.ts';
+import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/labels.ts';
 import { promptPayIdDisplay, promptPayPayload } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { documentId } from './document-ids.ts';
@@ -127,7 +127,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       id: qid,
       kind: signed ? 'signed_quote' : 'quote',
       number: q.number,
-      title: signed ? { th: 'ใบเสนอราคา (ลงนามแล้ว)', en: 'Signed quotation' } : { th: 'ใบเสนอราคา', en: 'Quotation' },
+      title: DOCUMENT_KIND_LABELS[signed ? 'signed_quote' : 'quote'],
       issuedAt: (q.signature?.signedAt ?? q.sentAt ?? q.createdAt).toISOString(),
       fileName: `${q.number}${signed ? '-signed' : ''}.pdf`,
     });
@@ -154,7 +154,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
     const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
     const ids = [documentId('invoice', inv.id)];
-    documents.push({ id: ids[0]!, kind: 'invoice', number: inv.number, title: { th: 'ใบแจ้งหนี้', en: 'Invoice' }, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
+    documents.push({ id: ids[0]!, kind: 'invoice', number: inv.number, title: DOCUMENT_KIND_LABELS.invoice, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
     const payments = inv.payments.map((p) => {
       const receiptDoc = addReceipt(p.receipt);
       if (receiptDoc) ids.push(receiptDoc);
@@ -162,7 +162,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
         const taxId = documentId('tax_invoice', p.id);
         ids.push(taxId);
         const at = (p.reviewedAt ?? p.receivedAt).toISOString();
-        documents.push({ id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: { th: 'ใบกำกับภาษี', en: 'Tax invoice' }, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
+        documents.push({ id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: DOCUMENT_KIND_LABELS.tax_invoice, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
       }
       return {
         id: p.id,
@@ -198,7 +198,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   const depositViews: PortalDeposit[] = deposits.map((d) => {
     const outstanding = depositOutstandingSatang(d);
     const requestDoc = documentId('deposit_request', d.id);
-    documents.push({ id: requestDoc, kind: 'deposit_request', number: d.number, title: { th: 'ใบแจ้งชำระเงินประกัน', en: 'Deposit request' }, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
+    documents.push({ id: requestDoc, kind: 'deposit_request', number: d.number, title: DOCUMENT_KIND_LABELS.deposit_request, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
     noteJobDoc(d.jobId, requestDoc);
     const entries: PortalDeposit['entries'] = [
       ...d.collections.map((c) => {

@@ -5,15 +5,9 @@
  */
 import type { AppContext } from '../services/context.ts';
 import { resolvePortalToken, type ResolvedLink } from '../services/links.ts';
-import type { ActivityAction, ActivityChannel } from '../services/activity.ts';
+import type { AccessMeta, ActivityAction } from '../services/activity.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { buildPortalData } from './build-portal-view.ts';
-
-export interface AccessMeta {
-  channel: ActivityChannel;
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export interface PortalViewText {
   json: string;

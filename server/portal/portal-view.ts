@@ -10,13 +10,10 @@
  */
 export type Lang = 'th' | 'en';
 export type LinkScope = 'customer' | 'quote' | 'invoice';
-export type JobStage = 'new' | 'picking' | 'loaded' | 'delivering' | 'on_site' | 'returning' | 'closed' | 'cancelled';
-export type InvoiceDisplayStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'void' | 'overdue';
-export type QuoteDisplayStatus = 'draft' | 'sent' | 'accepted' | 'declined' | 'expired';
-export type DepositStatus = 'pending' | 'partially_held' | 'held' | 'returned' | 'partially_returned' | 'forfeited';
-export type PaymentMethod = 'promptpay' | 'bank_transfer' | 'cash' | 'card' | 'cheque' | 'other';
-export type PaymentStatus = 'pending_review' | 'confirmed' | 'rejected';
-export type ReceiptType = 'RC' | 'PREREC' | 'DEPR' | 'DEPRR';
+import type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, QuoteStatus, ReceiptType } from '../domain/labels.ts';
+
+export type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, ReceiptType };
+export type QuoteDisplayStatus = QuoteStatus;
 export type DocumentKind =
   | 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request';
 

@@ -3,6 +3,10 @@
  * (jobs on site and upcoming, invoices overdue/partial/paid, a quote to sign, deposits held and
  * returned). Built through the real use cases, so numbers, receipts and totals are consistent.
  * Runs only on an empty database.
+ *
+ * Contact details are reserved, so an operator who configures SMTP or Twilio never reaches a real
+ * person: email at example.com or under .test (RFC 2606), phone numbers 0X-555-01XX / 0XX-555-01XX.
+ * Thailand has no reserved fictional range; this pattern is ours, chosen to look fake at a glance.
  */
 import type { AppContext } from '../services/context.ts';
 import { ManualClock } from '../services/ports.ts';
@@ -14,7 +18,6 @@ import { createInvoice, markInvoiceSent } from '../services/invoices.ts';
 import { recordPayment } from '../services/payments.ts';
 import { collectDeposit, createDeposit, returnDeposit } from '../services/deposits.ts';
 import { addDays, bangkokDate } from '../domain/dates.ts';
-import { issuePortalLink } from '../services/links.ts';
 import type { JobStage } from '../domain/job-stages.ts';
 
 const baht = (n: number) => Math.round(n * 100);
@@ -63,8 +66,8 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     vatRegistered: true,
     promptPayId: '0105561234560',
     promptPayName: 'บจก. ซีนเนอรี่ เร้นทัล',
-    phone: '02-123-4567',
-    email: 'hello@scenery-rental.co.th',
+    phone: '02-555-0100',
+    email: 'hello@scenery-rental.test',
     lineOaId: '@sceneryrental',
   });
 
@@ -74,30 +77,30 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     taxId: '0105564012347',
     branchCode: '00000',
     address: '123/45 อาคารฟ้าใสทาวเวอร์ ชั้น 12 ถนนรัชดาภิเษก แขวงดินแดง เขตดินแดง กรุงเทพมหานคร 10400',
-    email: 'somchai@fahsai-production.co.th',
-    phone: '0812345678',
+    email: 'somchai@fahsai-production.test',
+    phone: '0815550101',
     language: 'th',
   });
   const wipa = await createCustomer(ctx, {
     name: 'คุณวิภาวดี ศรีสุข',
     address: '99 หมู่ 4 ตำบลบ่อผุด อำเภอเกาะสมุย จังหวัดสุราษฎร์ธานี 84320',
     email: 'wipawadee.s@example.com',
-    phone: '0898765432',
+    phone: '0895550102',
     language: 'th',
   });
   const anan = await createCustomer(ctx, {
     name: 'คุณอนันต์ พึ่งบุญ',
     companyName: 'ร้านอนันต์ อีเวนท์',
     address: '7 ถนนนิมมานเหมินท์ ตำบลสุเทพ อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่ 50200',
-    phone: '0861112222',
+    phone: '0865550103',
     language: 'th',
   });
   const sarah = await createCustomer(ctx, {
     name: 'Sarah Thompson',
     companyName: 'Bangkok Creative Studio',
     address: '55 Sathorn Soi 10, Silom, Bang Rak, Bangkok 10500',
-    email: 'sarah@bkkcreative.example',
-    phone: '+66 91 234 5678',
+    email: 'sarah@bkkcreative.test',
+    phone: '+66 91 555 0104',
     language: 'en',
   });
 
@@ -260,20 +263,4 @@ export async function seedDemo(base: AppContext): Promise<DemoSeedResult> {
     quoteId: weddingQuote.id,
     overdueInvoiceId: oldInvoice.id,
   };
-}
-
-/** Links printed at start so the operator can open the demo portal at once (reused while valid). */
-export async function demoLinks(ctx: AppContext): Promise<{ label: string; url: string }[]> {
-  const customers = await ctx.db.customer.findMany({ orderBy: { createdAt: 'asc' }, take: 4 });
-  const out: { label: string; url: string }[] = [];
-  for (const c of customers) {
-    const link = await issuePortalLink(ctx, { scope: 'customer', id: c.id, createdBy: 'demo' });
-    out.push({ label: c.companyName ? `${c.name} (${c.companyName})` : c.name, url: link.url });
-  }
-  const quote = await ctx.db.quote.findFirst({ where: { status: 'sent' }, orderBy: { createdAt: 'desc' } });
-  if (quote) {
-    const link = await issuePortalLink(ctx, { scope: 'quote', id: quote.id, createdBy: 'demo' }).catch(() => null);
-    if (link) out.push({ label: `quote ${quote.number} only`, url: link.url });
-  }
-  return out;
 }

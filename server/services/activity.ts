@@ -9,6 +9,13 @@ import type { Logger } from '../logger.ts';
 export type ActivityAction = 'open' | 'view' | 'download' | 'sign' | 'decline' | 'payment_notice' | 'bind_line' | 'recover_request';
 export type ActivityChannel = 'web' | 'liff' | 'line_chat' | 'admin';
 
+/** Where a portal request came from, as the access log records it. */
+export interface AccessMeta {
+  channel: ActivityChannel;
+  ip: string | null;
+  userAgent: string | null;
+}
+
 export interface ActivityEntry {
   customerId: string;
   linkId: string | null;
@@ -26,11 +33,15 @@ export class ActivityRecorder {
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Db,
-    private readonly logger: Logger,
-    private readonly delayMs = 200,
-  ) {}
+  private readonly db: Db;
+  private readonly logger: Logger;
+  private readonly delayMs: number;
+
+  constructor(db: Db, logger: Logger, delayMs = 200) {
+    this.db = db;
+    this.logger = logger;
+    this.delayMs = delayMs;
+  }
 
   record(entry: ActivityEntry): void {
     this.#pending.push({ ...entry, userAgent: entry.userAgent?.slice(0, 400) ?? null });

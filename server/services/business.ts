@@ -8,7 +8,7 @@ export const BUSINESS_ID = 'default';
 export async function getBusiness(db: Db | Tx) {
   const business = await db.business.findUnique({ where: { id: BUSINESS_ID } });
   if (!business) {
-    throw new DomainError('UNAVAILABLE', 'The business profile is not set up yet (PUT /api/admin/business)');
+    throw new DomainError('UNAVAILABLE', 'The business profile is not set up yet (PUT /api/admin/business)', { reason: 'business_not_set_up' });
   }
   return business;
 }
@@ -26,9 +26,12 @@ export interface BusinessInput {
   phone?: string | null;
   email?: string | null;
   lineOaId?: string | null;
+  /** At most 11 characters; empty means "use a shortened business name". */
+  smsSenderName?: string | null;
   notifyStages?: string;
 }
 
 export async function saveBusiness(ctx: AppContext, input: BusinessInput) {
-  return ctx.db.business.upsert({ where: { id: BUSINESS_ID }, create: { id: BUSINESS_ID, ...input }, update: input });
+  const data = input.smsSenderName === undefined ? input : { ...input, smsSenderName: input.smsSenderName?.trim() || null };
+  return ctx.db.business.upsert({ where: { id: BUSINESS_ID }, create: { id: BUSINESS_ID, ...data }, update: data });
 }

@@ -1,12 +1,12 @@
 /** Everything a use case may touch, passed explicitly (no globals): built in the composition root. */
 import type { Config } from '../config/config.ts';
 import type { Db } from '../data/database.ts';
-import type { Clock, LineFriendship, LineIdentityVerifier } from './ports.ts';
+import type { Clock, LiffUrlBuilder, LineFriendship, LineIdentityVerifier } from './ports.ts';
 import type { PortalEvents } from './portal-events.ts';
 import type { ActivityRecorder } from './activity.ts';
 import type { VersionedCache } from '../data/versioned-cache.ts';
 import type { Logger } from '../logger.ts';
-import type { CachedLink } from './links.ts';
+import type { CachedLink } from './cached-link.ts';
 
 export interface AppContext {
   db: Db;
@@ -27,4 +27,6 @@ export interface AppContext {
   lineIdentity: LineIdentityVerifier | null;
   /** Null when no Messaging API channel is configured: following then comes from follow events only. */
   lineFriendship: LineFriendship | null;
+  /** Null when no LIFF app is configured: links then open in the browser only. */
+  liffUrl: LiffUrlBuilder | null;
 }

@@ -7,7 +7,7 @@ import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { issueReceipt } from './receipts.ts';
 import { requireCustomerAndJob } from './quotes.ts';
-import { notifyDepositReturned } from '../messaging/notify-client.ts';
+import { notifyDepositReturned } from './messages/notify-client.ts';
 
 export interface CreateDepositInput {
   customerId: string;

@@ -2,7 +2,8 @@
 import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
-import { bangkokDate, isValidCalendarDate } from '../domain/dates.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { checkInvoiceDates } from '../domain/date-bounds.ts';
 import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
@@ -21,9 +22,7 @@ export interface CreateInvoiceInput extends PricingInput {
 export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) {
   const now = ctx.clock.now();
   const issueDate = input.issueDate ?? bangkokDate(now);
-  if (!isValidCalendarDate(issueDate)) throw validation('issueDate', 'issueDate must be a date YYYY-MM-DD');
-  if (!isValidCalendarDate(input.dueDate)) throw validation('dueDate', 'dueDate must be a date YYYY-MM-DD');
-  if (input.dueDate < issueDate) throw validation('dueDate', 'dueDate must not be before the issue date');
+  checkInvoiceDates({ issueDate, dueDate: input.dueDate, today: bangkokDate(now) });
   return ctx.db.$transaction(async (tx) => {
     const business = await getBusiness(tx);
     const priced = priceDocument(business, input);

@@ -2,9 +2,10 @@
 import type { AppContext } from './context.ts';
 import { notFound, conflict, validation } from '../domain/errors.ts';
 import { assertStageTransition, isJobStage, type JobStage } from '../domain/job-stages.ts';
-import { isValidCalendarDate } from '../domain/dates.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { checkJobDates } from '../domain/date-bounds.ts';
 import { nextDocumentNumber } from './numbering.ts';
-import { notifyJobStage } from '../messaging/notify-client.ts';
+import { notifyJobStage } from './messages/notify-client.ts';
 
 export interface CreateJobInput {
   customerId: string;
@@ -16,14 +17,8 @@ export interface CreateJobInput {
 }
 
 export async function createJob(ctx: AppContext, input: CreateJobInput) {
-  for (const field of ['startDate', 'endDate'] as const) {
-    const value = input[field];
-    if (value != null && !isValidCalendarDate(value)) throw validation(field, `${field} must be a date YYYY-MM-DD`);
-  }
-  if (input.startDate && input.endDate && input.endDate < input.startDate) {
-    throw validation('endDate', 'endDate must not be before startDate');
-  }
   const now = ctx.clock.now();
+  checkJobDates({ startDate: input.startDate, endDate: input.endDate, today: bangkokDate(now) });
   return ctx.db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
     if (!customer) throw validation('customerId', 'customerId does not match any customer');

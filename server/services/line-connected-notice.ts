@@ -8,7 +8,7 @@ import type { Tx } from '../data/database.ts';
 import type { AppContext } from './context.ts';
 import { DomainError } from '../domain/errors.ts';
 import { getBusiness } from './business.ts';
-import { loadAudience } from '../messaging/compose.ts';
+import { loadAudience } from './messages/compose.ts';
 import { enqueueMessage, type EnqueuedMessage } from '../messaging/enqueue.ts';
 import type { StoredContent } from '../messaging/message-content.ts';
 

@@ -8,6 +8,9 @@ import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { effectiveQuoteStatus } from '../domain/quote-status.ts';
 import { unbindAllLineAccounts } from './line-accounts.ts';
+import { loadCachedLink, type CachedLink } from './cached-link.ts';
+import { randomUUID } from 'node:crypto';
+import { linksRevokedEvent } from './portal-events.ts';
 import { TOKEN_PATTERN, hashToken, newToken, sealToken, tokenMatches, unsealToken } from './link-tokens.ts';
 
 export interface IssueLinkInput {
@@ -28,11 +31,11 @@ export interface IssuedLink {
   reused: boolean;
 }
 
-export function portalUrls(ctx: AppContext, token: string) {
+export function portalUrls(ctx: Pick<AppContext, 'config' | 'liffUrl'>, token: string) {
   const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
   return {
     url: `${base}/c/${token}`,
-    liffUrl: ctx.config.line.liffId ? `https://liff.line.me/${ctx.config.line.liffId}/c/${token}` : null,
+    liffUrl: ctx.liffUrl ? ctx.liffUrl(`/c/${token}`) : null,
   };
 }
 
@@ -43,13 +46,13 @@ async function loadTarget(tx: Tx, scope: LinkScope, id: string) {
     return { customerId: id, quoteId: null, invoiceId: null, quote: undefined, invoice: undefined };
   }
   if (scope === 'quote') {
-    const quote = await tx.quote.findUnique({ where: { id }, select: { id: true, customerId: true, status: true, validUntil: true } });
+    const quote = await tx.quote.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true, validUntil: true } });
     if (!quote) throw notFound('Quote');
-    return { customerId: quote.customerId, quoteId: id, invoiceId: null, quote: { status: quote.status as QuoteStatus, validUntil: quote.validUntil }, invoice: undefined };
+    return { customerId: quote.customerId, quoteId: id, invoiceId: null, quote: { number: quote.number, status: quote.status as QuoteStatus, validUntil: quote.validUntil }, invoice: undefined };
   }
-  const invoice = await tx.invoice.findUnique({ where: { id }, select: { id: true, customerId: true, status: true } });
+  const invoice = await tx.invoice.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true } });
   if (!invoice) throw notFound('Invoice');
-  return { customerId: invoice.customerId, quoteId: null, invoiceId: id, quote: undefined, invoice: { status: invoice.status as InvoiceStatus } };
+  return { customerId: invoice.customerId, quoteId: null, invoiceId: id, quote: undefined, invoice: { number: invoice.number, status: invoice.status as InvoiceStatus } };
 }
 
 /** Issues a link for a scope, or hands back the still-valid one for the same scope. */
@@ -57,12 +60,15 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
   const run = async (db: Tx): Promise<IssuedLink> => {
     const now = ctx.clock.now();
     const target = await loadTarget(db, input.scope, input.id);
+    // A draft is still being written: the client sees a document only once staff send it.
+    const draft = target.quote?.status === 'draft' ? 'quote' : target.invoice?.status === 'draft' ? 'invoice' : null;
+    if (draft) throw conflict(`The ${draft} is still a draft: send it to the client first; a draft has no link`, { status: 'draft' });
     if (target.quote) {
       const status = effectiveQuoteStatus(target.quote.status, target.quote.validUntil, bangkokDate(now));
-      if (status !== 'draft' && status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status });
+      if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status, reason: 'quote_not_linkable', number: target.quote.number });
     }
     if (target.invoice && (target.invoice.status === 'paid' || target.invoice.status === 'void')) {
-      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status });
+      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status, reason: 'invoice_not_linkable', number: target.invoice.number });
     }
     const candidates = await db.portalLink.findMany({
       where: {
@@ -116,19 +122,6 @@ export interface ResolvedLink {
  * The link a token opens, or null — for unknown, revoked and expired alike, so callers cannot
  * tell the cases apart (and neither can whoever holds the token).
  */
-export type CachedLink = NonNullable<Awaited<ReturnType<typeof loadLink>>>;
-
-function loadLink(ctx: AppContext, tokenHash: string) {
-  return ctx.db.portalLink.findUnique({
-    where: { tokenHash },
-    select: {
-      id: true, tokenHash: true, scope: true, customerId: true, quoteId: true, invoiceId: true, expiresAt: true, revokedAt: true,
-      quote: { select: { status: true, validUntil: true } },
-      invoice: { select: { status: true } },
-    },
-  });
-}
-
 export async function resolvePortalToken(ctx: AppContext, token: string): Promise<ResolvedLink | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const tokenHash = hashToken(token);
@@ -141,7 +134,7 @@ export async function resolvePortalToken(ctx: AppContext, token: string): Promis
   if (cached) link = cached.value;
   else {
     const version = ctx.dataVersion();
-    link = await loadLink(ctx, tokenHash);
+    link = await loadCachedLink(ctx.db, tokenHash);
     if (link) ctx.linkCache?.set(tokenHash, link, version, now.getTime());
   }
   if (!link || !tokenMatches(token, link.tokenHash)) return null;
@@ -171,7 +164,11 @@ export async function customerBehindToken(ctx: AppContext, token: string): Promi
 export async function revokeLink(ctx: AppContext, linkId: string) {
   const link = await ctx.db.portalLink.findUnique({ where: { id: linkId } });
   if (!link) throw notFound('Link');
-  if (!link.revokedAt) await ctx.db.portalLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+  if (!link.revokedAt) {
+    const { count } = await ctx.db.portalLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+    // Open live streams of this link close now, not at their next heartbeat.
+    if (count > 0) ctx.events.publish(linksRevokedEvent(link.customerId, linkId));
+  }
   return { id: linkId, revoked: true };
 }
 
@@ -181,11 +178,13 @@ export async function revokeLink(ctx: AppContext, linkId: string) {
  * handing them fresh links until staff issue a new one (chat-portal-link.ts).
  */
 export async function revokeCustomerLinks(ctx: AppContext, customerId: string, options: { unbindLine?: boolean } = {}) {
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
     if (!customer) throw notFound('Customer');
     const { count } = await tx.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
     const unbound = options.unbindLine ? await unbindAllLineAccounts(tx, customerId) : 0;
     return { customerId, revoked: count, unboundLineAccounts: unbound };
   });
+  if (result.revoked > 0) ctx.events.publish(linksRevokedEvent(customerId, randomUUID()));
+  return result;
 }

@@ -15,7 +15,7 @@ import { issueReceipt } from './receipts.ts';
 import { paymentTaxPortion, type TaxPortion } from '../domain/tax-portion.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
-import { notifyPaymentReceived } from '../messaging/notify-client.ts';
+import { notifyPaymentReceived } from './messages/notify-client.ts';
 
 const PAYABLE_STATUSES: InvoiceStatus[] = ['draft', 'sent', 'partially_paid'];
 

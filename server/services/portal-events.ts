@@ -18,7 +18,23 @@ export interface JobStageEvent {
   note: string | null;
 }
 
-export type PortalEvent = JobStageEvent;
+/**
+ * Links of a customer were revoked (here or by another process). Not sent to clients: each open
+ * stream of that customer re-checks its own link and closes if it no longer opens.
+ */
+export interface LinksRevokedEvent {
+  type: 'links.revoked';
+  /** 'revoked:<link id>' for one link (a link is revoked once), so the in-process signal and the feed agree. */
+  changeId: string;
+  customerId: string;
+}
+
+export type PortalEvent = JobStageEvent | LinksRevokedEvent;
+
+/** `revocation` names this revocation: the link id, or a fresh id for "revoke all of a customer's links". */
+export function linksRevokedEvent(customerId: string, revocation: string): LinksRevokedEvent {
+  return { type: 'links.revoked', changeId: `revoked:${revocation}`, customerId };
+}
 
 const REMEMBERED = 2000;
 

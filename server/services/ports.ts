@@ -2,9 +2,9 @@
  * Ports: what the use cases need from the outside world. Real adapters and fakes are wired in
  * the composition root (server/main.ts) and in tests; use cases only see these interfaces.
  */
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from '../domain/clock.ts';
+
+export type { Clock };
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -38,3 +38,6 @@ export interface LineFriendship {
   /** true: a friend; false: not a friend; null: LINE could not tell right now. */
   isFriend(lineUserId: string): Promise<boolean | null>;
 }
+
+/** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
+export type LiffUrlBuilder = (portalPath: string) => string;

@@ -1,8 +1,8 @@
 /**
  * Turns the lines and tax options of a quote or invoice into stored amounts, applying the
- * business's VAT registration: a business that is not VAT-registered never charges VAT.
+ * business's VAT registration (the rule lives in domain/money.ts: allowedVatModes).
  */
-import { computeTotals, type LineInput, type VatMode } from '../domain/money.ts';
+import { computeTotals, resolveVatMode, vatRateFor, type LineInput, type VatMode } from '../domain/money.ts';
 import { validation } from '../domain/errors.ts';
 
 export interface PricingInput {
@@ -15,13 +15,9 @@ export interface PricingInput {
 
 export function priceDocument(business: { vatRegistered: boolean }, input: PricingInput) {
   if (input.lines.length === 0) throw validation('lines', 'at least one line is required');
-  const vatMode: VatMode = input.vatMode ?? (business.vatRegistered ? 'exclusive' : 'none');
-  if (!business.vatRegistered && vatMode !== 'none') {
-    throw validation('vatMode', "the business is not VAT-registered: vatMode must be 'none'");
-  }
-  if (business.vatRegistered && vatMode === 'none') {
-    throw validation('vatMode', "the business is VAT-registered: vatMode must be 'exclusive' or 'inclusive'");
-  }
+  const vatMode = resolveVatMode(business.vatRegistered, input.vatMode);
+  // Priced and stored at the same rate, so the stored rate always explains the stored VAT.
+  const vatRateBasisPoints = vatRateFor(vatMode);
   const withholdingBasisPoints = Math.round((input.withholdingPercent ?? 0) * 100);
   if (Math.abs(withholdingBasisPoints - (input.withholdingPercent ?? 0) * 100) > 1e-6 || withholdingBasisPoints < 0 || withholdingBasisPoints > 1500) {
     throw validation('withholdingPercent', 'withholdingPercent must be between 0 and 15 with at most two decimals');
@@ -30,11 +26,12 @@ export function priceDocument(business: { vatRegistered: boolean }, input: Prici
     lines: input.lines,
     discountSatang: input.discountSatang ?? 0,
     vatMode,
+    vatRateBasisPoints,
     withholdingBasisPoints,
   });
   return {
     vatMode,
-    vatRateBasisPoints: vatMode === 'none' ? 0 : 700,
+    vatRateBasisPoints,
     withholdingBasisPoints,
     grossSatang: totals.grossSatang,
     discountSatang: totals.discountSatang,

@@ -2,7 +2,8 @@
 import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
-import { bangkokDate, isValidCalendarDate } from '../domain/dates.ts';
+import { bangkokDate } from '../domain/dates.ts';
+import { checkQuoteDates } from '../domain/date-bounds.ts';
 import { assertQuoteTransition, type QuoteStatus } from '../domain/quote-status.ts';
 import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
@@ -21,9 +22,7 @@ export interface CreateQuoteInput extends PricingInput {
 export async function createQuote(ctx: AppContext, input: CreateQuoteInput) {
   const now = ctx.clock.now();
   const issueDate = input.issueDate ?? bangkokDate(now);
-  if (!isValidCalendarDate(issueDate)) throw validation('issueDate', 'issueDate must be a date YYYY-MM-DD');
-  if (!isValidCalendarDate(input.validUntil)) throw validation('validUntil', 'validUntil must be a date YYYY-MM-DD');
-  if (input.validUntil < issueDate) throw validation('validUntil', 'validUntil must not be before the issue date');
+  checkQuoteDates({ issueDate, validUntil: input.validUntil, today: bangkokDate(now) });
   const depositSatang = requireSatang(input.depositSatang ?? 0, 'depositSatang');
   return ctx.db.$transaction(async (tx) => {
     const business = await getBusiness(tx);

@@ -5,9 +5,9 @@
  * on the usual channel; repeated requests inside the outbox's request window queue one message.
  */
 import type { AppContext } from './context.ts';
-import type { AccessMeta } from '../portal/open-portal.ts';
+import type { AccessMeta } from './activity.ts';
 import { customerBehindToken } from './links.ts';
-import { sendPortalLink } from '../messaging/send-portal-link.ts';
+import { sendPortalLink } from './messages/send-portal-link.ts';
 import { isDomainError } from '../domain/errors.ts';
 
 export async function requestFreshLink(ctx: AppContext, token: string, meta: AccessMeta): Promise<void> {

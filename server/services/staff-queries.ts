@@ -17,19 +17,25 @@ export interface OverdueInvoice {
   daysOverdue: number;
 }
 
-/** Invoices still owed whose due day has passed in Bangkok (invoice-status.ts), oldest due first. */
-export async function listOverdueInvoices(ctx: AppContext, options: { customerId?: string; limit?: number } = {}) {
+/**
+ * Invoices still owed whose due day has passed in Bangkok (invoice-status.ts), oldest due first:
+ * one page of them, with the count and the amount due over ALL of them (not just the page).
+ */
+export async function listOverdueInvoices(ctx: AppContext, options: { customerId?: string; limit?: number; offset?: number } = {}) {
   const today = bangkokDate(ctx.clock.now());
   const where = { status: { in: OWING }, dueDate: { lt: today }, ...(options.customerId ? { customerId: options.customerId } : {}) };
-  const [rows, totalCount] = await Promise.all([
+  const [rows, all] = await Promise.all([
     ctx.db.invoice.findMany({
       where,
       orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+      skip: options.offset ?? 0,
       take: options.limit ?? 50,
       include: { customer: { select: { name: true } } },
     }),
-    ctx.db.invoice.count({ where }),
+    ctx.db.invoice.aggregate({ where, _count: { _all: true }, _sum: { netPayableSatang: true, paidSatang: true } }),
   ]);
+  // An owed invoice has paid less than its net payable, so the difference of the sums is the sum of the balances.
+  const totalDueSatang = invoiceBalanceSatang(all._sum.netPayableSatang ?? 0, all._sum.paidSatang ?? 0);
   const items: OverdueInvoice[] = rows.map((inv) => ({
     invoiceId: inv.id,
     invoiceNumber: inv.number,
@@ -39,7 +45,7 @@ export async function listOverdueInvoices(ctx: AppContext, options: { customerId
     dueDate: inv.dueDate,
     daysOverdue: daysBetween(inv.dueDate, today),
   }));
-  return { items, totalCount };
+  return { items, totalCount: all._count._all, totalDueSatang };
 }
 
 /** Invoices of a customer that still have money owed (overdue or not), oldest due first. */

@@ -74,10 +74,12 @@ describe('the client portal on a phone', () => {
     const current = (await t.ctx.db.job.findUniqueOrThrow({ where: { id: f.jobId } })).stage;
     const target = current === 'loaded' ? 'delivering' : 'loaded';
     const label = target === 'loaded' ? 'ขึ้นรถแล้ว' : 'กำลังจัดส่ง';
-    const started = Date.now();
-    expect((await t.admin('POST', `/jobs/${f.jobId}/stage`, { stage: target })).status).toBe(200);
-    await page.getByText(label).first().waitFor({ state: 'visible', timeout: 1000 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The timeline lists the stages still to come too, so look at the current step, not any text.
+    const currentStep = page.locator('li[aria-current="step"]');
+    await expect.poll(() => currentStep.textContent()).not.toContain(label);
+    await t.adminOk('moveJobStage', { params: { id: f.jobId }, body: { stage: target } });
+    // Live means without a reload; how fast is for the benchmarks, so the wait here is generous.
+    await currentStep.filter({ hasText: label }).waitFor({ state: 'visible', timeout: 15_000 });
     expect(navigations).toEqual([]);
     await shot(page, 'job-live-th');
     await page.context().close();
@@ -145,6 +147,21 @@ describe('the client portal on a phone', () => {
     expect(scripts.some((s) => /sdk-/.test(s))).toBe(true);
     await shot(page, 'liff-home-th');
     await page.context().close();
+  });
+
+  it('after many failed lookups from this network: the busy page for unknown links, working links still open', async () => {
+    for (let i = 0; i < 30; i++) await fetch(`${t.baseUrl}/api/portal/${String(i).padStart(32, 'W')}`);
+    const page = await phonePage();
+    const res = await page.goto(`${t.baseUrl}/c/${'W'.repeat(32)}`);
+    expect(res?.status()).toBe(429);
+    await expect.poll(() => page.getByText('มีการใช้งานถี่เกินไป').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'ส่งลิงก์ใหม่ให้ฉัน' }).count()).toBe(0);
+    await shot(page, 'busy-th');
+    const link = await issueLink(t, 'customer', f.customerId);
+    expect((await page.goto(`${t.baseUrl}/c/${link.token}`))?.status()).toBe(200);
+    await expect.poll(() => page.getByText('คุณสมชาย', { exact: false }).first().isVisible()).toBe(true);
+    await page.context().close();
+    t.clock.advance(15 * 60_000); // the failure window ends: later tests start clean
   });
 
   it('the web path never downloads the LIFF SDK', async () => {

@@ -11,15 +11,19 @@ import { loadConfig } from '../../server/config/config.ts';
 import { buildApplication, type Application, type Overrides } from '../../server/composition.ts';
 import { ManualClock } from '../../server/services/ports.ts';
 import { createLogger } from '../../server/logger.ts';
+import { adminClient, type AdminClient } from './admin-client.ts';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
-export interface TestApp extends Application {
+export interface TestApp extends Application, AdminClient {
   baseUrl: string;
   clock: ManualClock;
   dataDir: string;
   logLines: string[];
-  /** fetch against the app with the admin key. */
+  /**
+   * fetch against the app with the admin key, untyped: for requests the schemas would not allow
+   * (bad input, unknown paths). Everything else: the typed `adminOp` / `adminOk` (by operationId).
+   */
   admin(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -63,6 +67,7 @@ export async function startTestApp(
     dataDir,
     logLines,
     admin,
+    ...adminClient(baseUrl, TEST_ADMIN_KEY),
     stop: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -54,7 +54,7 @@ describe('assertStageTransition', () => {
 describe('STAGE_LABELS', () => {
   it.each([
     ['picking', 'กำลังจัดเตรียมอุปกรณ์', 'Preparing your equipment'],
-    ['on_site', 'ติดตั้งหน้างานแล้ว', 'On site'],
+    ['on_site', 'ถึงหน้างานแล้ว', 'On site'],
   ] as const)('%s reads %s / %s', (stage, th, en) => {
     expect(STAGE_LABELS[stage]).toEqual({ th, en });
   });

@@ -12,6 +12,8 @@ import {
   toQuantityMilli,
   type TotalsInput,
 } from '../../server/domain/money.ts';
+import { allowedVatModes, DEFAULT_VAT_RATE_BASIS_POINTS, resolveVatMode, vatRateFor, type VatMode } from '../../server/domain/money.ts';
+import { priceDocument } from '../../server/services/pricing.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
 describe('roundHalfUpDiv', () => {
@@ -257,5 +259,39 @@ describe('parseBahtToSatang', () => {
 
   it('names the field it was given', () => {
     expectDomainError(() => parseBahtToSatang('x', 'amountPaid'), 'VALIDATION', 'amountPaid');
+  });
+});
+
+describe('VAT rule: registration decides the allowed modes', () => {
+  it.each([
+    [true, undefined, 'exclusive'],
+    [true, 'exclusive', 'exclusive'],
+    [true, 'inclusive', 'inclusive'],
+    [true, 'none', null],
+    [false, undefined, 'none'],
+    [false, 'none', 'none'],
+    [false, 'exclusive', null],
+    [false, 'inclusive', null],
+  ] as const)('registered %s, asked %s → %s', (registered, requested, expected) => {
+    if (expected === null) {
+      expectDomainError(() => resolveVatMode(registered, requested as VatMode), 'VALIDATION', 'vatMode');
+      expect(allowedVatModes(registered)).not.toContain(requested);
+    } else {
+      expect(resolveVatMode(registered, requested as VatMode | undefined)).toBe(expected);
+      expect(allowedVatModes(registered)).toContain(expected);
+    }
+  });
+
+  it('prices and stores at the one rate: 7 % unless there is no VAT', () => {
+    expect(DEFAULT_VAT_RATE_BASIS_POINTS).toBe(700);
+    expect(vatRateFor('exclusive')).toBe(DEFAULT_VAT_RATE_BASIS_POINTS);
+    expect(vatRateFor('inclusive')).toBe(DEFAULT_VAT_RATE_BASIS_POINTS);
+    expect(vatRateFor('none')).toBe(0);
+    const priced = priceDocument({ vatRegistered: true }, { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100_000 }] });
+    expect(priced.vatRateBasisPoints).toBe(DEFAULT_VAT_RATE_BASIS_POINTS);
+    // The stored rate explains the stored VAT exactly.
+    expect(priced.vatSatang).toBe((priced.subtotalSatang * priced.vatRateBasisPoints) / 10_000);
+    const exempt = priceDocument({ vatRegistered: false }, { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100_000 }] });
+    expect([exempt.vatMode, exempt.vatRateBasisPoints, exempt.vatSatang]).toEqual(['none', 0, 0]);
   });
 });

@@ -24,7 +24,7 @@ describe('payment review transitions', () => {
 describe('payment methods', () => {
   it.each([
     ['promptpay', 'พร้อมเพย์', 'PromptPay'],
-    ['bank_transfer', 'โอนเงินผ่านธนาคาร', 'Bank transfer'],
+    ['bank_transfer', 'โอนผ่านธนาคาร', 'Bank transfer'],
     ['cash', 'เงินสด', 'Cash'],
     ['card', 'บัตรเครดิต/เดบิต', 'Card'],
     ['cheque', 'เช็ค', 'Cheque'],

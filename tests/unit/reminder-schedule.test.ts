@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REMINDER_OFFSETS,
   MAX_REMINDERS_PER_INVOICE,
+  deliverableAt,
   dueReminderOffsets,
   isRemindable,
   isWithinSendingWindow,
@@ -83,5 +84,14 @@ describe('sending window 09:00–20:00 Bangkok', () => {
   ])('%s: within %s, next start %s', (iso, within, next) => {
     expect(isWithinSendingWindow(at(iso))).toBe(within);
     expect(nextSendingWindowStart(at(iso)).toISOString()).toBe(next);
+  });
+});
+
+describe('deliverableAt: reminders keep quiet hours at every delivery attempt', () => {
+  it('moves a payment reminder ready after 20:00 to 09:00 the next morning; other kinds go at once', () => {
+    expect(deliverableAt('payment_reminder', at('2026-12-10T13:00:12Z')).toISOString()).toBe('2026-12-11T02:00:00.000Z'); // 20:00:12
+    expect(deliverableAt('payment_reminder', at('2026-12-10T12:59:00Z')).toISOString()).toBe('2026-12-10T12:59:00.000Z'); // 19:59
+    expect(deliverableAt('portal_link', at('2026-12-10T13:00:12Z')).toISOString()).toBe('2026-12-10T13:00:12.000Z');
+    expect(deliverableAt('job_stage', at('2026-12-10T20:00:00Z')).toISOString()).toBe('2026-12-10T20:00:00.000Z'); // 03:00
   });
 });

@@ -8,7 +8,7 @@ import IsLoggedIn from '@line/liff/is-logged-in';
 import GetIDToken from '@line/liff/get-id-token';
 import GetFriendship from '@line/liff/get-friendship';
 import OpenWindow from '@line/liff/open-window';
-import type { LiffBridge, LiffMockFlag } from './bridge.ts';
+import type { LiffBridge, LiffMockFlag } from './types.ts';
 
 export async function startLiff(liffId: string, mock: LiffMockFlag): Promise<LiffBridge> {
   // IsInClient must be installed before the mock plugin (it reads liff.isInClient()).

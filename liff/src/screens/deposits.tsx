@@ -42,7 +42,7 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
                     {e.method ? ` · ${t(`method.${e.method}`)}` : ''}
                   </span>
                   {e.deductedSatang > 0 && (
-                    <span class="small block">{t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang) })}{e.reason ? `: ${e.reason}` : ''}</span>
+                    <span class="small block">{t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}{e.reason ? `: ${e.reason}` : ''}</span>
                   )}
                   {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
                   {e.receiptNumber && <ReceiptRef number={e.receiptNumber} />}

@@ -3,7 +3,7 @@ import type { PortalJob, PortalQuote } from '../../../server/portal/portal-view.
 import { usePortal } from '../context.ts';
 import { formatDate, formatDateRange, politeName } from '../format.ts';
 import { paths } from '../router.ts';
-import { ContactButtons, hasContact, InvoiceBadge, Link, Money, QuoteBadge, Section, StageChip } from '../ui.tsx';
+import { InvoiceBadge, Link, Money, QuoteBadge, Section, StageChip } from '../ui.tsx';
 
 export function JobCard({ job }: { job: PortalJob }) {
   const { lang } = usePortal();
@@ -135,11 +135,6 @@ export function Home() {
         </Section>
       )}
 
-      {hasContact(view.business) && (
-        <Section title={t('contact.title')}>
-          <ContactButtons business={view.business} t={t} />
-        </Section>
-      )}
       <p class="muted small center footnote">{t('home.expires', { date: formatDate(lang, view.expiresAt) })}</p>
     </>
   );

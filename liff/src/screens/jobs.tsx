@@ -1,4 +1,5 @@
-import type { JobStage, PortalJob } from '../../../server/portal/portal-view.ts';
+import type { PortalJob } from '../../../server/portal/portal-view.ts';
+import { JOB_STAGE_FLOW } from '../../../server/domain/labels.ts';
 import { usePortal } from '../context.ts';
 import { formatDateRange, formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -39,16 +40,14 @@ export function Jobs({ tab }: { tab: JobsTab }) {
   );
 }
 
-/** Display order of the stages; only used to grey out the steps still to come. */
-const STAGE_ORDER: JobStage[] = ['new', 'picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed'];
-
 function Timeline({ job }: { job: PortalJob }) {
   const { lang, t } = usePortal();
   const history = [...job.history];
   const last = history[history.length - 1];
   if (!last || last.stage !== job.stage) history.push({ stage: job.stage, at: '', note: null });
-  const currentIndex = STAGE_ORDER.indexOf(job.stage);
-  const remaining = currentIndex < 0 ? [] : STAGE_ORDER.slice(currentIndex + 1);
+  // The shared stage order only greys out the steps still to come; 'cancelled' is not on it.
+  const currentIndex = (JOB_STAGE_FLOW as readonly string[]).indexOf(job.stage);
+  const remaining = currentIndex < 0 ? [] : JOB_STAGE_FLOW.slice(currentIndex + 1);
   const suffix = t('app.timeSuffix');
   return (
     <ol class="timeline">

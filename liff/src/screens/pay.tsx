@@ -9,16 +9,16 @@ import { FileLink, Money } from '../ui.tsx';
  * withholding tax where it applies), the payee, and the QR image made from the EMVCo payload.
  */
 export function PaySection(props: { kind: 'invoice' | 'deposit'; id: string; pay: PortalPayTarget; withholdingSatang?: number }) {
-  const { token, t } = usePortal();
+  const { token, t, lang } = usePortal();
   const { pay } = props;
   const withholding = props.withholdingSatang ?? 0;
-  const amount = formatMoney(pay.amountSatang);
+  const amount = formatMoney(pay.amountSatang, lang);
   return (
     <section class="card pay" id="pay" aria-labelledby={`pay-${props.id}`}>
       <h2 id={`pay-${props.id}`} class="pay-title" tabIndex={-1}>{t('pay.title')}</h2>
       <p class="pay-label">{t(withholding ? 'pay.netAmount' : 'pay.amount')}</p>
       <p class="pay-amount"><Money satang={pay.amountSatang} /></p>
-      {withholding > 0 && <p class="note">{t('pay.whtNote', { amount: formatMoney(withholding) })}</p>}
+      {withholding > 0 && <p class="note">{t('pay.whtNote', { amount: formatMoney(withholding, lang) })}</p>}
       <img
         class="qr"
         src={urls.qr(token, props.kind, props.id)}

@@ -1,13 +1,13 @@
 import { usePortal } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { paths } from '../router.ts';
-import { DocumentList, Empty, Facts, LinesTable, Link, Money, Page, QuoteBadge, Section, TotalsTable } from '../ui.tsx';
+import { DocumentList, Empty, Facts, LinesTable, Money, Page, QuoteBadge, Section, TotalsTable } from '../ui.tsx';
 import { DepositCard } from './deposits.tsx';
 import { QuoteActions } from './quote-actions.tsx';
 import { QuoteRow } from './home.tsx';
 
 export function Quotes() {
-  const { view, lang, t } = usePortal();
+  const { view, t } = usePortal();
   return (
     <Page title={t('quotes.title')} back={paths.documents()}>
       {view.quotes.length ? (

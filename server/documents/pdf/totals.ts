@@ -3,6 +3,7 @@
  * VAT-registered seller; the words are always Thai, with English too (first) when the
  * customer reads English.
  */
+import { DEFAULT_VAT_RATE_BASIS_POINTS } from '../../domain/money.ts';
 import { bahtText, englishAmountText } from '../../domain/thai-baht-text.ts';
 import type { DocumentLang, DocumentModel, DocumentTotals } from '../document-model.ts';
 import { L, bi, both, type Bilingual } from '../labels.ts';
@@ -38,7 +39,7 @@ export function totalsRows(model: DocumentModel, totals: DocumentTotals): Summar
   }
   if (showVat) {
     rows.push({ label: L.beforeVat, value: formatBaht(totals.subtotalSatang) });
-    const rate = percent(totals.vatRateBasisPoints ?? 700);
+    const rate = percent(totals.vatRateBasisPoints ?? DEFAULT_VAT_RATE_BASIS_POINTS);
     rows.push({ label: bi(`ภาษีมูลค่าเพิ่ม ${rate}`, `VAT ${rate}`), value: formatBaht(totals.vatSatang) });
   } else if (totals.discountSatang > 0) {
     rows.push({ label: L.afterDiscount, value: formatBaht(totals.subtotalSatang) });

@@ -15,7 +15,7 @@ import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 
-export const ADMIN_ROUTES: AdminRoute[] = [
+const ROUTES = [
   ...businessRoutes,
   ...customerRoutes,
   ...jobRoutes,
@@ -27,6 +27,10 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...messageRoutes,
   ...documentRoutes,
 ];
+export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
+
+/** Every admin operation by its operationId, with its schemas' types (the typed test client uses it). */
+export type AdminOperations = { [R in (typeof ROUTES)[number] as R['operationId']]: R };
 
 export function adminOpenApi(routes: AdminRoute[] = ADMIN_ROUTES) {
   return buildOpenApi(routes, { title: 'Client Portal admin API', version: '1.0.0' });
@@ -50,17 +54,21 @@ export function requireAdminKey(apiKey: string): RequestHandler {
   };
 }
 
-export function adminApi(ctx: AppContext, apiKey: string, extraRoutes: AdminRoute[] = []): Router {
+export function adminApi(ctx: AppContext, apiKey: string): Router {
   const router = Router();
-  const routes = [...ADMIN_ROUTES, ...extraRoutes];
-  const openapi = adminOpenApi(routes);
+  const openapi = adminOpenApi(ADMIN_ROUTES);
   // The description is public so integrators can read it before they have a key.
   router.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   router.use(requireAdminKey(apiKey));
+  // Answers carry customer data and live portal links (POST /links, …/send): never cached.
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   router.use(express.json({ limit: '256kb' }));
-  router.use(buildAdminRouter(routes, ctx));
+  router.use(buildAdminRouter(ADMIN_ROUTES, ctx));
   router.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such admin endpoint')));
   return router;
 }

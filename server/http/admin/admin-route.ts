@@ -1,11 +1,12 @@
 /**
  * Admin API routes are declared once, as data: method, path, zod schemas and handler. The same
  * declarations build the Express router (parsing every input with zod) and the OpenAPI document,
- * so the documentation cannot drift from what the code accepts.
+ * so the documentation cannot drift from what the code accepts — or from what it answers: every
+ * route declares its success body (`response`), which OpenAPI publishes and which is checked
+ * against each real answer outside production.
  */
 import { Router, type Request } from 'express';
 import { z, type ZodType } from 'zod';
-import { asyncHandler } from '../errors.ts';
 import type { AppContext } from '../../services/context.ts';
 
 export interface AdminHandlerInput<P, B, Q> {
@@ -16,7 +17,9 @@ export interface AdminHandlerInput<P, B, Q> {
   ctx: AppContext;
 }
 
-export interface AdminRoute<P = any, B = any, Q = any> {
+export interface AdminRoute<P = any, B = any, Q = any, R = any, Id extends string = string> {
+  /** Stable name of the operation (OpenAPI `operationId`; the typed test client is keyed by it). */
+  operationId: Id;
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express path relative to /api/admin, e.g. '/customers/:id'. */
   path: string;
@@ -29,36 +32,63 @@ export interface AdminRoute<P = any, B = any, Q = any> {
   successStatus?: number;
   /** Other statuses this route answers with, documented in OpenAPI. */
   errors?: number[];
-  /** A raw (non-JSON) response such as a PDF: the handler writes to res itself. */
+  /**
+   * A raw (non-JSON) response such as a PDF: the handler returns `RawBody` (see `rawBody`) and the
+   * router sends its bytes with this content type.
+   */
   raw?: { contentType: string };
-  handler: (input: AdminHandlerInput<P, B, Q>) => Promise<unknown>;
+  /** The success body: a DTO schema (strict objects, ISO date strings, satang integers). */
+  response: ZodType<R>;
+  handler: (input: AdminHandlerInput<P, B, Q>) => Promise<R>;
 }
 
-export function adminRoute<P, B, Q>(route: AdminRoute<P, B, Q>): AdminRoute<P, B, Q> {
+export function adminRoute<Id extends string, P, B, Q, R>(route: AdminRoute<P, B, Q, R, Id>): AdminRoute<P, B, Q, R, Id> {
   return route;
+}
+
+/** What a `raw` route's handler returns. */
+export const rawBody = z.strictObject({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes'), fileName: z.string().optional() });
+export type RawBody = z.infer<typeof rawBody>;
+
+/**
+ * Outside production every answer is parsed with its route's schema before it is sent. DTO
+ * schemas are strict, so a Prisma row leaking an extra column, a Date where an ISO string is
+ * promised or a missing field fails the request with a 500 — and so the test that made it. In
+ * production the check is skipped: it costs a parse per request and a drift there should not
+ * turn a correct write into an error answer.
+ */
+function checkResponse(route: AdminRoute, result: unknown, enabled: boolean): unknown {
+  if (!enabled) return result;
+  const parsed = route.response.safeParse(result);
+  if (parsed.success) return parsed.data;
+  // A plain Error, not the ZodError: the error mapper would turn that into a 400 blaming the caller.
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new Error(`Response of ${route.operationId} does not match its schema: ${issues}`);
 }
 
 export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router {
   const router = Router();
+  const checkResponses = ctx.config.env !== 'production';
   for (const route of routes) {
+    // Express 5 hands a rejected promise to the error mapper itself: no wrapper needed.
     router[route.method](
       route.path,
-      asyncHandler(async (req, res) => {
+      async (req, res) => {
         const params = route.params ? route.params.parse(req.params) : req.params;
         const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(req.query) : req.query;
-        const result = await route.handler({ params, body, query, req, ctx });
+        const result = checkResponse(route, await route.handler({ params, body, query, req, ctx }), checkResponses);
         if (route.raw) {
-          const { bytes, fileName } = result as { bytes: Buffer; fileName?: string };
+          const { bytes, fileName } = result as RawBody;
           res.type(route.raw.contentType);
           if (fileName) res.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
-          res.send(bytes);
+          res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
           return;
         }
         const status = route.successStatus ?? 200;
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);
-      }),
+      },
     );
   }
   return router;
@@ -76,8 +106,15 @@ function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-function jsonSchema(schema: ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function jsonSchema(schema: ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // `format: date-time` says it all; zod's long regex for it would only bury the document.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+    },
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -102,13 +139,16 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
     const responses: Record<string, unknown> = {
       [status]: route.raw
         ? { description: 'OK', content: { [route.raw.contentType]: { schema: { type: 'string', format: 'binary' } } } }
-        : { description: status === '204' ? 'Done' : 'OK' },
+        : status === '204'
+          ? { description: 'Done' }
+          : { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
     };
     for (const code of [400, 401, ...(route.errors ?? [])]) {
       responses[String(code)] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
     paths[path] ??= {};
     paths[path][route.method] = {
+      operationId: route.operationId,
       tags: [route.tag],
       summary: route.summary,
       ...(parameters.length ? { parameters } : {}),

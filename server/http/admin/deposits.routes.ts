@@ -2,26 +2,31 @@ import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
 import { idParams, optionalText, paymentMethod, positiveSatang, satang } from './schemas.ts';
 import { collectDeposit, createDeposit, returnDeposit } from '../../services/deposits.ts';
+import { depositCollectedDto, depositDto, depositReturnedDto, toDepositCollectedDto, toDepositDto, toDepositReturnedDto } from './dto/deposit.dto.ts';
 
 export const depositRoutes = [
   adminRoute({
-    method: 'post', path: '/deposits', tag: 'Deposits', summary: 'Request a refundable security deposit',
+    operationId: 'createDeposit', method: 'post', path: '/deposits', tag: 'Deposits', summary: 'Request a refundable security deposit',
     body: z.object({ customerId: z.string().min(1), requiredSatang: positiveSatang, quoteId: z.string().min(1).nullish(), jobId: z.string().min(1).nullish() }),
-    successStatus: 201,
-    handler: async ({ ctx, body }) => createDeposit(ctx, body),
+    successStatus: 201, response: depositDto,
+    handler: async ({ ctx, body }) => toDepositDto(await createDeposit(ctx, body)),
   }),
   adminRoute({
-    method: 'post', path: '/deposits/:id/collections', tag: 'Deposits', summary: 'Record money collected for a deposit; issues a DEPR receipt',
+    operationId: 'collectDeposit', method: 'post', path: '/deposits/:id/collections', tag: 'Deposits', summary: 'Record money collected for a deposit; issues a DEPR receipt',
     params: idParams, body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409],
+    successStatus: 201, errors: [404, 409], response: depositCollectedDto,
     handler: async ({ ctx, params, body }) =>
-      collectDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      toDepositCollectedDto(
+        await collectDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      ),
   }),
   adminRoute({
-    method: 'post', path: '/deposits/:id/returns', tag: 'Deposits', summary: 'Return a deposit (the rest is deducted; reason required); issues a DEPRR receipt',
+    operationId: 'returnDeposit', method: 'post', path: '/deposits/:id/returns', tag: 'Deposits', summary: 'Return a deposit (the rest is deducted; reason required); issues a DEPRR receipt',
     params: idParams, body: z.object({ amountSatang: satang, reason: optionalText(500), method: paymentMethod.nullish(), reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409],
+    successStatus: 201, errors: [404, 409], response: depositReturnedDto,
     handler: async ({ ctx, params, body }) =>
-      returnDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, reason: body.reason ?? null, method: body.method ?? null, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      toDepositReturnedDto(
+        await returnDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, reason: body.reason ?? null, method: body.method ?? null, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      ),
   }),
 ];

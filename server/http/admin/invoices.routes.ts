@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, idParams, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
+import { calendarDate, idParams, optionalMultilineText, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
 import { createInvoice, voidInvoice } from '../../services/invoices.ts';
 import { recordPayment } from '../../services/payments.ts';
-import { documentView } from './document-view.ts';
+import { invoiceDto, toInvoiceDto } from './dto/document.dto.ts';
+import { paymentRecordedDto, toPaymentRecordedDto } from './dto/payment.dto.ts';
 
 export const invoiceRoutes = [
   adminRoute({
-    method: 'post', path: '/invoices', tag: 'Invoices', summary: 'Create an invoice (draft), priced with VAT and withholding rules',
+    operationId: 'createInvoice', method: 'post', path: '/invoices', tag: 'Invoices', summary: 'Create an invoice (draft), priced with VAT and withholding rules',
     body: z.object({
       customerId: z.string().min(1),
       jobId: z.string().min(1).nullish(),
@@ -15,22 +16,24 @@ export const invoiceRoutes = [
       ...pricingFields,
       dueDate: calendarDate,
       issueDate: calendarDate.optional(),
-      notes: optionalText(2000),
+      notes: optionalMultilineText(2000),
     }),
-    successStatus: 201, errors: [503],
-    handler: async ({ ctx, body }) => documentView(await createInvoice(ctx, body)),
+    successStatus: 201, errors: [503], response: invoiceDto,
+    handler: async ({ ctx, body }) => toInvoiceDto(await createInvoice(ctx, body)),
   }),
   adminRoute({
-    method: 'post', path: '/invoices/:id/void', tag: 'Invoices', summary: 'Void an unpaid invoice',
-    params: idParams, body: z.object({ reason: optionalText(500) }), errors: [404, 409],
-    handler: async ({ ctx, params, body }) => documentView(await voidInvoice(ctx, params.id, body.reason ?? null)),
+    operationId: 'voidInvoice', method: 'post', path: '/invoices/:id/void', tag: 'Invoices', summary: 'Void an unpaid invoice',
+    params: idParams, body: z.object({ reason: optionalText(500) }), errors: [404, 409], response: invoiceDto,
+    handler: async ({ ctx, params, body }) => toInvoiceDto(await voidInvoice(ctx, params.id, body.reason ?? null)),
   }),
   adminRoute({
-    method: 'post', path: '/invoices/:id/payments', tag: 'Payments', summary: 'Record a confirmed payment; issues its receipt',
+    operationId: 'recordPayment', method: 'post', path: '/invoices/:id/payments', tag: 'Payments', summary: 'Record a confirmed payment; issues its receipt',
     params: idParams,
     body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409],
+    successStatus: 201, errors: [404, 409], response: paymentRecordedDto,
     handler: async ({ ctx, params, body }) =>
-      recordPayment(ctx, { invoiceId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      toPaymentRecordedDto(
+        await recordPayment(ctx, { invoiceId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+      ),
   }),
 ];

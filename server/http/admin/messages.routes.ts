@@ -6,14 +6,15 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
 import { idParams } from './schemas.ts';
-import { documentView } from './document-view.ts';
+import { toInvoiceDto, toQuoteDto } from './dto/document.dto.ts';
+import { invoiceSentDto, messageDto, messageListDto, quoteSentDto, reminderSentDto, sentMessageDto, toMessageDto } from './dto/message.dto.ts';
 import { CHANNELS, MESSAGE_STATUSES } from '../../messaging/message-content.ts';
-import { listMessages } from '../../messaging/list-messages.ts';
-import { retryDeadMessage } from '../../messaging/retry-message.ts';
-import { sendPortalLink } from '../../messaging/send-portal-link.ts';
-import { sendQuote } from '../../messaging/send-quote.ts';
-import { sendInvoice } from '../../messaging/send-invoice.ts';
-import { sendPaymentReminder } from '../../messaging/send-reminder.ts';
+import { listMessages } from '../../services/messages/list-messages.ts';
+import { retryDeadMessage } from '../../services/messages/retry-message.ts';
+import { sendPortalLink } from '../../services/messages/send-portal-link.ts';
+import { sendQuote } from '../../services/messages/send-quote.ts';
+import { sendInvoice } from '../../services/messages/send-invoice.ts';
+import { sendPaymentReminder } from '../../services/messages/send-reminder.ts';
 
 const channelBody = z.object({
   channel: z.enum(CHANNELS).nullish().describe('Force a channel (line, email, sms); default: LINE if bound and following, else email, else SMS'),
@@ -22,7 +23,7 @@ const SEND_ERRORS = [404, 409];
 
 export const messageRoutes = [
   adminRoute({
-    method: 'get', path: '/messages', tag: 'Messages', summary: 'Messages to clients, newest first (filter by customer, status, channel)',
+    operationId: 'listMessages', method: 'get', path: '/messages', tag: 'Messages', summary: 'Messages to clients, newest first (filter by customer, status, channel)',
     query: z.object({
       customerId: z.string().min(1).max(64).optional(),
       status: z.enum(MESSAGE_STATUSES).optional(),
@@ -30,37 +31,41 @@ export const messageRoutes = [
       limit: z.coerce.number().int().min(1).max(200).optional(),
       cursor: z.string().min(1).max(64).optional(),
     }),
-    handler: async ({ ctx, query }) => listMessages(ctx, query),
+    response: messageListDto,
+    handler: async ({ ctx, query }) => {
+      const page = await listMessages(ctx, query);
+      return { messages: page.messages.map(toMessageDto), nextCursor: page.nextCursor };
+    },
   }),
   adminRoute({
-    method: 'post', path: '/messages/:id/retry', tag: 'Messages', summary: 'Queue a dead message again (to the customer’s current best channel, or the one given)',
-    params: idParams, body: channelBody, errors: [404, 409],
-    handler: async ({ ctx, params, body }) => retryDeadMessage(ctx, { messageId: params.id, channel: body.channel ?? null }),
+    operationId: 'retryMessage', method: 'post', path: '/messages/:id/retry', tag: 'Messages', summary: 'Queue a dead message again (to the customer’s current best channel, or the one given)',
+    params: idParams, body: channelBody, errors: [404, 409], response: messageDto,
+    handler: async ({ ctx, params, body }) => toMessageDto(await retryDeadMessage(ctx, { messageId: params.id, channel: body.channel ?? null })),
   }),
   adminRoute({
-    method: 'post', path: '/customers/:id/send-link', tag: 'Customers', summary: 'Send the customer a portal link (issued or reused) on their channel',
-    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS,
+    operationId: 'sendPortalLink', method: 'post', path: '/customers/:id/send-link', tag: 'Customers', summary: 'Send the customer a portal link (issued or reused) on their channel',
+    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS, response: sentMessageDto,
     handler: async ({ ctx, params, body }) => sendPortalLink(ctx, { scope: 'customer', id: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
   }),
   adminRoute({
-    method: 'post', path: '/quotes/:id/send', tag: 'Quotes', summary: 'Mark the quote sent and send the client its link (quote ready to sign)',
-    params: idParams, body: channelBody, errors: SEND_ERRORS,
+    operationId: 'sendQuote', method: 'post', path: '/quotes/:id/send', tag: 'Quotes', summary: 'Mark the quote sent and send the client its link (quote ready to sign)',
+    params: idParams, body: channelBody, errors: SEND_ERRORS, response: quoteSentDto,
     handler: async ({ ctx, params, body }) => {
       const { quote, ...sent } = await sendQuote(ctx, { quoteId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
-      return { ...sent, quote: documentView(quote) };
+      return { ...sent, quote: toQuoteDto(quote) };
     },
   }),
   adminRoute({
-    method: 'post', path: '/invoices/:id/send', tag: 'Invoices', summary: 'Mark the invoice sent and send the client its link (payment request)',
-    params: idParams, body: channelBody, errors: SEND_ERRORS,
+    operationId: 'sendInvoice', method: 'post', path: '/invoices/:id/send', tag: 'Invoices', summary: 'Mark the invoice sent and send the client its link (payment request)',
+    params: idParams, body: channelBody, errors: SEND_ERRORS, response: invoiceSentDto,
     handler: async ({ ctx, params, body }) => {
       const { invoice, ...sent } = await sendInvoice(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
-      return { ...sent, invoice: documentView(invoice) };
+      return { ...sent, invoice: toInvoiceDto(invoice) };
     },
   }),
   adminRoute({
-    method: 'post', path: '/invoices/:id/remind', tag: 'Invoices', summary: 'Send the client a payment reminder for an unpaid invoice now',
-    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS,
+    operationId: 'sendPaymentReminder', method: 'post', path: '/invoices/:id/remind', tag: 'Invoices', summary: 'Send the client a payment reminder for an unpaid invoice now',
+    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS, response: reminderSentDto,
     handler: async ({ ctx, params, body }) => sendPaymentReminder(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
   }),
 ];

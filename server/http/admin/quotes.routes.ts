@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, optionalText, pricingFields, satang } from './schemas.ts';
+import { calendarDate, optionalMultilineText, pricingFields, satang } from './schemas.ts';
 import { createQuote } from '../../services/quotes.ts';
-import { documentView } from './document-view.ts';
+import { quoteDto, toQuoteDto } from './dto/document.dto.ts';
 
 export const quoteRoutes = [
   adminRoute({
-    method: 'post', path: '/quotes', tag: 'Quotes', summary: 'Create a quote (draft), priced with VAT and withholding rules',
+    operationId: 'createQuote', method: 'post', path: '/quotes', tag: 'Quotes', summary: 'Create a quote (draft), priced with VAT and withholding rules',
     body: z.object({
       customerId: z.string().min(1),
       jobId: z.string().min(1).nullish(),
@@ -14,10 +14,10 @@ export const quoteRoutes = [
       validUntil: calendarDate,
       issueDate: calendarDate.optional(),
       depositSatang: satang.optional(),
-      notes: optionalText(2000),
+      notes: optionalMultilineText(2000),
     }),
-    successStatus: 201, errors: [503],
-    handler: async ({ ctx, body }) => documentView(await createQuote(ctx, body)),
+    successStatus: 201, errors: [503], response: quoteDto,
+    handler: async ({ ctx, body }) => toQuoteDto(await createQuote(ctx, body)),
   }),
   // POST /quotes/:id/send (mark sent + link + message) lives with the messaging routes.
 ];

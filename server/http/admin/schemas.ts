@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../domain/payment-status.ts';
 import { JOB_STAGES } from '../../domain/job-stages.ts';
+import { describeUnsafeCharacter, findUnsafeCharacter, type SafeTextOptions } from '../../domain/safe-text.ts';
+import { parseThaiTaxId, TAX_ID_MESSAGES } from '../../domain/thai-tax-id.ts';
+import { parsePromptPayId, PROMPTPAY_ID_MESSAGES } from '../../domain/promptpay-id.ts';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 /** A customer and one of its LINE accounts (LINE user ids are U + 32 hex digits). */
@@ -9,8 +12,47 @@ export const lineAccountParams = z.object({ id: z.string().min(1).max(64), lineU
 export const satang = z.number().int('must be a whole number of satang').nonnegative().max(10 ** 15);
 export const positiveSatang = z.number().int('must be a whole number of satang').positive().max(10 ** 15);
 export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+/**
+ * Free text people type (names, titles, references, reasons): no control, bidi or zero-width
+ * characters (server/domain/safe-text.ts). Multi-line fields (addresses, notes) also keep
+ * newlines and tabs; a Windows CRLF is stored as a plain newline.
+ */
+function safeText(schema: z.ZodString, options: SafeTextOptions = {}) {
+  return schema.superRefine((value, issue) => {
+    const found = findUnsafeCharacter(value, options);
+    if (found) issue.addIssue({ code: 'custom', message: describeUnsafeCharacter(found, options) });
+  });
+}
+const multilineString = () => z.string().overwrite((v) => v.replace(/\r\n?/g, '\n'));
+const text = (max: number) => safeText(z.string().trim().min(1).max(max));
+const optionalText = (max: number) => safeText(z.string().trim().max(max)).nullish();
+const multilineText = (max: number) => safeText(multilineString().trim().min(1).max(max), { multiline: true });
+const optionalMultilineText = (max: number) => safeText(multilineString().trim().max(max), { multiline: true }).nullish();
+
+/** A 13-digit Thai tax ID as typed (dashes, spaces); stored as digits once its check digit holds. */
+export const thaiTaxId = z
+  .string()
+  .max(40)
+  .describe('13-digit Thai tax ID as typed (0-1055-61234-56-0); the check digit is verified; stored as digits')
+  .transform((value, issue) => {
+    const parsed = parseThaiTaxId(value);
+    if (parsed.ok) return parsed.taxId;
+    issue.addIssue({ code: 'custom', message: TAX_ID_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
+
+/** A PromptPay id as typed; stored normalised (mobile 0XXXXXXXXX, tax ID or e-wallet digits). */
+export const promptPayId = z
+  .string()
+  .max(40)
+  .describe('Mobile number (081-234-5678, +66 81 234 5678), 13-digit tax ID or 15-digit e-wallet ID; stored normalised (mobile as 0XXXXXXXXX)')
+  .transform((value, issue) => {
+    const parsed = parsePromptPayId(value);
+    if (parsed.ok) return parsed.id;
+    issue.addIssue({ code: 'custom', message: PROMPTPAY_ID_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
 
 export const lineInput = z.object({
   description: text(500),
@@ -31,13 +73,13 @@ export const jobStage = z.enum(JOB_STAGES);
 export const customerFields = {
   name: text(200),
   companyName: optionalText(200),
-  taxId: z.string().regex(/^\d{13}$/, 'must be 13 digits').nullish(),
+  taxId: thaiTaxId.nullish(),
   branchCode: z.string().regex(/^\d{5}$/, 'must be 5 digits (00000 = head office)').nullish(),
-  address: optionalText(500),
+  address: optionalMultilineText(500),
   email: z.string().trim().email().max(200).nullish(),
   phone: z.string().trim().regex(/^\+?[0-9 -]{8,20}$/, 'must be a phone number').nullish(),
   language: z.enum(['th', 'en']).optional(),
-  notes: optionalText(2000),
+  notes: optionalMultilineText(2000),
 };
 
-export { text, optionalText };
+export { text, optionalText, multilineText, optionalMultilineText };

@@ -13,7 +13,10 @@ interface Entry {
 
 export class CompressedResponses {
   readonly #entries = new Map<string, Entry>();
-  constructor(private readonly maxEntries = 500) {}
+  private readonly maxEntries: number;
+  constructor(maxEntries = 500) {
+    this.maxEntries = maxEntries;
+  }
 
   send(req: Request, res: Response, key: string, contentType: string, render: () => string): void {
     let entry = this.#entries.get(key);

@@ -1,15 +1,19 @@
 /**
  * Portal document downloads: one PDF (inline or attachment, readable Thai/English file names) and
  * "download all" as one streamed ZIP of exactly the documents the link may see. Logged for staff.
+ * A ZIP that fails half-way is cut off (errors.ts destroys the connection): the client sees a
+ * failed download, never a truncated file with 200.
  */
 import type { Router } from 'express';
 import { ZipArchive } from 'archiver';
 import type { AppContext } from '../../services/context.ts';
 import { getDocumentPdf } from '../../documents/document-pdfs.ts';
+import { loadDocumentOwner } from '../../documents/document-owner.ts';
+import { unicodeSafe } from '../../documents/file-name.ts';
 import { parseDocumentId } from '../../portal/document-ids.ts';
 import { canSeeDocument } from '../../portal/scope.ts';
 import { buildPortalData } from '../../portal/build-portal-view.ts';
-import { isDomainError } from '../../domain/errors.ts';
+import { isDomainError, notFound } from '../../domain/errors.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { accessMeta } from './request-meta.ts';
 import type { WithLink } from './portal-api.ts';
@@ -23,19 +27,28 @@ export function registerDocumentRoutes(ctx: AppContext) {
         const meta = accessMeta(req);
         ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: 'download', documentType: 'zip', documentId: null, ...meta, at: ctx.clock.now() });
         res.setHeader('Content-Type', 'application/zip');
-        const name = `${data.customer.name}-documents.zip`;
+        const name = `${unicodeSafe(data.customer.name) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
         const zip = new ZipArchive({ zlib: { level: 6 } });
         zip.on('error', (err: Error) => res.destroy(err));
         zip.pipe(res);
         const used = new Set<string>();
-        // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
-        for (const doc of data.documents) {
-          const pdf = await getDocumentPdf(ctx, doc.id);
-          let fileName = pdf.fileName.unicode;
-          for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
-          used.add(fileName);
-          zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
+        try {
+          // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
+          for (const doc of data.documents) {
+            const pdf = await getDocumentPdf(ctx, doc.id);
+            let fileName = pdf.fileName.unicode;
+            for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
+            used.add(fileName);
+            zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
+          }
+        } catch (error) {
+          // Detach first: aborting ends the archive stream, which would otherwise end the response
+          // cleanly and make the truncated ZIP look complete.
+          zip.unpipe(res);
+          zip.abort();
+          if (!res.headersSent) res.removeHeader('Content-Disposition');
+          throw error;
         }
         await zip.finalize();
       }),
@@ -46,17 +59,20 @@ export function registerDocumentRoutes(ctx: AppContext) {
       withLink(async (req, res, link) => {
         const documentId = String(req.params.documentId).replace(/\.pdf$/, '');
         const parsed = parseDocumentId(documentId);
-        const notFound = () => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Document not found', messages: { th: 'ไม่พบเอกสาร', en: 'Document not found' } } });
-        if (!parsed) return void notFound();
+        if (!parsed) throw notFound('Document');
+        // Scope first, with a cheap lookup: another customer's id renders and stores nothing, and
+        // gets the same answer as an id that does not exist.
+        const owner = await loadDocumentOwner(ctx, documentId);
+        if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
         let pdf;
         try {
           pdf = await getDocumentPdf(ctx, documentId);
         } catch (error) {
-          if (isDomainError(error, 'NOT_FOUND')) return void notFound();
-          throw error;
+          // One wording for every kind: the answer must not tell which record type exists.
+          throw isDomainError(error, 'NOT_FOUND') ? notFound('Document') : error;
         }
         // Same answer for "not yours" as for "does not exist": nothing to learn by probing ids.
-        if (!canSeeDocument(link, pdf.owner)) return void notFound();
+        if (!canSeeDocument(link, pdf.owner)) throw notFound('Document');
         const download = req.query.download !== undefined;
         ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: download ? 'download' : 'view', documentType: parsed.kind, documentId: parsed.recordId, ...accessMeta(req), at: ctx.clock.now() });
         res.setHeader('Content-Type', 'application/pdf');

@@ -6,7 +6,8 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../services/context.ts';
-import { asyncHandler } from '../errors.ts';
+import { asyncHandler, notFoundJson } from '../errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { openPortal } from '../../portal/open-portal.ts';
 import { resolvePortalToken, type ResolvedLink } from '../../services/links.ts';
 import { payQrPng } from '../../portal/pay-qr.ts';
@@ -14,8 +15,8 @@ import { bindLineUser, lineBindingStatus } from '../../services/line-binding.ts'
 import { portalHeaders } from './portal-headers.ts';
 import { accessMeta } from './request-meta.ts';
 import { unavailableJson } from './unavailable.ts';
-import { portalRateLimit, recoverRateLimit, unknownTokenLimit } from './rate-limits.ts';
-import { streamPortalEvents } from './portal-events-route.ts';
+import { FailedLookups, portalRateLimit, rateLimitedError, recoverRateLimit } from './rate-limits.ts';
+import { LiveStreams, streamPortalEvents } from './portal-events-route.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { CompressedResponses } from './compressed-responses.ts';
 
@@ -28,42 +29,46 @@ export interface PortalApiExtensions {
   register?: (tokenRouter: Router, withLink: WithLink) => void;
 }
 
-export function withLinkFactory(ctx: AppContext) {
+/**
+ * The answer for a token that did not resolve: the one 410, or a 429 once this address has failed
+ * too often. Only here is a failure counted, so only lookups that end unusable count.
+ */
+async function refuseToken(ctx: AppContext, failures: FailedLookups, req: Request, res: Response): Promise<void> {
+  const retryAfter = failures.fail(req);
+  if (retryAfter !== null) throw rateLimitedError(res, retryAfter);
+  res.status(410).type('json').send(await unavailableJson(ctx));
+}
+
+export function withLinkFactory(ctx: AppContext, failures: FailedLookups) {
   return (handler: (req: Request, res: Response, link: ResolvedLink) => Promise<void>) =>
     asyncHandler(async (req, res) => {
       const link = await resolvePortalToken(ctx, String(req.params.token));
-      if (!link) {
-        res.status(410).type('json').send(await unavailableJson(ctx));
-        return;
-      }
+      if (!link) return refuseToken(ctx, failures, req, res);
       await handler(req, res, link);
     });
 }
 
-export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {}): Router {
+export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {}, failures = new FailedLookups(ctx.clock)): Router {
   const router = Router({ mergeParams: true });
-  const withLink = withLinkFactory(ctx);
+  const withLink = withLinkFactory(ctx, failures);
   const views = new CompressedResponses();
+  const streams = new LiveStreams();
   router.use(portalHeaders, portalRateLimit(ctx.config.portalRateLimitPerMinute));
 
   if (extensions.recover) router.post('/recover', recoverRateLimit(), express.json({ limit: '4kb' }), extensions.recover);
 
   const tokenRouter = Router({ mergeParams: true });
-  tokenRouter.use(unknownTokenLimit());
 
   tokenRouter.get(
     '/',
     asyncHandler(async (req, res) => {
       const opened = await openPortal(ctx, String(req.params.token), accessMeta(req), 'view');
-      if (!opened.ok) {
-        res.status(410).type('json').send(await unavailableJson(ctx));
-        return;
-      }
+      if (!opened.ok) return refuseToken(ctx, failures, req, res);
       views.send(req, res, `api|${opened.key}`, 'application/json; charset=utf-8', () => opened.json);
     }),
   );
 
-  tokenRouter.get('/events', withLink(async (req, res, link) => streamPortalEvents(ctx, req, res, link, String(req.params.token))));
+  tokenRouter.get('/events', withLink(async (req, res, link) => streamPortalEvents(ctx, streams, req, res, link, String(req.params.token))));
 
   tokenRouter.get(
     '/qr/:kind/:file',
@@ -71,10 +76,7 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {})
       const kind = req.params.kind === 'invoice' || req.params.kind === 'deposit' ? req.params.kind : null;
       const id = /^([A-Za-z0-9_-]{1,64})\.png$/.exec(String(req.params.file))?.[1];
       const qr = kind && id ? await payQrPng(ctx, link, { kind, id }) : null;
-      if (!qr) {
-        res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Nothing to pay here' } });
-        return;
-      }
+      if (!qr) throw new DomainError('NOT_FOUND', 'Nothing to pay here');
       res.type('png');
       if (req.query.download !== undefined) res.setHeader('Content-Disposition', contentDisposition('attachment', qr.fileName, qr.fileName));
       res.send(qr.png);
@@ -103,6 +105,11 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {})
   );
 
   extensions.register?.(tokenRouter, withLink);
+  // Anything else under a token path: the portal's own 404, without resolving the token (so it
+  // tells nothing about it) and without echoing the path (which holds the token).
+  tokenRouter.use((_req, res) => {
+    res.status(404).json(notFoundJson);
+  });
 
   router.use('/:token', tokenRouter);
   return router;

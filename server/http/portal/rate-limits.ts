@@ -1,19 +1,86 @@
-/** Rate limits for token routes: generous for real use, tight for guessing and for re-send requests. */
-import { rateLimit } from 'express-rate-limit';
-import type { RequestHandler } from 'express';
+/**
+ * Rate limits for token routes. They only stop noise: a 192-bit token cannot be guessed, while
+ * offices and mobile carriers put many real clients behind one address. So
+ * - a token that resolves is never refused because of failures from the same address;
+ * - only lookups that END unknown, expired or revoked count as failures (a closed live stream, a
+ *   missing document inside a valid link, an unknown sub-route never do);
+ * - the general per-minute limit is far above what a busy page needs (README "Rate limits").
+ */
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../../domain/errors.ts';
+import type { Clock } from '../../services/ports.ts';
 
-const tooMany: RequestHandler = (_req, _res, next) => next(new DomainError('RATE_LIMITED', 'Too many requests; please wait a moment'));
+const tooManyError = () => new DomainError('RATE_LIMITED', 'Too many requests; please wait a moment');
+const tooMany: RequestHandler = (_req, _res, next) => next(tooManyError());
 
-export function portalRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({ windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
-}
+/** Answers a limited request; page routes pass one that renders the friendly page. */
+export type LimitedAnswer = (req: Request, res: Response, retryAfterSeconds: number) => void | Promise<void>;
 
-/** Only failed lookups count: a few mistyped links are fine, a scan of the token space is not. */
-export function unknownTokenLimit(): RequestHandler {
-  return rateLimit({ windowMs: 15 * 60_000, limit: 30, skipSuccessfulRequests: true, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany, requestWasSuccessful: (_req, res) => res.statusCode < 400 });
+export function portalRateLimit(perMinute: number, answer?: LimitedAnswer): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: answer ? (req, res, next) => Promise.resolve(answer(req, res, 60)).catch(next) : tooMany,
+  });
 }
 
 export function recoverRateLimit(): RequestHandler {
   return rateLimit({ windowMs: 60 * 60_000, limit: 5, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
+}
+
+export const FAILED_LOOKUP_LIMIT = 30;
+export const FAILED_LOOKUP_WINDOW_MS = 15 * 60_000;
+/** Beyond this many tracked addresses, expired windows are swept; beyond the cap the oldest go. */
+const SWEEP_ABOVE = 10_000;
+const MAX_TRACKED = 100_000;
+
+/**
+ * Failed token lookups per client address (IPv6 by /56, as express-rate-limit keys them), in a
+ * fixed window from the first failure. Shared by the page routes and the API, so guesses on both
+ * count together. In memory: each process counts on its own and a restart clears it.
+ */
+export class FailedLookups {
+  readonly #byKey = new Map<string, { count: number; resetAt: number }>();
+
+  private readonly clock: Clock;
+  private readonly limit: number;
+  private readonly windowMs: number;
+
+  constructor(clock: Clock, limit = FAILED_LOOKUP_LIMIT, windowMs = FAILED_LOOKUP_WINDOW_MS) {
+    this.clock = clock;
+    this.limit = limit;
+    this.windowMs = windowMs;
+  }
+
+  /** Counts one failed lookup; returns the seconds to wait when the address is over the limit, else null. */
+  fail(req: Request): number | null {
+    const now = this.clock.now().getTime();
+    const key = ipKeyGenerator(req.ip ?? 'unknown');
+    let entry = this.#byKey.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (this.#byKey.size >= SWEEP_ABOVE) this.#sweep(now);
+      entry = { count: 0, resetAt: now + this.windowMs };
+      this.#byKey.set(key, entry);
+    }
+    entry.count++;
+    return entry.count > this.limit ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : null;
+  }
+
+  #sweep(now: number): void {
+    for (const [key, entry] of this.#byKey) if (entry.resetAt <= now) this.#byKey.delete(key);
+    // A scan from very many addresses: forget the oldest windows rather than grow without bound.
+    for (const key of this.#byKey.keys()) {
+      if (this.#byKey.size < MAX_TRACKED) break;
+      this.#byKey.delete(key);
+    }
+  }
+}
+
+/** The JSON 429 of the API, through the one error mapper. */
+export function rateLimitedError(res: Response, retryAfterSeconds: number): DomainError {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  return tooManyError();
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AccessMeta } from '../../portal/open-portal.ts';
+import type { AccessMeta } from '../../services/activity.ts';
 
 /** Where a portal request came from, for the access log. The app marks LIFF calls with a header. */
 export function accessMeta(req: Request): AccessMeta {

@@ -11,9 +11,10 @@ export interface RenderedEmail {
   text: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+/** The one HTML escaper: email, the operator's outbox page and the Flex preview all use it. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
 }
 
 const TONE_COLOR: Record<Tone, string> = { default: '#111111', success: '#06894a', warning: '#b45309', danger: '#c62828' };
@@ -37,9 +38,12 @@ function toHtml(doc: MessageDocument): string {
         `<td style="padding:4px 0 4px 16px;text-align:right;font-size:14px;color:${TONE_COLOR[f.tone ?? 'default']};font-weight:${f.tone && f.tone !== 'default' ? 700 : 400}">${escapeHtml(f.value)}</td></tr>`,
     )
     .join('');
-  const amount = doc.amount
-    ? `<p style="margin:16px 0 0;font-size:13px;color:#6b7280">${escapeHtml(doc.amount.label)}</p>` +
-      `<p style="margin:2px 0 12px;font-size:28px;font-weight:700;color:${TONE_COLOR[doc.amount.tone]}">${escapeHtml(doc.amount.value)}</p>`
+  const highlight = doc.highlight
+    ? `<p style="margin:16px 0 0;font-size:13px;color:#6b7280">${escapeHtml(doc.highlight.label)}</p>` +
+      `<p style="margin:2px 0 12px;font-size:28px;font-weight:700;color:${TONE_COLOR[doc.highlight.tone]}">${escapeHtml(doc.highlight.value)}</p>`
+    : '';
+  const badge = doc.badge
+    ? `<p style="margin:0 0 8px;font-size:13px;font-weight:700;color:${TONE_COLOR[doc.badge.tone]}">${escapeHtml(doc.badge.text)}</p>`
     : '';
   const note = doc.note ? `<p style="margin:16px 0 0;font-size:13px;color:#6b7280;white-space:pre-line">${escapeHtml(doc.note)}</p>` : '';
   return `<!doctype html>
@@ -57,11 +61,11 @@ function toHtml(doc: MessageDocument): string {
 <tr><td style="padding:20px 24px 8px;border-bottom:1px solid #e5e7eb">
 <p style="margin:0;font-size:13px;color:#6b7280">${escapeHtml(doc.businessName)}</p>
 <h1 style="margin:4px 0 8px;font-size:20px;color:#111111">${escapeHtml(doc.title)}</h1>
-</td></tr>
+${badge}</td></tr>
 <tr><td style="padding:16px 24px 24px;color:#111111">
 <p style="margin:0 0 8px;font-size:15px">${escapeHtml(doc.greeting)}</p>
 <p style="margin:0;font-size:15px;line-height:1.6">${escapeHtml(doc.intro)}</p>
-${amount}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:8px;border-top:1px solid #e5e7eb">${facts}</table>
+${highlight}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:8px;border-top:1px solid #e5e7eb">${facts}</table>
 ${note}${doc.button ? buttonHtml(doc.button) : ''}</td></tr>
 </table>
 <p style="max-width:520px;margin:12px auto 0;font-size:12px;color:#9ca3af;line-height:1.5">${escapeHtml(doc.footer)}</p>
@@ -80,7 +84,7 @@ function buttonHtml(button: { label: string; url: string }): string {
 
 function toText(doc: MessageDocument): string {
   const lines = [doc.businessName, doc.title, '', doc.greeting, doc.intro, ''];
-  if (doc.amount) lines.push(`${doc.amount.label}: ${doc.amount.value}`);
+  if (doc.highlight) lines.push(`${doc.highlight.label}: ${doc.highlight.value}`);
   for (const fact of doc.facts) lines.push(`${fact.label}: ${fact.value}`);
   if (doc.note) lines.push('', doc.note);
   if (doc.button) lines.push('', `${doc.button.label}:`, doc.button.url);

@@ -1,57 +1,88 @@
 /**
- * SMS: one short line with the link. Thai SMS travel as UCS-2 (70 characters a segment), so the
- * wording is terse, names are clamped and the short link (no deep path) is used.
+ * SMS: the bare link first (so it is never cut and phones make it tappable), then the business's
+ * short sender name and the message's one-line summary (the same words as email and LINE).
+ * A Thai SMS travels as UCS-2: 70 characters fit one segment, 67 per segment once split, so two
+ * segments hold 134. The summary is shortened to what is left after the link and the name, so an
+ * SMS never costs more than two segments.
  */
-import { formatDate, formatDateTime, type Lang } from '../../domain/dates.ts';
-import { formatBahtWithSymbol } from '../../domain/money.ts';
-import { buttonUrl, type ContentOf, type MessageContent } from '../message-content.ts';
+import { messageDocument } from './copy.ts';
+import { buttonUrl, type MessageContent } from '../message-content.ts';
 
-const pick = <T>(lang: Lang, th: T, en: T): T => (lang === 'th' ? th : en);
+/** The most segments one client SMS may cost. */
+export const SMS_MAX_SEGMENTS = 2;
+/** What a business's SMS sender name may be (the length of an alphanumeric sender id). */
+export const SMS_SENDER_MAX = 11;
 
-function clamp(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return [...flat].length <= max ? flat : `${[...flat].slice(0, max - 1).join('')}…`;
+// GSM 03.38 basic set and extension table (the extension characters count twice).
+const GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM_EXTENDED = '^{}\\[~]|€\f';
+
+/** Characters (septets, or UTF-16 units for UCS-2) an SMS of `segments` segments can hold. */
+function capacity(ucs2: boolean, segments: number): number {
+  if (ucs2) return segments === 1 ? 70 : 67 * segments;
+  return segments === 1 ? 160 : 153 * segments;
 }
 
-/** No link: who was connected, when, and whom to call if it was not the client. */
-function lineConnectedSms(content: ContentOf<'line_connected'>): string {
-  const { lang } = content;
-  const who = clamp(content.lineDisplayName ?? 'LINE', 20);
-  const when = formatDateTime(new Date(content.connectedAt), lang);
-  const contact = content.businessPhone ?? content.businessLineOaId;
-  const report = contact ? pick(lang, ` หากไม่ใช่คุณ ติดต่อ ${contact}`, ` Not you? Contact ${contact}`) : pick(lang, ' หากไม่ใช่คุณ โปรดแจ้งร้าน', ' Not you? Tell us.');
-  return `${clamp(content.businessName, 30)}: ${pick(lang, `บัญชี LINE "${who}" เชื่อมกับข้อมูลของคุณ ${when}`, `LINE account "${who}" was connected to your account ${when}.`)}${report}`;
+function isGsm(text: string): boolean {
+  for (const ch of text) if (!GSM_BASIC.includes(ch) && !GSM_EXTENDED.includes(ch)) return false;
+  return true;
+}
+
+function units(text: string, ucs2: boolean): number {
+  if (ucs2) return text.length;
+  let n = 0;
+  for (const ch of text) n += GSM_EXTENDED.includes(ch) ? 2 : 1;
+  return n;
+}
+
+/** How many segments a carrier bills for this text. */
+export function smsSegments(text: string): number {
+  const ucs2 = !isGsm(text);
+  const length = units(text, ucs2);
+  if (length <= capacity(ucs2, 1)) return 1;
+  return Math.ceil(length / (ucs2 ? 67 : 153));
+}
+
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/** At most `max` units, cut between graphemes (a Thai vowel or tone mark stays on its consonant). */
+function cut(text: string, max: number, ucs2: boolean, ellipsis: string): string {
+  if (units(text, ucs2) <= max) return text;
+  let out = '';
+  const room = max - units(ellipsis, ucs2);
+  for (const { segment } of graphemes.segment(text)) {
+    if (units(out + segment, ucs2) > room) break;
+    out += segment;
+  }
+  return `${out.trimEnd()}${ellipsis}`;
+}
+
+const LEGAL_FORM = /^(?:บริษัท|บจก\.|หจก\.|ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|ร้าน)\s*|\s*(?:จำกัด\s*\(มหาชน\)|จำกัด|\(มหาชน\)|(?:Co\.,?\s*)?Ltd\.?|Company\s+Limited|Limited|Inc\.?|PCL\.?)\s*$/giu;
+
+/**
+ * The name an SMS opens with: the business's own short sender name, else its name without the
+ * legal form ("บริษัท … จำกัด", "Co., Ltd.") and cut to whole words within 11 characters.
+ */
+export function smsSender(content: Pick<MessageContent, 'businessName' | 'smsSenderName'>): string {
+  const own = content.smsSenderName?.replace(/\s+/g, ' ').trim();
+  if (own) return own;
+  const name = content.businessName.replace(/\s+/g, ' ').trim();
+  const bare = name.replace(LEGAL_FORM, '').trim() || name;
+  let out = '';
+  for (const word of bare.split(' ')) {
+    const next = out ? `${out} ${word}` : word;
+    if (next.length > SMS_SENDER_MAX) break;
+    out = next;
+  }
+  return out || cut(bare, SMS_SENDER_MAX, true, '');
 }
 
 export function renderSms(content: MessageContent): string {
-  if (content.kind === 'line_connected') return lineConnectedSms(content);
-  const { lang } = content;
-  const money = (satang: number) => formatBahtWithSymbol(satang, lang);
-  const day = (ymd: string) => formatDate(ymd, lang, 'short');
-  const what = ((): string => {
-    switch (content.kind) {
-      case 'portal_link':
-        return {
-          customer: pick(lang, 'ลิงก์พอร์ทัลลูกค้าของคุณ', 'your client portal'),
-          quote: pick(lang, `ใบเสนอราคา ${content.documentNumber ?? ''}`, `your quote ${content.documentNumber ?? ''}`),
-          invoice: pick(lang, `ใบแจ้งหนี้ ${content.documentNumber ?? ''}`, `your invoice ${content.documentNumber ?? ''}`),
-        }[content.scope];
-      case 'quote_ready':
-        return pick(lang, `ใบเสนอราคา ${content.quoteNumber} ยอด ${money(content.totalSatang)} ดูและลงนาม`, `quote ${content.quoteNumber} for ${money(content.totalSatang)}, view & sign`);
-      case 'invoice':
-        return pick(lang, `ใบแจ้งหนี้ ${content.invoiceNumber} ยอด ${money(content.amountDueSatang)} ครบกำหนด ${day(content.dueDate)}`, `invoice ${content.invoiceNumber} ${money(content.amountDueSatang)} due ${day(content.dueDate)}`);
-      case 'payment_reminder': {
-        const days = Math.trunc(content.daysOverdue);
-        const status = days > 0 ? pick(lang, `เกินกำหนด ${days} วัน`, `${days}d overdue`) : days === 0 ? pick(lang, 'ครบกำหนดวันนี้', 'due today') : pick(lang, `ครบกำหนด ${day(content.dueDate)}`, `due ${day(content.dueDate)}`);
-        return pick(lang, `แจ้งชำระ ${content.invoiceNumber} ยอด ${money(content.amountDueSatang)} ${status}`, `reminder: ${content.invoiceNumber} ${money(content.amountDueSatang)} ${status}`);
-      }
-      case 'payment_received':
-        return pick(lang, `ได้รับชำระ ${money(content.amountSatang)} แล้ว ใบเสร็จ ${content.receiptNumber}`, `payment of ${money(content.amountSatang)} received, receipt ${content.receiptNumber}`);
-      case 'job_stage':
-        return pick(lang, `งาน ${content.jobNumber}: ${content.stageLabel}`, `job ${content.jobNumber}: ${content.stageLabel}`);
-      case 'deposit_returned':
-        return pick(lang, `คืนเงินมัดจำ ${money(content.returnedSatang)} แล้ว`, `deposit of ${money(content.returnedSatang)} returned`);
-    }
-  })();
-  return `${clamp(content.businessName, 30)}: ${clamp(what, 90)} ${buttonUrl(content, 'sms')}`;
+  // A notice with no portal link (a LINE account was connected) opens with the sender name.
+  const head = content.kind === 'line_connected' ? `${smsSender(content)}: ` : `${buttonUrl(content, 'sms')} ${smsSender(content)}: `;
+  const summary = messageDocument(content, 'sms').summary.replace(/\s+/g, ' ').trim();
+  const ucs2 = !isGsm(head + summary);
+  const room = capacity(ucs2, SMS_MAX_SEGMENTS) - units(head, ucs2);
+  // '…' is not in the GSM alphabet: an English SMS ends in '...' so it stays GSM-7.
+  return head + cut(summary, Math.max(room, 0), ucs2, ucs2 ? '…' : '...');
 }

@@ -6,10 +6,9 @@ let customerId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  expect((await t.admin('PUT', '/business', VAT_BUSINESS)).status).toBe(200);
-  const c = await t.admin('POST', '/customers', { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' });
-  expect(c.status).toBe(201);
-  customerId = c.body.id;
+  await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
+  const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' } });
+  customerId = c.id;
 });
 afterAll(() => t.stop());
 
@@ -40,15 +39,17 @@ describe('authentication', () => {
 
 describe('quotes and invoices are priced by the Thai money rules', () => {
   it('answers the VAT-exclusive + 3% withholding example exactly', async () => {
-    const res = await t.admin('POST', '/invoices', {
-      customerId,
-      dueDate: '2026-12-10',
-      lines: [
-        { description: 'เช่ากล้อง', quantity: 2, unitPriceSatang: 100000 },
-        { description: 'เช่าไฟ', quantity: 3, unitPriceSatang: 33333 },
-      ],
-      vatMode: 'exclusive',
-      withholdingPercent: 3,
+    const res = await t.adminOp('createInvoice', {
+      body: {
+        customerId,
+        dueDate: '2026-12-10',
+        lines: [
+          { description: 'เช่ากล้อง', quantity: 2, unitPriceSatang: 100000 },
+          { description: 'เช่าไฟ', quantity: 3, unitPriceSatang: 33333 },
+        ],
+        vatMode: 'exclusive',
+        withholdingPercent: 3,
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -63,28 +64,27 @@ describe('quotes and invoices are priced by the Thai money rules', () => {
   });
 
   it('backs VAT out of an inclusive price', async () => {
-    const res = await t.admin('POST', '/quotes', {
-      customerId,
-      validUntil: '2026-12-31',
-      vatMode: 'inclusive',
-      lines: [{ description: 'แพ็กเกจไลฟ์สด', quantity: 1, unitPriceSatang: 100000 }],
-      depositSatang: 500000,
+    const quote = await t.adminOk('createQuote', {
+      body: {
+        customerId,
+        validUntil: '2026-12-31',
+        vatMode: 'inclusive',
+        lines: [{ description: 'แพ็กเกจไลฟ์สด', quantity: 1, unitPriceSatang: 100000 }],
+        depositSatang: 500000,
+      },
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ number: 'QT-2026-0001', status: 'draft', subtotalSatang: 93458, vatSatang: 6542, totalSatang: 100000, withholdingSatang: 0, netPayableSatang: 100000, depositSatang: 500000 });
-    const sent = await t.admin('POST', `/quotes/${res.body.id}/send`);
-    expect(sent.status).toBe(200);
-    expect(sent.body.quote.status).toBe('sent');
-    expect(sent.body.channel).toBe('email');
+    expect(quote).toMatchObject({ number: 'QT-2026-0001', status: 'draft', subtotalSatang: 93458, vatSatang: 6542, totalSatang: 100000, withholdingSatang: 0, netPayableSatang: 100000, depositSatang: 500000 });
+    const sent = await t.adminOk('sendQuote', { params: { id: quote.id } });
+    expect(sent.quote.status).toBe('sent');
+    expect(sent.channel).toBe('email');
   });
 
   it('accepts fractional quantities (1.5 days)', async () => {
-    const res = await t.admin('POST', '/quotes', {
-      customerId, validUntil: '2026-12-31', lines: [{ description: 'ค่าเช่า 1.5 วัน', quantity: 1.5, unitPriceSatang: 280000 }],
+    const quote = await t.adminOk('createQuote', {
+      body: { customerId, validUntil: '2026-12-31', lines: [{ description: 'ค่าเช่า 1.5 วัน', quantity: 1.5, unitPriceSatang: 280000 }] },
     });
-    expect(res.status).toBe(201);
-    expect(res.body.lines[0]).toEqual({ description: 'ค่าเช่า 1.5 วัน', quantity: 1.5, unitPriceSatang: 280000, amountSatang: 420000 });
-    expect(res.body.subtotalSatang).toBe(420000);
+    expect(quote.lines?.[0]).toEqual({ description: 'ค่าเช่า 1.5 วัน', quantity: 1.5, unitPriceSatang: 280000, amountSatang: 420000 });
+    expect(quote.subtotalSatang).toBe(420000);
   });
 });
 
@@ -126,56 +126,53 @@ describe('bad input: 400 naming the field, nothing changes', () => {
 
 describe('payments, conflicts and receipts', () => {
   it('records payments, issues RC receipts, settles and then refuses overpayment and paying a void invoice (409, nothing changes)', async () => {
-    const inv = await t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าโปรเจกเตอร์', quantity: 1, unitPriceSatang: 1000000 }] });
-    expect(inv.body.netPayableSatang).toBe(1070000);
+    const inv = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าโปรเจกเตอร์', quantity: 1, unitPriceSatang: 1000000 }] } });
+    expect(inv.netPayableSatang).toBe(1070000);
+    const pay = (body: { amountSatang: number; method: 'promptpay' | 'cash' | 'bank_transfer'; reference?: string }) => t.adminOp('recordPayment', { params: { id: inv.id }, body });
 
-    const overpay = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 1070001, method: 'promptpay' });
+    const overpay = await pay({ amountSatang: 1070001, method: 'promptpay' });
     expect(overpay.status).toBe(409);
-    expect(overpay.body.error.balanceSatang).toBe(1070000);
+    expect(!overpay.ok && overpay.body.error.balanceSatang).toBe(1070000);
 
-    const part = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 70000, method: 'cash' });
-    expect(part.status).toBe(201);
-    expect(part.body).toMatchObject({ payment: { status: 'confirmed', amountSatang: 70000 }, receipt: { type: 'RC' }, invoice: { status: 'partially_paid', balanceSatang: 1000000 } });
-    expect(part.body.receipt.number).toMatch(/^RC-2026-\d{4}$/);
+    const part = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 70000, method: 'cash' } });
+    expect(part).toMatchObject({ payment: { status: 'confirmed', amountSatang: 70000 }, receipt: { type: 'RC' }, invoice: { status: 'partially_paid', balanceSatang: 1000000 } });
+    expect(part.receipt.number).toMatch(/^RC-2026-\d{4}$/);
 
-    const rest = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 1000000, method: 'bank_transfer', reference: 'KBANK 1234' });
-    expect(rest.status).toBe(201);
-    expect(rest.body.invoice).toMatchObject({ status: 'paid', balanceSatang: 0 });
+    const rest = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1000000, method: 'bank_transfer', reference: 'KBANK 1234' } });
+    expect(rest.invoice).toMatchObject({ status: 'paid', balanceSatang: 0 });
     // One tax invoice per payment (VAT-registered seller): the part each payment settled.
-    expect(part.body.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
-    expect(rest.body.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
-    expect(rest.body.payment.taxInvoiceNumber).not.toBe(part.body.payment.taxInvoiceNumber);
-    const taxed = await t.ctx.db.payment.findMany({ where: { invoiceId: inv.body.id }, select: { taxBaseSatang: true, taxVatSatang: true } });
+    expect(part.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+    expect(rest.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+    expect(rest.payment.taxInvoiceNumber).not.toBe(part.payment.taxInvoiceNumber);
+    const taxed = await t.ctx.db.payment.findMany({ where: { invoiceId: inv.id }, select: { taxBaseSatang: true, taxVatSatang: true } });
     expect(taxed.reduce((s, p) => s + p.taxBaseSatang!, 0)).toBe(1000000);
     expect(taxed.reduce((s, p) => s + p.taxVatSatang!, 0)).toBe(70000);
-    expect(rest.body.receipt.number).not.toBe(part.body.receipt.number);
+    expect(rest.receipt.number).not.toBe(part.receipt.number);
 
     const before = await snapshot();
-    const again = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 100, method: 'cash' });
+    const again = await pay({ amountSatang: 100, method: 'cash' });
     expect(again.status).toBe(409);
-    const voidPaid = await t.admin('POST', `/invoices/${inv.body.id}/void`, { reason: 'x' });
+    const voidPaid = await t.adminOp('voidInvoice', { params: { id: inv.id }, body: { reason: 'x' } });
     expect(voidPaid.status).toBe(409);
     expect(await snapshot()).toEqual(before);
   });
 
   it('voids an unpaid invoice and refuses a payment on it', async () => {
-    const inv = await t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 5000 }] });
-    const voided = await t.admin('POST', `/invoices/${inv.body.id}/void`, { reason: 'ออกผิด' });
-    expect(voided.status).toBe(200);
-    expect(voided.body.status).toBe('void');
+    const inv = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 5000 }] } });
+    const voided = await t.adminOk('voidInvoice', { params: { id: inv.id }, body: { reason: 'ออกผิด' } });
+    expect(voided).toMatchObject({ status: 'void', voidReason: 'ออกผิด', voidedAt: '2026-11-25T03:00:00.000Z' });
     const before = await snapshot();
-    const pay = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 100, method: 'cash' });
+    const pay = await t.adminOp('recordPayment', { params: { id: inv.id }, body: { amountSatang: 100, method: 'cash' } });
     expect(pay.status).toBe(409);
-    expect(pay.body.error.message).toMatch(/void/);
+    expect(!pay.ok && pay.body.error.message).toMatch(/void/);
     expect(await snapshot()).toEqual(before);
   });
 
   it('gives PREREC for money received before the job starts', async () => {
-    const job = await t.admin('POST', '/jobs', { customerId, title: 'งานอนาคต', startDate: '2026-12-20', endDate: '2026-12-21' });
-    const inv = await t.admin('POST', '/invoices', { customerId, jobId: job.body.id, dueDate: '2026-12-15', lines: [{ description: 'มัดจำค่าเช่า', quantity: 1, unitPriceSatang: 20000 }] });
-    const pay = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 21400, method: 'promptpay' });
-    expect(pay.status).toBe(201);
-    expect(pay.body.receipt.number).toMatch(/^PREREC-2026-0001$/);
+    const job = await t.adminOk('createJob', { body: { customerId, title: 'งานอนาคต', startDate: '2026-12-20', endDate: '2026-12-21' } });
+    const inv = await t.adminOk('createInvoice', { body: { customerId, jobId: job.id, dueDate: '2026-12-15', lines: [{ description: 'มัดจำค่าเช่า', quantity: 1, unitPriceSatang: 20000 }] } });
+    const pay = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 21400, method: 'promptpay' } });
+    expect(pay.receipt).toMatchObject({ type: 'PREREC', number: 'PREREC-2026-0001' });
   });
 
   it('returns 404 for unknown records', async () => {
@@ -187,77 +184,75 @@ describe('payments, conflicts and receipts', () => {
 
 describe('deposits', () => {
   it('collects (DEPR), refuses returning more than held (409), requires a reason for a deduction, returns (DEPRR)', async () => {
-    const dep = await t.admin('POST', '/deposits', { customerId, requiredSatang: 2000000 });
-    expect(dep.status).toBe(201);
-    expect(dep.body).toMatchObject({ status: 'pending', number: 'DEP-2026-0001' });
+    const dep = await t.adminOk('createDeposit', { body: { customerId, requiredSatang: 2000000 } });
+    expect(dep).toMatchObject({ status: 'pending', number: 'DEP-2026-0001', heldSatang: 0 });
+    const params = { id: dep.id };
 
-    const c1 = await t.admin('POST', `/deposits/${dep.body.id}/collections`, { amountSatang: 1500000, method: 'bank_transfer' });
-    expect(c1.status).toBe(201);
-    expect(c1.body).toMatchObject({ deposit: { status: 'partially_held', heldSatang: 1500000 }, receipt: { type: 'DEPR', number: 'DEPR-2026-0001' } });
-    const tooMuch = await t.admin('POST', `/deposits/${dep.body.id}/collections`, { amountSatang: 500001, method: 'cash' });
+    const c1 = await t.adminOk('collectDeposit', { params, body: { amountSatang: 1500000, method: 'bank_transfer' } });
+    expect(c1).toMatchObject({ deposit: { status: 'partially_held', heldSatang: 1500000 }, receipt: { type: 'DEPR', number: 'DEPR-2026-0001' } });
+    const tooMuch = await t.adminOp('collectDeposit', { params, body: { amountSatang: 500001, method: 'cash' } });
     expect(tooMuch.status).toBe(409);
-    const c2 = await t.admin('POST', `/deposits/${dep.body.id}/collections`, { amountSatang: 500000, method: 'cash' });
-    expect(c2.body.deposit.status).toBe('held');
+    const c2 = await t.adminOk('collectDeposit', { params, body: { amountSatang: 500000, method: 'cash' } });
+    expect(c2.deposit.status).toBe('held');
 
     const before = await snapshot();
-    const over = await t.admin('POST', `/deposits/${dep.body.id}/returns`, { amountSatang: 2000001 });
+    const over = await t.adminOp('returnDeposit', { params, body: { amountSatang: 2000001 } });
     expect(over.status).toBe(409);
-    const noReason = await t.admin('POST', `/deposits/${dep.body.id}/returns`, { amountSatang: 1800000 });
+    const noReason = await t.adminOp('returnDeposit', { params, body: { amountSatang: 1800000 } });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.field).toBe('reason');
+    expect(!noReason.ok && noReason.body.error.field).toBe('reason');
     expect(await snapshot()).toEqual(before);
 
-    const ret = await t.admin('POST', `/deposits/${dep.body.id}/returns`, { amountSatang: 1800000, reason: 'ขาตั้งไฟหัก 1 ชุด', method: 'bank_transfer' });
+    const ret = await t.adminOp('returnDeposit', { params, body: { amountSatang: 1800000, reason: 'ขาตั้งไฟหัก 1 ชุด', method: 'bank_transfer' } });
     expect(ret.status).toBe(201);
     expect(ret.body).toMatchObject({
       deposit: { status: 'partially_returned', returnedSatang: 1800000, deductedSatang: 200000 },
       return: { amountSatang: 1800000, deductedSatang: 200000, reason: 'ขาตั้งไฟหัก 1 ชุด' },
       receipt: { type: 'DEPRR', number: 'DEPRR-2026-0001' },
     });
-    const twice = await t.admin('POST', `/deposits/${dep.body.id}/returns`, { amountSatang: 0, reason: 'x' });
+    const twice = await t.adminOp('returnDeposit', { params, body: { amountSatang: 0, reason: 'x' } });
     expect(twice.status).toBe(409);
   });
 });
 
 describe('jobs and the customer summary', () => {
   it('moves stages along the table, refuses invalid moves (409), and summarises the customer', async () => {
-    const job = await t.admin('POST', '/jobs', { customerId, title: 'ถ่ายโฆษณา', startDate: '2026-11-24', endDate: '2026-11-26', equipment: [{ name: 'Sony FX6', quantity: 2 }] });
-    expect(job.status).toBe(201);
-    expect(job.body.number).toMatch(/^JOB-2026-\d{4}$/);
-    const moved = await t.admin('POST', `/jobs/${job.body.id}/stage`, { stage: 'picking', note: 'จัดของ' });
-    expect(moved.body).toMatchObject({ previousStage: 'new', stage: 'picking' });
-    expect((await t.admin('POST', `/jobs/${job.body.id}/stage`, { stage: 'picking' })).status).toBe(409);
-    expect((await t.admin('POST', `/jobs/${job.body.id}/stage`, { stage: 'flying' })).status).toBe(400);
-    await t.admin('POST', `/jobs/${job.body.id}/stage`, { stage: 'cancelled' });
+    const job = await t.adminOk('createJob', { body: { customerId, title: 'ถ่ายโฆษณา', startDate: '2026-11-24', endDate: '2026-11-26', equipment: [{ name: 'Sony FX6', quantity: 2 }] } });
+    expect(job.number).toMatch(/^JOB-2026-\d{4}$/);
+    expect(job).toMatchObject({ stage: 'new', equipment: [{ name: 'Sony FX6', quantity: 2 }], history: [{ stage: 'new', changedAt: '2026-11-25T03:00:00.000Z' }] });
+    const params = { id: job.id };
+    const moved = await t.adminOk('moveJobStage', { params, body: { stage: 'picking', note: 'จัดของ' } });
+    expect(moved).toMatchObject({ previousStage: 'new', stage: 'picking', changedAt: '2026-11-25T03:00:00.000Z' });
+    expect((await t.adminOp('moveJobStage', { params, body: { stage: 'picking' } })).status).toBe(409);
+    expect((await t.admin('POST', `/jobs/${job.id}/stage`, { stage: 'flying' })).status).toBe(400);
+    await t.adminOk('moveJobStage', { params, body: { stage: 'cancelled' } });
     const before = await snapshot();
-    expect((await t.admin('POST', `/jobs/${job.body.id}/stage`, { stage: 'picking' })).status).toBe(409);
+    expect((await t.adminOp('moveJobStage', { params, body: { stage: 'picking' } })).status).toBe(409);
     expect(await snapshot()).toEqual(before);
 
-    const summary = await t.admin('GET', `/customers/${customerId}`);
-    expect(summary.status).toBe(200);
-    expect(summary.body.name).toBe('คุณสมชาย ใจดี');
-    expect(summary.body.openJobs.every((j: { stage: string }) => j.stage !== 'cancelled')).toBe(true);
-    const expectedBalance = summary.body.openInvoices.reduce((s: number, i: { balanceSatang: number }) => s + i.balanceSatang, 0);
-    expect(summary.body.balanceDueSatang).toBe(expectedBalance);
-    expect(summary.body.depositsHeldSatang).toBe(0);
+    const summary = await t.adminOk('getCustomer', { params: { id: customerId } });
+    expect(summary.name).toBe('คุณสมชาย ใจดี');
+    expect(summary.openJobs.every((j) => j.stage !== 'cancelled')).toBe(true);
+    const expectedBalance = summary.openInvoices.reduce((s, i) => s + i.balanceSatang, 0);
+    expect(summary.balanceDueSatang).toBe(expectedBalance);
+    expect(summary.depositsHeldSatang).toBe(0);
   });
 
   it('derives overdue from the due date and the clock', async () => {
-    const c = await t.admin('POST', '/customers', { name: 'ลูกค้าค้างจ่าย' });
-    const inv = await t.admin('POST', '/invoices', { customerId: c.body.id, dueDate: '2026-11-30', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] });
-    await t.ctx.db.invoice.update({ where: { id: inv.body.id }, data: { status: 'sent' } });
-    expect((await t.admin('GET', `/customers/${c.body.id}`)).body.overdueCount).toBe(0);
+    const c = await t.adminOk('createCustomer', { body: { name: 'ลูกค้าค้างจ่าย' } });
+    const inv = await t.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-11-30', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] } });
+    await t.ctx.db.invoice.update({ where: { id: inv.id }, data: { status: 'sent' } });
+    expect((await t.adminOk('getCustomer', { params: { id: c.id } })).overdueCount).toBe(0);
     t.clock.set('2026-12-01T02:00:00Z');
-    const later = await t.admin('GET', `/customers/${c.body.id}`);
-    expect(later.body.overdueCount).toBe(1);
-    expect(later.body.openInvoices[0].status).toBe('overdue');
+    const later = await t.adminOk('getCustomer', { params: { id: c.id } });
+    expect(later.overdueCount).toBe(1);
+    expect(later.openInvoices[0]?.status).toBe('overdue');
     t.clock.set('2026-11-25T03:00:00.000Z');
   });
 
   it('patches a customer and names a bad field', async () => {
-    const ok = await t.admin('PATCH', `/customers/${customerId}`, { language: 'en', phone: '0899999999' });
-    expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ language: 'en', phone: '0899999999' });
+    const ok = await t.adminOk('updateCustomer', { params: { id: customerId }, body: { language: 'en', phone: '0899999999' } });
+    expect(ok).toMatchObject({ language: 'en', phone: '0899999999' });
     const bad = await t.admin('PATCH', `/customers/${customerId}`, { language: 'fr' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('language');
@@ -268,7 +263,7 @@ describe('document numbers', () => {
   it('issues numbers concurrently with no gap and no duplicate', async () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-31', lines: [{ description: `งาน ${i}`, quantity: 1, unitPriceSatang: 1000 }] }),
+        t.adminOp('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: `งาน ${i}`, quantity: 1, unitPriceSatang: 1000 }] } }),
       ),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
@@ -279,8 +274,8 @@ describe('document numbers', () => {
 
   it('starts a new sequence in a new Bangkok year', async () => {
     t.clock.set('2026-12-31T17:30:00Z'); // 00:30 on 1 Jan 2027 in Bangkok
-    const res = await t.admin('POST', '/invoices', { customerId, dueDate: '2027-01-31', lines: [{ description: 'ปีใหม่', quantity: 1, unitPriceSatang: 1000 }] });
-    expect(res.body.number).toBe('INV-2027-0001');
+    const res = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2027-01-31', lines: [{ description: 'ปีใหม่', quantity: 1, unitPriceSatang: 1000 }] } });
+    expect(res.number).toBe('INV-2027-0001');
     t.clock.set('2026-11-25T03:00:00.000Z');
   });
 });

@@ -4,6 +4,8 @@ import { allText, enrolStaffUser, postbackWith, postbacks, press, say, startBotH
 import { seedShop } from './seed.ts';
 import { PB } from '../../../bot/flex/postback.ts';
 import { createCustomer } from '../../../server/services/customers.ts';
+import { STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from '../../../server/domain/labels.ts';
+import { LINE_LIMITS } from '../../fakes/fake-line-schema.ts';
 
 let h: BotHarness;
 let shop: Awaited<ReturnType<typeof seedShop>>;
@@ -36,7 +38,7 @@ describe('find', () => {
     const text = allText(reply);
     expect(text).toContain('คุณสมชาย ใจดี');
     expect(text).toContain('JOB-2026-0001'); // open job with its stage
-    expect(text).toContain('ได้รับงานแล้ว');
+    expect(text).toContain(STAGE_LABELS.new.th);
     expect(text).toMatch(/ใบแจ้งหนี้เกินกำหนด/);
     expect(postbacks(reply)).toContain(`a=${PB.link}&c=${shop.somchai.id}`);
   });
@@ -144,6 +146,20 @@ describe('stage', () => {
     const stages = items.map((i) => new URLSearchParams((i.action as messagingApi.PostbackAction).data!).get('s'));
     expect(stages).toEqual(['picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed', 'cancelled']);
     expect(items.every((i) => new URLSearchParams((i.action as messagingApi.PostbackAction).data!).get('f') === 'new')).toBe(true);
+  });
+
+  it.each([
+    ['stage', 'en'],
+    ['สถานะ', 'th'],
+  ] as const)('"%s": every stage button says its whole short name within LINE\'s 20 characters', async (command, lang) => {
+    const reply = await say(h, staff, `${command} ${shop.fahsaiJob.number}`);
+    const actions = (reply[0] as messagingApi.TextMessage).quickReply!.items!.map((i) => i.action as messagingApi.PostbackAction);
+    for (const action of actions) {
+      const stage = new URLSearchParams(action.data!).get('s') as JobStage;
+      expect(action.label).toBe(STAGE_BUTTON_LABELS[stage][lang]);
+      expect(action.label!.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyLabelChars);
+      expect(action.displayText).toContain(STAGE_LABELS[stage][lang]);
+    }
   });
 
   it('with a stage (typed in Thai, with a typo in English): moves the job', async () => {

@@ -1,5 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp } from '../../helpers/test-app.ts';
+import { errorBody } from '../../../server/http/errors.ts';
+import { DomainError } from '../../../server/domain/errors.ts';
 import {
   allText,
   deliver,
@@ -46,7 +48,7 @@ describe('POST /webhooks/line: signature', () => {
     for (const signature of ['not-base64-at-all', sign(body, 'another-channel-secret'), sign(body + ' '), null]) {
       const res = await postWebhook(h.t, [], { rawBody: body, signature });
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+      expect(res.body).toEqual(errorBody(new DomainError('UNAUTHORIZED', 'x-line-signature is missing or does not match the body')));
     }
     await h.t.bot.whenIdle();
     expect(await eventRow(event.webhookEventId)).toBeNull();
@@ -55,6 +57,7 @@ describe('POST /webhooks/line: signature', () => {
   it('answers 400 for a signed body that is not JSON', async () => {
     const res = await postWebhook(h.t, [], { rawBody: 'not json' });
     expect(res.status).toBe(400);
+    expect(res.body).toEqual(errorBody(new DomainError('VALIDATION', 'The webhook body is not valid JSON', { field: 'body' })));
   });
 
   it('answers 200 to LINE\'s "Verify" request (no events)', async () => {
@@ -164,9 +167,11 @@ describe('without LINE credentials', () => {
     try {
       const res = await fetch(`${t.baseUrl}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': 'x' }, body: '{"events":[]}' });
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { missing: string[]; message: string } };
+      const body = (await res.json()) as { error: { code: string; missing: string[]; message: string; messages: unknown } };
       expect(body.error.missing).toEqual(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']);
       expect(body.error.message).toMatch(/LINE_CHANNEL_SECRET/);
+      // Answered by the one error mapper, like every other error.
+      expect(body.error).toMatchObject({ code: 'UNAVAILABLE', messages: errorBody(new DomainError('UNAVAILABLE', '')).error.messages });
     } finally {
       await t.stop();
     }

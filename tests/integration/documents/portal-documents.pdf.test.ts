@@ -7,6 +7,8 @@ import path from 'node:path';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { readZip } from '../../helpers/read-zip.ts';
+import { errorBody } from '../../../server/http/errors.ts';
+import { notFound } from '../../../server/domain/errors.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -78,12 +80,17 @@ describe('portal document downloads', () => {
     ['invoice', 'invoice', 'invoiceId', 200],
     ['customer', 'deposit_request', 'jobDepositId', 200],
   ] as const)('%s link, %s of %s → %i', async (scope, kind, key, status) => {
-    expect((await doc(tokens[scope], `${kind}.${f[key]}`)).status).toBe(status);
+    const res = await doc(tokens[scope], `${kind}.${f[key]}`);
+    expect(res.status).toBe(status);
+    // "Not yours" answers exactly like "no such document", through the one error mapper.
+    if (status === 404) expect(await res.json()).toEqual(errorBody(notFound('Document')));
   });
 
   it('refuses malformed document ids without touching anything', async () => {
     for (const id of ['../../etc/passwd', 'invoice', 'nonsense.abc', `receipt.${'x'.repeat(80)}`]) {
-      expect((await doc(tokens.customer, encodeURIComponent(id))).status).toBe(404);
+      const res = await doc(tokens.customer, encodeURIComponent(id));
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual(errorBody(notFound('Document')));
     }
   });
 

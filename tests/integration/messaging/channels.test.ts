@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
 import { smtpEmailChannel } from '../../../server/channels/smtp-email.ts';
 import type { MessageContent } from '../../../server/messaging/message-content.ts';
-import { startMessagingFixture, LINE_TOKEN, LIFF_ID, type MessagingFixture } from './messaging-fixture.ts';
+import { startMessagingFixture, LIFF_ID, type MessagingFixture } from './messaging-fixture.ts';
+import { VAT_BUSINESS } from '../../helpers/test-app.ts';
+import { resolvePortalToken } from '../../../server/services/links.ts';
 
 let f: MessagingFixture;
 
@@ -198,7 +200,8 @@ describe('SMS', () => {
     const sms = f.twilio.messages[before]!;
     expect(sms).toMatchObject({ to: '+66899998888', from: '+15005550006', statusCallback: 'https://portal.example.test/webhooks/twilio/status' });
     expect(sms.body).not.toContain('\n');
-    expect(sms.body).toBe(`บริษัท ทดสอบ จำกัด: ลิงก์พอร์ทัลลูกค้าของคุณ ${sent.body.link.url}`);
+    // Link first, then the business name without its legal form (no short sender name is set).
+    expect(sms.body).toBe(`${sent.body.link.url} ทดสอบ: ลิงก์พอร์ทัลลูกค้าของคุณ`);
     expect(sms.userAgent).toMatch(/^twilio-node\//);
     const row = await f.outbox(sent.body.messageId);
     expect(row).toMatchObject({ status: 'sent', providerMessageId: sms.sid, deliveryStatus: 'queued' });
@@ -210,6 +213,24 @@ describe('SMS', () => {
     // A late 'sent' arriving after 'delivered' does not move it back.
     expect(await f.twilio.sendStatusCallback(sms.sid, 'sent', { deliverTo: f.t.baseUrl })).toBe(204);
     expect((await f.outbox(sent.body.messageId)).deliveryStatus).toBe('delivered');
+  });
+
+  it('opens with the short sender name from the business profile; a longer one is refused and changes nothing', async () => {
+    const tooLong = await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: 'ทดสอบช็อปปิ้งมอลล์' });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('smsSenderName');
+    expect((await f.t.admin('GET', '/business')).body.smsSenderName).toBeNull();
+
+    expect((await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: 'ทดสอบช็อป' })).status).toBe(200);
+    try {
+      const customerId = await f.customer({ phone: '089 999 7777' });
+      const before = f.twilio.messages.length;
+      const sent = await f.t.admin('POST', `/customers/${customerId}/send-link`, {});
+      await f.t.messaging.drainOnce();
+      expect(f.twilio.messages[before]!.body).toBe(`${sent.body.link.url} ทดสอบช็อป: ลิงก์พอร์ทัลลูกค้าของคุณ`);
+    } finally {
+      expect((await f.t.admin('PUT', '/business', { ...VAT_BUSINESS, smsSenderName: null })).body.smsSenderName).toBeNull();
+    }
   });
 
   it('records an undelivered SMS and refuses unsigned callbacks', async () => {
@@ -224,6 +245,7 @@ describe('SMS', () => {
       body: new URLSearchParams({ MessageSid: sms.sid, MessageStatus: 'delivered' }).toString(),
     });
     expect(unsigned.status).toBe(403);
+    expect(await unsigned.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'X-Twilio-Signature', messages: { en: 'Not allowed' } } });
     expect(await f.twilio.sendStatusCallback(sms.sid, 'undelivered', { deliverTo: f.t.baseUrl, errorCode: '30003' })).toBe(204);
     expect(await f.outbox(sent.body.messageId)).toMatchObject({ status: 'sent', deliveryStatus: 'undelivered', lastError: 'Twilio: undelivered (error 30003)' });
   });
@@ -265,11 +287,19 @@ describe('channel choice at the API', () => {
 
   it('never stores a working link token in the outbox', async () => {
     const customerId = await f.customer({ email: 'token@example.com' });
-    const res = await f.t.admin('POST', `/customers/${customerId}/send-link`, {});
-    const token = String(res.body.link.url).split('/c/')[1]!;
-    const row = await f.outbox(res.body.messageId);
-    expect(row.payload).not.toContain(token);
-    expect(JSON.parse(row.payload).link.id).toBe(res.body.link.id);
-    expect(LINE_TOKEN).toBeTruthy();
+    const sent = await f.t.adminOk('sendPortalLink', { params: { id: customerId }, body: {} });
+    const token = sent.link.url.split('/c/')[1]!;
+    // The token is a working one (so "not stored" is not vacuous): it opens the portal.
+    expect(await resolvePortalToken(f.t.ctx, token)).toMatchObject({ id: sent.link.id, customerId });
+    // No column of the queued row holds it; the payload refers to the link by id only.
+    const row = await f.outbox(sent.messageId);
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(JSON.parse(row.payload).link.id).toBe(sent.link.id);
+    // It is put in at delivery time: the mail the client receives carries the working URL.
+    const before = f.smtp.mails.length;
+    await f.t.messaging.drainOnce();
+    const [mail] = (await f.smtp.waitForMails(before + 1)).slice(before);
+    expect(mail!.parsed.text).toContain(sent.link.url);
+    expect(JSON.stringify(await f.outbox(sent.messageId))).not.toContain(token);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/data/database.ts';
-import { runRemindersOnce } from '../../../server/messaging/reminder-job.ts';
+import { runRemindersOnce } from '../../../server/services/messages/reminder-job.ts';
 import { startMessagingFixture, createInvoice, type MessagingFixture } from './messaging-fixture.ts';
 
 let f: MessagingFixture;
@@ -66,7 +66,7 @@ describe('deposit returned', () => {
     expect(message).toMatchObject({ kind: 'deposit_returned', channel: 'sms', recipient: '+66861234567', idempotencyKey: `deposit-returned:${ret.body.return.id}` });
     const before = f.twilio.messages.length;
     await f.t.messaging.drainOnce();
-    expect(f.twilio.messages[before]!.body).toMatch(/^บริษัท ทดสอบ จำกัด: คืนเงินมัดจำ ฿8,500\.00 แล้ว https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32}$/);
+    expect(f.twilio.messages[before]!.body).toMatch(/^https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: คืนเงินประกัน ฿8,500\.00 แล้ว$/);
   });
 });
 

@@ -6,7 +6,7 @@ import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fakes/
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio.ts';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
-import type { MessagingOverrides } from '../../../server/messaging/wire-messaging.ts';
+import type { MessagingOverrides } from '../../../server/wire-messaging.ts';
 import type { AppContext } from '../../../server/services/context.ts';
 import type { StoredContent } from '../../../server/messaging/message-content.ts';
 import { enqueueMessage } from '../../../server/messaging/enqueue.ts';

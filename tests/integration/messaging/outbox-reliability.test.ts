@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/data/database.ts';
 import { OutboxWorker } from '../../../server/messaging/outbox-worker.ts';
-import { linkResolver } from '../../../server/messaging/link-resolver.ts';
+import { linkResolver } from '../../../server/services/messages/link-resolver.ts';
 import { linePushChannel } from '../../../bot/line-push-channel.ts';
 import { localChannel } from '../../../server/messaging/local-channel.ts';
 import { revokeLink } from '../../../server/services/links.ts';

@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
 import { readStreamUntil } from '../../helpers/sse.ts';
+import { errorBody } from '../../../server/http/errors.ts';
+import { DomainError } from '../../../server/domain/errors.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -88,6 +90,8 @@ describe('PromptPay QR images follow the scope', () => {
   ] as const)('%s link, %s %s → %i', async (scope, kind, key, status) => {
     const res = await qr(scope, kind, f[key]);
     expect(res.status).toBe(status);
+    // Refusals come from the one error mapper (code, message and the Thai/English wording).
+    if (status === 404) expect(await res.json()).toEqual(errorBody(new DomainError('NOT_FOUND', 'Nothing to pay here')));
   });
 
   it('the PNG decodes to a valid PromptPay payload for the exact balance, and downloads with a file name', async () => {

@@ -68,8 +68,9 @@ describe('parseCommand: anything else is a customer search', () => {
   it.each([
     ['สมชาย ใจดี', 'th'],
     ['Somchai', 'en'],
-    ['081-234-5678', 'en'],
-    ['INV-2026-0001', 'en'],
+    // Numbers say nothing about the writer's language: the staff member's own stays.
+    ['081-234-5678', null],
+    ['INV-2026-0001', null],
   ])('%j', (input, lang) => {
     expect(parseCommand(input)).toEqual({ kind: 'find', lang, query: input, implicit: true });
   });
@@ -125,5 +126,12 @@ describe('detectLang', () => {
   it('is Thai when any Thai letter is present', () => {
     expect(detectLang('find สมชาย')).toBe('th');
     expect(detectLang('find somchai')).toBe('en');
+  });
+
+  it('is neither for digits, punctuation, a document number or an email address', () => {
+    for (const text of ['0812345678', '081-234-5678', '+66 81 234 5678', '23456', '๒๓๔๕๖', 'inv 2026 1', 'QT-2026-0001', 'a@b.example', '?!']) {
+      expect(detectLang(text), text).toBeNull();
+    }
+    expect(detectLang('somchai 0812345678')).toBe('en');
   });
 });

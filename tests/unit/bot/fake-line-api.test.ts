@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messagingApi, HTTPFetchError } from '@line/bot-sdk';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fakes/fake-line-api.ts';
-import { customerCarousel, invoiceMessage, stageChooser } from '../../../bot/flex/index.ts';
-import { base, customers } from './flex-fixtures.ts';
+import { clientFlexMessage, customerCarousel, stageChooser } from '../../../bot/flex/index.ts';
+import { client as clientContent, customers } from './flex-fixtures.ts';
 
 const TOKEN = 'test-channel-access-token';
 const LOGIN_CHANNEL = '2001234567';
@@ -57,7 +57,7 @@ describe('authentication', () => {
 describe('push', () => {
   it('accepts a valid push from the real SDK client and records it', async () => {
     const client = new messagingApi.MessagingApiClient({ channelAccessToken: TOKEN, baseURL: fake.baseUrl });
-    const message = invoiceMessage({ ...base('th'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' });
+    const message = clientFlexMessage(clientContent('invoice', 'th', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' }));
     const retryKey = randomUUID();
     const res = await client.pushMessageWithHttpInfo({ to: USER, messages: [message] }, retryKey);
     expect(res.httpResponse.status).toBe(200);
@@ -87,7 +87,7 @@ describe('push', () => {
   });
 
   it('rejects an altText over 1500 characters', async () => {
-    const message = invoiceMessage({ ...base('en'), invoiceNumber: 'INV-1', amountDueSatang: 100, dueDate: '2025-01-31' });
+    const message = clientFlexMessage(clientContent('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 100, dueDate: '2025-01-31' }));
     const res = await push({ to: USER, messages: [{ ...message, altText: 'a'.repeat(1501) }] });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ message: 'Length must be between 0 and 1500', property: 'messages[0].altText' }]);
@@ -113,7 +113,7 @@ describe('push', () => {
     c.contents.push(c.contents[0]!);
     expect((await push({ to: USER, messages: [carousel] })).body.details).toEqual([{ message: 'size must be between 1 and 12', property: '/contents' }]);
 
-    const huge = invoiceMessage({ ...base('en'), invoiceNumber: 'INV-1', amountDueSatang: 100, dueDate: '2025-01-31' });
+    const huge = clientFlexMessage(clientContent('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 100, dueDate: '2025-01-31' }));
     const body = (huge.contents as messagingApi.FlexBubble).body!;
     for (let i = 0; i < 40; i++) body.contents.push({ type: 'text', text: 'ก'.repeat(300), wrap: true });
     const res = await push({ to: USER, messages: [huge] });

@@ -3,19 +3,17 @@ import type { messagingApi } from '@line/bot-sdk';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
 import {
   clampText,
+  clientFlexMessage,
   customerCarousel,
   decodePostback,
   formatDate,
-  invoiceMessage,
   linkCard,
   overdueList,
-  paymentReminderMessage,
   PB,
-  portalLinkMessage,
   slipReviewCard,
   stageChooser,
 } from '../../../bot/flex/index.ts';
-import { allBuilderOutputs, base, customers, LIFF_URL, LONG_THAI_PERSON } from './flex-fixtures.ts';
+import { allBuilderOutputs, client, customers, LIFF_URL, LONG_THAI_PERSON } from './flex-fixtures.ts';
 
 /** Every postback `data` string anywhere in a message. */
 function postbacks(node: unknown, out: string[] = []): string[] {
@@ -67,7 +65,7 @@ describe.each(['th', 'en'] as const)('builders (%s) against the official LINE sc
 
 describe('client messages', () => {
   it('invoice shows the amount large, the due date, and one primary Pay button to the LIFF URL', () => {
-    const message = invoiceMessage({ ...base('en'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' });
+    const message = clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' }));
     const bubble = message.contents as messagingApi.FlexBubble;
     const all = texts(bubble);
     expect(all).toContain('THB 1,234.50');
@@ -80,14 +78,14 @@ describe('client messages', () => {
   });
 
   it('Thai messages use Buddhist-era dates and the baht sign', () => {
-    const message = invoiceMessage({ ...base('th'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' });
+    const message = clientFlexMessage(client('invoice', 'th', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' }));
     const all = texts(message);
     expect(all).toContain('฿1,234.50');
     expect(all).toContain('31 ม.ค. 2568');
   });
 
   it('reminder wording follows daysOverdue', () => {
-    const make = (daysOverdue: number) => texts(paymentReminderMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 100, dueDate: '2025-01-01', daysOverdue }));
+    const make = (daysOverdue: number) => texts(clientFlexMessage(client('payment_reminder', 'en', { invoiceId: 'i', invoiceNumber: 'I', amountDueSatang: 100, dueDate: '2025-01-01', daysOverdue })));
     expect(make(3)).toContain('3 days overdue');
     expect(make(1)).toContain('1 day overdue');
     expect(make(0)).toContain('Due today');
@@ -95,13 +93,14 @@ describe('client messages', () => {
   });
 
   it('refuses a non-http button URL and a malformed date instead of sending a broken message', () => {
-    expect(() => portalLinkMessage({ ...base('en'), url: 'javascript:alert(1)' })).toThrow(/url/);
-    expect(() => invoiceMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 1, dueDate: '2025-02-30' })).toThrow(/calendar date/);
-    expect(() => invoiceMessage({ ...base('en'), invoiceNumber: 'I', amountDueSatang: 1.5, dueDate: '2025-02-01' })).toThrow();
+    const link = { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' } as const;
+    expect(() => clientFlexMessage(client('portal_link', 'en', link, { liffUrl: 'javascript:alert(1)' }))).toThrow(/url/);
+    expect(() => clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'I', title: null, amountDueSatang: 1, dueDate: '2025-02-30' }))).toThrow(/calendar date/);
+    expect(() => clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'I', title: null, amountDueSatang: 1.5, dueDate: '2025-02-01' }))).toThrow();
   });
 
   it('keeps JSON-significant characters as data (no double escaping)', () => {
-    const message = portalLinkMessage({ ...base('en'), customerName: 'Tom "<b>" O\'Neil \\ ' });
+    const message = clientFlexMessage(client('portal_link', 'en', { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' }, { customerName: 'Tom "<b>" O\'Neil \\ ' }));
     expect(texts(message)).toContain('Dear Tom "<b>" O\'Neil \\,');
     expect(validateLineMessages([message])).toEqual([]);
   });

@@ -1,25 +1,21 @@
 /** Builder inputs for both languages, with deliberately long Thai names and text. */
 import type { messagingApi } from '@line/bot-sdk';
+import type { KindFields, MessageContent, MessageKind } from '../../../server/messaging/message-content.ts';
 import {
+  clientFlexMessage,
   confirmCard,
   customerCard,
   customerCarousel,
-  depositReturnedMessage,
   helpCard,
-  invoiceMessage,
-  jobStageUpdateMessage,
   linkCard,
   overdueList,
-  paymentReceivedMessage,
-  paymentReminderMessage,
-  portalLinkMessage,
-  quoteReadyMessage,
   slipReviewCard,
   stageChooser,
   PB,
   type Lang,
   type CustomerListItem,
 } from '../../../bot/flex/index.ts';
+import { HELP_COMMANDS } from '../../../bot/commands/parse-command.ts';
 
 export const LONG_THAI_NAME =
   'บริษัท ศรีสวัสดิ์วัฒนาพาณิชย์การค้าและอุตสาหกรรมเครื่องจักรกลการเกษตรภาคตะวันออกเฉียงเหนือ จำกัด (มหาชน) สำนักงานใหญ่ เลขที่ ๑๒๓๔';
@@ -27,7 +23,12 @@ export const LONG_THAI_PERSON = 'นางสาวกาญจนาภรณ�
 export const LONG_THAI_TEXT = 'ค่าทำความสะอาดและซ่อมแซมอุปกรณ์ที่ชำรุดเสียหายจากการใช้งานผิดประเภท '.repeat(20);
 export const LIFF_URL = 'https://liff.line.me/2001234567-AbCdEfGh/c/Qx7vK2mPz9RtY4wB8nLs3dFh6jUc';
 
-export const base = (lang: Lang) => ({ lang, businessName: LONG_THAI_NAME, customerName: LONG_THAI_PERSON, url: LIFF_URL });
+export const base = (lang: Lang) => ({ lang, businessName: LONG_THAI_NAME, customerName: LONG_THAI_PERSON, webUrl: 'https://portal.example.co.th/c/Qx7vK2mPz9RtY4wB8nLs3dFh6jUc', liffUrl: LIFF_URL, shortUrl: 'https://portal.example.co.th/c/Qx7vK2mPz9RtY4wB8nLs3dFh6jUc' });
+
+/** A client message of one kind, as the outbox renders it. */
+export function client<K extends MessageKind>(kind: K, lang: Lang, fields: KindFields[K], overrides: Partial<ReturnType<typeof base>> = {}): MessageContent {
+  return { kind, ...base(lang), ...overrides, ...fields } as MessageContent;
+}
 
 export function customers(n: number): CustomerListItem[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -42,20 +43,19 @@ export function customers(n: number): CustomerListItem[] {
 
 /** Every builder's output for one language, by name. */
 export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Message> {
-  const b = base(lang);
   return {
-    portalLinkCustomer: portalLinkMessage({ ...b, expiresOn: '2025-02-14' }),
-    portalLinkInvoice: portalLinkMessage({ ...b, scope: 'invoice', documentNumber: 'INV-2025-000123', expiresOn: '2025-02-14' }),
-    quoteReady: quoteReadyMessage({ ...b, quoteNumber: 'QT-2025-0042', title: LONG_THAI_TEXT, totalSatang: 1_234_567_89, validUntil: '2025-03-31', depositSatang: 300_000_00 }),
-    invoice: invoiceMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', title: LONG_THAI_TEXT }),
-    reminderOverdue: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 14 }),
-    reminderToday: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 0 }),
-    reminderUpcoming: paymentReminderMessage({ ...b, invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: -3 }),
-    paymentReceivedPartial: paymentReceivedMessage({ ...b, receiptNumber: 'RC-2025-0007', amountSatang: 20_000_00, invoiceNumber: 'INV-2025-000123', paidOn: '2025-01-20', balanceRemainingSatang: 25_678_90 }),
-    paymentReceivedFull: paymentReceivedMessage({ ...b, receiptNumber: 'RC-2025-0008', amountSatang: 25_678_90 }),
-    jobStage: jobStageUpdateMessage({ ...b, jobNumber: 'JOB-0099', jobTitle: LONG_THAI_TEXT, stageLabel: lang === 'th' ? 'กำลังดำเนินการติดตั้งระบบ' : 'Installation in progress', note: LONG_THAI_TEXT }),
-    depositReturned: depositReturnedMessage({ ...b, returnedSatang: 8_500_00, deductedSatang: 1_500_00, deductionReason: LONG_THAI_TEXT, receiptNumber: 'DR-2025-0003', jobNumber: 'JOB-0099' }),
-    depositReturnedFull: depositReturnedMessage({ ...b, returnedSatang: 10_000_00, deductedSatang: 0 }),
+    portalLinkCustomer: clientFlexMessage(client('portal_link', lang, { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' })),
+    portalLinkInvoice: clientFlexMessage(client('portal_link', lang, { scope: 'invoice', documentNumber: 'INV-2025-000123', expiresOn: '2025-02-14' })),
+    quoteReady: clientFlexMessage(client('quote_ready', lang, { quoteNumber: 'QT-2025-0042', title: LONG_THAI_TEXT, totalSatang: 1_234_567_89, validUntil: '2025-03-31', depositSatang: 300_000_00 })),
+    invoice: clientFlexMessage(client('invoice', lang, { invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', title: LONG_THAI_TEXT })),
+    reminderOverdue: clientFlexMessage(client('payment_reminder', lang, { invoiceId: 'i1', invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 14 })),
+    reminderToday: clientFlexMessage(client('payment_reminder', lang, { invoiceId: 'i1', invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: 0 })),
+    reminderUpcoming: clientFlexMessage(client('payment_reminder', lang, { invoiceId: 'i1', invoiceNumber: 'INV-2025-000123', amountDueSatang: 45_678_90, dueDate: '2025-01-31', daysOverdue: -3 })),
+    paymentReceivedPartial: clientFlexMessage(client('payment_received', lang, { receiptNumber: 'RC-2025-0007', amountSatang: 20_000_00, invoiceNumber: 'INV-2025-000123', paidOn: '2025-01-20', balanceRemainingSatang: 25_678_90 })),
+    paymentReceivedFull: clientFlexMessage(client('payment_received', lang, { receiptNumber: 'RC-2025-0008', amountSatang: 25_678_90, invoiceNumber: 'INV-2025-000123', paidOn: '2025-01-20', balanceRemainingSatang: 0 })),
+    jobStage: clientFlexMessage(client('job_stage', lang, { jobNumber: 'JOB-0099', jobTitle: LONG_THAI_TEXT, stage: 'loaded', stageLabel: '', note: LONG_THAI_TEXT })),
+    depositReturned: clientFlexMessage(client('deposit_returned', lang, { depositNumber: 'DEP-2025-0003', returnedSatang: 8_500_00, deductedSatang: 1_500_00, reason: LONG_THAI_TEXT, receiptNumber: 'DEPRR-2025-0003', jobNumber: 'JOB-0099' })),
+    depositReturnedFull: clientFlexMessage(client('deposit_returned', lang, { depositNumber: 'DEP-2025-0004', returnedSatang: 10_000_00, deductedSatang: 0, reason: null, receiptNumber: null, jobNumber: null })),
     customerCard: customerCard({
       lang,
       id: 'cus_00000000000000000001',
@@ -96,7 +96,7 @@ export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Messa
     }),
     stageChooserNone: stageChooser({ lang, jobId: 'j', jobNumber: 'J', jobTitle: 'T', currentStageLabel: 'Done', stages: [] }),
     confirmCard: confirmCard({ lang, title: LONG_THAI_TEXT, body: LONG_THAI_TEXT, confirm: { a: 'revoke', c: 'cus_1' }, danger: true }),
-    helpCard: helpCard(lang),
+    helpCard: helpCard(lang, HELP_COMMANDS[lang]),
     slipReview: slipReviewCard({
       lang,
       paymentId: 'pay_0123456789abcdefghij',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
 import { escapeHtml, flexPreviewCss, flexToHtml, messagesToHtml } from '../../../bot/preview/flex-to-html.ts';
-import { customerCarousel, invoiceMessage, stageChooser } from '../../../bot/flex/index.ts';
-import { base, customers } from './flex-fixtures.ts';
+import { clientFlexMessage, customerCarousel, stageChooser } from '../../../bot/flex/index.ts';
+import { client, customers } from './flex-fixtures.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 
@@ -54,7 +54,7 @@ describe('flexToHtml', () => {
   });
 
   it('renders a builder bubble with header, amount, details and a primary link button', () => {
-    const html = flexToHtml(invoiceMessage({ ...base('en'), invoiceNumber: 'INV-1', amountDueSatang: 123450, dueDate: '2025-01-31' }));
+    const html = flexToHtml(clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' })));
     expect(html).toContain('lfp-bubble');
     expect(html).toContain('THB 1,234.50');
     expect(html).toMatch(/<a class="lfp-button lfp-button-primary" href="https:\/\/liff\.line\.me\/[^"]+"/);

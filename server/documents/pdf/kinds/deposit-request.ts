@@ -1,5 +1,6 @@
-/** ใบแจ้งชำระเงินประกัน (มัดจำ) / Security Deposit Request, with a PromptPay QR. */
+/** ใบแจ้งชำระเงินประกัน / Security Deposit Request, with a PromptPay QR. */
 import type { DepositRequestDocument } from '../../document-model.ts';
+import { SECURITY_DEPOSIT } from '../../../domain/labels.ts';
 import { L, bi, both } from '../../labels.ts';
 import { drawNote, drawNotice, drawTotalsSection, type KindLayout } from '../blocks.ts';
 import { formatBaht, printDate } from '../format.ts';
@@ -26,8 +27,8 @@ export function depositRequestLayout(model: DepositRequestDocument): KindLayout 
     drawBody(ctx, assets) {
       const ref = model.quoteNumber ?? model.jobNumber;
       const label = ref
-        ? bi(`เงินประกัน (มัดจำ) ตาม ${ref}`, `Security deposit for ${ref}`)
-        : bi('เงินประกัน (มัดจำ)', 'Security deposit');
+        ? bi(`${SECURITY_DEPOSIT.th} ตาม ${ref}`, `${SECURITY_DEPOSIT.en} for ${ref}`)
+        : SECURITY_DEPOSIT;
       drawTable(ctx, simpleColumns(), [{ cells: ['1', both(label, model.lang), formatBaht(model.amountSatang)] }]);
       drawNotice(ctx, depositNotVatNote(model.lang));
       const qr = promptPay && assets.qrPng ? { png: assets.qrPng, amountSatang: promptPay.amountSatang } : null;

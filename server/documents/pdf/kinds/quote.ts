@@ -29,7 +29,7 @@ function drawQuoteBody(ctx: RenderContext, model: QuoteDocument | SignedQuoteDoc
     drawNote(
       ctx,
       [model.note?.trim(), model.lang === 'th'
-        ? 'เงินประกัน (มัดจำ) ชำระแยกจากยอดใบเสนอราคา คืนได้เมื่อจบงาน และไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม'
+        ? 'เงินประกันชำระแยกจากยอดใบเสนอราคา คืนได้เมื่อจบงาน และไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม'
         : 'The security deposit is paid separately from the quoted total, is refundable at the end of the job and is not subject to VAT.']
         .filter(Boolean)
         .join('\n'),

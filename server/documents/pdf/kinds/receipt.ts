@@ -10,6 +10,7 @@ import {
   type DocumentLang,
   type ReceiptDocument,
 } from '../../document-model.ts';
+import { SECURITY_DEPOSIT } from '../../../domain/labels.ts';
 import { L, bi, both, type Bilingual } from '../../labels.ts';
 import { drawDetails, drawNote, drawNotice, drawTotalsSection, type KindLayout } from '../blocks.ts';
 import { formatBaht, formatMinusBaht, printDate, printDateOrDateTime } from '../format.ts';
@@ -65,7 +66,7 @@ function receiptRows(model: ReceiptDocument): TableRow[] {
       return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(model.amountSatang)] }];
     }
     case 'DEPR': {
-      const label = bi(`เงินประกัน (มัดจำ) เลขที่ ${model.depositNumber}`, `Security deposit ${model.depositNumber}`);
+      const label = bi(`${SECURITY_DEPOSIT.th} เลขที่ ${model.depositNumber}`, `${SECURITY_DEPOSIT.en} ${model.depositNumber}`);
       return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(model.amountSatang)] }];
     }
     case 'DEPRR': {

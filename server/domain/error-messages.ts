@@ -1,0 +1,123 @@
+/**
+ * What people are told when something is refused, in Thai and English — written once, for every
+ * transport: the HTTP error body (clients), the LINE bot (staff). Import-free on purpose, so the
+ * bot, the server and the portal app can all share it.
+ *
+ * A DomainError carries a `code` (errors.ts) and, where the reason matters to the reader, a
+ * `details.reason` key from STAFF_REASONS with the values its sentence needs (`number`, `status`).
+ * Indexing these tables with an ErrorCode fails to compile when a code has no text.
+ */
+export interface Bilingual {
+  th: string;
+  en: string;
+}
+
+/** Short messages a client (not staff) may see, per error code. */
+export const CLIENT_MESSAGES = {
+  VALIDATION: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Some information is not valid' },
+  UNAUTHORIZED: { th: 'ไม่ได้รับอนุญาต', en: 'Not authorised' },
+  FORBIDDEN: { th: 'ไม่มีสิทธิ์เข้าถึง', en: 'Not allowed' },
+  NOT_FOUND: { th: 'ไม่พบข้อมูล', en: 'Not found' },
+  CONFLICT: { th: 'รายการนี้มีการเปลี่ยนแปลงแล้ว กรุณาโหลดหน้าใหม่', en: 'This has already changed; please reload' },
+  GONE: { th: 'ลิงก์นี้ใช้ไม่ได้แล้ว', en: 'This link is no longer available' },
+  UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
+  RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
+  PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large' },
+  UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
+} as const satisfies Record<string, Bilingual>;
+
+/** Staff in a chat: a reason that stands on its own when no more specific one is known. */
+export const STAFF_MESSAGES = {
+  VALIDATION: { th: 'ข้อมูลที่พิมพ์มาไม่ถูกต้อง ลองตรวจแล้วพิมพ์ใหม่อีกครั้ง', en: 'That input is not valid; check it and try again.' },
+  UNAUTHORIZED: { th: 'ยังไม่ได้ยืนยันตัวตน จึงทำรายการนี้ไม่ได้', en: 'You are not signed in for this.' },
+  FORBIDDEN: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { th: 'ไม่พบรายการนี้ในระบบ', en: 'That record was not found.' },
+  CONFLICT: { th: 'ทำรายการนี้ไม่ได้ เพราะสถานะของรายการตอนนี้ไม่อนุญาต', en: 'Not possible in the record’s current state.' },
+  GONE: { th: 'รายการนี้ใช้ไม่ได้แล้ว', en: 'This is no longer available.' },
+  UNPROCESSABLE: { th: 'ระบบดำเนินการกับรายการนี้ไม่ได้', en: 'This item cannot be processed.' },
+  RATE_LIMITED: { th: 'ทำรายการถี่เกินไป รอสักครู่แล้วลองใหม่', en: 'Too many tries; wait a moment and try again.' },
+  PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large.' },
+  UNAVAILABLE: { th: 'ตอนนี้ยังทำรายการนี้ไม่ได้ ลองใหม่ภายหลัง', en: 'Not available right now; try again later.' },
+} as const satisfies Record<string, Bilingual>;
+
+/** Specific refusals, by `details.reason`. `{number}` and `{status}` come from the error's details. */
+export const STAFF_REASONS = {
+  quote_not_linkable: {
+    th: 'ใบเสนอราคา {number} {status} ลิงก์ใบเสนอราคาจะเปิดไม่ได้ จึงไม่ได้สร้างลิงก์',
+    en: 'Quote {number} is {status}; a quote link would not open, so none was made.',
+  },
+  invoice_not_linkable: {
+    th: 'ใบแจ้งหนี้ {number} {status} ลิงก์ใบแจ้งหนี้จะเปิดไม่ได้ ส่งลิงก์ของลูกค้า (ลิงก์ <ชื่อลูกค้า>) แทนได้',
+    en: 'Invoice {number} is {status}; an invoice link would not open. Send the customer link (link <name>) instead.',
+  },
+  invoice_not_remindable: {
+    th: 'ใบแจ้งหนี้ {number} {status} ไม่มีอะไรต้องแจ้งเตือน',
+    en: 'Invoice {number} is {status}; there is nothing to remind about.',
+  },
+  unreachable: {
+    th: 'ส่งถึงลูกค้ารายนี้ไม่ได้ตอนนี้: ไม่มีช่องทางที่ใช้ได้ (LINE อีเมล หรือ SMS) ตรวจว่ามีอีเมลหรือเบอร์มือถือในข้อมูลลูกค้า',
+    en: 'This customer cannot be reached now: no usable LINE, email or SMS. Check the customer has an email or mobile number.',
+  },
+  stage_final: {
+    th: 'งานนี้เสร็จสิ้นหรือยกเลิกแล้ว เปลี่ยนสถานะอีกไม่ได้',
+    en: 'The job is completed or cancelled; its stage can no longer change.',
+  },
+  stage_one_step_back: {
+    th: 'ย้อนสถานะได้ทีละหนึ่งขั้นเท่านั้น',
+    en: 'A job can go back only one step at a time.',
+  },
+  business_not_set_up: {
+    th: 'ยังไม่ได้ตั้งค่าข้อมูลธุรกิจ (ชื่อ ที่อยู่ พร้อมเพย์) ให้ผู้ดูแลระบบตั้งค่าก่อน',
+    en: 'The business profile is not set up yet; ask the administrator to set it up.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+export type StaffReason = keyof typeof STAFF_REASONS;
+
+/** How a status reads inside a sentence ("Invoice INV-1 is paid" / "ใบแจ้งหนี้ INV-1 ชำระครบแล้ว"). */
+const STATUS_WORDS: Record<string, Bilingual> = {
+  draft: { th: 'ยังเป็นฉบับร่าง', en: 'a draft' },
+  sent: { th: 'ส่งแล้ว', en: 'sent' },
+  partially_paid: { th: 'ชำระแล้วบางส่วน', en: 'partly paid' },
+  paid: { th: 'ชำระครบแล้ว', en: 'paid' },
+  void: { th: 'ถูกยกเลิกแล้ว', en: 'void' },
+  accepted: { th: 'ลูกค้าตอบรับแล้ว', en: 'accepted' },
+  declined: { th: 'ลูกค้าปฏิเสธแล้ว', en: 'declined' },
+  expired: { th: 'หมดอายุแล้ว', en: 'expired' },
+};
+
+/** Record names in `notFound(what)` ("Invoice INV-2026-0099" → "ใบแจ้งหนี้ INV-2026-0099"). */
+const RECORD_WORDS: Record<string, Bilingual> = {
+  Customer: { th: 'ลูกค้า', en: 'Customer' },
+  Job: { th: 'งาน', en: 'Job' },
+  Quote: { th: 'ใบเสนอราคา', en: 'Quote' },
+  Invoice: { th: 'ใบแจ้งหนี้', en: 'Invoice' },
+  Deposit: { th: 'เงินมัดจำ', en: 'Deposit' },
+  Payment: { th: 'การชำระเงิน', en: 'Payment' },
+  Link: { th: 'ลิงก์', en: 'Link' },
+};
+
+const isReason = (value: unknown): value is StaffReason => typeof value === 'string' && Object.hasOwn(STAFF_REASONS, value);
+
+/**
+ * The sentence staff read for a refusal, in their language: the specific reason when the error
+ * names one, "not found" with the record's name, else the text for the code. Null when the code
+ * alone is all there is (the caller may then add the error's own English detail for English staff).
+ */
+export function staffReason(error: { code: keyof typeof STAFF_MESSAGES; details?: Record<string, unknown> | undefined }, lang: keyof Bilingual): string | null {
+  const details = error.details ?? {};
+  if (isReason(details['reason'])) {
+    const status = typeof details['status'] === 'string' ? details['status'] : '';
+    const values: Record<string, string> = {
+      number: typeof details['number'] === 'string' ? details['number'] : '',
+      status: STATUS_WORDS[status]?.[lang] ?? status,
+    };
+    return STAFF_REASONS[details['reason']][lang].replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '').replace(/ {2,}/g, ' ');
+  }
+  if (error.code === 'NOT_FOUND' && typeof details['what'] === 'string') {
+    const [noun = '', ...rest] = details['what'].split(' ');
+    const word = RECORD_WORDS[noun];
+    if (word) return lang === 'th' ? `ไม่พบ${word.th}${rest.length ? ` ${rest.join(' ')} ` : ''}ในระบบ` : `${[word.en, ...rest].join(' ')} not found.`;
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+/** The business profile as the admin API answers it. */
+import { z } from 'zod';
+import { JOB_STAGES, type JobStage } from '../../../domain/job-stages.ts';
+import { instant, iso } from './common.ts';
+
+export const businessDto = z.strictObject({
+  name: z.string(),
+  nameEn: z.string(),
+  address: z.string(),
+  addressEn: z.string().nullable(),
+  taxId: z.string().nullable(),
+  branchCode: z.string(),
+  vatRegistered: z.boolean(),
+  promptPayId: z.string(),
+  promptPayName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  lineOaId: z.string().nullable(),
+  /** Stages whose change is announced to the client (stored comma-separated). */
+  notifyStages: z.array(z.enum(JOB_STAGES)),
+  updatedAt: instant,
+});
+export type BusinessDto = z.infer<typeof businessDto>;
+
+interface BusinessRow {
+  name: string; nameEn: string; address: string; addressEn: string | null; taxId: string | null; branchCode: string;
+  vatRegistered: boolean; promptPayId: string; promptPayName: string; phone: string | null; email: string | null;
+  lineOaId: string | null; notifyStages: string; updatedAt: Date;
+}
+
+export function toBusinessDto(row: BusinessRow): BusinessDto {
+  return {
+    name: row.name,
+    nameEn: row.nameEn,
+    address: row.address,
+    addressEn: row.addressEn,
+    taxId: row.taxId,
+    branchCode: row.branchCode,
+    vatRegistered: row.vatRegistered,
+    promptPayId: row.promptPayId,
+    promptPayName: row.promptPayName,
+    phone: row.phone,
+    email: row.email,
+    lineOaId: row.lineOaId,
+    notifyStages: row.notifyStages.split(',').map((s) => s.trim()).filter(Boolean) as JobStage[],
+    updatedAt: iso(row.updatedAt),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Portal downloads that must not hurt: another customer's document id renders and stores nothing,
+ * a ZIP that fails half-way is a failed download (never a truncated 200 that hangs), and the ZIP's
+ * file name is sanitised like PDF names.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
+import { readZip } from '../../helpers/read-zip.ts';
+
+let t: TestApp;
+let f: PortalFixture;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = await createPortalFixture(t);
+});
+afterAll(() => t.stop());
+
+const storedFiles = () => {
+  const root = path.join(t.dataDir, 'documents');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+};
+
+describe('probing another customer’s document ids', () => {
+  it('answers 404 like an unknown id and renders and stores nothing', async () => {
+    const foreign = await issueLink(t, 'customer', f.otherCustomerId);
+    const receipts = await t.ctx.db.receipt.findMany({ where: { customerId: f.customerId }, select: { id: true } });
+    const payments = await t.ctx.db.payment.findMany({ where: { invoice: { customerId: f.customerId } }, select: { id: true } });
+    const ids = [
+      `invoice.${f.invoiceId}`,
+      `quote.${f.quoteId}`,
+      `deposit_request.${f.quoteDepositId}`,
+      `deposit_request.${f.jobDepositId}`,
+      ...receipts.map((r) => `receipt.${r.id}`),
+      ...payments.map((p) => `tax_invoice.${p.id}`),
+    ];
+    expect(ids.length).toBeGreaterThan(4);
+    const unknown = await fetch(`${t.baseUrl}/api/portal/${foreign.token}/documents/invoice.doesnotexist`);
+    const unknownBody = await unknown.text();
+    const rowsBefore = await t.ctx.db.issuedDocument.count();
+    const filesBefore = storedFiles();
+    for (const id of ids) {
+      const res = await fetch(`${t.baseUrl}/api/portal/${foreign.token}/documents/${id}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe(unknownBody);
+    }
+    expect(await t.ctx.db.issuedDocument.count()).toBe(rowsBefore);
+    expect(storedFiles()).toEqual(filesBefore);
+    // The owner's own link still gets the document (and only then is it stored).
+    const own = await issueLink(t, 'customer', f.customerId);
+    expect((await fetch(`${t.baseUrl}/api/portal/${own.token}/documents/invoice.${f.invoiceId}`)).status).toBe(200);
+    expect(await t.ctx.db.issuedDocument.count()).toBe(rowsBefore + 1);
+  });
+});
+
+describe('a ZIP that fails half-way', () => {
+  it('is cut off (no complete ZIP, no hang), logged, and the server keeps serving', async () => {
+    // A customer with two documents: the newer invoice is zipped first, the older quote second.
+    const c = await t.admin('POST', '/customers', { name: 'ลูกค้า ZIP', email: 'zip@example.com' });
+    const quote = await t.admin('POST', '/quotes', { customerId: c.body.id, validUntil: '2026-12-20', lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }] });
+    expect((await t.admin('POST', `/quotes/${quote.body.id}/send`)).status).toBe(200);
+    t.clock.advance(60_000);
+    const invoice = await t.admin('POST', '/invoices', { customerId: c.body.id, dueDate: '2026-12-20', lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }] });
+    expect((await t.admin('POST', `/invoices/${invoice.body.id}/send`)).status).toBe(200);
+    const link = await issueLink(t, 'customer', c.body.id);
+    const zipUrl = `${t.baseUrl}/api/portal/${link.token}/documents.zip`;
+
+    // A failed disk write stands in for any mid-archive failure: the quote's folder is a file.
+    const quoteDir = path.join(t.dataDir, 'documents', 'quote');
+    rmSync(quoteDir, { recursive: true, force: true });
+    mkdirSync(path.dirname(quoteDir), { recursive: true });
+    writeFileSync(quoteDir, 'not a folder');
+    const logged = t.logLines.length;
+    try {
+      const res = await fetch(zipUrl);
+      expect(res.status).toBe(200); // the invoice was already on its way when the quote failed
+      const outcome = await Promise.race([
+        res.arrayBuffer().then(() => 'complete' as const, () => 'failed' as const),
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000)),
+      ]);
+      expect(outcome).toBe('failed');
+      const errors = t.logLines.slice(logged).map((l) => JSON.parse(l)).filter((l) => l.level === 'error');
+      expect(errors.some((l) => l.msg === 'response aborted after it started' && /quote/.test(l.err.message))).toBe(true);
+    } finally {
+      rmSync(quoteDir, { force: true });
+    }
+
+    const again = await fetch(zipUrl);
+    expect(again.status).toBe(200);
+    expect(readZip(Buffer.from(await again.arrayBuffer())).size).toBe(2);
+  });
+});
+
+describe('the ZIP file name', () => {
+  it('drops control, bidi and zero-width characters and replaces / < " like PDF names do', async () => {
+    const c = await t.admin('POST', '/customers', { name: 'placeholder' });
+    // Stored directly: names saved before input checks existed can still hold anything.
+    await t.ctx.db.customer.update({ where: { id: c.body.id }, data: { name: 'คุณ\u202Eเอ\u200Bบี/<x>"y\u0007\u0000z' } });
+    const link = await issueLink(t, 'customer', c.body.id);
+    const res = await fetch(`${t.baseUrl}/api/portal/${link.token}/documents.zip`);
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    const header = res.headers.get('content-disposition')!;
+    expect(header).toMatch(/^attachment; filename="documents\.zip"; filename\*=UTF-8''/);
+    const name = decodeURIComponent(header.split("filename*=UTF-8''")[1]!);
+    expect(name).toBe('คุณเอบี-x-y-z-documents.zip');
+    expect(name).not.toMatch(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069/<>"]/);
+  });
+});

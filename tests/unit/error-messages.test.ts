@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CLIENT_MESSAGES, STAFF_MESSAGES, STAFF_REASONS, staffReason } from '../../server/domain/error-messages.ts';
+import { DomainError, notFound } from '../../server/domain/errors.ts';
+
+describe('error messages', () => {
+  it('give every code one Thai and one English text, for clients and for staff', () => {
+    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'RATE_LIMITED', 'UNAVAILABLE'];
+    for (const table of [CLIENT_MESSAGES, STAFF_MESSAGES]) {
+      expect(Object.keys(table).sort()).toEqual([...codes].sort());
+      for (const text of Object.values(table)) {
+        expect(text.th).toMatch(/[\u0e00-\u0e7f]/);
+        expect(text.en).toMatch(/^[\x20-\x7e’]+$/);
+      }
+    }
+    expect(Object.values(STAFF_MESSAGES).map((m) => m.th).join()).not.toMatch(/โหลดหน้าใหม่/);
+  });
+
+  it('is an import-free module the bot, server and app can share', () => {
+    const source = readFileSync(new URL('../../server/domain/error-messages.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*import\b/m);
+  });
+
+  it('fills a specific reason from the error details, in either language', () => {
+    const error = new DomainError('CONFLICT', 'Invoice INV-2026-0003 is paid; there is nothing to remind about', { status: 'paid', reason: 'invoice_not_remindable', number: 'INV-2026-0003' });
+    expect(staffReason(error, 'th')).toBe('ใบแจ้งหนี้ INV-2026-0003 ชำระครบแล้ว ไม่มีอะไรต้องแจ้งเตือน');
+    expect(staffReason(error, 'en')).toBe('Invoice INV-2026-0003 is paid; there is nothing to remind about.');
+    for (const reason of Object.keys(STAFF_REASONS)) {
+      expect(staffReason(new DomainError('CONFLICT', 'x', { reason, number: 'N-1', status: 'void' }), 'th')).not.toMatch(/\{|\}/);
+    }
+  });
+
+  it('names the missing record in Thai, and has nothing specific for a bare code', () => {
+    expect(staffReason(notFound('Invoice INV-2026-0099'), 'th')).toBe('ไม่พบใบแจ้งหนี้ INV-2026-0099 ในระบบ');
+    expect(staffReason(notFound('Job'), 'th')).toBe('ไม่พบงานในระบบ');
+    expect(staffReason(notFound('Job'), 'en')).toBe('Job not found.');
+    expect(staffReason(new DomainError('CONFLICT', 'changed meanwhile'), 'th')).toBeNull();
+  });
+});
