@@ -63,7 +63,15 @@ export async function lineBindingStatus(ctx: AppContext, link: ResolvedLink, idT
   const verified = await verifiedUser(ctx, idToken);
   if (link.scope !== 'customer') return { state: 'refused', reason: 'scope' };
   const decision = await decide(ctx.db, link.customerId, verified.userId);
-  if (decision.kind === 'already') return { state: 'bound', following: decision.existing.following };
+  if (decision.kind === 'already') {
+    // A bound client opening the portal in LINE: ask LINE whether they still follow (an account
+    // that followed before the webhook was set up never sent us a follow event).
+    const friend = await askFriendship(ctx, verified.userId);
+    const existing = decision.existing;
+    if (friend === null || friend === existing.following) return { state: 'bound', following: existing.following };
+    await ctx.db.lineUser.updateMany({ where: { id: existing.id, following: existing.following }, data: { following: friend, followChangedAt: ctx.clock.now() } });
+    return { state: 'bound', following: friend };
+  }
   if (decision.kind === 'refused') return { state: 'refused', reason: decision.reason };
   return { state: 'can_bind' };
 }

@@ -163,6 +163,18 @@ describe('following comes only from LINE, and a later binding never takes the LI
     expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: later } })).toMatchObject({ following: true });
   });
 
+  it('a bound client opening the portal in LINE has their follow state refreshed from LINE\'s profile', async () => {
+    const customerId = await f.customer({ email: 'refresh@example.com' });
+    const link = await customerLink(customerId);
+    const user = fakeLineUserId();
+    expect((await post(link.token, 'bind', user)).body).toEqual({ bound: true, following: false });
+    f.line.setProfile(user, { displayName: 'Now a friend' });
+    expect((await post(link.token, 'status', user)).body).toEqual({ state: 'bound', following: true });
+    expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: user } })).toMatchObject({ following: true });
+    f.line.setProfile(user, null);
+    expect((await post(link.token, 'status', user)).body).toEqual({ state: 'bound', following: false });
+  });
+
   it('the earliest-bound account that follows receives LINE messages; a later binding does not take over', async () => {
     const customerId = await f.customer({ email: 'order@example.com' });
     const link = await customerLink(customerId);
