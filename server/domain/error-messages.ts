@@ -6,7 +6,10 @@
  * A DomainError carries a `code` (errors.ts) and, where the reason matters to the reader, a
  * `details.reason` key from STAFF_REASONS with the values its sentence needs (`number`, `status`).
  * Indexing these tables with an ErrorCode fails to compile when a code has no text.
+ * Its only import is the import-free labels module, so record and status names are written once.
  */
+import { DOCUMENT_KIND_LABELS, QUOTE_STATUS_LABELS, SECURITY_DEPOSIT } from './labels.ts';
+
 export interface Bilingual {
   th: string;
   en: string;
@@ -83,16 +86,16 @@ const STATUS_WORDS: Record<string, Bilingual> = {
   void: { th: 'ถูกยกเลิกแล้ว', en: 'void' },
   accepted: { th: 'ลูกค้าตอบรับแล้ว', en: 'accepted' },
   declined: { th: 'ลูกค้าปฏิเสธแล้ว', en: 'declined' },
-  expired: { th: 'หมดอายุแล้ว', en: 'expired' },
+  expired: { th: QUOTE_STATUS_LABELS.expired.th, en: 'expired' },
 };
 
 /** Record names in `notFound(what)` ("Invoice INV-2026-0099" → "ใบแจ้งหนี้ INV-2026-0099"). */
 const RECORD_WORDS: Record<string, Bilingual> = {
   Customer: { th: 'ลูกค้า', en: 'Customer' },
   Job: { th: 'งาน', en: 'Job' },
-  Quote: { th: 'ใบเสนอราคา', en: 'Quote' },
-  Invoice: { th: 'ใบแจ้งหนี้', en: 'Invoice' },
-  Deposit: { th: 'เงินมัดจำ', en: 'Deposit' },
+  Quote: { th: DOCUMENT_KIND_LABELS.quote.th, en: 'Quote' },
+  Invoice: { th: DOCUMENT_KIND_LABELS.invoice.th, en: 'Invoice' },
+  Deposit: { th: SECURITY_DEPOSIT.th, en: 'Security deposit' },
   Payment: { th: 'การชำระเงิน', en: 'Payment' },
   Link: { th: 'ลิงก์', en: 'Link' },
 };

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../server/domain/errors.ts';
 
 describe('error messages', () => {
   it('give every code one Thai and one English text, for clients and for staff', () => {
-    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'RATE_LIMITED', 'UNAVAILABLE'];
+    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE'];
     for (const table of [CLIENT_MESSAGES, STAFF_MESSAGES]) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
       for (const text of Object.values(table)) {
@@ -16,9 +16,10 @@ describe('error messages', () => {
     expect(Object.values(STAFF_MESSAGES).map((m) => m.th).join()).not.toMatch(/โหลดหน้าใหม่/);
   });
 
-  it('is an import-free module the bot, server and app can share', () => {
+  it('imports nothing but the import-free labels module, so the bot, server and app can share it', () => {
     const source = readFileSync(new URL('../../server/domain/error-messages.ts', import.meta.url), 'utf8');
-    expect(source).not.toMatch(/^\s*import\b/m);
+    const imports = [...source.matchAll(/^\s*import\b.*from '([^']+)'/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['./labels.ts']);
   });
 
   it('fills a specific reason from the error details, in either language', () => {

@@ -16,6 +16,8 @@ export const businessDto = z.strictObject({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   lineOaId: z.string().nullable(),
+  /** Short name opening every SMS (at most 11 characters); null = derived from the business name. */
+  smsSenderName: z.string().nullable(),
   /** Stages whose change is announced to the client (stored comma-separated). */
   notifyStages: z.array(z.enum(JOB_STAGES)),
   updatedAt: instant,
@@ -25,7 +27,7 @@ export type BusinessDto = z.infer<typeof businessDto>;
 interface BusinessRow {
   name: string; nameEn: string; address: string; addressEn: string | null; taxId: string | null; branchCode: string;
   vatRegistered: boolean; promptPayId: string; promptPayName: string; phone: string | null; email: string | null;
-  lineOaId: string | null; notifyStages: string; updatedAt: Date;
+  lineOaId: string | null; smsSenderName: string | null; notifyStages: string; updatedAt: Date;
 }
 
 export function toBusinessDto(row: BusinessRow): BusinessDto {
@@ -42,6 +44,7 @@ export function toBusinessDto(row: BusinessRow): BusinessDto {
     phone: row.phone,
     email: row.email,
     lineOaId: row.lineOaId,
+    smsSenderName: row.smsSenderName,
     notifyStages: row.notifyStages.split(',').map((s) => s.trim()).filter(Boolean) as JobStage[],
     updatedAt: iso(row.updatedAt),
   };
