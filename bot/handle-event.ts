@@ -22,7 +22,7 @@ import { runStaffCommand } from './commands/staff-commands.ts';
 import { runStaffPostback } from './commands/staff-postbacks.ts';
 import type { StaffContext } from './commands/staff-actions.ts';
 import type { ClientMessaging } from './commands/client-messaging.ts';
-import { boundCustomerId, recordFollowState } from './chat/line-users.ts';
+import { boundCustomerId, recordFollowState } from '../server/services/line-users.ts';
 import { enrolmentAnswer, strangerAnswer, yourPortalAnswer } from './chat/client-chat.ts';
 
 export interface BotDeps {

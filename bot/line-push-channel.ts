@@ -11,6 +11,8 @@ import { clientFlexMessage } from './flex/client-messages.ts';
 
 /** The LINE messages (one Flex bubble) for a client message. Pure; also used by the operator preview. */
 export function lineMessagesFor(content: MessageContent): messagingApi.Message[] {
+  // Never queued for LINE (channelsForKind): the point is to reach the client somewhere else.
+  if (content.kind === 'line_connected') throw new Error('a "LINE account connected" notice is never sent by LINE');
   return [clientFlexMessage(content)];
 }
 

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier, type PdfSealer, type StaffNotifier } from './services/ports.ts';
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
+import { lineProfileFriendship } from '../bot/line-friendship.ts';
 import { liffUrlBuilder } from '../bot/liff-url.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
@@ -78,6 +79,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
+    lineFriendship: config.line.channelAccessToken ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : null,
     liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
     staffNotifier:
       overrides.staffNotifier ??

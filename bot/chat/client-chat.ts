@@ -6,7 +6,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { AppContext } from '../../server/services/context.ts';
-import { issuePortalLink } from '../../server/services/links.ts';
+import { portalLinkForChat } from '../../server/services/chat-portal-link.ts';
 import { getBusiness } from '../../server/services/business.ts';
 import { getCustomerContact } from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
@@ -14,9 +14,6 @@ import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
 import { clientFlexMessage } from '../flex/client-messages.ts';
 import { pick } from '../flex/format.ts';
 import { textMessage, uriItem, type Answer } from '../commands/answers.ts';
-
-/** Creates the link (or reuses the valid one) the same way staff would; recorded as requested from chat. */
-const CLIENT_CHAT_ACTOR = 'line-chat:client';
 
 async function businessOrNull(ctx: AppContext) {
   try {
@@ -30,7 +27,9 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
   const customer = await getCustomerContact(ctx, customerId);
   const lang = customer.language;
   const business = await businessOrNull(ctx);
-  const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId, createdBy: CLIENT_CHAT_ACTOR });
+  const link = await portalLinkForChat(ctx, customerId);
+  const phone = business?.phone?.replace(/[^\d+]/g, '');
+  if (!link) return linksRevokedAnswer(lang, business ? pick(lang, business.name, business.nameEn) : null, phone);
   // Inside LINE the LIFF URL opens the portal in LINE's own browser, already signed in.
   const url = link.liffUrl ?? link.url;
   const card = clientFlexMessage({
@@ -46,9 +45,15 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
     expiresOn: bangkokDate(link.expiresAt),
   });
   const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, DOCUMENT_KIND_LABELS.invoice.th, 'Invoices'), `${url}/invoices`)];
-  const phone = business?.phone?.replace(/[^\d+]/g, '');
   if (phone) items.push(uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`));
   return [{ ...card, quickReply: { items } }];
+}
+
+/** Staff revoked the customer's links: no new link from chat; the business issues the next one. */
+function linksRevokedAnswer(lang: 'th' | 'en', businessName: string | null, phone: string | undefined): Answer {
+  const who = businessName ?? pick(lang, 'ร้าน', 'the business');
+  const text = pick(lang, `ลิงก์พอร์ทัลของคุณถูกยกเลิกโดย ${who} แล้ว กรุณาติดต่อ ${who} เพื่อขอลิงก์ใหม่`, `${who} has withdrawn your portal links. Please contact them for a new link.`);
+  return [textMessage(text, phone ? [uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`)] : undefined)];
 }
 
 /** Bilingual, because we do not know who is writing. */

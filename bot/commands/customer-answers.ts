@@ -1,6 +1,7 @@
 /** Customer answers for staff: search results (carousel), the customer card, and "which customer?" resolution. */
 import type { AppContext } from '../../server/services/context.ts';
 import { getCustomerSummary } from '../../server/services/customers.ts';
+import { listLineAccounts } from '../../server/services/line-accounts.ts';
 import { findDocumentByNumber, isClearBest, searchCustomers, type CustomerMatch, type DocumentRef } from '../../server/services/customer-search.ts';
 import { STAGE_LABELS, type JobStage } from '../../server/domain/job-stages.ts';
 import { customerCard, customerCarousel, CAROUSEL_MAX_BUBBLES, type CustomerListItem } from '../flex/staff-messages.ts';
@@ -15,6 +16,7 @@ const SEARCH_LIMIT = 200;
 
 export async function customerCardAnswer(ctx: AppContext, lang: Lang, customerId: string): Promise<Answer> {
   const summary = await getCustomerSummary(ctx, customerId);
+  const lineAccounts = await listLineAccounts(ctx, customerId);
   const card = customerCard({
     lang,
     id: summary.id,
@@ -26,6 +28,7 @@ export async function customerCardAnswer(ctx: AppContext, lang: Lang, customerId
     depositsHeldSatang: summary.depositsHeldSatang,
     lastPortalVisitAt: summary.lastSeenAt,
     lineBound: summary.lineBound,
+    lineAccounts: lineAccounts.map((a) => ({ lineUserId: a.lineUserId, displayName: a.displayName, following: a.following })),
   });
   return withQuickReplies([card], [postbackItem(pick(lang, 'ลิงก์พอร์ทัล', 'Portal link'), { a: PB.link, c: summary.id }), ...staffMenu(lang)]);
 }

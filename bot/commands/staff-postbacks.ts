@@ -9,6 +9,7 @@ import { pick } from '../flex/format.ts';
 import { decodePostback, PB } from '../flex/postback.ts';
 import { staffMenu, textMessage, type Answer } from './answers.ts';
 import { customerCardAnswer, findAnswer } from './customer-answers.ts';
+import { unbindLineAnswer, unbindLineConfirmAnswer } from './line-account-actions.ts';
 import {
   linkAnswer,
   moveStageAnswer,
@@ -22,6 +23,7 @@ import {
 } from './staff-actions.ts';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const LINE_USER_ID = /^U[0-9a-f]{32}$/;
 
 function stale(s: StaffContext): Answer {
   return [textMessage(pick(s.lang, 'ปุ่มนี้ใช้ไม่ได้แล้ว ลองพิมพ์คำสั่งใหม่อีกครั้ง', 'This button no longer works; please type the command again.'), staffMenu(s.lang))];
@@ -70,6 +72,13 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
     case PB.revokeLinks: {
       const c = id('c');
       return c ? revokeAnswer(s, c) : stale(s);
+    }
+    case PB.unbindLineAsk:
+    case PB.unbindLine: {
+      const c = id('c');
+      const u = p['u'] && LINE_USER_ID.test(p['u']) ? p['u'] : null;
+      if (!c || !u) return stale(s);
+      return p['a'] === PB.unbindLine ? unbindLineAnswer(s, c, u) : unbindLineConfirmAnswer(s, c, u);
     }
     case PB.overdue: {
       const o = Number(p['o']);

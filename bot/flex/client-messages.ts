@@ -17,7 +17,10 @@ type FlexComponent = messagingApi.FlexComponent;
 /** One bubble for any client message kind. Throws (a permanent send failure) on a bad URL or date. */
 export function clientFlexMessage(content: MessageContent): FlexMessage {
   const doc = messageDocument(content, 'line');
-  const url = requireUrl(doc.button.url);
+  // Every kind with a portal link has its button; a linkless notice never reaches LINE.
+  if (!doc.button) throw new Error(`a ${content.kind} message has no button`);
+  const action = doc.button;
+  const url = requireUrl(action.url);
   const body: FlexComponent[] = [
     text(clampText(doc.greeting, MAX.name), { color: COLORS.muted, maxLines: 2 }),
     text(clampText(doc.intro, MAX.title), { margin: 'md', maxLines: 3 }),
@@ -38,7 +41,7 @@ export function clientFlexMessage(content: MessageContent): FlexMessage {
     bubble({
       header: header(doc.businessName, doc.title, doc.badge ? { badge: doc.badge.text, badgeTone: doc.badge.tone } : {}),
       body: vbox(body, { paddingAll: '16px', paddingTop: '4px' }),
-      footer: footer([button(uriAction(doc.button.label, url), 'primary')]),
+      footer: footer([button(uriAction(action.label, url), 'primary')]),
     }),
   );
 }

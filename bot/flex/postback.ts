@@ -24,6 +24,10 @@ export const PB = {
   setStage: 'setstage',
   /** c=<customerId>: revoke every link of the customer (sent by a confirm button). */
   revokeLinks: 'revoke',
+  /** c=<customerId>&u=<lineUserId>: ask before unbinding a LINE account from the customer. */
+  unbindLineAsk: 'unbindq',
+  /** c=<customerId>&u=<lineUserId>: unbind the LINE account (sent by the confirm button). */
+  unbindLine: 'unbind',
   /** p=<paymentId>: confirm a payment slip. */
   slipConfirm: 'slipok',
   /** p=<paymentId>: reject a payment slip. */

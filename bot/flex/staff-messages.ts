@@ -39,6 +39,14 @@ export interface CustomerCardInput {
   lastPortalVisitAt?: string | Date | null;
   /** Whether the client's LINE account is bound (shown as a hint). */
   lineBound?: boolean;
+  /** The LINE accounts bound to the client, oldest binding first; each gets an "Unbind" button. */
+  lineAccounts?: BoundLineAccount[];
+}
+
+export interface BoundLineAccount {
+  lineUserId: string;
+  displayName: string | null;
+  following: boolean;
 }
 
 export interface CustomerListItem {
@@ -146,6 +154,34 @@ function staffHeader(title: string, subtitle?: string): messagingApi.FlexBox {
 
 const body = (contents: FlexComponent[]) => vbox(contents, { paddingAll: '16px', paddingTop: '4px' });
 
+/** "LINE accounts (n)" with each account's name, whether it follows us, and an Unbind button. */
+function lineAccountsBlock(lang: Lang, customerId: string, accounts: BoundLineAccount[]): FlexComponent[] {
+  const block: FlexComponent[] = [text(`${pick(lang, 'บัญชี LINE ที่เชื่อม', 'Linked LINE accounts')} (${accounts.length})`, { size: 'sm', weight: 'bold', margin: 'lg' })];
+  if (accounts.length === 0) block.push(text(pick(lang, 'ยังไม่มีบัญชี LINE ที่เชื่อม', 'No LINE account linked'), { size: 'xs', color: COLORS.muted, margin: 'sm' }));
+  for (const account of accounts) {
+    block.push(
+      hbox(
+        [
+          vbox(
+            [
+              text(account.displayName ? name(account.displayName) : pick(lang, '(ไม่ทราบชื่อ)', '(no name)'), { size: 'sm', maxLines: 1 }),
+              text(account.following ? pick(lang, 'เป็นเพื่อนกับร้านแล้ว', 'Follows us') : pick(lang, 'ยังไม่ได้เพิ่มเพื่อน (ส่งทางอีเมล/SMS)', 'Not following (email/SMS used)'), {
+                size: 'xs',
+                color: account.following ? COLORS.success : COLORS.muted,
+                maxLines: 1,
+              }),
+            ],
+            { flex: 1 },
+          ),
+          button(postbackAction(pick(lang, 'ยกเลิกการเชื่อม', 'Unbind'), { a: PB.unbindLineAsk, c: customerId, u: account.lineUserId }), 'link', { flex: 0, gravity: 'center' }),
+        ],
+        { margin: 'md', spacing: 'sm' },
+      ),
+    );
+  }
+  return block;
+}
+
 export function customerCard(input: CustomerCardInput): FlexMessage {
   const { lang } = input;
   const overdue = input.overdueCount > 0;
@@ -155,7 +191,7 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
     row(pick(lang, 'เงินประกันที่ถืออยู่', 'Deposits held'), money(input.depositsHeldSatang, lang)),
     row(pick(lang, 'เข้าพอร์ทัลล่าสุด', 'Last portal visit'), visit),
   ];
-  if (input.lineBound !== undefined) {
+  if (input.lineBound !== undefined && !input.lineAccounts) {
     details.push(row('LINE', input.lineBound ? pick(lang, 'เชื่อมแล้ว', 'Linked') : pick(lang, 'ยังไม่เชื่อม', 'Not linked'), { tone: input.lineBound ? 'success' : 'muted' }));
   }
   const jobs = input.openJobs.slice(0, CUSTOMER_CARD_MAX_JOBS).map((job) =>
@@ -173,6 +209,7 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
       { margin: 'md', spacing: 'sm' },
     ),
   );
+  const lineBlock: FlexComponent[] = input.lineAccounts ? lineAccountsBlock(lang, input.id, input.lineAccounts) : [];
   const jobsBlock: FlexComponent[] = [
     text(`${pick(lang, 'งานที่เปิดอยู่', 'Open jobs')} (${input.openJobs.length})`, { size: 'sm', weight: 'bold', margin: 'lg' }),
   ];
@@ -193,6 +230,7 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
         keyAmount(pick(lang, 'ยอดค้างชำระ', 'Balance due'), money(input.balanceDueSatang, lang), overdue ? 'danger' : 'default'),
         separator(),
         vbox(details, { margin: 'md' }),
+        ...lineBlock,
         separator(),
         ...jobsBlock,
       ]),

@@ -1,5 +1,8 @@
 /** The portal HTTP API as the app sees it: URL builders and the few calls it makes. */
 import type { PortalBusiness, PortalView } from '../../server/portal/portal-view.ts';
+import type { BindResult, BindStatus } from '../../server/services/line-binding.ts';
+
+export type { BindResult, BindStatus };
 
 export type Loaded =
   | { kind: 'view'; view: PortalView }
@@ -66,11 +69,21 @@ export async function requestNewLink(token: string): Promise<boolean> {
   }
 }
 
-export async function bindLine(token: string, idToken: string): Promise<boolean> {
+async function postIdToken<T>(token: string, what: 'status' | 'bind', idToken: string): Promise<T | null> {
   try {
-    const res = await fetch(`${apiBase(token)}/line/bind`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ idToken }) });
-    return res.ok;
+    const res = await fetch(`${apiBase(token)}/line/${what}`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ idToken }) });
+    return res.ok ? ((await res.json()) as T) : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether this LINE account is bound to the link's customer, or could be (then the portal asks). Null: could not tell. */
+export function lineStatus(token: string, idToken: string): Promise<BindStatus | null> {
+  return postIdToken<BindStatus>(token, 'status', idToken);
+}
+
+/** Binds this LINE account; called only after the client said yes. Null: it failed. */
+export function bindLine(token: string, idToken: string): Promise<BindResult | null> {
+  return postIdToken<BindResult>(token, 'bind', idToken);
 }

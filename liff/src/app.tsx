@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang, PortalView } from '../../server/portal/portal-view.ts';
-import { bindLine, fetchView, urls, type Loaded } from './api.ts';
+import { fetchView, urls, type Loaded } from './api.ts';
 import { ContactCard } from './contact.tsx';
+import { firstLinePrompt, LineConsent, type LinePrompt } from './line-consent.tsx';
 import { Portal, usePortal, type PortalContext } from './context.ts';
 import { initialLang, rememberLang, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { LiffBridge } from './liff/types.ts';
@@ -36,6 +37,7 @@ export function App({ initial, loc, liff }: AppProps) {
   const [sub, setSub] = useState(loc.sub);
   const [live, setLive] = useState<LiveStatus | 'off'>('off');
   const [friendPrompt, setFriendPrompt] = useState(false);
+  const [linePrompt, setLinePrompt] = useState<LinePrompt | null>(null);
   const firstRender = useRef(true);
   const token = loc.token ?? '';
   const t = useMemo(() => translator(lang), [lang]);
@@ -102,12 +104,18 @@ export function App({ initial, loc, liff }: AppProps) {
     return () => { clearTimeout(resyncTimer); stop(); };
   }, [hasJobs, token]);
 
-  // Inside LINE: bind this LINE account (server verifies the ID token) and suggest adding the OA.
+  // Inside LINE, on a customer-wide link: ask before binding this LINE account (only "Yes" binds;
+  // the server verifies the ID token), and suggest adding the OA to a client who has not.
   useEffect(() => {
     if (!liff || !view || !token) return;
     const idToken = liff.idToken();
-    if (idToken) void bindLine(token, idToken);
-    if (view.business.lineOaId) void liff.isFriend().then((friend) => setFriendPrompt(friend === false));
+    if (idToken && view.scope === 'customer') {
+      void firstLinePrompt(token, idToken).then((first) => {
+        if (first?.kind === 'friend') setFriendPrompt(true);
+        else if (first) setLinePrompt(first);
+      });
+    }
+    if (view.business.lineOaId) void liff.isFriend().then((friend) => friend === false && setFriendPrompt(true));
   }, [liff, !!view]);
 
   const toggleLang = () => {
@@ -163,7 +171,22 @@ export function App({ initial, loc, liff }: AppProps) {
   return (
     <Portal.Provider value={ctx}>
       {header}
-      {friendPrompt && view.business.lineOaId && (
+      {linePrompt && (
+        <LineConsent
+          prompt={linePrompt}
+          token={token}
+          customer={view.customer.name}
+          business={lang === 'th' ? view.business.name : view.business.nameEn}
+          oaId={view.business.lineOaId}
+          t={t}
+          onChange={(next) => {
+            setLinePrompt(next);
+            // The "done" note carries its own add-friend button.
+            if (next?.kind === 'done' && !next.following) setFriendPrompt(false);
+          }}
+        />
+      )}
+      {!linePrompt && friendPrompt && view.business.lineOaId && (
         <FriendBanner oaId={view.business.lineOaId} name={lang === 'th' ? view.business.name : view.business.nameEn} t={t} onDismiss={() => setFriendPrompt(false)} />
       )}
       <main id="main" class={customerScope ? 'main with-tabs' : 'main'}>

@@ -181,6 +181,15 @@ const thProse = {
   'friend.add': 'เพิ่มเพื่อน',
   'friend.dismiss': 'ปิดข้อความนี้',
 
+  'lineBind.ask': 'รับการแจ้งเตือนของ {customer} ใน LINE บัญชีนี้ไหม?',
+  'lineBind.askBody': 'ใบแจ้งหนี้ การแจ้งเตือนชำระเงิน และสถานะงานจะส่งมาที่บัญชี LINE นี้ และ {business} จะเห็นชื่อ LINE ของคุณ',
+  'lineBind.yes': 'ใช่',
+  'lineBind.later': 'ไว้ทีหลัง',
+  'lineBind.done': 'บัญชี LINE นี้จะได้รับการแจ้งเตือนของ {customer} แล้ว',
+  'lineBind.addFriend': 'เพิ่ม {business} เป็นเพื่อนใน LINE เพื่อให้การแจ้งเตือนส่งถึงคุณ',
+  'lineBind.limit': '{customer} มีบัญชี LINE รับการแจ้งเตือนครบ 3 บัญชีแล้ว หากต้องการใช้บัญชีนี้ กรุณาติดต่อ {business} ให้ยกเลิกบัญชีเดิม',
+  'lineBind.failed': 'เชื่อมบัญชี LINE ไม่สำเร็จ กรุณาลองใหม่ภายหลัง',
+
   'error.title': 'โหลดข้อมูลไม่สำเร็จ',
   'error.body': 'กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ต แล้วลองอีกครั้ง',
   'error.retry': 'ลองอีกครั้ง',
@@ -334,6 +343,15 @@ const enProse: Record<keyof typeof thProse, string> = {
   'friend.text': 'Add {name} as a LINE friend to get job updates and invoices.',
   'friend.add': 'Add friend',
   'friend.dismiss': 'Dismiss',
+
+  'lineBind.ask': 'Receive updates for {customer} in this LINE account?',
+  'lineBind.askBody': 'Invoices, payment reminders and job updates will come to this LINE account, and {business} will see your LINE name.',
+  'lineBind.yes': 'Yes',
+  'lineBind.later': 'Not now',
+  'lineBind.done': 'This LINE account now receives updates for {customer}.',
+  'lineBind.addFriend': 'Add {business} as a LINE friend so the updates can reach you.',
+  'lineBind.limit': '{customer} already has 3 LINE accounts receiving updates. To use this one, ask {business} to remove one.',
+  'lineBind.failed': 'This LINE account could not be connected. Please try again later.',
 
   'error.title': 'We couldn’t load your information',
   'error.body': 'Please check your internet connection and try again.',

@@ -8,7 +8,7 @@ import { conflict, DomainError } from '../domain/errors.ts';
 import { CHANNELS, type Channel } from './message-content.ts';
 
 export interface Reachability {
-  /** A bound LINE user who still follows the account (most recently bound first), or null. */
+  /** A bound LINE user who still follows the account (the earliest bound), or null. */
   lineUserId: string | null;
   email: string | null;
   /** E.164 number that can receive SMS, or null. */

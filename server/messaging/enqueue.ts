@@ -35,7 +35,9 @@ export async function loadReachability(db: Tx | Db, customerId: string): Promise
     select: {
       email: true,
       phone: true,
-      lineUsers: { where: { following: true }, orderBy: [{ boundAt: 'desc' }, { createdAt: 'desc' }], take: 1, select: { lineUserId: true } },
+      // The earliest binding that still follows: the account the customer confirmed first. A later
+      // binding (a forwarded link opened by someone else) never takes the channel over.
+      lineUsers: { where: { following: true }, orderBy: [{ boundAt: 'asc' }, { createdAt: 'asc' }], take: 1, select: { lineUserId: true } },
     },
   });
   if (!customer) return { lineUserId: null, email: null, smsNumber: null };

@@ -11,8 +11,18 @@ import type { LinkScope } from '../domain/link-rules.ts';
 export const CHANNELS = ['line', 'email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned'] as const;
+export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned', 'line_connected'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * Kinds that carry no portal link: a notice about the client's account rather than an invitation
+ * to open the portal. It must reach the client even after staff revoke every link.
+ */
+export const LINKLESS_KINDS = ['line_connected'] as const;
+export type LinklessKind = (typeof LINKLESS_KINDS)[number];
+export function isLinkless(kind: MessageKind): kind is LinklessKind {
+  return (LINKLESS_KINDS as readonly string[]).includes(kind);
+}
 
 /** queued → sending → sent; sending → failed (retry later) → … → dead; cancelled = withdrawn before sending. */
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
@@ -47,6 +57,15 @@ export interface MessageUrls {
 export interface LinkRef {
   link: { id: string; path: string };
 }
+
+/** What a linkless kind has in place of URLs. */
+export interface NoUrls {
+  webUrl: null;
+  liffUrl: null;
+  shortUrl: null;
+}
+type LinkRefFor<K extends MessageKind> = K extends LinklessKind ? { link: null } : LinkRef;
+type UrlsFor<K extends MessageKind> = K extends LinklessKind ? NoUrls : MessageUrls;
 
 /** The facts each kind of message carries (amounts in satang, dates 'YYYY-MM-DD'). */
 export interface KindFields {
@@ -94,17 +113,32 @@ export interface KindFields {
     receiptNumber: string | null;
     jobNumber: string | null;
   };
+  /** Told on the customer's other channel when a LINE account is bound to them. */
+  line_connected: {
+    /** The LINE display name of the account, as LINE gave it; null when LINE did not say. */
+    lineDisplayName: string | null;
+    /** ISO instant the account was connected. */
+    connectedAt: string;
+    /** How to reach the business if it was not the client (from the business profile when queued). */
+    businessPhone: string | null;
+    businessLineOaId: string | null;
+  };
 }
 
 /** A message ready to render: what templates and Flex builders take. */
-export type MessageContent = { [K in MessageKind]: { kind: K } & Audience & MessageUrls & KindFields[K] }[MessageKind];
+export type MessageContent = { [K in MessageKind]: { kind: K } & Audience & UrlsFor<K> & KindFields[K] }[MessageKind];
+/** A message that has a portal button. */
+export type LinkedContent = Exclude<MessageContent, { kind: LinklessKind }>;
 /** A message as stored in the outbox (payload JSON). */
-export type StoredContent = { [K in MessageKind]: { kind: K } & Audience & LinkRef & KindFields[K] }[MessageKind];
+export type StoredContent = { [K in MessageKind]: { kind: K } & Audience & LinkRefFor<K> & KindFields[K] }[MessageKind];
 export type ContentOf<K extends MessageKind> = Extract<MessageContent, { kind: K }>;
 
 /** Channels a kind may use. Stage updates are a LINE nicety: never worth an email or an SMS. */
 export function channelsForKind(kind: MessageKind): readonly Channel[] {
-  return kind === 'job_stage' ? ['line'] : CHANNELS;
+  if (kind === 'job_stage') return ['line'];
+  // Telling the client about a new LINE account on that same account would defeat the point.
+  if (kind === 'line_connected') return ['email', 'sms'];
+  return CHANNELS;
 }
 
 export function isChannel(value: unknown): value is Channel {
@@ -112,7 +146,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Where the message's button goes on a channel: the LIFF app inside LINE, the web elsewhere. */
-export function buttonUrl(content: MessageContent, channel: Channel): string {
+export function buttonUrl(content: LinkedContent, channel: Channel): string {
   if (channel === 'line') return content.liffUrl ?? content.webUrl;
   if (channel === 'sms') return content.shortUrl;
   return content.webUrl;
@@ -125,12 +159,15 @@ export function parseStoredContent(payload: string): StoredContent {
     throw new Error('outbox payload is not a message content');
   }
   if (value.lang !== 'th' && value.lang !== 'en') throw new Error('outbox payload has no language');
-  if (!value.link || typeof value.link.id !== 'string' || typeof value.link.path !== 'string') throw new Error('outbox payload has no link');
+  if (isLinkless(value.kind as MessageKind)) {
+    if (value.link !== null) throw new Error('outbox payload of a linkless kind has a link');
+  } else if (!value.link || typeof value.link.id !== 'string' || typeof value.link.path !== 'string') throw new Error('outbox payload has no link');
   return value as StoredContent;
 }
 
-/** The renderable message: the stored content with the link's URLs filled in. */
-export function withUrls(stored: StoredContent, urls: MessageUrls): MessageContent {
+/** The renderable message: the stored content with the link's URLs filled in (none for a linkless kind). */
+export function withUrls(stored: StoredContent, urls: MessageUrls | null): MessageContent {
   const { link: _link, ...rest } = stored;
-  return { ...rest, ...urls } as MessageContent;
+  const none: NoUrls = { webUrl: null, liffUrl: null, shortUrl: null };
+  return { ...rest, ...(stored.link && urls ? urls : none) } as MessageContent;
 }

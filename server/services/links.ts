@@ -7,6 +7,7 @@ import type { QuoteStatus } from '../domain/quote-status.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { effectiveQuoteStatus } from '../domain/quote-status.ts';
+import { unbindAllLineAccounts } from './line-accounts.ts';
 import { loadCachedLink, type CachedLink } from './cached-link.ts';
 import { randomUUID } from 'node:crypto';
 import { linksRevokedEvent } from './portal-events.ts';
@@ -171,10 +172,19 @@ export async function revokeLink(ctx: AppContext, linkId: string) {
   return { id: linkId, revoked: true };
 }
 
-export async function revokeCustomerLinks(ctx: AppContext, customerId: string) {
-  const customer = await ctx.db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!customer) throw notFound('Customer');
-  const { count } = await ctx.db.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
-  if (count > 0) ctx.events.publish(linksRevokedEvent(customerId, randomUUID()));
-  return { customerId, revoked: count };
+/**
+ * Revokes every link of the customer; with `unbindLine`, also unbinds every LINE account, in the
+ * same transaction. Without it, bound accounts stay the customer's recipients, but the bot stops
+ * handing them fresh links until staff issue a new one (chat-portal-link.ts).
+ */
+export async function revokeCustomerLinks(ctx: AppContext, customerId: string, options: { unbindLine?: boolean } = {}) {
+  const result = await ctx.db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+    if (!customer) throw notFound('Customer');
+    const { count } = await tx.portalLink.updateMany({ where: { customerId, revokedAt: null }, data: { revokedAt: ctx.clock.now() } });
+    const unbound = options.unbindLine ? await unbindAllLineAccounts(tx, customerId) : 0;
+    return { customerId, revoked: count, unboundLineAccounts: unbound };
+  });
+  if (result.revoked > 0) ctx.events.publish(linksRevokedEvent(customerId, randomUUID()));
+  return result;
 }

@@ -30,6 +30,15 @@ export interface LineIdentityVerifier {
   verify(idToken: string): Promise<{ ok: true; userId: string; displayName: string | null } | { ok: false; reason: string }>;
 }
 
+/**
+ * Whether a LINE user has added the Official Account as a friend. LINE's profile endpoint
+ * (GET /v2/bot/profile/{userId}) answers only for friends, 404 for everyone else.
+ */
+export interface LineFriendship {
+  /** true: a friend; false: not a friend; null: LINE could not tell right now. */
+  isFriend(lineUserId: string): Promise<boolean | null>;
+}
+
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
 

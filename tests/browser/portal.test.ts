@@ -129,7 +129,7 @@ describe('the client portal on a phone', () => {
     await page.context().close();
   });
 
-  it('inside LINE (LIFF mock): reads liff.state, binds the verified LINE user, offers add-friend', async () => {
+  it('inside LINE (LIFF mock): reads liff.state, binds the verified LINE user after "Yes", offers add-friend', async () => {
     const link = await issueLink(t, 'customer', f.otherCustomerId);
     const userId = fakeLineUserId();
     const idToken = line.issueIdToken({ sub: userId, name: 'วิภา' });
@@ -141,8 +141,9 @@ describe('the client portal on a phone', () => {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${t.baseUrl}/liff?liff.state=${encodeURIComponent(`/c/${link.token}`)}`);
     await expect.poll(() => page.getByText('คุณวิภา', { exact: false }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'ใช่', exact: true }).click();
     await expect.poll(async () => (await t.ctx.db.lineUser.findUnique({ where: { lineUserId: userId } }))?.customerId ?? null).toBe(f.otherCustomerId);
-    await expect.poll(() => page.locator('aside.friend').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'เพิ่มเพื่อน' }).isVisible()).toBe(true);
     expect(scripts.some((s) => /sdk-/.test(s))).toBe(true);
     await shot(page, 'liff-home-th');
     await page.context().close();

@@ -22,9 +22,10 @@ export const linkRoutes = [
     },
   }),
   adminRoute({
-    operationId: 'revokeCustomerLinks', method: 'post', path: '/customers/:id/revoke-links', tag: 'Portal links', summary: "Revoke all of a customer's links",
-    params: idParams, errors: [404], response: customerLinksRevokedDto,
-    handler: async ({ ctx, params }) => revokeCustomerLinks(ctx, params.id),
+    operationId: 'revokeCustomerLinks', method: 'post', path: '/customers/:id/revoke-links', tag: 'Portal links',
+    summary: "Revoke all of a customer's links; body optional. `unbindLine: true` also unbinds every LINE account of the customer",
+    params: idParams, body: z.object({ unbindLine: z.boolean().default(false) }), errors: [404], response: customerLinksRevokedDto,
+    handler: async ({ ctx, params, body }) => revokeCustomerLinks(ctx, params.id, { unbindLine: body.unbindLine }),
   }),
   adminRoute({
     operationId: 'getCustomerActivity', method: 'get', path: '/customers/:id/activity', tag: 'Portal links', summary: 'Portal access log and "viewed" per document',

@@ -7,6 +7,8 @@ import { parseThaiTaxId, TAX_ID_MESSAGES } from '../../domain/thai-tax-id.ts';
 import { parsePromptPayId, PROMPTPAY_ID_MESSAGES } from '../../domain/promptpay-id.ts';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+/** A customer and one of its LINE accounts (LINE user ids are U + 32 hex digits). */
+export const lineAccountParams = z.object({ id: z.string().min(1).max(64), lineUserId: z.string().regex(/^U[0-9a-f]{32}$/, 'must be a LINE user id (U + 32 hex digits)') });
 export const satang = z.number().int('must be a whole number of satang').nonnegative().max(10 ** 15);
 export const positiveSatang = z.number().int('must be a whole number of satang').positive().max(10 ** 15);
 export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');

@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { openPortal } from '../../portal/open-portal.ts';
 import { resolvePortalToken, type ResolvedLink } from '../../services/links.ts';
 import { payQrPng } from '../../portal/pay-qr.ts';
-import { bindLineUser } from '../../services/line-binding.ts';
+import { bindLineUser, lineBindingStatus } from '../../services/line-binding.ts';
 import { portalHeaders } from './portal-headers.ts';
 import { accessMeta } from './request-meta.ts';
 import { unavailableJson } from './unavailable.ts';
@@ -83,11 +83,22 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
     }),
   );
 
+  // Inside LINE the portal first asks whether this account is bound (or could be), then binds
+  // only after the client says yes. Both take the verified ID token, never a user id.
+  const idTokenBody = z.object({ idToken: z.string().min(10).max(4096) });
+  tokenRouter.post(
+    '/line/status',
+    express.json({ limit: '8kb' }),
+    withLink(async (req, res, link) => {
+      const { idToken } = idTokenBody.parse(req.body);
+      res.json(await lineBindingStatus(ctx, link, idToken));
+    }),
+  );
   tokenRouter.post(
     '/line/bind',
     express.json({ limit: '8kb' }),
     withLink(async (req, res, link) => {
-      const { idToken } = z.object({ idToken: z.string().min(10).max(4096) }).parse(req.body);
+      const { idToken } = idTokenBody.parse(req.body);
       const result = await bindLineUser(ctx, link, idToken);
       res.json(result);
     }),

@@ -4,10 +4,10 @@
  * (bot/flex/client-messages.ts) and the SMS line (its `summary`) — so they cannot drift apart.
  * Names of stages and documents come from domain/labels.ts, amounts from domain/money-text.ts.
  */
-import { formatDate, type DateStyle } from '../../domain/dates.ts';
+import { formatDate, formatDateTime, type DateStyle } from '../../domain/dates.ts';
 import { pick, RECEIPT_TYPE_LABELS, SECURITY_DEPOSIT, STAGE_LABELS, DOCUMENT_KIND_LABELS, type Lang } from '../../domain/labels.ts';
 import { formatBahtWithSymbol } from '../../domain/money.ts';
-import { buttonUrl, type Channel, type MessageContent } from '../message-content.ts';
+import { buttonUrl, type Channel, type ContentOf, type MessageContent } from '../message-content.ts';
 
 export type Tone = 'default' | 'success' | 'warning' | 'danger';
 
@@ -26,7 +26,8 @@ export interface MessageDocument {
   highlight: { label: string; value: string; tone: Tone } | null;
   facts: { label: string; value: string; tone?: Tone }[];
   note: string | null;
-  button: { label: string; url: string };
+  /** Null for a notice that has nowhere to send the client (no portal link, no contact given). */
+  button: { label: string; url: string } | null;
   footer: string;
   /** The message in one short line, without the business name or link: SMS text and LINE altText. */
   summary: string;
@@ -50,7 +51,63 @@ function reminderStatus(days: number, lang: Lang): { text: string; tone: Tone } 
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** The LINE add-friend / chat page of the business's Official Account. */
+export function lineOaUrl(basicId: string): string {
+  return `https://line.me/R/ti/p/${encodeURIComponent(basicId)}`;
+}
+
+/** Who was connected and when, and how to tell the business if it was not the client. No portal link. */
+function lineConnectedDocument(content: ContentOf<'line_connected'>): MessageDocument {
+  const { lang, businessName } = content;
+  const customerName = content.customerName.replace(/\s+/g, ' ').trim();
+  const who = content.lineDisplayName ?? pick(lang, '(LINE ไม่ได้แจ้งชื่อ)', '(LINE gave no name)');
+  const when = formatDateTime(new Date(content.connectedAt), lang);
+  const phone = content.businessPhone;
+  const oa = content.businessLineOaId;
+  const reach = [phone ? pick(lang, `โทร ${phone}`, `call ${phone}`) : null, oa ? `LINE ${oa}` : null].filter(Boolean).join(pick(lang, ' หรือ ', ' or '));
+  const contact = phone ?? oa;
+  const button = oa
+    ? { label: pick(lang, `แชทกับ ${businessName} ใน LINE`, `Chat with ${businessName} on LINE`), url: lineOaUrl(oa) }
+    : phone
+      ? { label: pick(lang, `โทรหา ${businessName}`, `Call ${businessName}`), url: `tel:${phone.replace(/[^\d+]/g, '')}` }
+      : null;
+  return {
+    lang,
+    businessName,
+    subject: pick(lang, `${businessName}: มีการเชื่อมบัญชี LINE กับข้อมูลลูกค้าของคุณ`, `${businessName}: a LINE account was connected to your client account`),
+    preheader: pick(lang, `บัญชี LINE "${who}" เมื่อ ${when}`, `LINE account "${who}" on ${when}`),
+    title: pick(lang, 'เชื่อมบัญชี LINE แล้ว', 'LINE account connected'),
+    badge: null,
+    greeting: pick(lang, `เรียน ${customerName}`, `Dear ${customerName},`),
+    intro: pick(
+      lang,
+      `บัญชี LINE "${who}" ได้เชื่อมกับข้อมูลลูกค้าของคุณที่ ${businessName} แล้ว ต่อจากนี้การแจ้งเตือน ใบแจ้งหนี้ และเอกสารอาจส่งไปที่บัญชี LINE นี้`,
+      `The LINE account "${who}" was connected to your client account with ${endSentence(businessName)} Updates, invoices and documents may now be sent to that LINE account.`,
+    ),
+    highlight: null,
+    facts: [
+      { label: pick(lang, 'บัญชี LINE', 'LINE account'), value: who },
+      { label: pick(lang, 'เชื่อมเมื่อ', 'Connected'), value: when },
+      ...(phone ? [{ label: pick(lang, 'โทรศัพท์ร้าน', 'Business phone'), value: phone }] : []),
+      ...(oa ? [{ label: pick(lang, 'LINE ของร้าน', 'Business LINE'), value: oa }] : []),
+    ],
+    note: pick(
+      lang,
+      `หากไม่ใช่คุณ โปรดแจ้ง ${businessName} ทันที${reach ? ` (${reach})` : ''} ทางร้านจะยกเลิกการเชื่อมบัญชีนั้นให้ หากเป็นคุณ ไม่ต้องทำอะไรเพิ่ม`,
+      `If this wasn't you, tell ${businessName} straight away${reach ? ` (${reach})` : ''} and they will disconnect that account. If it was you, there is nothing to do.`,
+    ),
+    button,
+    footer: pick(lang, `ข้อความนี้ส่งจาก ${businessName} เพื่อความปลอดภัยของข้อมูลของคุณ`, `This message was sent by ${endSentence(businessName)} It keeps your records safe.`),
+    summary: pick(
+      lang,
+      `บัญชี LINE "${who}" เชื่อมกับข้อมูลของคุณ ${when} ${contact ? `หากไม่ใช่คุณ ติดต่อ ${contact}` : 'หากไม่ใช่คุณ โปรดแจ้งร้าน'}`,
+      `LINE account "${who}" was connected to your account ${when}. ${contact ? `Not you? Contact ${contact}` : 'Not you? Tell us.'}`,
+    ),
+  };
+}
+
 export function messageDocument(content: MessageContent, channel: Channel = 'email'): MessageDocument {
+  if (content.kind === 'line_connected') return lineConnectedDocument(content);
   const { lang, businessName } = content;
   const customerName = content.customerName.replace(/\s+/g, ' ').trim();
   const url = buttonUrl(content, channel);

@@ -66,9 +66,7 @@ ${badge}</td></tr>
 <p style="margin:0 0 8px;font-size:15px">${escapeHtml(doc.greeting)}</p>
 <p style="margin:0;font-size:15px;line-height:1.6">${escapeHtml(doc.intro)}</p>
 ${highlight}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:8px;border-top:1px solid #e5e7eb">${facts}</table>
-${note}<p style="margin:24px 0 8px;text-align:center"><a href="${escapeHtml(doc.button.url)}" style="display:inline-block;padding:12px 28px;background:#06c755;color:#ffffff;border-radius:8px;font-size:16px;font-weight:700;text-decoration:none">${escapeHtml(doc.button.label)}</a></p>
-<p style="margin:8px 0 0;font-size:12px;color:#9ca3af;text-align:center;word-break:break-all">${escapeHtml(doc.button.url)}</p>
-</td></tr>
+${note}${doc.button ? buttonHtml(doc.button) : ''}</td></tr>
 </table>
 <p style="max-width:520px;margin:12px auto 0;font-size:12px;color:#9ca3af;line-height:1.5">${escapeHtml(doc.footer)}</p>
 </td></tr>
@@ -78,11 +76,18 @@ ${note}<p style="margin:24px 0 8px;text-align:center"><a href="${escapeHtml(doc.
 `;
 }
 
+function buttonHtml(button: { label: string; url: string }): string {
+  return `<p style="margin:24px 0 8px;text-align:center"><a href="${escapeHtml(button.url)}" style="display:inline-block;padding:12px 28px;background:#06c755;color:#ffffff;border-radius:8px;font-size:16px;font-weight:700;text-decoration:none">${escapeHtml(button.label)}</a></p>
+<p style="margin:8px 0 0;font-size:12px;color:#9ca3af;text-align:center;word-break:break-all">${escapeHtml(button.url)}</p>
+`;
+}
+
 function toText(doc: MessageDocument): string {
   const lines = [doc.businessName, doc.title, '', doc.greeting, doc.intro, ''];
   if (doc.highlight) lines.push(`${doc.highlight.label}: ${doc.highlight.value}`);
   for (const fact of doc.facts) lines.push(`${fact.label}: ${fact.value}`);
   if (doc.note) lines.push('', doc.note);
-  lines.push('', `${doc.button.label}:`, doc.button.url, '', '--', doc.footer, '');
+  if (doc.button) lines.push('', `${doc.button.label}:`, doc.button.url);
+  lines.push('', '--', doc.footer, '');
   return lines.join('\n');
 }

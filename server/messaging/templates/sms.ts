@@ -78,8 +78,8 @@ export function smsSender(content: Pick<MessageContent, 'businessName' | 'smsSen
 }
 
 export function renderSms(content: MessageContent): string {
-  const url = buttonUrl(content, 'sms');
-  const head = `${url} ${smsSender(content)}: `;
+  // A notice with no portal link (a LINE account was connected) opens with the sender name.
+  const head = content.kind === 'line_connected' ? `${smsSender(content)}: ` : `${buttonUrl(content, 'sms')} ${smsSender(content)}: `;
   const summary = messageDocument(content, 'sms').summary.replace(/\s+/g, ' ').trim();
   const ucs2 = !isGsm(head + summary);
   const room = capacity(ucs2, SMS_MAX_SEGMENTS) - units(head, ucs2);

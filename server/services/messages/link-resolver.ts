@@ -17,7 +17,7 @@ import type { LinkResolver } from '../../messaging/channel-ports.ts';
 export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'clock' | 'liffUrl'>, db: Db): LinkResolver {
   return {
     async resolve(stored, { requireUsable }) {
-      const ids = [...new Set(stored.map((s) => s.link.id))];
+      const ids = [...new Set(stored.flatMap((s) => (s.link ? [s.link.id] : [])))];
       const links = ids.length
         ? await db.portalLink.findMany({
             where: { id: { in: ids } },
@@ -31,6 +31,7 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
       const byId = new Map(links.map((l) => [l.id, l]));
       const now = ctx.clock.now();
       return stored.map((content) => {
+        if (!content.link) return withUrls(content, null); // a notice with no portal button: always deliverable
         const link = byId.get(content.link.id);
         if (!link) return null;
         if (requireUsable) {

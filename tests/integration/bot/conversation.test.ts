@@ -49,6 +49,7 @@ describe('scripted conversation', () => {
     // The client has the business as a friend and bound their LINE account in the portal earlier.
     const client = fakeLineUserId();
     await deliver(h, [followEvent(client, h.line.mintReplyToken())]);
+    h.line.setProfile(client, { displayName: 'Somchai' }); // LINE shows a friend's profile (binding asks it)
     const bindLink = await issuePortalLink(h.t.ctx, { scope: 'customer', id: shop.somchai.id });
     const bound = await fetch(`${h.t.baseUrl}/api/portal/${bindLink.token}/line/bind`, {
       method: 'POST',

@@ -14,6 +14,7 @@ import { issuePortalLink } from '../../../server/services/links.ts';
 
 export const LINE_TOKEN = 'line-channel-access-token-for-tests';
 export const LIFF_ID = '2001234567-AbCdEfGh';
+export const LOGIN_CHANNEL_ID = '2001234567';
 
 export interface MessagingFixture {
   t: TestApp;
@@ -28,7 +29,7 @@ export interface MessagingFixture {
 }
 
 export async function startMessagingFixture(options: { now?: string; messaging?: MessagingOverrides; env?: Record<string, string> } = {}): Promise<MessagingFixture> {
-  const line = await startFakeLineApi({ channelAccessToken: LINE_TOKEN, loginChannelId: '2001234567' });
+  const line = await startFakeLineApi({ channelAccessToken: LINE_TOKEN, loginChannelId: LOGIN_CHANNEL_ID });
   const smtp = await startSmtpSink();
   const twilio = await startFakeTwilio();
   const t = await startTestApp({
@@ -38,6 +39,9 @@ export async function startMessagingFixture(options: { now?: string; messaging?:
       LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
       LINE_API_BASE_URL: line.baseUrl,
       LIFF_ID,
+      // The LIFF app's LINE Login channel, verified against the fake (portal binding).
+      LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID,
+      LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`,
       SMTP_URL: smtp.url,
       SMTP_FROM: 'Test Co. <billing@test.example>',
       TWILIO_ACCOUNT_SID: twilio.accountSid,

@@ -27,9 +27,10 @@ describe('binding a LINE account from inside LINE (verified ID token only)', () 
     const userId = fakeLineUserId();
     const res = await bind(link.token, line.issueIdToken({ sub: userId, name: 'สมชาย' }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ bound: true });
+    // Never marked as following by binding: only LINE says so (follow event or profile API).
+    expect(await res.json()).toEqual({ bound: true, following: false });
     const row = await t.ctx.db.lineUser.findUnique({ where: { lineUserId: userId } });
-    expect(row).toMatchObject({ customerId: f.customerId, displayName: 'สมชาย', following: true });
+    expect(row).toMatchObject({ customerId: f.customerId, displayName: 'สมชาย', following: false, boundViaLinkId: link.id });
     const view = await (await fetch(`${t.baseUrl}/api/portal/${link.token}`)).json();
     expect(view.liff).toEqual({ liffId: '1650000001-AbCdEfGh', bound: true });
   });

@@ -11,7 +11,7 @@ import { STAGE_LABELS } from '../../../server/domain/labels.ts';
 import { formatMoney } from '../../../liff/src/format.ts';
 import { lineMessagesFor } from '../../../bot/line-push-channel.ts';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
-import { MESSAGE_KINDS, type KindFields, type MessageContent, type MessageKind } from '../../../server/messaging/message-content.ts';
+import { isLinkless, MESSAGE_KINDS, type ContentOf, type KindFields, type MessageContent, type MessageKind } from '../../../server/messaging/message-content.ts';
 
 const LONG_BUSINESS = 'บริษัท ศรีสวัสดิ์วัฒนาพาณิชย์การค้าและอุตสาหกรรมเครื่องจักรกลการเกษตรภาคตะวันออกเฉียงเหนือ จำกัด (มหาชน)';
 const HOSTILE = 'คุณ <img src=x onerror=alert(1)> & "ลูกค้า"\nบรรทัดสอง';
@@ -27,13 +27,15 @@ const fields: KindFields = {
   payment_received: { receiptNumber: 'RC-2026-0003', amountSatang: 100_000, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25', balanceRemainingSatang: 211_999 },
   job_stage: { jobNumber: 'JOB-2026-0001', jobTitle: 'ไลฟ์สด <สยาม>', stage: 'on_site', stageLabel: 'ติดตั้งหน้างานแล้ว', note: 'ถึงแล้ว\nโทร 081' },
   deposit_returned: { depositNumber: 'DEP-2026-0001', returnedSatang: 850_000, deductedSatang: 150_000, reason: 'สายไมค์ชำรุด <1 เส้น>', receiptNumber: 'DEPRR-2026-0001', jobNumber: 'JOB-2026-0001' },
+  line_connected: { lineDisplayName: 'Somchai <b>', connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
 };
 
 function content(kind: MessageKind, lang: 'th' | 'en'): MessageContent {
   return { kind, lang, businessName: LONG_BUSINESS, customerName: HOSTILE, webUrl: `${WEB}/receipts`, liffUrl: `${LIFF}/receipts`, shortUrl: WEB, ...fields[kind] } as MessageContent;
 }
 
-const all = MESSAGE_KINDS.flatMap((kind) => (['th', 'en'] as const).map((lang) => [kind, lang] as const));
+/** Kinds with a portal link (line_connected, a notice without one, is tested on its own below). */
+const all = MESSAGE_KINDS.filter((kind) => !isLinkless(kind)).flatMap((kind) => (['th', 'en'] as const).map((lang) => [kind, lang] as const));
 
 describe.each(all)('%s (%s)', (kind, lang) => {
   const c = content(kind, lang);
@@ -114,8 +116,8 @@ describe.each(all)('one content model: %s (%s)', (kind, lang) => {
     for (const fact of doc.facts) expect(flex).toContain(fact.label);
     if (doc.highlight) expect(flex).toContain(doc.highlight.label);
     const button = JSON.stringify(lineMessagesFor(c));
-    expect(button).toContain(`"label":"${doc.button.label}"`);
-    expect(email.html).toContain(`>${doc.button.label.replace('&', '&amp;')}</a>`);
+    expect(button).toContain(`"label":"${doc.button!.label}"`);
+    expect(email.html).toContain(`>${doc.button!.label.replace('&', '&amp;')}</a>`);
   });
 });
 
@@ -171,6 +173,7 @@ describe('SMS cost at most 2 segments', () => {
     payment_received: { receiptNumber: 'RC-2026-000123', amountSatang: 2_996_543_180, invoiceNumber: 'INV-2026-000123', paidOn: '2026-11-25', balanceRemainingSatang: 0 },
     job_stage: { jobNumber: 'JOB-2026-000123', jobTitle: LONG_BUSINESS, stage: 'returning', stageLabel: '', note: null },
     deposit_returned: { depositNumber: 'DEP-2026-000123', returnedSatang: 2_996_543_180, deductedSatang: 0, reason: null, receiptNumber: null, jobNumber: null },
+    line_connected: { lineDisplayName: LONG_BUSINESS, connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
   };
   const senders = [undefined, 'ซีนเนอรี่', 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด'];
   const cases = all.flatMap(([kind, lang]) => senders.map((sender) => [kind, lang, sender] as const));
@@ -192,5 +195,40 @@ describe('SMS cost at most 2 segments', () => {
     expect(smsSender({ businessName: 'Scenery Rental Co., Ltd.', smsSenderName: null })).toBe('Scenery');
     expect(smsSender({ businessName: 'AV Pro Co., Ltd.', smsSenderName: '' })).toBe('AV Pro');
     expect(smsSender({ businessName: LONG_BUSINESS, smsSenderName: null }).length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('line_connected: told on email/SMS when a LINE account is connected (no portal link)', () => {
+  const notice = (lang: 'th' | 'en', over: Partial<KindFields['line_connected']> = {}) =>
+    ({ kind: 'line_connected', lang, businessName: 'ร้านทดสอบ', customerName: HOSTILE, webUrl: null, liffUrl: null, shortUrl: null, ...fields.line_connected, ...over }) as ContentOf<'line_connected'>;
+
+  it('email says which LINE name, when (Bangkok time) and how to report it; no portal link', () => {
+    const th = renderEmail(notice('th'));
+    expect(th.subject).toBe('ร้านทดสอบ: มีการเชื่อมบัญชี LINE กับข้อมูลลูกค้าของคุณ');
+    expect(th.text).toContain('บัญชี LINE: Somchai <b>');
+    expect(th.text).toContain('เชื่อมเมื่อ: 25 พ.ย. 2569 14:05 น.');
+    expect(th.text).toContain('หากไม่ใช่คุณ โปรดแจ้ง ร้านทดสอบ ทันที (โทร 02-123-4567 หรือ LINE @testshop)');
+    expect(th.html).toContain('Somchai &lt;b&gt;');
+    expect(th.html).toContain('href="https://line.me/R/ti/p/%40testshop"');
+    expect(th.text).not.toContain('/c/');
+    const en = renderEmail(notice('en', { businessLineOaId: null }));
+    expect(en.text).toContain("If this wasn't you, tell ร้านทดสอบ straight away (call 02-123-4567)");
+    expect(en.text).toContain('Connected: 25 Nov 2026, 14:05');
+    expect(en.html).toContain('href="tel:021234567"');
+    const bare = renderEmail(notice('en', { businessLineOaId: null, businessPhone: null, lineDisplayName: null }));
+    expect(bare.html).not.toContain('<a href');
+    expect(bare.text).toContain('(LINE gave no name)');
+  });
+
+  it('SMS: the sender, the name, the time and whom to contact; no link; at most 2 segments', () => {
+    expect(renderSms(notice('en'))).toBe('ทดสอบ: LINE account "Somchai <b>" was connected to your account 25 Nov 2026, 14:05. Not you? Contact 02-123-4567');
+    const th = renderSms(notice('th'));
+    expect(th).toBe('ทดสอบ: บัญชี LINE "Somchai <b>" เชื่อมกับข้อมูลของคุณ 25 พ.ย. 2569 14:05 น. หากไม่ใช่คุณ ติดต่อ 02-123-4567');
+    expect(segments(th)).toBeLessThanOrEqual(2);
+    expect(segments(renderSms(notice('th', { lineDisplayName: LONG_BUSINESS })))).toBeLessThanOrEqual(2);
+  });
+
+  it('is never rendered for LINE', () => {
+    expect(() => lineMessagesFor(notice('th') as MessageContent)).toThrow(/never sent by LINE/);
   });
 });

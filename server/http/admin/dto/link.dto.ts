@@ -20,4 +20,8 @@ export function toIssuedLinkDto(link: IssuedLink): IssuedLinkDto {
 }
 
 export const linkRevokedDto = z.strictObject({ id, revoked: z.literal(true) });
-export const customerLinksRevokedDto = z.strictObject({ customerId: id, revoked: z.number().int().describe('How many links were revoked') });
+export const customerLinksRevokedDto = z.strictObject({
+  customerId: id,
+  revoked: z.number().int().describe('How many links were revoked'),
+  unboundLineAccounts: z.number().int().describe('How many LINE accounts were unbound (only with `unbindLine: true`)'),
+});
