@@ -103,7 +103,7 @@ function apology(): Answer {
  * Handles one recorded event. A reply that LINE refuses (token expired after a long outage,
  * or already used) is logged, not retried: the work is done and a second answer must not go out.
  */
-export async function handleLineEvent(deps: BotDeps, raw: unknown, claim: Claim): Promise<{ note?: string } | void> {
+export async function handleLineEvent(deps: BotDeps, raw: unknown, claim: Claim): Promise<{ note?: string } | undefined> {
   const parsed = lineEventSchema.safeParse(raw);
   if (!parsed.success) return { note: 'not a LINE event this bot understands; skipped' };
   const event = parsed.data;

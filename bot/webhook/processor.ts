@@ -9,7 +9,7 @@ import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 
 const MAX_IN_FLIGHT = 4;
 
-export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | void>;
+export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
 
 export class WebhookProcessor {
   readonly #inbox: WebhookInbox;

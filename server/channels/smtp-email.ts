@@ -42,7 +42,7 @@ export function smtpEmailChannel(options: SmtpEmailOptions): ChannelPort {
     channel: 'email',
     mode: 'live',
     async send(message): Promise<SendResult> {
-      let rendered;
+      let rendered: ReturnType<typeof renderEmail>;
       try {
         rendered = renderEmail(message.content);
       } catch (error) {

@@ -88,7 +88,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     // One tax invoice per payment (the tax point for services): the whole invoice when one
     // payment settled it, otherwise the part of the pre-VAT amount and VAT this payment covers.
     const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true, lines: { orderBy: { position: 'asc' } } } } } });
-    if (!p || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
+    if (!p?.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
     const inv = p.invoice;
     const l = lang(inv.customer);
     const whole = p.taxBaseSatang === inv.subtotalSatang && p.taxVatSatang === inv.vatSatang;

@@ -85,7 +85,8 @@ export function daysBetween(a: string, b: string): number {
 }
 
 function calendarParts(date: string | Date): { year: number; month: number; day: number } {
-  const iso = typeof date === 'string' ? (requireCalendarDate(date), date) : bangkokDate(date);
+  if (typeof date === 'string') requireCalendarDate(date);
+  const iso = typeof date === 'string' ? date : bangkokDate(date);
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }

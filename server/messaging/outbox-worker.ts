@@ -293,7 +293,7 @@ export class OutboxWorker {
   /** Picks the next channel (never `exclude`) and queues the message again, or gives up. */
   async #reroute(row: OutboxRow, token: string, exclude: Channel[], why: string): Promise<keyof DrainResult | null> {
     if (!row.customerId) return this.#markDead(row, token, why);
-    let choice;
+    let choice: Awaited<ReturnType<typeof planDelivery>>;
     try {
       choice = await planDelivery(this.#db, { clock: this.#clock }, { customerId: row.customerId, kind: row.kind as MessageContent['kind'], exclude });
     } catch (error) {

@@ -89,7 +89,7 @@ function buildDefs(schemas: Record<string, JsonObject>): Record<string, JsonObje
     }
     return `#/$defs/${name}`;
   };
-  ROOTS.forEach((r) => seen.add(r));
+  ROOTS.forEach((r) => { seen.add(r); });
 
   const transform = (node: Json, ownName?: string): Json => {
     if (Array.isArray(node)) return node.map((n) => transform(n));
@@ -101,7 +101,7 @@ function buildDefs(schemas: Record<string, JsonObject>): Record<string, JsonObje
     const required = new Set<string>();
     const merge = (part: JsonObject) => {
       if (isObject(part['properties'])) properties = { ...properties, ...part['properties'] };
-      if (Array.isArray(part['required'])) part['required'].forEach((r) => required.add(String(r)));
+      if (Array.isArray(part['required'])) part['required'].forEach((r) => { required.add(String(r)); });
     };
     if (Array.isArray(node['allOf'])) {
       for (const part of node['allOf']) {
@@ -154,6 +154,7 @@ function buildDefs(schemas: Record<string, JsonObject>): Record<string, JsonObje
         properties: { [prop]: { type: 'string', enum: keys } },
         allOf: keys.map((key) => ({
           if: { properties: { [prop]: { const: key } }, required: [prop] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
           then: { $ref: need(refName(mapping[key]!)) },
         })),
       };
@@ -432,7 +433,7 @@ function checkMessage(message: unknown, path: PathSeg[], errors: LineValidationE
             if (bubbles.length === 0 || bubbles.length > LINE_LIMITS.carouselBubbles) {
               errors.push({ path: [...cpath, 'contents'], message: `size must be between 1 and ${LINE_LIMITS.carouselBubbles}` });
             }
-            bubbles.forEach((b, i) => checkBubble(b, [...cpath, 'contents', i], errors));
+            bubbles.forEach((b, i) => { checkBubble(b, [...cpath, 'contents', i], errors); });
           }
           if (byteLength(contents) > LINE_LIMITS.carouselBytes) {
             errors.push({ path: cpath, message: `The carousel exceeds the maximum size of ${LINE_LIMITS.carouselBytes / 1024} KB` });
@@ -503,7 +504,7 @@ export function validateLineRequest(kind: LineRequestKind, body: unknown): LineV
       errors.push({ path: ['to'], message: "The property, 'to', in the request body is invalid (line:-, column:-)" });
     }
     const messages = body['messages'];
-    if (Array.isArray(messages)) messages.forEach((m, i) => checkMessage(m, ['messages', i], errors));
+    if (Array.isArray(messages)) messages.forEach((m, i) => { checkMessage(m, ['messages', i], errors); });
   }
   return dedupe(errors);
 }
@@ -518,7 +519,7 @@ export function validateLineMessages(messages: unknown): string[] {
   const validators = compile();
   const errors: LineValidationError[] = [];
   if (!validators.messages(list)) errors.push(...ajvToErrors(validators.messages.errors, ['messages']));
-  list.forEach((m, i) => checkMessage(m, ['messages', i], errors));
+  list.forEach((m, i) => { checkMessage(m, ['messages', i], errors); });
   return dedupe(errors).map((e) => `${formatPath(e.path)}: ${e.message}`);
 }
 

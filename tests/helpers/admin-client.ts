@@ -15,6 +15,7 @@ type Part<K extends AdminOpName, F extends keyof Parts<AdminOperations[AdminOpNa
 
 /** Routes without path parameters or body take none; a body with only optional fields may be left out. */
 export type AdminOpRequest<K extends AdminOpName> = (unknown extends Part<K, 'params'> ? { params?: never } : { params: Part<K, 'params'> }) &
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is how a type asks "may this part be omitted?".
   (unknown extends Part<K, 'body'> ? { body?: never } : {} extends Part<K, 'body'> ? { body?: Part<K, 'body'> } : { body: Part<K, 'body'> }) &
   (unknown extends Part<K, 'query'> ? { query?: never } : { query?: { [F in keyof Part<K, 'query'>]?: string | number | boolean } });
 
@@ -28,6 +29,7 @@ export type AdminOpReply<K extends AdminOpName> =
   | { ok: true; status: number; body: AdminResponse<K> }
   | { ok: false; status: number; body: AdminErrorBody };
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is how a type asks "may this part be omitted?".
 type OptionalArg<K extends AdminOpName> = {} extends AdminOpRequest<K> ? [request?: AdminOpRequest<K>] : [request: AdminOpRequest<K>];
 
 export interface AdminClient {

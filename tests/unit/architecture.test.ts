@@ -41,7 +41,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function walk(node: unknown, visit: (n: AstNode) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  if (Array.isArray(node)) node.forEach((n) => { walk(n, visit); });
   else if (node && typeof node === 'object') {
     visit(node as AstNode);
     for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);

@@ -47,7 +47,7 @@ const TABLES: Record<string, Record<string, labels.Wording>> = {
 
 const thaiLabels = [...new Set([...Object.values(TABLES).flatMap((t) => Object.values(t).map((w) => w.th)), labels.SECURITY_DEPOSIT.th])];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the shared label module', () => {
   it('imports nothing, so liff/ can take it as plain data', () => {
@@ -80,7 +80,7 @@ describe('the shared label module', () => {
 describe('no copies of the wording elsewhere', () => {
   it.each(thaiLabels)('"%s" is written only in server/domain/labels.ts', (label) => {
     // A string literal that is exactly the label ('…', "…" or `…`): a second copy of the name.
-    const literal = new RegExp(`(['"\`])${escape(label)}\\1`);
+    const literal = new RegExp(`(['"\`])${escapeRegExp(label)}\\1`);
     const copies = files.filter((f) => literal.test(readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));
     expect(copies).toEqual([]);
   });

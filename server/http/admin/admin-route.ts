@@ -17,6 +17,7 @@ export interface AdminHandlerInput<P, B, Q> {
   ctx: AppContext;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a route list mixes routes of every shape; each route is typed where adminRoute() declares it.
 export interface AdminRoute<P = any, B = any, Q = any, R = any, Id extends string = string> {
   /** Stable name of the operation (OpenAPI `operationId`; the typed test client is keyed by it). */
   operationId: Id;

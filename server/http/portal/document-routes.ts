@@ -64,7 +64,7 @@ export function registerDocumentRoutes(ctx: AppContext) {
         // gets the same answer as an id that does not exist.
         const owner = await loadDocumentOwner(ctx, documentId);
         if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
-        let pdf;
+        let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
         try {
           pdf = await getDocumentPdf(ctx, documentId);
         } catch (error) {

@@ -161,7 +161,12 @@ describe('email', () => {
     const channel = smtpEmailChannel({
       smtpUrl: `${f.smtp.url}?pool=false`,
       from: 'Test Co. <billing@test.example>',
-      attachments: { pdfFor: async (id) => (asked.push(id), { fileName: 'RC-2026-0001.pdf', content: Buffer.from('%PDF-1.7 test') }) },
+      attachments: {
+        pdfFor: async (id) => {
+          asked.push(id);
+          return { fileName: 'RC-2026-0001.pdf', content: Buffer.from('%PDF-1.7 test') };
+        },
+      },
     });
     const content = {
       kind: 'payment_received', lang: 'th', businessName: 'ร้านทดสอบ', customerName: 'คุณเอ', webUrl: 'https://portal.example.test/c/x/receipts', liffUrl: null,
@@ -174,7 +179,7 @@ describe('email', () => {
     expect(asked).toEqual(['receipt.r1']);
     expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([['RC-2026-0001.pdf', 'application/pdf', '%PDF-1.7 test']]);
     expect(sent.providerMessageId).toBe('<4b0e3c0e-6f57-4f55-9d3c-1f6f7f0b2a11@client-portal>');
-    channel.close?.();
+    await channel.close?.();
   });
 
   it('retries a temporary SMTP refusal and dead-letters a permanent one', async () => {

@@ -17,21 +17,21 @@ import { allBuilderOutputs, client, customers, LIFF_URL, LONG_THAI_PERSON } from
 
 /** Every postback `data` string anywhere in a message. */
 function postbacks(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => postbacks(n, out));
+  if (Array.isArray(node)) node.forEach((n) => { postbacks(n, out); });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if (obj['type'] === 'postback' && typeof obj['data'] === 'string') out.push(obj['data']);
-    Object.values(obj).forEach((v) => postbacks(v, out));
+    Object.values(obj).forEach((v) => { postbacks(v, out); });
   }
   return out;
 }
 
 function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => texts(n, out));
+  if (Array.isArray(node)) node.forEach((n) => { texts(n, out); });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if (obj['type'] === 'text' && typeof obj['text'] === 'string') out.push(obj['text']);
-    Object.values(obj).forEach((v) => texts(v, out));
+    Object.values(obj).forEach((v) => { texts(v, out); });
   }
   return out;
 }

@@ -178,7 +178,7 @@ describe('invoice', () => {
     // most one per page.
     const whole = text.split(LONG_THAI_DESCRIPTION.replace(/\s/g, '')).length - 1;
     expect(whole).toBeGreaterThanOrEqual(12 - (pages.length - 1));
-    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1}/${pages.length}`));
+    pages.forEach((page, index) => { expect(page).toContain(`Page ${index + 1}/${pages.length}`); });
   });
 });
 

@@ -85,12 +85,12 @@ it('amounts and dates read the Thai way', () => {
 
 /** Every text a Flex message shows, plus its altText. */
 function flexTexts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => flexTexts(n, out));
+  if (Array.isArray(node)) node.forEach((n) => { flexTexts(n, out); });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if ((obj['type'] === 'text' && typeof obj['text'] === 'string')) out.push(obj['text']);
     if (typeof obj['altText'] === 'string') out.push(obj['altText']);
-    Object.values(obj).forEach((v) => flexTexts(v, out));
+    Object.values(obj).forEach((v) => { flexTexts(v, out); });
   }
   return out;
 }
