@@ -11,7 +11,7 @@ import type { LinkScope } from '../domain/link-rules.ts';
 export const CHANNELS = ['line', 'email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned'] as const;
+export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned', 'payment_voided'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** queued → sending → sent; sending → failed (retry later) → … → dead; cancelled = withdrawn before sending. */
@@ -82,6 +82,15 @@ export interface KindFields {
     reason: string | null;
     receiptNumber: string | null;
     jobNumber: string | null;
+  };
+  /** A payment recorded in error was voided: its receipt is cancelled, the amount is due again. */
+  payment_voided: {
+    amountSatang: number;
+    invoiceNumber: string;
+    receiptNumber: string | null;
+    creditNoteNumber: string | null;
+    reason: string;
+    balanceDueSatang: number;
   };
 }
 

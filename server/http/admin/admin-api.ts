@@ -14,6 +14,7 @@ import { staffRoutes } from './staff.routes.ts';
 import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
+import { paymentRoutes } from './payments.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -21,6 +22,7 @@ const ROUTES = [
   ...jobRoutes,
   ...quoteRoutes,
   ...invoiceRoutes,
+  ...paymentRoutes,
   ...depositRoutes,
   ...linkRoutes,
   ...staffRoutes,
