@@ -16,13 +16,13 @@ import { drawSignatureSlots } from '../signature.ts';
 import type { SummaryRow } from '../totals.ts';
 
 const CN = {
-  taxInvoiceRef: bi('อ้างอิงใบกำกับภาษีเลขที่', 'Original tax invoice'),
-  taxInvoiceDate: bi('ลงวันที่', 'Tax invoice date'),
+  taxInvoiceRef: bi('ใบกำกับภาษีเดิม', 'Orig. tax invoice'),
+  taxInvoiceDate: bi('ลงวันที่', 'Dated'),
   originalValue: bi('มูลค่าตามใบกำกับภาษีเดิม', 'Original value'),
   correctValue: bi('มูลค่าที่ถูกต้อง', 'Correct value'),
   difference: bi('ผลต่าง', 'Difference'),
   creditTotal: bi('รวมลดหนี้ทั้งสิ้น', 'Total credited'),
-  reason: bi('เหตุที่ออกใบลดหนี้', 'Reason for the credit note'),
+  reason: bi('เหตุที่ลดหนี้', 'Reason'),
   details: bi('รายละเอียดการลดหนี้', 'Credit note details'),
 };
 
@@ -47,7 +47,7 @@ export function creditNoteLayout(model: CreditNoteDocument): KindLayout {
     { label: CN.originalValue, value: formatBaht(model.originalValueSatang) },
     { label: CN.correctValue, value: formatBaht(model.correctValueSatang) },
     { label: CN.difference, value: formatBaht(model.differenceSatang) },
-    { label: bi(`ภาษีมูลค่าเพิ่ม ${rate} ของผลต่าง`, `VAT ${rate} on the difference`), value: formatBaht(model.vatOnDifferenceSatang) },
+    { label: bi(`ภาษีมูลค่าเพิ่มของผลต่าง ${rate}`, `VAT ${rate} on difference`), value: formatBaht(model.vatOnDifferenceSatang) },
     { label: CN.creditTotal, value: formatBaht(model.totalSatang), strong: true },
   ];
   return {
