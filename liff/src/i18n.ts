@@ -13,6 +13,7 @@ import {
   PAYMENT_METHOD_LABELS,
   PAYMENT_STATUS_LABELS,
   QUOTE_STATUS_LABELS,
+  RECEIPT_CANCELLED,
   RECEIPT_TYPE_LABELS,
   SECURITY_DEPOSIT,
   STAGE_LABELS,
@@ -35,6 +36,7 @@ function sharedLabels(lang: Lang) {
     ...labelKeys('method', PAYMENT_METHOD_LABELS, lang),
     ...labelKeys('stage', STAGE_LABELS, lang),
     ...labelKeys('receipt', RECEIPT_TYPE_LABELS, lang),
+    'receipt.cancelled': RECEIPT_CANCELLED[lang],
   };
 }
 

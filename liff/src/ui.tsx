@@ -62,7 +62,7 @@ const quoteTone: Record<QuoteDisplayStatus, Tone> = {
 const depositTone: Record<DepositStatus, Tone> = {
   pending: 'warn', partially_held: 'info', held: 'info', returned: 'ok', partially_returned: 'ok', forfeited: 'neutral',
 };
-const paymentTone: Record<PaymentStatus, Tone> = { pending_review: 'warn', confirmed: 'ok', rejected: 'danger' };
+const paymentTone: Record<PaymentStatus, Tone> = { pending_review: 'warn', confirmed: 'ok', rejected: 'danger', void: 'neutral' };
 
 export function InvoiceBadge({ status }: { status: InvoiceDisplayStatus }) {
   return <Badge tone={invoiceTone[status]}>{usePortal().t(`inv.${status}`)}</Badge>;
@@ -177,7 +177,7 @@ export function DocumentRow({ doc }: { doc: PortalDocument }) {
   return (
     <li class="doc">
       <div class="doc-info">
-        <span class="doc-title">{doc.title[lang]}</span>
+        <span class="row"><span class="doc-title">{doc.title[lang]}</span>{doc.cancelled && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}</span>
         <span class="muted small">{doc.number} · {formatDate(lang, doc.issuedAt)}</span>
       </div>
       <div class="doc-actions">

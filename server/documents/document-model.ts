@@ -193,7 +193,33 @@ export interface DepositRequestDocument extends DocumentBase {
   promptPayPayload: string | null;
 }
 
+/**
+ * ใบลดหนี้ / Credit Note (Revenue Code s.86/10): reverses (part of) a tax invoice. Carries what the
+ * section asks for besides the seller/buyer/number/date every tax document has: the original tax
+ * invoice's number and date, the reason, the original value, the correct value, the difference and
+ * the VAT on the difference.
+ */
+export interface CreditNoteDocument extends DocumentBase {
+  kind: 'credit_note';
+  taxInvoiceNumber: string;
+  taxInvoiceDate: IsoDate;
+  invoiceNumber: string | null;
+  reason: string;
+  /** Value (before VAT) of the services on the original tax invoice. */
+  originalValueSatang: number;
+  /** What that value should have been. */
+  correctValueSatang: number;
+  /** originalValueSatang − correctValueSatang. */
+  differenceSatang: number;
+  vatRateBasisPoints: number;
+  /** VAT on the difference: the VAT the original tax invoice charged on it. */
+  vatOnDifferenceSatang: number;
+  /** differenceSatang + vatOnDifferenceSatang. */
+  totalSatang: number;
+}
+
 export type DocumentModel =
+  | CreditNoteDocument
   | QuoteDocument
   | SignedQuoteDocument
   | InvoiceDocument

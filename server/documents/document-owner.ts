@@ -28,7 +28,7 @@ export async function loadDocumentOwner(ctx: AppContext, documentId: string): Pr
     const inv = await ctx.db.invoice.findUnique({ where: { id }, ...invoiceOwner });
     return inv ? { customerId: inv.customerId, invoice: inv } : null;
   }
-  if (kind === 'tax_invoice') {
+  if (kind === 'tax_invoice' || kind === 'credit_note') {
     const p = await ctx.db.payment.findUnique({ where: { id }, select: { invoice: invoiceOwner } });
     return p ? { customerId: p.invoice.customerId, invoice: p.invoice } : null;
   }

@@ -108,6 +108,25 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     };
   }
 
+  if (kind === 'credit_note') {
+    // Reverses the whole tax invoice of a voided payment: the correct value is nil.
+    const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true } } } });
+    if (!p || !p.creditNoteNumber || !p.voidedAt || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
+    const inv = p.invoice;
+    const l = lang(inv.customer);
+    return {
+      model: {
+        kind: 'credit_note', lang: l, seller: seller(business, l), buyer: buyer(inv.customer),
+        number: p.creditNoteNumber, issueDate: bangkokDate(p.voidedAt), invoiceNumber: inv.number,
+        taxInvoiceNumber: p.taxInvoiceNumber, taxInvoiceDate: bangkokDate(p.reviewedAt ?? p.receivedAt), reason: p.voidReason ?? '',
+        originalValueSatang: p.taxBaseSatang, correctValueSatang: 0, differenceSatang: p.taxBaseSatang,
+        vatRateBasisPoints: inv.vatRateBasisPoints, vatOnDifferenceSatang: p.taxVatSatang, totalSatang: p.taxBaseSatang + p.taxVatSatang,
+      },
+      owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
+      issued: true,
+    };
+  }
+
   if (kind === 'invoice') {
     const inv = await ctx.db.invoice.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } } } });
     if (!inv) throw notFound('Document');

@@ -11,6 +11,7 @@ import { documentTitle, L, both, primary } from './labels.ts';
 import type { KindLayout } from './pdf/blocks.ts';
 import { registerFonts } from './pdf/fonts.ts';
 import { drawRunningHeader } from './pdf/header.ts';
+import { creditNoteLayout } from './pdf/kinds/credit-note.ts';
 import { depositRequestLayout } from './pdf/kinds/deposit-request.ts';
 import { invoiceLayout } from './pdf/kinds/invoice.ts';
 import { quoteLayout, signedQuoteLayout } from './pdf/kinds/quote.ts';
@@ -28,7 +29,7 @@ const BRANCH = /^\d{5}$/;
 /** Refuses models that would print a wrong or unlawful document. */
 export function assertPrintable(model: DocumentModel): void {
   const { seller } = model;
-  if ((model.kind === 'tax_invoice' || model.kind === 'receipt_tax_invoice') && !seller.vatRegistered) {
+  if ((model.kind === 'tax_invoice' || model.kind === 'receipt_tax_invoice' || model.kind === 'credit_note') && !seller.vatRegistered) {
     throw conflict('a business that is not VAT-registered cannot issue a tax invoice', { kind: model.kind });
   }
   if (!TAX_ID.test(seller.taxId)) throw validation('seller.taxId', 'seller tax ID must be 13 digits');
@@ -38,6 +39,12 @@ export function assertPrintable(model: DocumentModel): void {
   if (buyer.branch && !BRANCH.test(buyer.branch)) throw validation('buyer.branch', 'buyer branch must be 5 digits');
   if ('totals' in model && !seller.vatRegistered && model.totals.vatSatang !== 0) {
     throw conflict('a business that is not VAT-registered cannot charge VAT', { vatSatang: model.totals.vatSatang });
+  }
+  if (model.kind === 'credit_note') {
+    const { originalValueSatang: original, correctValueSatang: correct, differenceSatang: difference } = model;
+    if (original - correct !== difference || difference + model.vatOnDifferenceSatang !== model.totalSatang) {
+      throw validation('differenceSatang', 'the difference must be the original value less the correct value, and the total the difference plus its VAT');
+    }
   }
   if (model.kind === 'receipt' && model.receiptType === 'DEPRR') {
     const deducted = model.deductions.reduce((sum, d) => sum + d.amountSatang, 0);
@@ -62,6 +69,8 @@ function layoutFor(model: DocumentModel): KindLayout {
       return receiptLayout(model);
     case 'deposit_request':
       return depositRequestLayout(model);
+    case 'credit_note':
+      return creditNoteLayout(model);
   }
 }
 

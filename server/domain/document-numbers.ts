@@ -9,9 +9,9 @@ import { normalizeDigits } from './normalize-input.ts';
 
 /**
  * INV invoice, TAX separate tax invoice, QT quote, RC payment receipt, PREREC pre-payment
- * receipt, DEPR deposit received, DEPRR deposit returned, DEP deposit, JOB job.
+ * receipt, DEPR deposit received, DEPRR deposit returned, DEP deposit, JOB job, CN credit note.
  */
-export const DOCUMENT_PREFIXES = ['INV', 'TAX', 'QT', 'RC', 'PREREC', 'DEPR', 'DEPRR', 'DEP', 'JOB'] as const;
+export const DOCUMENT_PREFIXES = ['INV', 'TAX', 'QT', 'RC', 'PREREC', 'DEPR', 'DEPRR', 'DEP', 'JOB', 'CN'] as const;
 export type DocumentPrefix = (typeof DOCUMENT_PREFIXES)[number];
 
 export interface ParsedDocumentNumber {

@@ -15,8 +15,9 @@ const invoiceMachine = defineStateMachine<InvoiceStatus>('Invoice', {
   draft: ['sent', 'void'],
   // A single payment can settle a sent invoice outright.
   sent: ['partially_paid', 'paid', 'void'],
-  partially_paid: ['paid', 'void'],
-  paid: [],
+  // Back to sent / partially_paid only when a payment recorded in error is voided.
+  partially_paid: ['paid', 'void', 'sent'],
+  paid: ['partially_paid', 'sent'],
   void: [],
 });
 

@@ -91,12 +91,14 @@ export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, Wording> = {
   forfeited: { th: 'หักเต็มจำนวน', en: 'Fully deducted' },
 };
 
-export type PaymentStatus = 'pending_review' | 'confirmed' | 'rejected';
+/** 'void': a confirmed payment recorded in error, reversed by the owner (never deleted). */
+export type PaymentStatus = 'pending_review' | 'confirmed' | 'rejected' | 'void';
 
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, Wording> = {
   pending_review: { th: 'รอตรวจสอบ', en: 'Pending review' },
   confirmed: { th: 'ยืนยันแล้ว', en: 'Confirmed' },
   rejected: { th: 'ไม่ผ่านการตรวจสอบ', en: 'Rejected' },
+  void: { th: 'ยกเลิกรายการแล้ว', en: 'Voided' },
 };
 
 export const PAYMENT_METHODS = ['promptpay', 'bank_transfer', 'cash', 'card', 'cheque', 'other'] as const;
@@ -121,7 +123,10 @@ export const RECEIPT_TYPE_LABELS: Record<ReceiptType, Wording> = {
   DEPRR: { th: 'ใบคืนเงินประกัน', en: 'Security Deposit Refund' },
 };
 
-export type DocumentKind = 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt_tax_invoice' | 'deposit_request' | 'receipt';
+/** A receipt whose payment was voided: kept with its number, shown as cancelled. */
+export const RECEIPT_CANCELLED: Wording = { th: 'ยกเลิกแล้ว', en: 'Cancelled' };
+
+export type DocumentKind = 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt_tax_invoice' | 'deposit_request' | 'receipt' | 'credit_note';
 
 /** Titles of the documents other than receipts (whose title depends on RECEIPT_TYPE_LABELS). */
 export const DOCUMENT_KIND_LABELS: Record<Exclude<DocumentKind, 'receipt'>, Wording> = {
@@ -131,6 +136,8 @@ export const DOCUMENT_KIND_LABELS: Record<Exclude<DocumentKind, 'receipt'>, Word
   tax_invoice: { th: 'ใบกำกับภาษี', en: 'Tax Invoice' },
   receipt_tax_invoice: { th: 'ใบเสร็จรับเงิน/ใบกำกับภาษี', en: 'Receipt/Tax Invoice' },
   deposit_request: { th: 'ใบแจ้งชำระเงินประกัน', en: 'Security Deposit Request' },
+  // Revenue Code s.86/10: reverses (part of) a tax invoice.
+  credit_note: { th: 'ใบลดหนี้', en: 'Credit Note' },
 };
 
 /** The money itself, wherever it is named (quote line, portal, messages, PDFs). */

@@ -1,4 +1,7 @@
-/** Payment review: pending_review → confirmed | rejected; which payment methods exist. */
+/**
+ * Payment review: pending_review → confirmed | rejected; a confirmed payment recorded in error
+ * can be voided (→ void) by the owner. Which payment methods exist.
+ */
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod, type PaymentStatus } from './labels.ts';
 import { defineStateMachine } from './state-machine.ts';
 
@@ -7,8 +10,9 @@ export { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod, type Paymen
 
 const paymentMachine = defineStateMachine<PaymentStatus>('Payment', {
   pending_review: ['confirmed', 'rejected'],
-  confirmed: [],
+  confirmed: ['void'],
   rejected: [],
+  void: [],
 });
 
 export const PAYMENT_STATUSES = paymentMachine.statuses;

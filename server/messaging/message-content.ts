@@ -11,7 +11,7 @@ import type { LinkScope } from '../domain/link-rules.ts';
 export const CHANNELS = ['line', 'email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned', 'line_connected'] as const;
+export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned', 'line_connected', 'payment_voided'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**
@@ -122,6 +122,15 @@ export interface KindFields {
     /** How to reach the business if it was not the client (from the business profile when queued). */
     businessPhone: string | null;
     businessLineOaId: string | null;
+  };
+  /** A payment recorded in error was voided: its receipt is cancelled, the amount is due again. */
+  payment_voided: {
+    amountSatang: number;
+    invoiceNumber: string;
+    receiptNumber: string | null;
+    creditNoteNumber: string | null;
+    reason: string;
+    balanceDueSatang: number;
   };
 }
 

@@ -104,12 +104,13 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
 
   const documents: PortalDocument[] = [];
   const receipts: PortalReceipt[] = [];
-  const addReceipt = (r: { id: string; number: string; type: string; amountSatang: number; issuedAt: Date } | null) => {
+  const addReceipt = (r: { id: string; number: string; type: string; amountSatang: number; issuedAt: Date; cancelledAt: Date | null } | null) => {
     if (!r) return null;
     const id = documentId('receipt', r.id);
     const label = RECEIPT_TYPE_LABELS[r.type as ReceiptType];
-    receipts.push({ id: r.id, number: r.number, type: r.type as ReceiptType, amountSatang: r.amountSatang, issuedAt: r.issuedAt.toISOString(), documentId: id });
-    documents.push({ id, kind: 'receipt', number: r.number, title: label, issuedAt: r.issuedAt.toISOString(), fileName: `${r.number}.pdf` });
+    const cancelledAt = r.cancelledAt?.toISOString() ?? null;
+    receipts.push({ id: r.id, number: r.number, type: r.type as ReceiptType, amountSatang: r.amountSatang, issuedAt: r.issuedAt.toISOString(), documentId: id, cancelledAt });
+    documents.push({ id, kind: 'receipt', number: r.number, title: label, issuedAt: r.issuedAt.toISOString(), fileName: `${r.number}.pdf`, cancelled: cancelledAt !== null });
     return id;
   };
 
@@ -126,6 +127,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const qid = documentId(signed ? 'signed_quote' : 'quote', q.id);
     ids.push(qid);
     documents.push({
+      cancelled: false,
       id: qid,
       kind: signed ? 'signed_quote' : 'quote',
       number: q.number,
@@ -162,7 +164,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
     const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
     const ids = [documentId('invoice', inv.id)];
-    documents.push({ id: ids[0]!, kind: 'invoice', number: inv.number, title: DOCUMENT_KIND_LABELS.invoice, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
+    documents.push({ cancelled: false, id: ids[0]!, kind: 'invoice', number: inv.number, title: DOCUMENT_KIND_LABELS.invoice, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
     const payments = inv.payments.map((p) => {
       const receiptDoc = addReceipt(p.receipt);
       if (receiptDoc) ids.push(receiptDoc);
@@ -170,7 +172,13 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
         const taxId = documentId('tax_invoice', p.id);
         ids.push(taxId);
         const at = (p.reviewedAt ?? p.receivedAt).toISOString();
-        documents.push({ id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: DOCUMENT_KIND_LABELS.tax_invoice, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
+        documents.push({ cancelled: false, id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: DOCUMENT_KIND_LABELS.tax_invoice, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
+      }
+      if (p.creditNoteNumber && p.voidedAt) {
+        // The tax invoice stays issued; this document states that it was reversed.
+        const creditId = documentId('credit_note', p.id);
+        ids.push(creditId);
+        documents.push({ cancelled: false, id: creditId, kind: 'credit_note', number: p.creditNoteNumber, title: DOCUMENT_KIND_LABELS.credit_note, issuedAt: p.voidedAt.toISOString(), fileName: `${p.creditNoteNumber}.pdf` });
       }
       return {
         id: p.id,
@@ -188,7 +196,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       id: inv.id,
       number: inv.number,
       // The latest tax invoice (one is issued per payment; all are in `documents`).
-      taxInvoiceNumber: inv.payments.filter((p) => p.taxInvoiceNumber).at(-1)?.taxInvoiceNumber ?? null,
+      taxInvoiceNumber: inv.payments.filter((p) => p.taxInvoiceNumber && p.status !== 'void').at(-1)?.taxInvoiceNumber ?? null,
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       status,
@@ -206,7 +214,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   const depositViews: PortalDeposit[] = deposits.map((d) => {
     const outstanding = depositOutstandingSatang(d);
     const requestDoc = documentId('deposit_request', d.id);
-    documents.push({ id: requestDoc, kind: 'deposit_request', number: d.number, title: DOCUMENT_KIND_LABELS.deposit_request, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
+    documents.push({ cancelled: false, id: requestDoc, kind: 'deposit_request', number: d.number, title: DOCUMENT_KIND_LABELS.deposit_request, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
     noteJobDoc(d.jobId, requestDoc);
     const entries: PortalDeposit['entries'] = [
       ...d.collections.map((c) => {

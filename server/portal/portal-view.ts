@@ -15,7 +15,7 @@ import type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, Paym
 export type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, ReceiptType };
 export type QuoteDisplayStatus = QuoteStatus;
 export type DocumentKind =
-  | 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request';
+  | 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request' | 'credit_note';
 
 export interface PortalBusiness {
   name: string;
@@ -202,6 +202,8 @@ export interface PortalReceipt {
   amountSatang: number;
   issuedAt: string;
   documentId: string;
+  /** Set when its payment was voided: the receipt keeps its number and PDF but no longer counts. */
+  cancelledAt: string | null;
 }
 
 export interface PortalDocument {
@@ -212,6 +214,8 @@ export interface PortalDocument {
   issuedAt: string;
   /** Path relative to the portal, e.g. `/api/portal/<token>/documents/<id>.pdf` is built by the app. */
   fileName: string;
+  /** A receipt whose payment was voided (a credit note, if any, is its own document). */
+  cancelled: boolean;
 }
 
 export interface PortalView {

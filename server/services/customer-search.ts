@@ -259,9 +259,11 @@ export async function findDocumentByNumber(ctx: AppContext, text: string): Promi
     DEPRR: () => ctx.db.receipt.findUnique({ where: { number }, select }),
     DEP: () => ctx.db.deposit.findUnique({ where: { number }, select }),
     JOB: () => ctx.db.job.findUnique({ where: { number }, select }),
+    // A credit note reverses one payment's tax invoice: it names that invoice, like TAX.
+    CN: async () => (await ctx.db.payment.findUnique({ where: { creditNoteNumber: number }, select: { invoice: { select } } }))?.invoice ?? null,
   };
   const types: Record<DocumentPrefix, DocumentRef['type']> = {
-    INV: 'invoice', TAX: 'tax_invoice', QT: 'quote', RC: 'receipt', PREREC: 'receipt', DEPR: 'receipt', DEPRR: 'receipt', DEP: 'deposit', JOB: 'job',
+    INV: 'invoice', TAX: 'tax_invoice', QT: 'quote', RC: 'receipt', PREREC: 'receipt', DEPR: 'receipt', DEPRR: 'receipt', DEP: 'deposit', JOB: 'job', CN: 'invoice',
   };
   const found = await lookups[parsed.prefix]();
   return found ? { type: types[parsed.prefix], id: found.id, number, customerId: found.customerId } : null;

@@ -19,6 +19,10 @@ const ALLOWED: ReadonlyArray<[InvoiceStatus, InvoiceStatus]> = [
   ['sent', 'void'],
   ['partially_paid', 'paid'],
   ['partially_paid', 'void'],
+  // A voided payment gives its amount back to the balance.
+  ['partially_paid', 'sent'],
+  ['paid', 'partially_paid'],
+  ['paid', 'sent'],
 ];
 const allPairs = INVOICE_STATUSES.flatMap((from) => INVOICE_STATUSES.map((to) => [from, to] as [InvoiceStatus, InvoiceStatus]));
 const isAllowed = (from: InvoiceStatus, to: InvoiceStatus): boolean => ALLOWED.some(([f, t]) => f === from && t === to);
@@ -30,9 +34,9 @@ describe('invoice transitions', () => {
     else expectDomainError(() => assertInvoiceTransition(from, to), 'CONFLICT');
   });
 
-  it('says a paid invoice is final', () => {
+  it('says a paid invoice cannot be voided', () => {
     expect(expectDomainError(() => assertInvoiceTransition('paid', 'void'), 'CONFLICT').message).toBe(
-      'Invoice is paid and can no longer change',
+      'Invoice cannot go from paid to void',
     );
   });
 });

@@ -11,7 +11,8 @@ import {
 import { expectDomainError } from './expect-domain-error.ts';
 
 const allPairs = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.map((to) => [from, to] as [PaymentStatus, PaymentStatus]));
-const isAllowed = (from: PaymentStatus, to: PaymentStatus): boolean => from === 'pending_review' && to !== 'pending_review';
+const isAllowed = (from: PaymentStatus, to: PaymentStatus): boolean =>
+  (from === 'pending_review' && (to === 'confirmed' || to === 'rejected')) || (from === 'confirmed' && to === 'void');
 
 describe('payment review transitions', () => {
   it.each(allPairs.map(([from, to]) => [from, to, isAllowed(from, to)] as const))('%s → %s allowed: %s', (from, to, allowed) => {

@@ -3,7 +3,7 @@ import { urls } from '../api.ts';
 import { usePortal } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { paths } from '../router.ts';
-import { DocumentRow, Empty, FileLink, Link, Money, Page } from '../ui.tsx';
+import { Badge, DocumentRow, Empty, FileLink, Link, Money, Page } from '../ui.tsx';
 
 export function Documents() {
   const { view, token, t } = usePortal();
@@ -31,7 +31,7 @@ function ReceiptRow({ receipt: r }: { receipt: PortalReceipt }) {
   return (
     <li class="doc">
       <div class="doc-info">
-        <span class="row"><span class="doc-title">{t(`receipt.${r.type}`)}</span><Money satang={r.amountSatang} class="strong" /></span>
+        <span class="row"><span class="doc-title">{t(`receipt.${r.type}`)}</span>{r.cancelledAt && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}<Money satang={r.amountSatang} class="strong" /></span>
         <span class="muted small">{r.number} · {formatDate(lang, r.issuedAt)}</span>
       </div>
       <div class="doc-actions">

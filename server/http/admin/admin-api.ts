@@ -14,6 +14,7 @@ import { staffRoutes } from './staff.routes.ts';
 import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
+import { paymentRoutes } from './payments.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -21,6 +22,7 @@ const ROUTES = [
   ...jobRoutes,
   ...quoteRoutes,
   ...invoiceRoutes,
+  ...paymentRoutes,
   ...depositRoutes,
   ...linkRoutes,
   ...staffRoutes,
@@ -43,13 +45,16 @@ function sha256(text: string): Buffer {
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function requireAdminKey(apiKey: string): RequestHandler {
   const expected = sha256(apiKey);
-  return (req, _res, next) => {
+  // Who is calling, for idempotency scopes: a fingerprint of the key, never the key itself.
+  const callerId = `api-key:${expected.toString('hex').slice(0, 16)}`;
+  return (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match || !timingSafeEqual(sha256(match[1]!.trim()), expected)) {
       next(new DomainError('UNAUTHORIZED', 'Authorization: Bearer <ADMIN_API_KEY> is required'));
       return;
     }
+    res.locals.callerId = callerId;
     next();
   };
 }

@@ -8,6 +8,8 @@
 import { Router, type Request } from 'express';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from '../../services/context.ts';
+import { conflict } from '../../domain/errors.ts';
+import { checkIdempotencyKey, IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_TTL_MS, requestHash, runIdempotent } from '../../services/idempotent-request.ts';
 
 export interface AdminHandlerInput<P, B, Q> {
   params: P;
@@ -40,6 +42,13 @@ export interface AdminRoute<P = any, B = any, Q = any, R = any, Id extends strin
   raw?: { contentType: string };
   /** The success body: a DTO schema (strict objects, ISO date strings, satang integers). */
   response: ZodType<R>;
+  /**
+   * The route records money: it accepts `Idempotency-Key`, and with one the handler runs inside a
+   * transaction that also stores its answer (services/idempotent-request.ts). The handler must
+   * write only through the `ctx` it is given (its use case's `ctx.db.$transaction` then joins
+   * that transaction) and must not publish anything outside it before returning.
+   */
+  idempotent?: boolean;
   handler: (input: AdminHandlerInput<P, B, Q>) => Promise<R>;
 }
 
@@ -67,18 +76,49 @@ function checkResponse(route: AdminRoute, result: unknown, enabled: boolean): un
   throw new Error(`Response of ${route.operationId} does not match its schema: ${issues}`);
 }
 
+/** The caller's identity for idempotency scopes, set by the bearer-key check (admin-api.ts). */
+export function callerIdentity(locals: Record<string, unknown>): string {
+  return typeof locals.callerId === 'string' ? locals.callerId : 'admin';
+}
+
 export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router {
   const router = Router();
   const checkResponses = ctx.config.env !== 'production';
+  // Keys whose first request is still running in this process: a second request with the same key
+  // gets a 409 at once instead of waiting (and then replaying). Across processes the unique
+  // (scope, key) row decides, see runIdempotent.
+  const running = new Set<string>();
   for (const route of routes) {
+    if (route.idempotent && route.raw) throw new Error(`${route.operationId}: a raw route cannot be idempotent`);
     // Express 5 hands a rejected promise to the error mapper itself: no wrapper needed.
     router[route.method](
       route.path,
       async (req, res) => {
+        const headerKey = route.idempotent ? req.get(IDEMPOTENCY_HEADER) : undefined;
+        const key = headerKey === undefined ? null : checkIdempotencyKey(headerKey);
         const params = route.params ? route.params.parse(req.params) : req.params;
         const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(req.query) : req.query;
-        const result = checkResponse(route, await route.handler({ params, body, query, req, ctx }), checkResponses);
+        const run = async (runCtx: AppContext) => checkResponse(route, await route.handler({ params, body, query, req, ctx: runCtx }), checkResponses);
+        const status = route.successStatus ?? 200;
+        if (key !== null) {
+          const scope = `${route.operationId}:${callerIdentity(res.locals)}`;
+          const slot = `${scope}\n${key}`;
+          if (running.has(slot)) {
+            throw conflict(`A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry once it has finished`, { field: IDEMPOTENCY_HEADER });
+          }
+          running.add(slot);
+          try {
+            const answer = await runIdempotent(ctx, { scope, key, requestHash: requestHash({ params, body }) }, async (joined) => ({ status, body: await run(joined) }));
+            if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+            if (answer.status === 204) res.status(204).end();
+            else res.status(answer.status).json(answer.body);
+          } finally {
+            running.delete(slot);
+          }
+          return;
+        }
+        const result = await run(ctx);
         if (route.raw) {
           const { bytes, fileName } = result as RawBody;
           res.type(route.raw.contentType);
@@ -86,7 +126,6 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
           res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
           return;
         }
-        const status = route.successStatus ?? 200;
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);
       },
@@ -100,6 +139,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or wrong `Authorization: Bearer <ADMIN_API_KEY>`.',
   404: 'No such record.',
   409: 'Not allowed in the record’s current state (or changed concurrently). Nothing was changed.',
+  422: 'The `Idempotency-Key` was already used with a different request. Nothing was changed.',
   503: 'Not set up yet (e.g. no business profile).',
 };
 
@@ -136,6 +176,18 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
         parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema });
       }
     }
+    if (route.idempotent) {
+      parameters.push({
+        name: IDEMPOTENCY_HEADER,
+        in: 'header',
+        required: false,
+        description:
+          `Any unique string (a UUID is fine) for this one request. A retry with the same key within ${IDEMPOTENCY_KEY_TTL_MS / 3_600_000} h `
+          + 'returns the first answer again (header `Idempotent-Replayed: true`) and records nothing new; the same key with a '
+          + 'different body is 422; while the first request with the key is still running, 409. Without the header every request records money.',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+      });
+    }
     const status = String(route.successStatus ?? 200);
     const responses: Record<string, unknown> = {
       [status]: route.raw
@@ -144,7 +196,8 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
           ? { description: 'Done' }
           : { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
     };
-    for (const code of [400, 401, ...(route.errors ?? [])]) {
+    const errors = [400, 401, ...(route.errors ?? []), ...(route.idempotent ? [409, 422] : [])];
+    for (const code of [...new Set(errors)].sort((a, b) => a - b)) {
       responses[String(code)] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
     paths[path] ??= {};

@@ -14,7 +14,7 @@ export const depositRoutes = [
   adminRoute({
     operationId: 'collectDeposit', method: 'post', path: '/deposits/:id/collections', tag: 'Deposits', summary: 'Record money collected for a deposit; issues a DEPR receipt',
     params: idParams, body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409], response: depositCollectedDto,
+    idempotent: true, successStatus: 201, errors: [404, 409], response: depositCollectedDto,
     handler: async ({ ctx, params, body }) =>
       toDepositCollectedDto(
         await collectDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
@@ -23,7 +23,7 @@ export const depositRoutes = [
   adminRoute({
     operationId: 'returnDeposit', method: 'post', path: '/deposits/:id/returns', tag: 'Deposits', summary: 'Return a deposit (the rest is deducted; reason required); issues a DEPRR receipt',
     params: idParams, body: z.object({ amountSatang: satang, reason: optionalText(500), method: paymentMethod.nullish(), reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409], response: depositReturnedDto,
+    idempotent: true, successStatus: 201, errors: [404, 409], response: depositReturnedDto,
     handler: async ({ ctx, params, body }) =>
       toDepositReturnedDto(
         await returnDeposit(ctx, { depositId: params.id, amountSatang: body.amountSatang, reason: body.reason ?? null, method: body.method ?? null, reference: body.reference ?? null, recordedBy: 'admin-api' }),

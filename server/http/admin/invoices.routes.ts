@@ -30,7 +30,7 @@ export const invoiceRoutes = [
     operationId: 'recordPayment', method: 'post', path: '/invoices/:id/payments', tag: 'Payments', summary: 'Record a confirmed payment; issues its receipt',
     params: idParams,
     body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
-    successStatus: 201, errors: [404, 409], response: paymentRecordedDto,
+    idempotent: true, successStatus: 201, errors: [404, 409], response: paymentRecordedDto,
     handler: async ({ ctx, params, body }) =>
       toPaymentRecordedDto(
         await recordPayment(ctx, { invoiceId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),

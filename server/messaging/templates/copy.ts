@@ -5,7 +5,7 @@
  * Names of stages and documents come from domain/labels.ts, amounts from domain/money-text.ts.
  */
 import { formatDate, formatDateTime, type DateStyle } from '../../domain/dates.ts';
-import { pick, RECEIPT_TYPE_LABELS, SECURITY_DEPOSIT, STAGE_LABELS, DOCUMENT_KIND_LABELS, type Lang } from '../../domain/labels.ts';
+import { pick, RECEIPT_CANCELLED, RECEIPT_TYPE_LABELS, SECURITY_DEPOSIT, STAGE_LABELS, DOCUMENT_KIND_LABELS, type Lang } from '../../domain/labels.ts';
 import { formatBahtWithSymbol } from '../../domain/money.ts';
 import { buttonUrl, type Channel, type ContentOf, type MessageContent } from '../message-content.ts';
 
@@ -287,6 +287,35 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
         note: content.note,
         button: { label: pick(lang, 'ดูรายละเอียดงาน', 'View job'), url },
         summary: pick(lang, `งาน ${content.jobNumber}: ${stage}`, `job ${content.jobNumber}: ${stage}`),
+      };
+    }
+    case 'payment_voided': {
+      const amount = money(content.amountSatang, lang);
+      const creditNoteName = DOCUMENT_KIND_LABELS.credit_note[lang];
+      return {
+        ...base,
+        subject: pick(lang, `${businessName}: ยกเลิกรายการชำระเงิน ${amount} ใบแจ้งหนี้ ${content.invoiceNumber}`, `${businessName}: payment of ${amount} for invoice ${content.invoiceNumber} cancelled`),
+        preheader: pick(lang, 'รายการชำระเงินที่บันทึกผิดถูกยกเลิกแล้ว', 'A payment recorded in error has been cancelled'),
+        title: pick(lang, 'ยกเลิกรายการชำระเงิน', 'Payment cancelled'),
+        badge: { text: RECEIPT_CANCELLED[lang], tone: 'warning' },
+        intro: pick(
+          lang,
+          `รายการชำระเงินตาม${invoiceName} ${content.invoiceNumber} ถูกบันทึกผิดและได้ยกเลิกแล้ว${content.receiptNumber ? ` ใบเสร็จ ${content.receiptNumber} จึงถูกยกเลิก` : ''}`,
+          `A payment for invoice ${content.invoiceNumber} was recorded in error and has been cancelled${content.receiptNumber ? `, and so has receipt ${content.receiptNumber}` : ''}.`,
+        ),
+        highlight: { label: pick(lang, 'ยอดที่ยกเลิก', 'Amount cancelled'), value: amount, tone: 'warning' },
+        facts: [
+          { label: invoiceName, value: content.invoiceNumber },
+          ...(content.receiptNumber ? [{ label: pick(lang, 'ใบเสร็จที่ยกเลิก', 'Cancelled receipt'), value: content.receiptNumber }] : []),
+          ...(content.creditNoteNumber ? [{ label: creditNoteName, value: content.creditNoteNumber }] : []),
+          { label: pick(lang, 'เหตุผล', 'Reason'), value: content.reason },
+          content.balanceDueSatang > 0
+            ? { label: pick(lang, 'ยอดค้างชำระ', 'Balance due'), value: money(content.balanceDueSatang, lang), tone: 'warning' as Tone }
+            : { label: pick(lang, 'ยอดค้างชำระ', 'Balance due'), value: money(0, lang) },
+        ],
+        note: pick(lang, 'หากมีข้อสงสัย กรุณาติดต่อเรา', 'If anything is unclear, please contact us.'),
+        button: { label: pick(lang, 'ดูรายละเอียด', 'View details'), url },
+        summary: pick(lang, `ยกเลิกรายการชำระ ${amount} ใบแจ้งหนี้ ${content.invoiceNumber}`, `payment of ${amount} for ${content.invoiceNumber} cancelled`),
       };
     }
     case 'deposit_returned': {

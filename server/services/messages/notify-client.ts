@@ -80,6 +80,31 @@ export function notifyDepositReturned(
   });
 }
 
+export function notifyPaymentVoided(
+  tx: Tx,
+  ctx: AppContext,
+  input: {
+    paymentId: string; customerId: string; amountSatang: number; invoiceNumber: string; receiptNumber: string | null;
+    creditNote: { number: string; documentId: string } | null; reason: string; balanceSatang: number;
+  },
+) {
+  return notify(tx, ctx, {
+    idempotencyKey: `payment-voided:${input.paymentId}`,
+    customerId: input.customerId,
+    kind: 'payment_voided',
+    subPath: '/receipts',
+    body: () => ({
+      amountSatang: input.amountSatang,
+      invoiceNumber: input.invoiceNumber,
+      receiptNumber: input.receiptNumber,
+      creditNoteNumber: input.creditNote?.number ?? null,
+      reason: input.reason,
+      balanceDueSatang: input.balanceSatang,
+      attachDocumentId: input.creditNote?.documentId ?? null,
+    }),
+  });
+}
+
 /**
  * A job stage update goes out only for the stages the business announces (Business.notifyStages)
  * and only over LINE: a stage change is not worth an email or an SMS.

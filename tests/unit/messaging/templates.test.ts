@@ -28,6 +28,7 @@ const fields: KindFields = {
   job_stage: { jobNumber: 'JOB-2026-0001', jobTitle: 'ไลฟ์สด <สยาม>', stage: 'on_site', stageLabel: 'ติดตั้งหน้างานแล้ว', note: 'ถึงแล้ว\nโทร 081' },
   deposit_returned: { depositNumber: 'DEP-2026-0001', returnedSatang: 850_000, deductedSatang: 150_000, reason: 'สายไมค์ชำรุด <1 เส้น>', receiptNumber: 'DEPRR-2026-0001', jobNumber: 'JOB-2026-0001' },
   line_connected: { lineDisplayName: 'Somchai <b>', connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
+  payment_voided: { amountSatang: 1_070_000, invoiceNumber: 'INV-2026-0001', receiptNumber: 'RC-2026-0001', creditNoteNumber: 'CN-2026-0001', reason: 'บันทึกซ้ำ <ผิดพลาด>', balanceDueSatang: 1_070_000 },
 };
 
 function content(kind: MessageKind, lang: 'th' | 'en'): MessageContent {
@@ -174,6 +175,7 @@ describe('SMS cost at most 2 segments', () => {
     job_stage: { jobNumber: 'JOB-2026-000123', jobTitle: LONG_BUSINESS, stage: 'returning', stageLabel: '', note: null },
     deposit_returned: { depositNumber: 'DEP-2026-000123', returnedSatang: 2_996_543_180, deductedSatang: 0, reason: null, receiptNumber: null, jobNumber: null },
     line_connected: { lineDisplayName: LONG_BUSINESS, connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
+    payment_voided: { amountSatang: 2_996_543_180, invoiceNumber: 'INV-2026-000123', receiptNumber: null, creditNoteNumber: null, reason: 'x', balanceDueSatang: 0 },
   };
   const senders = [undefined, 'ซีนเนอรี่', 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด'];
   const cases = all.flatMap(([kind, lang]) => senders.map((sender) => [kind, lang, sender] as const));
