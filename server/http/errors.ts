@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
-import { CLIENT_MESSAGES } from '../domain/error-messages.ts';
+import { clientMessages } from '../domain/error-messages.ts';
 import type { Logger } from '../logger.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -18,6 +18,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  DUPLICATE_SLIP: 409,
   UNAVAILABLE: 503,
 };
 
@@ -39,7 +40,7 @@ export function errorBody(error: DomainError) {
       code: error.code,
       message,
       ...(error.details ?? {}),
-      messages: CLIENT_MESSAGES[error.code],
+      messages: clientMessages(error),
     },
   };
 }

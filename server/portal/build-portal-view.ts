@@ -16,7 +16,7 @@ import { promptPayIdDisplay, promptPayPayload } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { documentId } from './document-ids.ts';
 import type {
-  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
+  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalPendingNotice, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
 } from './portal-view.ts';
 
 type Business = Awaited<ReturnType<typeof getBusiness>>;
@@ -47,6 +47,14 @@ function payTarget(business: Business, amountSatang: number): PortalPayTarget | 
     promptPayIdDisplay: promptPayIdDisplay(business.promptPayId),
   };
 }
+
+const pendingNotices = {
+  where: { status: 'pending_review' },
+  orderBy: { sentAt: 'asc' },
+  select: { id: true, amountSatang: true, sentAt: true },
+} as const;
+
+const noticeView = (n: { id: string; amountSatang: number; sentAt: Date }): PortalPendingNotice => ({ id: n.id, amountSatang: n.amountSatang, sentAt: n.sentAt.toISOString() });
 
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
 export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
@@ -83,6 +91,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
           include: {
             lines: { orderBy: { position: 'asc' } },
             payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true } },
+            paymentNotices: pendingNotices,
             job: { select: { number: true } },
           },
         }),
@@ -96,6 +105,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
             returns: { orderBy: { returnedAt: 'asc' }, include: { receipt: true } },
             quote: { select: { number: true } },
             job: { select: { number: true } },
+            paymentNotices: pendingNotices,
           },
         }),
   ]);
@@ -190,6 +200,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       balanceSatang,
       payments,
       pay: owing ? payTarget(business, balanceSatang) : null,
+      pendingNotices: inv.paymentNotices.map(noticeView),
       jobNumber: inv.job?.number ?? null,
       documentIds: ids,
     };
@@ -222,6 +233,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       jobNumber: d.job?.number ?? null,
       entries,
       pay: payTarget(business, outstanding),
+      pendingNotices: d.paymentNotices.map(noticeView),
     };
   });
 

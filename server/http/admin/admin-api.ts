@@ -14,6 +14,7 @@ import { staffRoutes } from './staff.routes.ts';
 import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
+import { paymentNoticeRoutes } from './payment-notices.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -26,6 +27,7 @@ const ROUTES = [
   ...staffRoutes,
   ...messageRoutes,
   ...documentRoutes,
+  ...paymentNoticeRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 

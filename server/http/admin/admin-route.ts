@@ -8,6 +8,7 @@
 import { Router, type Request } from 'express';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from '../../services/context.ts';
+import { CERTIFICATE_TYPES } from '../../payments/sniff-upload.ts';
 
 export interface AdminHandlerInput<P, B, Q> {
   params: P;
@@ -47,7 +48,12 @@ export function adminRoute<Id extends string, P, B, Q, R>(route: AdminRoute<P, B
 }
 
 /** What a `raw` route's handler returns. */
-export const rawBody = z.strictObject({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes'), fileName: z.string().optional() });
+export const rawBody = z.strictObject({
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes'),
+  fileName: z.string().optional(),
+  /** The bytes' own type, where the route serves more than one (stored uploads). */
+  contentType: z.enum(CERTIFICATE_TYPES).optional(),
+});
 export type RawBody = z.infer<typeof rawBody>;
 
 /**
@@ -79,8 +85,8 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
         const query = route.query ? route.query.parse(req.query) : req.query;
         const result = checkResponse(route, await route.handler({ params, body, query, req, ctx }), checkResponses);
         if (route.raw) {
-          const { bytes, fileName } = result as RawBody;
-          res.type(route.raw.contentType);
+          const { bytes, fileName, contentType } = result as RawBody;
+          res.type(contentType ?? route.raw.contentType);
           if (fileName) res.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
           res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
           return;
