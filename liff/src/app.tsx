@@ -80,15 +80,18 @@ export function App({ initial, loc, liff }: AppProps) {
     }
   }, [sub, lang, loaded.kind]);
 
-  // Live job stages; after a dropped connection, refetch everything to catch up.
+  const resync = async () => {
+    const next = await fetchView(token);
+    if (next.kind !== 'error') setLoaded(next);
+  };
+
+  // Live job stages and payment changes; after a dropped connection, refetch everything to catch up.
   const hasJobs = !!view && view.jobs.length > 0;
+  const hasMoney = !!view && [...view.invoices, ...view.deposits].some((r) => r.pay || r.pendingNotices.length > 0);
+  const wantsLive = hasJobs || hasMoney;
   useEffect(() => {
-    if (!hasJobs || !token) return;
+    if (!wantsLive || !token) return;
     let resyncTimer: ReturnType<typeof setTimeout> | undefined;
-    const resync = async () => {
-      const next = await fetchView(token);
-      if (next.kind !== 'error') setLoaded(next);
-    };
     const stop = connectLive(token, {
       onStage: (ev) => {
         setLoaded((prev) => (prev.kind === 'view' ? { kind: 'view', view: applyStage(prev.view, ev) } : prev));
@@ -100,7 +103,7 @@ export function App({ initial, loc, liff }: AppProps) {
       onStatus: setLive,
     });
     return () => { clearTimeout(resyncTimer); stop(); };
-  }, [hasJobs, token]);
+  }, [wantsLive, token]);
 
   // Inside LINE: bind this LINE account (server verifies the ID token) and suggest adding the OA.
   useEffect(() => {
@@ -156,6 +159,7 @@ export function App({ initial, loc, liff }: AppProps) {
       setSub(readLocation().sub);
     },
     documentsById: new Map(view.documents.map((d) => [d.id, d])),
+    refresh: resync,
   };
   const route = parseRoute(sub);
   const customerScope = view.scope === 'customer';
