@@ -87,7 +87,7 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
   const reading = await reader.read(input.slip);
   const now = ctx.clock.now();
   const written: WrittenFile[] = [];
-  let notice;
+  let notice: { id: string; status: string; slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null };
   try {
     notice = await ctx.db.$transaction(async (tx) => {
       if (reading.readable && reading.sendingBank && reading.transRef) {
