@@ -87,3 +87,22 @@ export function lineStatus(token: string, idToken: string): Promise<BindStatus |
 export function bindLine(token: string, idToken: string): Promise<BindResult | null> {
   return postIdToken<BindResult>(token, 'bind', idToken);
 }
+
+export interface NoticeReply {
+  ok: boolean;
+  /** The server's own Thai/English message for a refusal (`error.messages`), if it sent one. */
+  messages?: { th: string; en: string };
+  field?: string;
+}
+
+/** POST the "I have paid" form (multipart: target, amountSatang, slip, withholdingCertificate). */
+export async function sendPaymentNotice(token: string, form: FormData): Promise<NoticeReply> {
+  try {
+    const res = await fetch(`${apiBase(token)}/payment-notices`, { method: 'POST', headers: { Accept: 'application/json', ...channelHeaders }, body: form, credentials: 'same-origin' });
+    if (res.ok) return { ok: true };
+    const body = (await res.json().catch(() => null)) as { error?: { messages?: { th: string; en: string }; field?: string } } | null;
+    return { ok: false, ...(body?.error?.messages ? { messages: body.error.messages } : {}), ...(body?.error?.field ? { field: body.error.field } : {}) };
+  } catch {
+    return { ok: false };
+  }
+}

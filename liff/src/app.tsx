@@ -82,15 +82,18 @@ export function App({ initial, loc, liff }: AppProps) {
     }
   }, [sub, lang, loaded.kind]);
 
-  // Live job stages; after a dropped connection, refetch everything to catch up.
+  const resync = async () => {
+    const next = await fetchView(token);
+    if (next.kind !== 'error') setLoaded(next);
+  };
+
+  // Live job stages and payment changes; after a dropped connection, refetch everything to catch up.
   const hasJobs = !!view && view.jobs.length > 0;
+  const hasMoney = !!view && [...view.invoices, ...view.deposits].some((r) => r.pay || r.pendingNotices.length > 0);
+  const wantsLive = hasJobs || hasMoney;
   useEffect(() => {
-    if (!hasJobs || !token) return;
+    if (!wantsLive || !token) return;
     let resyncTimer: ReturnType<typeof setTimeout> | undefined;
-    const resync = async () => {
-      const next = await fetchView(token);
-      if (next.kind !== 'error') setLoaded(next);
-    };
     const stop = connectLive(token, {
       onStage: (ev) => {
         setLoaded((prev) => (prev.kind === 'view' ? { kind: 'view', view: applyStage(prev.view, ev) } : prev));
@@ -102,7 +105,7 @@ export function App({ initial, loc, liff }: AppProps) {
       onStatus: setLive,
     });
     return () => { clearTimeout(resyncTimer); stop(); };
-  }, [hasJobs, token]);
+  }, [wantsLive, token]);
 
   // Inside LINE, on a customer-wide link: ask before binding this LINE account (only "Yes" binds;
   // the server verifies the ID token), and suggest adding the OA to a client who has not.
@@ -164,6 +167,7 @@ export function App({ initial, loc, liff }: AppProps) {
       setSub(readLocation().sub);
     },
     documentsById: new Map(view.documents.map((d) => [d.id, d])),
+    refresh: resync,
   };
   const route = parseRoute(sub);
   const customerScope = view.scope === 'customer';

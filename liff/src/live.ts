@@ -1,5 +1,5 @@
 /**
- * Live job stages over Server-Sent Events. EventSource retries by itself while the
+ * Live job stages and payment changes over Server-Sent Events. EventSource retries by itself while the
  * connection is merely interrupted; when it gives up (CLOSED, e.g. a 5xx or a proxy
  * cutting the stream) we reopen with backoff. After any interruption the caller refetches
  * the whole view, so changes made while we were disconnected are not missed.
@@ -12,7 +12,7 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveHandlers {
   onStage(event: StageEvent): void;
-  /** Called when the stream is back after an interruption. */
+  /** Called when the stream is back after an interruption, and when the server says money changed. */
   onResync(): void;
   onStatus(status: LiveStatus): void;
 }
@@ -44,6 +44,8 @@ export function connectLive(token: string, handlers: LiveHandlers): () => void {
         if (data && typeof data.jobId === 'string' && typeof data.stage === 'string') handlers.onStage(data);
       } catch { /* ignore a malformed event; the next resync repairs state */ }
     });
+    // A payment notice was sent, confirmed or rejected: the event carries nothing; refetch the view.
+    es.addEventListener('refresh', () => handlers.onResync());
     es.addEventListener('error', () => {
       if (stopped || source !== es) return;
       interrupted = true;

@@ -27,8 +27,32 @@ export const CLIENT_MESSAGES = {
   UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
   RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
   PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large' },
+  DUPLICATE_SLIP: { th: 'สลิปนี้เคยใช้แจ้งชำระเงินแล้ว กรุณาส่งสลิปของรายการโอนนี้', en: 'This slip was already used for a payment; please send the slip of this transfer' },
   UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
 } as const satisfies Record<string, Bilingual>;
+
+/**
+ * What a client is told when the reason is more precise than the code (`details.reason`): the
+ * payment form shows these next to the field they concern.
+ */
+export const CLIENT_REASONS = {
+  slip_type: { th: 'สลิปต้องเป็นรูปภาพ JPEG, PNG หรือ WebP', en: 'The slip must be a JPEG, PNG or WebP image' },
+  slip_missing: { th: 'กรุณาแนบรูปสลิปการโอนเงิน', en: 'Please attach the transfer slip' },
+  certificate_type: { th: 'หนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ต้องเป็นรูปภาพหรือไฟล์ PDF', en: 'The withholding tax certificate (50 Tawi) must be an image or a PDF' },
+  file_too_large: { th: 'ไฟล์ใหญ่เกิน 5 MB กรุณาส่งรูปที่เล็กลง', en: 'The file is larger than 5 MB; please send a smaller picture' },
+  amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
+  amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },
+  nothing_to_pay: { th: 'รายการนี้ไม่มียอดค้างชำระแล้ว', en: 'Nothing is left to pay here' },
+} as const satisfies Record<string, Bilingual>;
+
+export type ClientReason = keyof typeof CLIENT_REASONS;
+
+/** The client's message for an error: its specific reason where it names one, else its code's. */
+export function clientMessages(error: { code: keyof typeof CLIENT_MESSAGES; details?: Record<string, unknown> | undefined }): Bilingual {
+  const reason = error.details?.['reason'];
+  if (typeof reason === 'string' && Object.hasOwn(CLIENT_REASONS, reason)) return CLIENT_REASONS[reason as ClientReason];
+  return CLIENT_MESSAGES[error.code];
+}
 
 /** Staff in a chat: a reason that stands on its own when no more specific one is known. */
 export const STAFF_MESSAGES = {
@@ -42,6 +66,7 @@ export const STAFF_MESSAGES = {
   UNPROCESSABLE: { th: 'ระบบดำเนินการกับรายการนี้ไม่ได้', en: 'This item cannot be processed.' },
   RATE_LIMITED: { th: 'ทำรายการถี่เกินไป รอสักครู่แล้วลองใหม่', en: 'Too many tries; wait a moment and try again.' },
   PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large.' },
+  DUPLICATE_SLIP: { th: 'สลิปนี้เคยใช้กับการชำระเงินรายการอื่นแล้ว', en: 'This slip was already used for another payment.' },
   UNAVAILABLE: { th: 'ตอนนี้ยังทำรายการนี้ไม่ได้ ลองใหม่ภายหลัง', en: 'Not available right now; try again later.' },
 } as const satisfies Record<string, Bilingual>;
 

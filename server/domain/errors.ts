@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
+  /** A payment slip whose bank transaction reference was already used by another notice or payment. */
+  | 'DUPLICATE_SLIP'
   | 'UNAVAILABLE';
 
 export interface ErrorDetails {

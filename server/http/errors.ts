@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
-import { CLIENT_MESSAGES } from '../domain/error-messages.ts';
+import { clientMessages } from '../domain/error-messages.ts';
 import type { Logger } from '../logger.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -19,6 +19,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  DUPLICATE_SLIP: 409,
   UNAVAILABLE: 503,
 };
 
@@ -35,13 +36,14 @@ export function errorBody(error: DomainError) {
   // Every 4xx names what is wrong; domain messages are written for people, so add the field
   // name when the sentence does not already contain it.
   const message = field && !error.message.includes(field) ? `${field}: ${error.message}` : error.message;
-  const { clientMessages, ...details } = error.details ?? {};
+  // A use case may give the client a sentence of its own (`clientMessages`); else the reason's or the code's.
+  const { clientMessages: given, ...details } = error.details ?? {};
   return {
     error: {
       code: error.code,
       message,
       ...details,
-      messages: clientMessages ?? CLIENT_MESSAGES[error.code],
+      messages: (given as { th: string; en: string } | undefined) ?? clientMessages(error),
     },
   };
 }

@@ -17,7 +17,7 @@ import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import type {
-  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
+  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalPendingNotice, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
 } from './portal-view.ts';
 
 type Business = Awaited<ReturnType<typeof getBusiness>>;
@@ -48,6 +48,14 @@ function payTarget(business: Business, amountSatang: number): PortalPayTarget | 
     promptPayIdDisplay: promptPayIdDisplay(business.promptPayId),
   };
 }
+
+const pendingNotices = {
+  where: { status: 'pending_review' },
+  orderBy: { sentAt: 'asc' },
+  select: { id: true, amountSatang: true, sentAt: true },
+} as const;
+
+const noticeView = (n: { id: string; amountSatang: number; sentAt: Date }): PortalPendingNotice => ({ id: n.id, amountSatang: n.amountSatang, sentAt: n.sentAt.toISOString() });
 
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
 export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
@@ -84,6 +92,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
           include: {
             lines: { orderBy: { position: 'asc' } },
             payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true } },
+            paymentNotices: pendingNotices,
             job: { select: { number: true } },
           },
         }),
@@ -98,6 +107,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
             returns: { orderBy: { returnedAt: 'asc' }, include: { receipt: true } },
             quote: { select: { number: true } },
             job: { select: { number: true } },
+            paymentNotices: pendingNotices,
           },
         }),
   ]);
@@ -206,6 +216,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       balanceSatang,
       payments,
       pay: owing ? payTarget(business, balanceSatang) : null,
+      pendingNotices: inv.paymentNotices.map(noticeView),
       jobNumber: inv.job?.number ?? null,
       documentIds: ids,
     };
@@ -238,6 +249,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       jobNumber: d.job?.number ?? null,
       entries,
       pay: payTarget(business, outstanding),
+      pendingNotices: d.paymentNotices.map(noticeView),
     };
   });
 

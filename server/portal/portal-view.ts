@@ -85,6 +85,13 @@ export interface PortalPayment {
   receiptNumber: string | null;
 }
 
+/** A slip the client sent ("I have paid") that staff have not reviewed yet. */
+export interface PortalPendingNotice {
+  id: string;
+  amountSatang: number;
+  sentAt: string;
+}
+
 /** What the client needs to pay by PromptPay: already computed by the server. */
 export interface PortalPayTarget {
   amountSatang: number;
@@ -109,6 +116,8 @@ export interface PortalInvoice {
   payments: PortalPayment[];
   /** Present when something is still to pay. */
   pay: PortalPayTarget | null;
+  /** Slips sent for this invoice and waiting for staff, oldest first. */
+  pendingNotices: PortalPendingNotice[];
   jobNumber: string | null;
   documentIds: string[];
 }
@@ -193,6 +202,8 @@ export interface PortalDeposit {
   jobNumber: string | null;
   entries: PortalDepositEntry[];
   pay: PortalPayTarget | null;
+  /** Slips sent for this deposit and waiting for staff, oldest first. */
+  pendingNotices: PortalPendingNotice[];
 }
 
 export interface PortalReceipt {

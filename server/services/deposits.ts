@@ -48,27 +48,35 @@ export interface CollectDepositInput {
 export async function collectDeposit(ctx: AppContext, input: CollectDepositInput) {
   if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
-    const deposit = await tx.deposit.findUnique({ where: { id: input.depositId } });
-    if (!deposit) throw notFound('Deposit');
-    assertCanCollect(deposit, input.amountSatang);
-    const heldSatang = deposit.heldSatang + input.amountSatang;
-    const status = depositStatusFor({ ...deposit, heldSatang });
-    const { count } = await tx.deposit.updateMany({
-      where: { id: deposit.id, heldSatang: deposit.heldSatang, returnedSatang: deposit.returnedSatang, deductedSatang: deposit.deductedSatang },
-      data: { heldSatang, status },
-    });
-    if (count === 0) throw conflict(`Deposit ${deposit.number} was changed by someone else; reload and try again`);
-    const collection = await tx.depositCollection.create({
-      data: { depositId: deposit.id, amountSatang: input.amountSatang, method: input.method, reference: input.reference ?? null, recordedBy: input.recordedBy ?? null, collectedAt: now },
-    });
-    const receipt = await issueReceipt(tx, { type: 'DEPR', customerId: deposit.customerId, amountSatang: input.amountSatang, issuedAt: now, depositCollectionId: collection.id });
-    return {
-      deposit: { id: deposit.id, number: deposit.number, status, requiredSatang: deposit.requiredSatang, heldSatang },
-      collection: { id: collection.id, amountSatang: collection.amountSatang },
-      receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
-    };
+  return ctx.db.$transaction((tx) => applyDepositCollection(tx, { ...input, now }));
+}
+
+/**
+ * Adds money collected to a deposit and issues its DEPR receipt, inside the caller's transaction.
+ * Shared by staff recording a collection and by confirming a client's payment notice.
+ * `collectedAt` is when the money arrived (the receipt is dated `now`, when it is issued).
+ */
+export async function applyDepositCollection(tx: Tx, input: CollectDepositInput & { now: Date; collectedAt?: Date }) {
+  const { now } = input;
+  const deposit = await tx.deposit.findUnique({ where: { id: input.depositId } });
+  if (!deposit) throw notFound('Deposit');
+  assertCanCollect(deposit, input.amountSatang);
+  const heldSatang = deposit.heldSatang + input.amountSatang;
+  const status = depositStatusFor({ ...deposit, heldSatang });
+  const { count } = await tx.deposit.updateMany({
+    where: { id: deposit.id, heldSatang: deposit.heldSatang, returnedSatang: deposit.returnedSatang, deductedSatang: deposit.deductedSatang },
+    data: { heldSatang, status },
   });
+  if (count === 0) throw conflict(`Deposit ${deposit.number} was changed by someone else; reload and try again`);
+  const collection = await tx.depositCollection.create({
+    data: { depositId: deposit.id, amountSatang: input.amountSatang, method: input.method, reference: input.reference ?? null, recordedBy: input.recordedBy ?? null, collectedAt: input.collectedAt ?? now },
+  });
+  const receipt = await issueReceipt(tx, { type: 'DEPR', customerId: deposit.customerId, amountSatang: input.amountSatang, issuedAt: now, depositCollectionId: collection.id });
+  return {
+    deposit: { id: deposit.id, number: deposit.number, customerId: deposit.customerId, status, requiredSatang: deposit.requiredSatang, heldSatang },
+    collection: { id: collection.id, amountSatang: collection.amountSatang },
+    receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
+  };
 }
 
 export interface ReturnDepositInput {

@@ -70,9 +70,12 @@ export async function applyConfirmedPayment(
     };
     payment: { id: string; amountSatang: number };
     now: Date;
+    /** When the money arrived, if earlier than `now` (a slip confirmed later); documents are issued `now`. */
+    paidAt?: Date;
   },
 ) {
   const { ctx, invoice, payment, now } = args;
+  const paidAt = args.paidAt ?? now;
   const status = invoice.status as InvoiceStatus;
   if (!PAYABLE_STATUSES.includes(status)) {
     throw conflict(`Invoice ${invoice.number} is ${status}; it cannot take a payment`, { status });
@@ -99,13 +102,13 @@ export async function applyConfirmedPayment(
     data: {
       paidSatang,
       status: newStatus,
-      ...(fullyPaid ? { paidAt: now } : {}),
+      ...(fullyPaid ? { paidAt } : {}),
       ...(status === 'draft' ? { sentAt: now } : {}),
     },
   });
   if (count === 0) throw conflict(`Invoice ${invoice.number} was changed by someone else; reload and try again`);
   const receipt = await issueReceipt(tx, {
-    type: receiptTypeForPayment(invoice.job, bangkokDate(now)),
+    type: receiptTypeForPayment(invoice.job, bangkokDate(paidAt)),
     customerId: invoice.customerId,
     amountSatang: payment.amountSatang,
     issuedAt: now,
@@ -120,7 +123,7 @@ export async function applyConfirmedPayment(
     receipt,
     invoiceNumber: invoice.number,
     balanceSatang,
-    paidAt: now,
+    paidAt,
   });
   return {
     payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const, taxInvoiceNumber: tax?.taxInvoiceNumber ?? null },

@@ -29,7 +29,22 @@ export interface LinksRevokedEvent {
   customerId: string;
 }
 
-export type PortalEvent = JobStageEvent | LinksRevokedEvent;
+/**
+ * A customer's money changed (a payment notice sent, confirmed or rejected): open portals of that
+ * customer refetch their own view, which is scoped, so the event itself carries no data.
+ */
+export interface PaymentsChangedEvent {
+  type: 'payments.changed';
+  /** '<notice id>:<status>': each step of a notice is announced once. */
+  changeId: string;
+  customerId: string;
+}
+
+export type PortalEvent = JobStageEvent | LinksRevokedEvent | PaymentsChangedEvent;
+
+export function paymentsChangedEvent(customerId: string, noticeId: string, status: string): PaymentsChangedEvent {
+  return { type: 'payments.changed', changeId: `notice:${noticeId}:${status}`, customerId };
+}
 
 /** `revocation` names this revocation: the link id, or a fresh id for "revoke all of a customer's links". */
 export function linksRevokedEvent(customerId: string, revocation: string): LinksRevokedEvent {

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CLIENT_MESSAGES, STAFF_MESSAGES, STAFF_REASONS, staffReason } from '../../server/domain/error-messages.ts';
+import { CLIENT_MESSAGES, CLIENT_REASONS, STAFF_MESSAGES, STAFF_REASONS, clientMessages, staffReason } from '../../server/domain/error-messages.ts';
 import { DomainError, notFound } from '../../server/domain/errors.ts';
 
 describe('error messages', () => {
   it('give every code one Thai and one English text, for clients and for staff', () => {
-    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'EXPIRED', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE'];
+    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'EXPIRED', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'DUPLICATE_SLIP', 'UNAVAILABLE'];
     for (const table of [CLIENT_MESSAGES, STAFF_MESSAGES]) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
       for (const text of Object.values(table)) {
@@ -14,6 +14,16 @@ describe('error messages', () => {
       }
     }
     expect(Object.values(STAFF_MESSAGES).map((m) => m.th).join()).not.toMatch(/โหลดหน้าใหม่/);
+  });
+
+  it('tell a client the specific reason where the error names one, else the text for its code', () => {
+    for (const text of Object.values(CLIENT_REASONS)) {
+      expect(text.th).toMatch(/[\u0e00-\u0e7f]/);
+      expect(text.en).toMatch(/^[\x20-\x7e’]+$/);
+    }
+    expect(clientMessages(new DomainError('VALIDATION', 'x', { field: 'slip', reason: 'slip_type' }))).toBe(CLIENT_REASONS.slip_type);
+    expect(clientMessages(new DomainError('VALIDATION', 'x', { reason: 'no_such_reason' }))).toBe(CLIENT_MESSAGES.VALIDATION);
+    expect(clientMessages(new DomainError('DUPLICATE_SLIP', 'x'))).toBe(CLIENT_MESSAGES.DUPLICATE_SLIP);
   });
 
   it('imports nothing but the import-free labels module, so the bot, server and app can share it', () => {

@@ -3,6 +3,7 @@ import { usePortal } from '../context.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { DepositBadge, Empty, Facts, Money, Page, ReceiptRef } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
+import { pendingSatang } from './paid-form.tsx';
 
 export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
   const { lang, t } = usePortal();
@@ -25,6 +26,7 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
           [t('deposit.held'), <Money satang={d.heldSatang} class="strong" />],
           d.returnedSatang > 0 ? [t('deposit.returned'), <Money satang={d.returnedSatang} />] : false,
           d.deductedSatang > 0 ? [t('deposit.deducted'), <Money satang={d.deductedSatang} />] : false,
+          pendingSatang(d.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(d.pendingNotices)} />] : false,
         ]} />
         <p class="muted small">{t('deposit.note')}</p>
         {d.entries.length > 0 && (
@@ -52,7 +54,7 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
           </>
         )}
       </div>
-      {d.pay && <PaySection kind="deposit" id={d.id} pay={d.pay} />}
+      {d.pay && <PaySection kind="deposit" id={d.id} pay={d.pay} pending={d.pendingNotices} />}
     </article>
   );
 }

@@ -1,9 +1,10 @@
 import type { PortalInvoice } from '../../../server/portal/portal-view.ts';
 import { usePortal } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { paths } from '../router.ts';
 import { DocumentList, Empty, Facts, InvoiceBadge, LinesTable, Link, Money, Page, PaymentBadge, ReceiptRef, Section, TotalsTable } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
+import { pendingSatang } from './paid-form.tsx';
 
 function InvoiceCard({ inv }: { inv: PortalInvoice }) {
   const { lang, t } = usePortal();
@@ -23,6 +24,7 @@ function InvoiceCard({ inv }: { inv: PortalInvoice }) {
           <span class="block stack-tight"><Money satang={inv.totals.totalSatang} class="strong" /></span>
         )}
         <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
+        {inv.pendingNotices.length > 0 && <span class="small block">{t('paid.pendingFact')}: {formatMoney(pendingSatang(inv.pendingNotices), lang)}</span>}
       </Link>
     </li>
   );
@@ -71,10 +73,11 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
           [t('invoice.total'), <Money satang={inv.totals.totalSatang} />],
           inv.paidSatang > 0 ? [t('invoice.paid'), <Money satang={inv.paidSatang} />] : false,
           [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],
+          pendingSatang(inv.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(inv.pendingNotices)} />] : false,
         ]} />
       </div>
 
-      {inv.pay && <PaySection kind="invoice" id={inv.id} pay={inv.pay} withholdingSatang={inv.totals.withholdingSatang} />}
+      {inv.pay && <PaySection kind="invoice" id={inv.id} pay={inv.pay} withholdingSatang={inv.totals.withholdingSatang} pending={inv.pendingNotices} />}
 
       <Section title={t('invoice.items')}>
         <div class="card">

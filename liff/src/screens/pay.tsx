@@ -1,14 +1,15 @@
-import type { PortalPayTarget } from '../../../server/portal/portal-view.ts';
+import type { PortalPayTarget, PortalPendingNotice } from '../../../server/portal/portal-view.ts';
 import { urls } from '../api.ts';
 import { usePortal } from '../context.ts';
 import { formatMoney } from '../format.ts';
 import { FileLink, Money } from '../ui.tsx';
+import { PaidForm, PendingNotices } from './paid-form.tsx';
 
 /**
  * PromptPay payment block. Everything shown was computed by the server: the amount (net of
  * withholding tax where it applies), the payee, and the QR image made from the EMVCo payload.
  */
-export function PaySection(props: { kind: 'invoice' | 'deposit'; id: string; pay: PortalPayTarget; withholdingSatang?: number }) {
+export function PaySection(props: { kind: 'invoice' | 'deposit'; id: string; pay: PortalPayTarget; withholdingSatang?: number; pending: PortalPendingNotice[] }) {
   const { token, t, lang } = usePortal();
   const { pay } = props;
   const withholding = props.withholdingSatang ?? 0;
@@ -34,6 +35,8 @@ export function PaySection(props: { kind: 'invoice' | 'deposit'; id: string; pay
         {t('pay.saveQr')}
       </FileLink>
       <p class="muted small">{t('pay.howTo')}</p>
+      <PendingNotices notices={props.pending} />
+      <PaidForm target={`${props.kind}.${props.id}`} balanceSatang={pay.amountSatang} withholding={withholding > 0} formId={`paid-${props.id}`} />
     </section>
   );
 }

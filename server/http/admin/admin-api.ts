@@ -15,6 +15,7 @@ import { messageRoutes } from './messages.routes.ts';
 import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
+import { paymentNoticeRoutes } from './payment-notices.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -28,6 +29,7 @@ const ROUTES = [
   ...staffRoutes,
   ...messageRoutes,
   ...documentRoutes,
+  ...paymentNoticeRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 

@@ -10,6 +10,7 @@ import { z, type ZodType } from 'zod';
 import type { AppContext } from '../../services/context.ts';
 import { conflict } from '../../domain/errors.ts';
 import { checkIdempotencyKey, IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_TTL_MS, requestHash, runIdempotent } from '../../services/idempotent-request.ts';
+import { CERTIFICATE_TYPES } from '../../payments/sniff-upload.ts';
 
 export interface AdminHandlerInput<P, B, Q> {
   params: P;
@@ -57,7 +58,12 @@ export function adminRoute<Id extends string, P, B, Q, R>(route: AdminRoute<P, B
 }
 
 /** What a `raw` route's handler returns. */
-export const rawBody = z.strictObject({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes'), fileName: z.string().optional() });
+export const rawBody = z.strictObject({
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes'),
+  fileName: z.string().optional(),
+  /** The bytes' own type, where the route serves more than one (stored uploads). */
+  contentType: z.enum(CERTIFICATE_TYPES).optional(),
+});
 export type RawBody = z.infer<typeof rawBody>;
 
 /**
@@ -120,8 +126,8 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
         }
         const result = await run(ctx);
         if (route.raw) {
-          const { bytes, fileName } = result as RawBody;
-          res.type(route.raw.contentType);
+          const { bytes, fileName, contentType } = result as RawBody;
+          res.type(contentType ?? route.raw.contentType);
           if (fileName) res.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
           res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
           return;

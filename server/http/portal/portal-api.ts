@@ -19,6 +19,7 @@ import { FailedLookups, portalRateLimit, rateLimitedError, recoverRateLimit } fr
 import { LiveStreams, streamPortalEvents } from './portal-events-route.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { CompressedResponses } from './compressed-responses.ts';
+import { registerPaymentNoticeRoute } from './payment-notice-route.ts';
 
 export type WithLink = ReturnType<typeof withLinkFactory>;
 
@@ -103,6 +104,8 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
       res.json(result);
     }),
   );
+
+  registerPaymentNoticeRoute(ctx, tokenRouter, withLink);
 
   extensions.register?.(tokenRouter, withLink);
   // Anything else under a token path: the portal's own 404, without resolving the token (so it

@@ -58,6 +58,10 @@ export function streamPortalEvents(ctx: AppContext, streams: LiveStreams, req: R
   // they are sent job events.
   const unsubscribe = ctx.events.subscribe(link.customerId, (event: PortalEvent) => {
     if (event.type === 'links.revoked') return void stillOpen();
+    // Money changed: every link of the customer refetches its own (scoped) view; the event says nothing more.
+    if (event.type === 'payments.changed') {
+      return void stillOpen().then((open) => open && res.write('event: refresh\ndata: {}\n\n'));
+    }
     if (link.scope !== 'customer') return;
     void stillOpen().then((open) => {
       if (!open) return;

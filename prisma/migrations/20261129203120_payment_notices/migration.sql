@@ -1,0 +1,56 @@
+-- CreateTable
+CREATE TABLE "PaymentNotice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "customerId" TEXT NOT NULL,
+    "invoiceId" TEXT,
+    "depositId" TEXT,
+    "linkId" TEXT,
+    "channel" TEXT NOT NULL,
+    "amountSatang" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending_review',
+    "slipFileId" TEXT NOT NULL,
+    "withholdingCertFileId" TEXT,
+    "slipSha256" TEXT NOT NULL,
+    "slipReadable" BOOLEAN NOT NULL,
+    "slipSendingBank" TEXT,
+    "slipTransRef" TEXT,
+    "sentAt" DATETIME NOT NULL,
+    "reviewedAt" DATETIME,
+    "reviewedBy" TEXT,
+    "rejectReason" TEXT,
+    "confirmedSatang" INTEGER,
+    "paidAt" DATETIME,
+    "paymentId" TEXT,
+    "depositCollectionId" TEXT,
+    CONSTRAINT "PaymentNotice_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_depositId_fkey" FOREIGN KEY ("depositId") REFERENCES "Deposit" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_slipFileId_fkey" FOREIGN KEY ("slipFileId") REFERENCES "StoredFile" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_withholdingCertFileId_fkey" FOREIGN KEY ("withholdingCertFileId") REFERENCES "StoredFile" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_paymentId_fkey" FOREIGN KEY ("paymentId") REFERENCES "Payment" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PaymentNotice_depositCollectionId_fkey" FOREIGN KEY ("depositCollectionId") REFERENCES "DepositCollection" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PaymentNotice_paymentId_key" ON "PaymentNotice"("paymentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PaymentNotice_depositCollectionId_key" ON "PaymentNotice"("depositCollectionId");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_status_sentAt_idx" ON "PaymentNotice"("status", "sentAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_customerId_status_idx" ON "PaymentNotice"("customerId", "status");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_invoiceId_status_idx" ON "PaymentNotice"("invoiceId", "status");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_depositId_status_idx" ON "PaymentNotice"("depositId", "status");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_slipSendingBank_slipTransRef_idx" ON "PaymentNotice"("slipSendingBank", "slipTransRef");
+
+-- CreateIndex
+CREATE INDEX "PaymentNotice_slipSha256_idx" ON "PaymentNotice"("slipSha256");
