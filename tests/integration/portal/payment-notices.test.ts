@@ -4,6 +4,7 @@
  * receipt, tax invoice, message; reject; races).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { dataUrl, signaturePng } from '../../helpers/signature-png.ts';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
@@ -21,6 +22,14 @@ beforeAll(async () => {
   t = await startTestApp();
   f = await createPortalFixture(t);
   customerToken = (await issueLink(t, 'customer', f.customerId)).token;
+  // A quote's deposit is payable once the client has accepted the quote (before that it is hidden).
+  const quoteLink = await issueLink(t, 'quote', f.quoteId);
+  const accepted = await fetch(`${t.baseUrl}/api/portal/${quoteLink.token}/quotes/${f.quoteId}/accept`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'คุณสมชาย', signature: dataUrl(signaturePng()), consent: true }),
+  });
+  expect(accepted.status).toBe(200);
 });
 afterAll(async () => {
   await t?.stop();
@@ -121,7 +130,7 @@ describe('the client sends a slip ("I have paid")', () => {
       ['HTML as the 50 ทวิ', async () => ({ fields: { target: `invoice.${f.invoiceId}`, amountSatang: 100, slip: (await newSlip()).png, cert: Buffer.from('<html>not a pdf</html>'), certName: 'cert.pdf' } }), 400, 'withholdingCertificate'],
       ["another customer's invoice", async () => ({ fields: { target: `invoice.${f.otherInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
       ['an invoice link paying another invoice of the same customer', async () => ({ token: (await issueLink(t, 'invoice', f.invoiceId)).token, fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
-      ['a quote link paying an invoice', async () => ({ token: (await issueLink(t, 'quote', f.quoteId)).token, fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
+      ['a quote link paying an invoice', async () => ({ token: (await issueLink(t, 'quote', f.otherQuoteId)).token, fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
       ['a deposit already held in full', async () => ({ fields: { target: `deposit.${f.jobDepositId}`, amountSatang: 100, slip: (await newSlip()).png } }), 409, ''],
       ['amount 0', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 0, slip: (await newSlip()).png } }), 400, 'amountSatang'],
       ['a negative amount', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: -100, slip: (await newSlip()).png } }), 400, 'amountSatang'],
@@ -241,9 +250,8 @@ describe('staff review', () => {
   });
 
   it('a deposit notice, once confirmed, is a deposit collection with a DEPR receipt', async () => {
-    const quoteLink = await issueLink(t, 'quote', f.quoteId);
     const { png } = await newSlip();
-    const sent = await sendNotice(quoteLink.token, { target: `deposit.${f.quoteDepositId}`, amountSatang: 200000, slip: png });
+    const sent = await sendNotice(customerToken, { target: `deposit.${f.quoteDepositId}`, amountSatang: 200000, slip: png });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     const confirmed = await t.adminOk('confirmPaymentNotice', { params: { id: sent.body.id }, body: {} });
     expect(confirmed.receipt.type).toBe('DEPR');
@@ -251,7 +259,7 @@ describe('staff review', () => {
     expect(confirmed.invoice).toBeNull();
     const collection = await t.ctx.db.depositCollection.findFirstOrThrow({ where: { depositId: f.quoteDepositId } });
     expect(collection).toMatchObject({ amountSatang: 200000, method: 'promptpay', recordedBy: 'admin-api' });
-    const view = (await (await fetch(`${t.baseUrl}/api/portal/${quoteLink.token}`)).json()) as any;
-    expect(view.deposits[0]).toMatchObject({ heldSatang: 200000, pendingNotices: [] });
+    const view = (await (await fetch(`${t.baseUrl}/api/portal/${customerToken}`)).json()) as any;
+    expect(view.deposits.find((d: any) => d.id === f.quoteDepositId)).toMatchObject({ heldSatang: 200000, pendingNotices: [] });
   });
 });
