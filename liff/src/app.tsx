@@ -156,6 +156,10 @@ export function App({ initial, loc, liff }: AppProps) {
       setSub(readLocation().sub);
     },
     documentsById: new Map(view.documents.map((d) => [d.id, d])),
+    refresh: async () => {
+      const next = await fetchView(token);
+      if (next.kind === 'view') setLoaded(next);
+    },
   };
   const route = parseRoute(sub);
   const customerScope = view.scope === 'customer';

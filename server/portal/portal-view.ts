@@ -29,6 +29,8 @@ export interface PortalBusiness {
 
 export interface PortalCustomer {
   name: string;
+  /** The contact person's name: prefills the signer's name on Accept & Sign. */
+  contactName: string;
   companyName: string | null;
   language: Lang;
 }
@@ -111,6 +113,39 @@ export interface PortalInvoice {
   documentIds: string[];
 }
 
+/** A quote exactly as its PDF prints it (the same model: services/document-fields.ts). */
+export interface PortalQuoteDocument {
+  number: string;
+  issueDate: string;
+  validUntil: string;
+  note: string | null;
+  lines: PortalLine[];
+  totals: {
+    grossSatang: number;
+    discountSatang: number;
+    subtotalSatang: number;
+    vatSatang: number;
+    vatMode: 'exclusive' | 'inclusive' | 'none';
+    /** 700 = 7%. */
+    vatRateBasisPoints: number;
+    totalSatang: number;
+    withholdingSatang: number;
+    /** 300 = 3%. */
+    withholdingBasisPoints: number;
+    netPayableSatang: number;
+  };
+  /** Refundable security deposit asked on acceptance; null = none. */
+  depositSatang: number | null;
+}
+
+export interface PortalQuoteSignature {
+  name: string;
+  /** ISO-8601 with the Bangkok offset, e.g. 2026-11-25T10:15:30+07:00. */
+  signedAtIso: string;
+  /** Thai local time, Buddhist era, e.g. '25 พ.ย. 2569 10:15 น.'. */
+  signedAtThai: string;
+}
+
 export interface PortalQuote {
   id: string;
   number: string;
@@ -124,6 +159,14 @@ export interface PortalQuote {
   signedAt: string | null;
   declineReason: string | null;
   canAccept: boolean;
+  /** Sent and its valid-until day (Bangkok) not passed: Accept & Sign and Decline are offered. */
+  canRespond: boolean;
+  /** Its valid-until day has passed without an answer: offer to contact the business instead. */
+  expired: boolean;
+  /** Present once the client accepted and signed. */
+  signed?: PortalQuoteSignature;
+  /** Everything the page renders (the same facts as the PDF). */
+  document: PortalQuoteDocument;
   jobNumber: string | null;
   documentIds: string[];
 }
