@@ -168,7 +168,7 @@ const thProse = {
   'sign.errConsent': 'กรุณาทำเครื่องหมายยินยอมด้านบนก่อนยืนยัน',
   'sign.errNetwork': 'ส่งไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง',
 
-  'accepted.title': 'ลงนามแล้ว ✓',
+  'accepted.title': 'ลงนามแล้ว',
   'accepted.signedBy': 'ลงนามโดย {name}',
   'accepted.copySent': 'เราจะส่งสำเนาใบเสนอราคาที่ลงนามแล้วให้คุณทาง LINE หรืออีเมล',
   'accepted.signedPdf': 'เปิดใบเสนอราคาที่ลงนามแล้ว (PDF)',
@@ -370,7 +370,7 @@ const enProse: Record<keyof typeof thProse, string> = {
   'sign.errConsent': 'Please tick the box above to agree before confirming.',
   'sign.errNetwork': 'We couldn’t send it. Please check your internet connection and try again.',
 
-  'accepted.title': 'Signed ✓',
+  'accepted.title': 'Signed',
   'accepted.signedBy': 'Signed by {name}',
   'accepted.copySent': 'A copy of the signed quote is on its way to you by LINE or email.',
   'accepted.signedPdf': 'Open the signed quote (PDF)',

@@ -225,7 +225,12 @@ export function Modal(props: { labelledBy: string; onClose: () => void; class?: 
   useEffect(() => {
     const dialog = ref.current!;
     const opener = document.activeElement as HTMLElement | null;
-    if (!dialog.open) dialog.showModal();
+    // Older in-app browsers (iOS before 15.4) have <dialog> without showModal: show it as an overlay.
+    if (typeof dialog.showModal !== 'function') dialog.classList.add('modal-fallback');
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
     document.getElementById(props.labelledBy)?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
@@ -234,7 +239,10 @@ export function Modal(props: { labelledBy: string; onClose: () => void; class?: 
     dialog.addEventListener('cancel', onCancel);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
+      if (dialog.open) {
+        if (typeof dialog.close === 'function') dialog.close();
+        else dialog.removeAttribute('open');
+      }
       if (opener?.isConnected) opener.focus({ preventScroll: true });
     };
   }, []);

@@ -24,7 +24,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  t = await startTestApp({ now: NOW, env: { PUBLIC_URL: '' } });
+  // A LIFF id so the /liff path runs (with the LIFF mock) for the inside-LINE case.
+  t = await startTestApp({ now: NOW, env: { PUBLIC_URL: '', LIFF_ID: '1650000001-AbCdEfGh', LINE_LOGIN_CHANNEL_ID: '1650000001' } });
   f = await createPortalFixture(t);
   browser = await launchChromium();
 });
@@ -64,12 +65,16 @@ async function phonePage(lang: Lang, width = PHONE.width): Promise<Page> {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
-/** Both widths, from the top (the sticky bar where it sits). */
-async function shotsAtWidths(page: Page, name: string) {
+/**
+ * Both widths. A page is taken whole from the top (the sticky bar where it sits); an open dialog
+ * as the screen shows it, since a modal sits in the viewport, not in the page.
+ */
+async function shotsAtWidths(page: Page, name: string, opts: { dialog?: boolean } = {}) {
   for (const width of [360, 320]) {
     await page.setViewportSize({ width, height: PHONE.height });
+    if (!opts.dialog) await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await shot(page, `${name}-${width}`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: !opts.dialog });
   }
   await page.setViewportSize(PHONE);
 }
@@ -158,7 +163,7 @@ describe.each<Lang>(['th', 'en'])('Accept & Sign on a quote link (%s)', (lang) =
     expect(narrow.ink).toBeGreaterThan(200);
     await page.setViewportSize(PHONE);
     await page.locator('dialog .consent input[type="checkbox"]').check();
-    await shotsAtWidths(page, `quote-sign-dialog-${lang}`);
+    await shotsAtWidths(page, `quote-sign-dialog-${lang}`, { dialog: true });
 
     // A double tap sends once.
     await page.locator('button[data-action="confirm-sign"]').dblclick();
@@ -220,6 +225,52 @@ describe('Accept & Sign refusals and the other answers', () => {
     await expect.poll(() => alert.textContent()).toContain('Please type your name');
     expect(accepts.n).toBe(0);
     expect((await t.ctx.db.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe('sent');
+    await page.context().close();
+  });
+
+  it('inside LINE (LIFF mock): signs on a quote link and keeps the QR on screen to save by holding it', async () => {
+    const quote = await sentQuote({ depositSatang: 250_000 });
+    const link = await issueLink(t, 'quote', quote.id);
+    const page = await phonePage('th');
+    await page.addInitScript(() => {
+      (window as unknown as { __LIFF_MOCK__: unknown }).__LIFF_MOCK__ = { getIDToken: null, getFriendship: { friendFlag: true } };
+    });
+    const accepts = countAccepts(page);
+    await page.goto(`${t.baseUrl}/liff?liff.state=${encodeURIComponent(`/c/${link.token}`)}`);
+    await openSignDialog(page);
+    await drawSignature(page);
+    await page.locator('dialog .consent input[type="checkbox"]').check();
+    await page.locator('button[data-action="confirm-sign"]').click();
+    const qr = page.locator('img[data-qr="deposit"]');
+    await qr.waitFor({ state: 'visible' });
+    await expect.poll(() => qr.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    await qr.scrollIntoViewIfNeeded();
+    expect(parsePromptPayPayload(decodeQrPng(await qr.screenshot())!).amount).toBe('2500.00');
+    // LINE's browser cannot download, and the answered quote link no longer opens elsewhere.
+    await expect.poll(() => page.getByText('กดค้างที่รูป QR เพื่อบันทึกรูป').isVisible()).toBe(true);
+    expect(accepts.n).toBe(1);
+    await shot(page, 'quote-accepted-liff-th-360');
+    await page.context().close();
+  });
+
+  it('on a customer link, without a deposit: thanks, next steps, the signed PDF and the signing time', async () => {
+    const quote = await sentQuote();
+    const link = await issueLink(t, 'customer', f.customerId);
+    const page = await phonePage('en');
+    await page.goto(`${t.baseUrl}/c/${link.token}/quotes/${quote.id}`);
+    await openSignDialog(page);
+    await drawSignature(page);
+    await page.locator('dialog .consent input[type="checkbox"]').check();
+    await page.locator('button[data-action="confirm-sign"]').click();
+    await expect.poll(() => page.getByText('Accepted — thank you', { exact: false }).isVisible()).toBe(true);
+    expect(await page.locator('img.qr').count()).toBe(0);
+    // The view is fetched again: the signing time as the server recorded it (10:00 in Bangkok).
+    await expect.poll(() => page.locator('[data-signed-by]').textContent()).toBe('Signed by คุณสมชาย ใจดี on 25 Nov 2026 10:00');
+    const href = await page.getByRole('link', { name: /Open the signed quote/ }).getAttribute('href');
+    const pdf = await fetch(`${t.baseUrl}${href}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    await shotsAtWidths(page, 'quote-accepted-thanks-en');
     await page.context().close();
   });
 

@@ -97,7 +97,7 @@ function Respond({ quote, onOutcome }: { quote: PortalQuote; onOutcome: (o: Quot
 }
 
 function DeclineDialog({ quote, onClose, onDeclined }: { quote: PortalQuote; onClose: () => void; onDeclined: (reason: string) => void }) {
-  const { token, lang, t } = usePortal();
+  const { token, lang, t, refresh } = usePortal();
   const titleId = useId();
   const reasonId = useId();
   const errorId = useId();
@@ -121,6 +121,8 @@ function DeclineDialog({ quote, onClose, onDeclined }: { quote: PortalQuote; onC
     sending.current = false;
     setBusy(false);
     setError(errorText(res.error, lang, t));
+    // Answered or expired meanwhile: show the page as it now stands.
+    if (res.error.status === 409 || res.error.status === 410) void refresh();
   };
 
   return (

@@ -24,7 +24,7 @@ const FIELDS: readonly string[] = ['name', 'signature', 'consent'];
 
 export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onAccepted: (result: AcceptResult, name: string) => void }) {
   const { quote } = props;
-  const { view, token, lang, t } = usePortal();
+  const { view, token, lang, t, refresh } = usePortal();
   const ids = { title: useId(), name: useId(), pad: useId(), padHelp: useId(), consent: useId(), error: useId() };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
@@ -98,6 +98,8 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
     }
     sending.current = false;
     setBusy(false);
+    // Answered or expired meanwhile (another tab, the clock): show the page as it now stands.
+    if (res.error.status === 409 || res.error.status === 410) void refresh();
     const field = res.error.field && FIELDS.includes(res.error.field) ? (res.error.field as Field) : null;
     fail(field, errorText(res.error, lang, t));
   };

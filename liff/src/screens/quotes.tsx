@@ -71,6 +71,8 @@ export function QuotePage({ id, standalone }: { id: string; standalone?: boolean
   const answered = status === 'accepted' || status === 'declined';
   // Deposits of a quote appear (with their QR) only once it is accepted; the server sends none before.
   const deposits = standalone && !outcome ? view.deposits : [];
+  // Answered here through a quote link: the link no longer opens, so neither would its files.
+  const filesReachable = !outcome || view.scope === 'customer';
   return (
     <Page
       title={t('quote.title', { number: quote.number })}
@@ -107,7 +109,7 @@ export function QuotePage({ id, standalone }: { id: string; standalone?: boolean
 
       {deposits.map((d) => <DepositCard key={d.id} deposit={d} />)}
 
-      {quote.documentIds.length > 0 && (
+      {filesReachable && quote.documentIds.length > 0 && (
         <Section title={t('docs.title')}>
           <DocumentList ids={quote.documentIds} />
         </Section>
