@@ -1,6 +1,7 @@
 /** The portal HTTP API as the app sees it: URL builders and the few calls it makes. */
-import type { PortalBusiness, PortalView } from '../../server/portal/portal-view.ts';
+import type { Lang, PortalBusiness, PortalView } from '../../server/portal/portal-view.ts';
 import type { BindResult, BindStatus } from '../../server/services/line-binding.ts';
+import type { Translate } from './i18n.ts';
 
 export type { BindResult, BindStatus };
 
@@ -67,6 +68,69 @@ export async function requestNewLink(token: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The standard error body's useful part: which field, and a sentence in each language. */
+export interface ApiError {
+  status: number;
+  code: string;
+  field?: string;
+  messages?: { th: string; en: string };
+}
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** After acceptance: what to pay next. A quote link stops opening once answered, so the QR comes inline. */
+export interface AcceptNextDeposit {
+  kind: 'deposit';
+  depositId: string;
+  number: string;
+  amountSatang: number;
+  payee: string;
+  promptPayPayload: string;
+  qrImageUrl: string;
+  qrDataUrl: string;
+}
+export interface AcceptResult {
+  status: 'accepted';
+  signedDocumentId: string;
+  next: AcceptNextDeposit | null;
+  /** When the server says when it recorded the signature (ISO-8601). */
+  signedAtIso?: string;
+}
+
+/** The server's sentence in the client's language; our own words when there is none (offline). */
+export function errorText(error: ApiError, lang: Lang, t: Translate): string {
+  if (error.messages) return error.messages[lang];
+  return t(error.status === 0 ? 'sign.errNetwork' : 'error.generic');
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    return { ok: false, error: { status: 0, code: 'NETWORK' } };
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (res.ok) return { ok: true, data: data as T };
+  const error = (data as { error?: Partial<ApiError> } | null)?.error;
+  return {
+    ok: false,
+    error: {
+      status: res.status,
+      code: typeof error?.code === 'string' ? error.code : 'HTTP',
+      ...(typeof error?.field === 'string' ? { field: error.field } : {}),
+      ...(error?.messages && typeof error.messages.th === 'string' && typeof error.messages.en === 'string' ? { messages: error.messages } : {}),
+    },
+  };
+}
+
+export function acceptQuote(token: string, quoteId: string, body: { name: string; signature: string; consent: true }): Promise<ApiResult<AcceptResult>> {
+  return postJson(`${apiBase(token)}/quotes/${enc(quoteId)}/accept`, body);
+}
+
+export function declineQuote(token: string, quoteId: string, reason: string): Promise<ApiResult<{ status: 'declined' }>> {
+  return postJson(`${apiBase(token)}/quotes/${enc(quoteId)}/decline`, reason ? { reason } : {});
 }
 
 async function postIdToken<T>(token: string, what: 'status' | 'bind', idToken: string): Promise<T | null> {

@@ -16,7 +16,7 @@ export interface PortalContext {
   liff: LiffBridge | null;
   live: LiveStatus | 'off';
   documentsById: Map<string, PortalDocument>;
-  /** Fetch the view again (after the client sent something that changes it). */
+  /** Fetch the view again (after the client changed something); keeps the current one if the link no longer opens. */
   refresh(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import type {
 } from '../../server/portal/portal-view.ts';
 import { urls } from './api.ts';
 import { usePortal } from './context.ts';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { formatDate, formatMoney, formatQuantity } from './format.ts';
 
 type Tone = 'ok' | 'info' | 'warn' | 'danger' | 'neutral';
@@ -209,5 +209,46 @@ export function ReceiptRef({ number }: { number: string }) {
     <FileLink class="small receipt-link" url={urls.document(token, receipt.documentId)} aria-label={t('docs.viewLabel', { name: label })}>
       {label}
     </FileLink>
+  );
+}
+
+/**
+ * A modal dialog on the native <dialog> (focus kept inside, Esc, the rest of the page inert),
+ * which LINE's in-app browsers support. Esc and the backdrop ask `onClose`; the caller decides
+ * (a dialog that is sending ignores it). On open the heading takes focus, not the first field,
+ * so a phone does not throw its keyboard over the dialog.
+ */
+export function Modal(props: { labelledBy: string; onClose: () => void; class?: string; children: ComponentChildren }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+  useEffect(() => {
+    const dialog = ref.current!;
+    const opener = document.activeElement as HTMLElement | null;
+    // Older in-app browsers (iOS before 15.4) have <dialog> without showModal: show it as an overlay.
+    if (typeof dialog.showModal !== 'function') dialog.classList.add('modal-fallback');
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    document.getElementById(props.labelledBy)?.focus();
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      onClose.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) {
+        if (typeof dialog.close === 'function') dialog.close();
+        else dialog.removeAttribute('open');
+      }
+      if (opener?.isConnected) opener.focus({ preventScroll: true });
+    };
+  }, []);
+  return (
+    <dialog ref={ref} class={props.class ? `modal ${props.class}` : 'modal'} aria-labelledby={props.labelledBy}>
+      {props.children}
+    </dialog>
   );
 }

@@ -29,7 +29,7 @@ const LANGS: Lang[] = ['th', 'en'];
 const WIDTHS = [320, 360] as const;
 const SHOT_DIR = path.resolve(import.meta.dirname, '../.tmp/screens');
 /** The screens people were asked to look at; the others are checked by machine only. */
-const SCREENSHOTS = new Set(['home', 'jobs', 'invoices', 'invoice-pay', 'quotes', 'quote-link']);
+const SCREENSHOTS = new Set(['home', 'jobs', 'invoices', 'invoice-pay', 'quotes', 'quote-link', 'quote-sign']);
 
 let t: TestApp;
 let f: PortalFixture;
@@ -68,6 +68,8 @@ interface Screen {
   name: string;
   url: () => string;
   status?: number;
+  /** Brings the screen into the state to check (a dialog opened), after it loaded. */
+  prepare?: (page: Page) => Promise<void>;
 }
 const SCREENS: Screen[] = [
   { name: 'home', url: () => `/c/${tokens.customer}` },
@@ -82,6 +84,22 @@ const SCREENS: Screen[] = [
   { name: 'documents', url: () => `/c/${tokens.customer}/documents` },
   { name: 'unavailable', url: () => `/c/${'Q'.repeat(32)}`, status: 410 },
   { name: 'quote-link', url: () => `/c/${tokens.quote}` },
+  {
+    name: 'quote-sign',
+    url: () => `/c/${tokens.quote}`,
+    prepare: async (page) => {
+      await page.locator('button[data-action="accept"]').click();
+      await page.locator('dialog[open] canvas[data-pad]').waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: 'quote-decline',
+    url: () => `/c/${tokens.quote}`,
+    prepare: async (page) => {
+      await page.locator('button[data-action="decline"]').click();
+      await page.locator('dialog[open] textarea').waitFor({ state: 'visible' });
+    },
+  },
   { name: 'invoice-link', url: () => `/c/${tokens.invoice}` },
 ];
 
@@ -99,6 +117,7 @@ async function open(screen: Screen, lang: Lang): Promise<Page> {
     await document.fonts.ready;
     await Promise.all([...document.images].map((img) => (img.complete ? null : img.decode().catch(() => null))));
   });
+  await screen.prepare?.(page);
   return page;
 }
 

@@ -28,6 +28,7 @@ export function registerQuoteRoutes(ctx: AppContext) {
         res.json({
           status: accepted.status,
           signedDocumentId: accepted.signedDocumentId,
+          signedAtIso: accepted.signedAt.toISOString(),
           next: d
             ? {
                 kind: 'deposit',
