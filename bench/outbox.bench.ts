@@ -30,7 +30,10 @@ interface FakeStats {
   rejected: number;
   conflicts: number;
 }
-const fake = fork(path.join(import.meta.dirname, 'outbox-fake-line.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, FAKE_LINE_TOKEN: TOKEN } });
+const fake = fork(path.join(import.meta.dirname, 'outbox-fake-line.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, FAKE_LINE_TOKEN: TOKEN },
+});
 const fakeBaseUrl = await new Promise<string>((resolve) => fake.once('message', (m: { baseUrl: string }) => resolve(m.baseUrl)));
 const fakeStats = () =>
   new Promise<FakeStats>((resolve) => {
@@ -54,8 +57,13 @@ const app = await buildApplication(config, { logger: createLogger('warn') });
 const { ctx } = app;
 try {
   await saveBusiness(ctx, {
-    name: 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด', nameEn: 'Scenery Rental Co., Ltd.', address: 'กรุงเทพฯ', taxId: '0105561234560',
-    vatRegistered: true, promptPayId: '0105561234560', promptPayName: 'ซีนเนอรี่',
+    name: 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด',
+    nameEn: 'Scenery Rental Co., Ltd.',
+    address: 'กรุงเทพฯ',
+    taxId: '0105561234560',
+    vatRegistered: true,
+    promptPayId: '0105561234560',
+    promptPayName: 'ซีนเนอรี่',
   });
   const customers: { id: string; linkId: string }[] = [];
   for (let i = 0; i < CUSTOMERS; i++) {
@@ -71,9 +79,16 @@ try {
         for (let i = start; i < Math.min(start + 1000, MESSAGES); i++) {
           const c = customers[i % CUSTOMERS]!;
           const content: StoredContent = {
-            kind: 'payment_reminder', lang: 'th', businessName: 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด', customerName: `คุณลูกค้า ${i % CUSTOMERS}`,
-            link: { id: c.linkId, path: '/invoices' }, invoiceId: `inv-${i}`, invoiceNumber: `INV-2026-${String(i).padStart(5, '0')}`,
-            amountDueSatang: 100_000 + i, dueDate: '2026-12-10', daysOverdue: 3,
+            kind: 'payment_reminder',
+            lang: 'th',
+            businessName: 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด',
+            customerName: `คุณลูกค้า ${i % CUSTOMERS}`,
+            link: { id: c.linkId, path: '/invoices' },
+            invoiceId: `inv-${i}`,
+            invoiceNumber: `INV-2026-${String(i).padStart(5, '0')}`,
+            amountDueSatang: 100_000 + i,
+            dueDate: '2026-12-10',
+            daysOverdue: 3,
           };
           await enqueueMessage(tx, ctx, { idempotencyKey: `bench-${i}`, customerId: c.id, content });
         }

@@ -30,15 +30,10 @@ async function bench(name: string, model: DocumentModel, sizeBudgetKb: number | 
   const p95 = percentile(times, 95);
   const kb = size / 1024;
   const ok = median <= BUDGET_MS && (sizeBudgetKb === null || kb <= sizeBudgetKb);
-  console.log(
-    `${name.padEnd(22)} median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  size ${kb.toFixed(1)} KB  ${ok ? 'OK' : 'OVER BUDGET'}`,
-  );
+  console.log(`${name.padEnd(22)} median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  size ${kb.toFixed(1)} KB  ${ok ? 'OK' : 'OVER BUDGET'}`);
   return ok;
 }
 
-const results = [
-  await bench('invoice, 1 page', invoice('th'), BUDGET_KB),
-  await bench('invoice, 60 lines', invoice('th', VAT_SELLER, sixtyLines()), null),
-];
+const results = [await bench('invoice, 1 page', invoice('th'), BUDGET_KB), await bench('invoice, 60 lines', invoice('th', VAT_SELLER, sixtyLines()), null)];
 console.log(`budget: median <= ${BUDGET_MS} ms, one-page invoice <= ${BUDGET_KB} KB`);
 if (results.includes(false)) process.exitCode = 1;

@@ -17,8 +17,13 @@ if (mode === 'hello') {
   });
 } else {
   const config = loadConfig({
-    NODE_ENV: 'production', DATA_DIR: dataDir!, ADMIN_API_KEY: 'bench-admin-key-0123456789',
-    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789', PORTAL_RATE_LIMIT_PER_MINUTE: '100000000', RUN_WORKERS: 'false', LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir!,
+    ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
+    PORTAL_RATE_LIMIT_PER_MINUTE: '100000000',
+    RUN_WORKERS: 'false',
+    LOG_LEVEL: 'error',
   });
   app = (await buildApplication(config, { logger: createLogger('error') })).app;
 }

@@ -27,17 +27,39 @@ const CONNECTIONS = 16;
 let coldBuildMs = 0;
 
 async function prepare(dataDir: string): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ADMIN_API_KEY: 'bench-admin-key-0123456789', LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789', RUN_WORKERS: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
+    RUN_WORKERS: 'false',
+  });
   const app = await buildApplication(config, { logger: createLogger('error') });
   const ctx = app.ctx;
-  await saveBusiness(ctx, { name: 'บริษัท ทดสอบ จำกัด', nameEn: 'Bench Co., Ltd.', address: 'กรุงเทพฯ', taxId: '0105561234560', vatRegistered: true, promptPayId: '0105561234560', promptPayName: 'บจก. ทดสอบ' });
+  await saveBusiness(ctx, {
+    name: 'บริษัท ทดสอบ จำกัด',
+    nameEn: 'Bench Co., Ltd.',
+    address: 'กรุงเทพฯ',
+    taxId: '0105561234560',
+    vatRegistered: true,
+    promptPayId: '0105561234560',
+    promptPayName: 'บจก. ทดสอบ',
+  });
   const customer = await createCustomer(ctx, { name: 'คุณทดสอบ โหลดหนัก', companyName: 'บริษัท ลูกค้ารายใหญ่ จำกัด' });
   const today = bangkokDate(new Date());
   const jobs = [];
   for (let i = 0; i < 50; i++) {
     const job = await createJob(ctx, {
-      customerId: customer.id, title: `งานเช่าอุปกรณ์ครั้งที่ ${i + 1}`, startDate: addDays(today, i - 25), endDate: addDays(today, i - 23), siteAddress: 'ศูนย์ประชุมแห่งชาติสิริกิติ์',
-      equipment: [{ name: 'กล้อง Sony FX6', quantity: 2 }, { name: 'ไฟ Aputure 600d', quantity: 4 }, { name: 'ไมค์ไร้สาย', quantity: 3 }],
+      customerId: customer.id,
+      title: `งานเช่าอุปกรณ์ครั้งที่ ${i + 1}`,
+      startDate: addDays(today, i - 25),
+      endDate: addDays(today, i - 23),
+      siteAddress: 'ศูนย์ประชุมแห่งชาติสิริกิติ์',
+      equipment: [
+        { name: 'กล้อง Sony FX6', quantity: 2 },
+        { name: 'ไฟ Aputure 600d', quantity: 4 },
+        { name: 'ไมค์ไร้สาย', quantity: 3 },
+      ],
     });
     await moveJobStage(ctx, { jobId: job.id, stage: 'picking' });
     if (i < 25) await moveJobStage(ctx, { jobId: job.id, stage: 'closed' });
@@ -45,8 +67,14 @@ async function prepare(dataDir: string): Promise<string> {
   }
   for (let i = 0; i < 200; i++) {
     const invoice = await createInvoice(ctx, {
-      customerId: customer.id, jobId: jobs[i % 50]!.id, issueDate: addDays(today, -40), dueDate: addDays(today, (i % 60) - 30),
-      lines: [{ description: 'ค่าเช่ากล้องและเลนส์ (ต่อวัน)', quantity: 2, unitPriceSatang: 450000 }, { description: 'ค่าขนส่งและติดตั้ง', quantity: 1, unitPriceSatang: 350000 }],
+      customerId: customer.id,
+      jobId: jobs[i % 50]!.id,
+      issueDate: addDays(today, -40),
+      dueDate: addDays(today, (i % 60) - 30),
+      lines: [
+        { description: 'ค่าเช่ากล้องและเลนส์ (ต่อวัน)', quantity: 2, unitPriceSatang: 450000 },
+        { description: 'ค่าขนส่งและติดตั้ง', quantity: 1, unitPriceSatang: 350000 },
+      ],
       withholdingPercent: i % 3 === 0 ? 3 : 0,
     });
     await markInvoiceSent(ctx, invoice.id);
@@ -69,7 +97,9 @@ async function prepare(dataDir: string): Promise<string> {
 
 function startChild(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'portal-servers.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'portal-servers.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout!.on('data', (d: Buffer) => {
       const m = /PORT (\d+)/.exec(d.toString());
       if (m) resolve({ child, port: Number(m[1]) });

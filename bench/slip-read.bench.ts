@@ -8,7 +8,11 @@ import jsQRModule from 'jsqr';
 import { readSlip } from '../server/payments/read-slip.ts';
 import { SLIP_VARIANTS, slipPayload, slipPng, slipVariant } from '../tests/helpers/slip-image.ts';
 
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as (
+  d: Uint8ClampedArray,
+  w: number,
+  h: number,
+) => { data: string } | null;
 const ROUNDS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

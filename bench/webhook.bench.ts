@@ -17,13 +17,41 @@ import { fakeLineUserId } from '../tests/fakes/fake-line-api.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 
-const lineChild = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fake-line-server.ts')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-const lineUrl: string = await new Promise((resolve) => lineChild.stdout!.on('data', (d: Buffer) => { const m = /URL (\S+)/.exec(d.toString()); if (m) resolve(m[1]!); }));
-const lineCounts = () => new Promise<{ replies: number }>((resolve) => { lineChild.once('message', (m) => resolve(m as { replies: number })); lineChild.send('count'); });
+const lineChild = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fake-line-server.ts')], {
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+});
+const lineUrl: string = await new Promise((resolve) =>
+  lineChild.stdout!.on('data', (d: Buffer) => {
+    const m = /URL (\S+)/.exec(d.toString());
+    if (m) resolve(m[1]!);
+  }),
+);
+const lineCounts = () =>
+  new Promise<{ replies: number }>((resolve) => {
+    lineChild.once('message', (m) => resolve(m as { replies: number }));
+    lineChild.send('count');
+  });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
 function startChild(role: 'web' | 'worker' | 'inline') {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(import.meta.dirname, 'webhook-server.ts'), role, dataDir, lineUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<{ child: typeof child; port: number }>((resolve) => child.stdout!.on('data', (d: Buffer) => { const m = /PORT (\d+)/.exec(d.toString()); if (m) resolve({ child, port: Number(m[1]) }); }));
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'webhook-server.ts'),
+      role,
+      dataDir,
+      lineUrl,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise<{ child: typeof child; port: number }>((resolve) =>
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /PORT (\d+)/.exec(d.toString());
+      if (m) resolve({ child, port: Number(m[1]) });
+    }),
+  );
 }
 const inline = process.env.BENCH_SPLIT !== '1';
 const web = await startChild(inline ? 'inline' : 'web');
@@ -35,18 +63,32 @@ let n = 0;
 function signedEvent() {
   const body = JSON.stringify({
     destination: 'Ubench',
-    events: [{
-      type: 'message', mode: 'active', timestamp: Date.now(), webhookEventId: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 26),
-      deliveryContext: { isRedelivery: false }, replyToken: randomUUID().replace(/-/g, ''),
-      source: { type: 'user', userId: users[n++ % users.length] }, message: { id: String(1e15 + n), type: 'text', quoteToken: 'q', text: 'สวัสดีครับ' },
-    }],
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 26),
+        deliveryContext: { isRedelivery: false },
+        replyToken: randomUUID().replace(/-/g, ''),
+        source: { type: 'user', userId: users[n++ % users.length] },
+        message: { id: String(1e15 + n), type: 'text', quoteToken: 'q', text: 'สวัสดีครับ' },
+      },
+    ],
   });
-  return { body, headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', 'bench-channel-secret').update(body).digest('base64') } };
+  return {
+    body,
+    headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', 'bench-channel-secret').update(body).digest('base64') },
+  };
 }
 
 try {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/webhooks/line`, method: 'POST', connections: Number(process.env.BENCH_CONNECTIONS ?? 8), overallRate: RATE, duration: SECONDS,
+    url: `http://127.0.0.1:${port}/webhooks/line`,
+    method: 'POST',
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 8),
+    overallRate: RATE,
+    duration: SECONDS,
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...signedEvent() }) }],
   });
   const deadline = Date.now() + 30_000;

@@ -61,7 +61,10 @@ export function linePushChannel(options: LinePushChannelOptions): ChannelPort {
         if (error.status === 409) {
           // The retry key was accepted before (our earlier try got through, its answer was lost).
           const ids = (body.sentMessages ?? []).map((m) => m.id).filter(Boolean);
-          return { providerMessageId: ids.join(',') || error.headers?.get?.('x-line-accepted-request-id') || `line-${message.retryKey}`, alreadyAccepted: true };
+          return {
+            providerMessageId: ids.join(',') || error.headers?.get?.('x-line-accepted-request-id') || `line-${message.retryKey}`,
+            alreadyAccepted: true,
+          };
         }
         const detail = `LINE ${error.status}: ${body.message ?? error.statusText}`;
         if (error.status === 429 && /monthly limit/i.test(body.message ?? '')) throw new ChannelError('quota', detail, { status: 429 });

@@ -48,10 +48,7 @@ const notConfigured: LineMessenger = {
 
 export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   const { line: lineConfig } = ctx.config;
-  const missing = [
-    ...(lineConfig.channelSecret ? [] : ['LINE_CHANNEL_SECRET']),
-    ...(lineConfig.channelAccessToken ? [] : ['LINE_CHANNEL_ACCESS_TOKEN']),
-  ];
+  const missing = [...(lineConfig.channelSecret ? [] : ['LINE_CHANNEL_SECRET']), ...(lineConfig.channelAccessToken ? [] : ['LINE_CHANNEL_ACCESS_TOKEN'])];
   const line =
     missing.length === 0
       ? createLineMessenger({ channelAccessToken: lineConfig.channelAccessToken!, apiBaseUrl: lineConfig.apiBaseUrl, logger: ctx.logger })
@@ -62,7 +59,18 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
     // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.
-    mount: [{ path: LINE_WEBHOOK_PATH, router: lineWebhookRouter({ channelSecret: lineConfig.channelSecret, missing, inbox, processor: lineConfig.webhookHandling === 'inline' ? processor : null, logger: ctx.logger }) }],
+    mount: [
+      {
+        path: LINE_WEBHOOK_PATH,
+        router: lineWebhookRouter({
+          channelSecret: lineConfig.channelSecret,
+          missing,
+          inbox,
+          processor: lineConfig.webhookHandling === 'inline' ? processor : null,
+          logger: ctx.logger,
+        }),
+      },
+    ],
     configured: missing.length === 0,
     // With in-process handling the loop only recovers after a crash; a separate worker process
     // learns of new events by polling, so it polls often (reply tokens expire within a minute).

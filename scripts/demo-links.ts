@@ -18,7 +18,9 @@ async function main(): Promise<number> {
   try {
     const links = await reprintDemoLinks(application.ctx, { reissueRevoked });
     if (links.length === 0) {
-      console.error('No demo in this database: the demo is seeded on the first start of an empty database (NODE_ENV other than production, or SEED_DEMO=true).');
+      console.error(
+        'No demo in this database: the demo is seeded on the first start of an empty database (NODE_ENV other than production, or SEED_DEMO=true).',
+      );
       return 1;
     }
     console.log(['', '  Demo portal links (open on your phone or at 360 px):', ...formatDemoLinks(links), ''].join('\n'));

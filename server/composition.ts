@@ -79,12 +79,23 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineIdentity:
       overrides.lineIdentity ??
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
-    lineFriendship: config.line.channelAccessToken ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : null,
+    lineFriendship: config.line.channelAccessToken
+      ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger })
+      : null,
     liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
     staffNotifier:
       overrides.staffNotifier ??
-      (config.line.channelAccessToken ? lineStaffNotifier({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger }) : loggedStaffNotifier(logger)),
-    pdfSealer: overrides.pdfSealer ?? businessSealer({ dataDir: config.dataDir, p12Path: config.signing.p12Path, p12Password: config.signing.p12Password, clock: overrides.clock ?? systemClock }),
+      (config.line.channelAccessToken
+        ? lineStaffNotifier({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger })
+        : loggedStaffNotifier(logger)),
+    pdfSealer:
+      overrides.pdfSealer ??
+      businessSealer({
+        dataDir: config.dataDir,
+        p12Path: config.signing.p12Path,
+        p12Password: config.signing.p12Password,
+        clock: overrides.clock ?? systemClock,
+      }),
     documents: { issue: (documentId) => documentIssuer(ctx).issue(documentId) },
   };
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
@@ -97,7 +108,12 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
           await stageFeed.check();
         })
       : null;
-  const messaging = wireMessaging({ ctx, db: rawDb, adminApiKey: secrets.adminApiKey, overrides: { documents: documentAttachments(ctx), ...overrides.messaging } });
+  const messaging = wireMessaging({
+    ctx,
+    db: rawDb,
+    adminApiKey: secrets.adminApiKey,
+    overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
+  });
   const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
   const app = createApp({
     ctx,

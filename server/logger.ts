@@ -45,8 +45,7 @@ export function redactPath(path: string): string {
   const words = segments.map((s) => decoded(s).toLowerCase());
   const filled = words.flatMap((w, i) => (w === '' ? [] : [i]));
   const [a, b, c] = filled.map((i) => words[i]);
-  const tokenAt =
-    a === 'c' ? filled[1] : a === 'liff' && b === 'c' ? filled[2] : a === 'api' && b === 'portal' && c !== 'recover' ? filled[2] : undefined;
+  const tokenAt = a === 'c' ? filled[1] : a === 'liff' && b === 'c' ? filled[2] : a === 'api' && b === 'portal' && c !== 'recover' ? filled[2] : undefined;
   const redacted = segments.map((s, i) => (i === tokenAt || TOKEN_SHAPED.test(decoded(s)) ? '[token]' : s));
   return redacted.join('/') + query.replace(/([?&](?:token|liff\.state)=)[^&#]*/gi, '$1[redacted]');
 }

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
       `  Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
       `  Admin API: ${base}/api/admin (Authorization: Bearer ${application.generatedSecrets.includes('ADMIN_API_KEY') || !config.adminApiKey ? application.adminApiKey : '<ADMIN_API_KEY>'})`,
       `  OpenAPI:   ${base}/api/admin/openapi.json`,
-      `  Outbox:    ${base}/admin/outbox (any user name, the admin key as password); ${Object.entries(application.messaging.channelModes).map(([c, m]) => `${c} ${m === 'live' ? 'live' : 'kept locally'}`).join(', ')}`,
+      `  Outbox:    ${base}/admin/outbox (any user name, the admin key as password); ${Object.entries(application.messaging.channelModes)
+        .map(([c, m]) => `${c} ${m === 'live' ? 'live' : 'kept locally'}`)
+        .join(', ')}`,
       ...(links
         ? ['', '  Demo portal links (open on your phone or at 360 px; shown once, `npm run demo:links` shows them again):', ...formatDemoLinks(links)]
         : config.seedDemo

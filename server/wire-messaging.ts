@@ -62,10 +62,14 @@ function buildChannels(ctx: AppContext, overrides: MessagingOverrides): ChannelP
   const { config } = ctx;
   const line: ChannelPort =
     overrides.channels?.line ??
-    (config.line.channelAccessToken ? linePushChannel({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : localChannel('line'));
+    (config.line.channelAccessToken
+      ? linePushChannel({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
+      : localChannel('line'));
   const email: ChannelPort =
     overrides.channels?.email ??
-    (config.smtp.url && config.smtp.from ? smtpEmailChannel({ smtpUrl: config.smtp.url, from: config.smtp.from, attachments: overrides.documents ?? null }) : localChannel('email'));
+    (config.smtp.url && config.smtp.from
+      ? smtpEmailChannel({ smtpUrl: config.smtp.url, from: config.smtp.from, attachments: overrides.documents ?? null })
+      : localChannel('email'));
   const { accountSid, authToken, from, apiBaseUrl } = config.twilio;
   const sms: ChannelPort =
     overrides.channels?.sms ??

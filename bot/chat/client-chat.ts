@@ -44,7 +44,10 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
     documentNumber: null,
     expiresOn: bangkokDate(link.expiresAt),
   });
-  const items: messagingApi.QuickReplyItem[] = [uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`), uriItem(pick(lang, DOCUMENT_KIND_LABELS.invoice.th, 'Invoices'), `${url}/invoices`)];
+  const items: messagingApi.QuickReplyItem[] = [
+    uriItem(pick(lang, 'งานของฉัน', 'My jobs'), `${url}/jobs`),
+    uriItem(pick(lang, DOCUMENT_KIND_LABELS.invoice.th, 'Invoices'), `${url}/invoices`),
+  ];
   if (phone) items.push(uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`));
   return [{ ...card, quickReply: { items } }];
 }
@@ -52,7 +55,11 @@ export async function yourPortalAnswer(ctx: AppContext, customerId: string): Pro
 /** Staff revoked the customer's links: no new link from chat; the business issues the next one. */
 function linksRevokedAnswer(lang: 'th' | 'en', businessName: string | null, phone: string | undefined): Answer {
   const who = businessName ?? pick(lang, 'ร้าน', 'the business');
-  const text = pick(lang, `ลิงก์พอร์ทัลของคุณถูกยกเลิกโดย ${who} แล้ว กรุณาติดต่อ ${who} เพื่อขอลิงก์ใหม่`, `${who} has withdrawn your portal links. Please contact them for a new link.`);
+  const text = pick(
+    lang,
+    `ลิงก์พอร์ทัลของคุณถูกยกเลิกโดย ${who} แล้ว กรุณาติดต่อ ${who} เพื่อขอลิงก์ใหม่`,
+    `${who} has withdrawn your portal links. Please contact them for a new link.`,
+  );
   return [textMessage(text, phone ? [uriItem(pick(lang, 'ติดต่อเรา', 'Contact us'), `tel:${phone}`)] : undefined)];
 }
 

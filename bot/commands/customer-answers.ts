@@ -22,7 +22,12 @@ export async function customerCardAnswer(ctx: AppContext, lang: Lang, customerId
     id: summary.id,
     name: summary.name,
     company: summary.companyName,
-    openJobs: summary.openJobs.map((job) => ({ id: job.id, number: job.number, title: job.title, stageLabel: STAGE_LABELS[job.stage as JobStage]?.[lang] ?? job.stage })),
+    openJobs: summary.openJobs.map((job) => ({
+      id: job.id,
+      number: job.number,
+      title: job.title,
+      stageLabel: STAGE_LABELS[job.stage as JobStage]?.[lang] ?? job.stage,
+    })),
     balanceDueSatang: summary.balanceDueSatang,
     overdueCount: summary.overdueCount,
     depositsHeldSatang: summary.depositsHeldSatang,
@@ -66,7 +71,16 @@ export async function carouselAnswer(ctx: AppContext, lang: Lang, matches: Custo
 export async function findAnswer(ctx: AppContext, lang: Lang, query: string, offset = 0): Promise<Answer> {
   const matches = await searchCustomers(ctx, query, { limit: SEARCH_LIMIT });
   if (matches.length === 0) {
-    return [textMessage(pick(lang, `ไม่พบลูกค้าที่ตรงกับ "${query}"\nลองพิมพ์ชื่อสั้นลง เบอร์โทร หรือเลขเอกสาร`, `No customer matches "${query}".\nTry part of the name, a phone number or a document number.`), staffMenu(lang))];
+    return [
+      textMessage(
+        pick(
+          lang,
+          `ไม่พบลูกค้าที่ตรงกับ "${query}"\nลองพิมพ์ชื่อสั้นลง เบอร์โทร หรือเลขเอกสาร`,
+          `No customer matches "${query}".\nTry part of the name, a phone number or a document number.`,
+        ),
+        staffMenu(lang),
+      ),
+    ];
   }
   if (matches.length === 1 && offset === 0) return customerCardAnswer(ctx, lang, matches[0]!.customerId);
   return carouselAnswer(ctx, lang, matches, { query, offset });
@@ -97,7 +111,13 @@ export function notFoundAnswer(lang: Lang, target: Target): Answer {
 }
 
 /** Several customers fit: show them and say which button to press next. */
-export async function chooseCustomerAnswer(ctx: AppContext, lang: Lang, matches: CustomerMatch[], query: string, next: { th: string; en: string }): Promise<Answer> {
+export async function chooseCustomerAnswer(
+  ctx: AppContext,
+  lang: Lang,
+  matches: CustomerMatch[],
+  query: string,
+  next: { th: string; en: string },
+): Promise<Answer> {
   const carousel = await carouselAnswer(ctx, lang, matches, { query, offset: 0 });
   return [textMessage(pick(lang, `พบลูกค้าหลายราย เลือก "ดูข้อมูล" แล้ว${next.th}`, `Several customers match. Tap "Open", then ${next.en}.`)), ...carousel];
 }

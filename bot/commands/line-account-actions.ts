@@ -13,7 +13,12 @@ import { staffMenu, textMessage, type Answer } from './answers.ts';
 import type { StaffContext } from './staff-actions.ts';
 
 function notBound(s: StaffContext, customerName: string): Answer {
-  return [textMessage(pick(s.lang, `บัญชี LINE นี้ไม่ได้เชื่อมกับ ${customerName} แล้ว ไม่มีอะไรเปลี่ยนแปลง`, `That LINE account is no longer linked to ${customerName}; nothing changed.`), staffMenu(s.lang))];
+  return [
+    textMessage(
+      pick(s.lang, `บัญชี LINE นี้ไม่ได้เชื่อมกับ ${customerName} แล้ว ไม่มีอะไรเปลี่ยนแปลง`, `That LINE account is no longer linked to ${customerName}; nothing changed.`),
+      staffMenu(s.lang),
+    ),
+  ];
 }
 
 export async function unbindLineConfirmAnswer(s: StaffContext, customerId: string, lineUserId: string): Promise<Answer> {

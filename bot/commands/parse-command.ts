@@ -93,7 +93,9 @@ export function detectLang(text: string): Lang | null {
 
 /** Trims, NFC, Thai digits → ASCII, collapses whitespace (including LINE's non-breaking spaces). */
 export function cleanInput(text: string): string {
-  return normalizeDigits(text.normalize('NFC')).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return normalizeDigits(text.normalize('NFC'))
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 function typoKeyword(head: string): Keyword | null {

@@ -7,7 +7,16 @@ import type { AppContext } from '../../server/services/context.ts';
 import type { StaffMember } from '../../server/services/staff-directory.ts';
 import { issuePortalLink, revokeCustomerLinks } from '../../server/services/links.ts';
 import { moveJobStage } from '../../server/services/jobs.ts';
-import { countActiveLinks, describeLinkSubject, getCustomerName, getJobForStaff, getLinkTarget, listOverdueInvoices, listOwingInvoices, type JobForStaff } from '../../server/services/staff-queries.ts';
+import {
+  countActiveLinks,
+  describeLinkSubject,
+  getCustomerName,
+  getJobForStaff,
+  getLinkTarget,
+  listOverdueInvoices,
+  listOwingInvoices,
+  type JobForStaff,
+} from '../../server/services/staff-queries.ts';
 import { bangkokDate } from '../../server/domain/dates.ts';
 import { isWithinSendingWindow } from '../../server/domain/reminder-schedule.ts';
 import { isDomainError } from '../../server/domain/errors.ts';
@@ -83,7 +92,11 @@ export async function sendLinkAnswer(s: StaffContext, linkId: string): Promise<A
 /** Said when a reminder is queued during quiet hours (reminder-schedule.ts): it waits for the morning. */
 function quietHoursNote(s: StaffContext): string {
   if (isWithinSendingWindow(s.ctx.clock.now())) return '';
-  return pick(s.lang, '\nลูกค้าจะได้รับเวลา 09:00 น. (ไม่ส่งแจ้งเตือนชำระเงินช่วง 20:00–09:00 น.)', '\nIt goes out at 09:00 (no payment reminders between 20:00 and 09:00).');
+  return pick(
+    s.lang,
+    '\nลูกค้าจะได้รับเวลา 09:00 น. (ไม่ส่งแจ้งเตือนชำระเงินช่วง 20:00–09:00 น.)',
+    '\nIt goes out at 09:00 (no payment reminders between 20:00 and 09:00).',
+  );
 }
 
 export async function remindAnswer(s: StaffContext, invoiceId: string, invoiceNumber: string): Promise<Answer> {
@@ -105,13 +118,19 @@ export async function remindCustomerAnswer(s: StaffContext, customerId: string):
     try {
       const outcome = await s.messaging.sendPaymentReminder({ invoiceId: invoice.id, requestedBy: actorLabel(s.staff) });
       const via = channelName(s.lang, outcome.channel);
-      lines.push(outcome.alreadyQueued ? pick(s.lang, `${invoice.number}: ส่งไปแล้วเมื่อสักครู่`, `${invoice.number}: already sent just now`) : `${invoice.number}: ${pick(s.lang, 'ส่งแล้วทาง', 'queued by')} ${via}`);
+      lines.push(
+        outcome.alreadyQueued
+          ? pick(s.lang, `${invoice.number}: ส่งไปแล้วเมื่อสักครู่`, `${invoice.number}: already sent just now`)
+          : `${invoice.number}: ${pick(s.lang, 'ส่งแล้วทาง', 'queued by')} ${via}`,
+      );
     } catch (error) {
       if (!isDomainError(error)) throw error;
       lines.push(`${invoice.number}: ${staffErrorText(s.lang, error)}`);
     }
   }
-  return [textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}${quietHoursNote(s)}`, staffMenu(s.lang))];
+  return [
+    textMessage(`${pick(s.lang, `แจ้งเตือนชำระเงิน ${name}`, `Payment reminders for ${name}`)}\n${lines.join('\n')}${quietHoursNote(s)}`, staffMenu(s.lang)),
+  ];
 }
 
 /** One page of the overdue list (all customers, or one); the total is over every overdue invoice, and a button pages on. */
@@ -157,17 +176,33 @@ export async function stageChooserAnswer(s: StaffContext, ref: { id: string } | 
 export async function moveStageAnswer(s: StaffContext, jobId: string, stage: JobStage, expectedStage: JobStage): Promise<Answer> {
   try {
     const { job, from } = await moveJobStage(s.ctx, { jobId, stage, expectedStage, changedBy: actorLabel(s.staff) });
-    const moved = pick(s.lang, `ย้ายงาน ${job.number} จาก "${stageLabel(s.lang, from)}" ไป "${stageLabel(s.lang, stage)}" แล้ว ลูกค้าเห็นสถานะใหม่ทันที`, `${job.number} moved from "${stageLabel(s.lang, from)}" to "${stageLabel(s.lang, stage)}". The client sees it now.`);
+    const moved = pick(
+      s.lang,
+      `ย้ายงาน ${job.number} จาก "${stageLabel(s.lang, from)}" ไป "${stageLabel(s.lang, stage)}" แล้ว ลูกค้าเห็นสถานะใหม่ทันที`,
+      `${job.number} moved from "${stageLabel(s.lang, from)}" to "${stageLabel(s.lang, stage)}". The client sees it now.`,
+    );
     return stageChooserAnswer(s, { id: job.id }, moved);
   } catch (error) {
     if (!isDomainError(error, 'CONFLICT')) throw error;
     const job = await getJobForStaff(s.ctx, { id: jobId });
     const why =
       job.stage === stage
-        ? pick(s.lang, `งาน ${job.number} อยู่ที่ "${stageLabel(s.lang, stage)}" แล้ว (มีคนย้ายไปก่อน) ไม่ได้ย้ายซ้ำ`, `${job.number} is already at "${stageLabel(s.lang, stage)}" (someone moved it first); nothing changed.`)
+        ? pick(
+            s.lang,
+            `งาน ${job.number} อยู่ที่ "${stageLabel(s.lang, stage)}" แล้ว (มีคนย้ายไปก่อน) ไม่ได้ย้ายซ้ำ`,
+            `${job.number} is already at "${stageLabel(s.lang, stage)}" (someone moved it first); nothing changed.`,
+          )
         : job.stage !== expectedStage
-          ? pick(s.lang, `งาน ${job.number} ถูกย้ายไป "${stageLabel(s.lang, job.stage)}" แล้ว จึงไม่ได้ย้ายไป "${stageLabel(s.lang, stage)}"`, `${job.number} was moved to "${stageLabel(s.lang, job.stage)}" meanwhile, so it was not moved to "${stageLabel(s.lang, stage)}".`)
-          : pick(s.lang, `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${staffErrorText(s.lang, error)}`, `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${staffErrorText(s.lang, error)}`);
+          ? pick(
+              s.lang,
+              `งาน ${job.number} ถูกย้ายไป "${stageLabel(s.lang, job.stage)}" แล้ว จึงไม่ได้ย้ายไป "${stageLabel(s.lang, stage)}"`,
+              `${job.number} was moved to "${stageLabel(s.lang, job.stage)}" meanwhile, so it was not moved to "${stageLabel(s.lang, stage)}".`,
+            )
+          : pick(
+              s.lang,
+              `ย้ายงาน ${job.number} ไป "${stageLabel(s.lang, stage)}" ไม่ได้: ${staffErrorText(s.lang, error)}`,
+              `${job.number} cannot go to "${stageLabel(s.lang, stage)}": ${staffErrorText(s.lang, error)}`,
+            );
     return stageChooserAnswer(s, { id: job.id }, why);
   }
 }
@@ -184,7 +219,11 @@ export async function revokeConfirmAnswer(s: StaffContext, customerId: string): 
     confirmCard({
       lang: s.lang,
       title: pick(s.lang, `ยกเลิกลิงก์ทั้งหมดของ ${name}?`, `Revoke all links of ${name}?`),
-      body: pick(s.lang, `ลิงก์ที่ใช้งานอยู่ ${active} ลิงก์จะเปิดไม่ได้ทันที ส่งลิงก์ใหม่ได้ภายหลัง`, `${active} active link(s) stop working at once. You can send a new link later.`),
+      body: pick(
+        s.lang,
+        `ลิงก์ที่ใช้งานอยู่ ${active} ลิงก์จะเปิดไม่ได้ทันที ส่งลิงก์ใหม่ได้ภายหลัง`,
+        `${active} active link(s) stop working at once. You can send a new link later.`,
+      ),
       confirm: { a: PB.revokeLinks, c: customerId },
       confirmLabel: pick(s.lang, 'ยกเลิกลิงก์', 'Revoke'),
       cancelLabel: pick(s.lang, 'ไม่ใช่', 'Keep them'),

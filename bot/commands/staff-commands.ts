@@ -29,7 +29,16 @@ async function linkCommand(s: StaffContext, target: Target): Promise<Answer> {
 async function remindCommand(s: StaffContext, target: Target): Promise<Answer> {
   if (target.kind === 'document') {
     if (target.prefix !== 'INV') {
-      return [textMessage(pick(s.lang, `${target.number} ไม่ใช่เลขใบแจ้งหนี้ พิมพ์เช่น "เตือน INV-2026-0001"`, `${target.number} is not an invoice number. Type e.g. "remind INV-2026-0001".`), staffMenu(s.lang))];
+      return [
+        textMessage(
+          pick(
+            s.lang,
+            `${target.number} ไม่ใช่เลขใบแจ้งหนี้ พิมพ์เช่น "เตือน INV-2026-0001"`,
+            `${target.number} is not an invoice number. Type e.g. "remind INV-2026-0001".`,
+          ),
+          staffMenu(s.lang),
+        ),
+      ];
     }
     const invoice = await getInvoiceByNumber(s.ctx, target.number);
     return remindAnswer(s, invoice.id, invoice.number);
@@ -37,7 +46,8 @@ async function remindCommand(s: StaffContext, target: Target): Promise<Answer> {
   // A name: show that customer's overdue invoices, each with its own [remind] button.
   const resolved = await resolveCustomer(s.ctx, target);
   if (resolved.kind === 'none') return notFoundAnswer(s.lang, target);
-  if (resolved.kind === 'many') return chooseCustomerAnswer(s.ctx, s.lang, resolved.matches, target.text, { th: 'กด "ส่งแจ้งเตือนชำระเงิน"', en: 'tap "Send payment reminder"' });
+  if (resolved.kind === 'many')
+    return chooseCustomerAnswer(s.ctx, s.lang, resolved.matches, target.text, { th: 'กด "ส่งแจ้งเตือนชำระเงิน"', en: 'tap "Send payment reminder"' });
   return overdueAnswer(s, resolved.customerId);
 }
 
@@ -62,12 +72,22 @@ async function revokeCommand(s: StaffContext, target: Target): Promise<Answer> {
 
 async function stageCommand(s: StaffContext, command: Extract<Command, { kind: 'stage' }>): Promise<Answer> {
   if (command.notAJob) {
-    return [textMessage(pick(s.lang, `${command.notAJob} ไม่ใช่เลขงาน พิมพ์เช่น "สถานะ JOB-2026-0001"`, `${command.notAJob} is not a job number. Type e.g. "stage JOB-2026-0001".`), staffMenu(s.lang))];
+    return [
+      textMessage(
+        pick(s.lang, `${command.notAJob} ไม่ใช่เลขงาน พิมพ์เช่น "สถานะ JOB-2026-0001"`, `${command.notAJob} is not a job number. Type e.g. "stage JOB-2026-0001".`),
+        staffMenu(s.lang),
+      ),
+    ];
   }
-  if (!command.jobNumber) return usage(s, 'สถานะ <เลขงาน> [สถานะใหม่] เช่น "สถานะ JOB-2026-0001 กำลังจัดส่ง"', 'stage <job no.> [new stage], e.g. "stage JOB-2026-0001 delivering"');
+  if (!command.jobNumber)
+    return usage(s, 'สถานะ <เลขงาน> [สถานะใหม่] เช่น "สถานะ JOB-2026-0001 กำลังจัดส่ง"', 'stage <job no.> [new stage], e.g. "stage JOB-2026-0001 delivering"');
   if (!command.stageText) return stageChooserAnswer(s, { number: command.jobNumber });
   if (!command.stage) {
-    return stageChooserAnswer(s, { number: command.jobNumber }, pick(s.lang, `ไม่รู้จักสถานะ "${command.stageText}" เลือกจากปุ่มด้านล่าง`, `Unknown stage "${command.stageText}"; pick one below.`));
+    return stageChooserAnswer(
+      s,
+      { number: command.jobNumber },
+      pick(s.lang, `ไม่รู้จักสถานะ "${command.stageText}" เลือกจากปุ่มด้านล่าง`, `Unknown stage "${command.stageText}"; pick one below.`),
+    );
   }
   const job = await getJobForStaff(s.ctx, { number: command.jobNumber });
   return moveStageAnswer(s, job.id, command.stage, job.stage);

@@ -97,7 +97,11 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
     case PB.slipReject:
       return [
         textMessage(
-          pick(s.lang, 'การตรวจสลิปผ่าน LINE ยังไม่เปิดใช้ในเวอร์ชันนี้ กรุณาตรวจในระบบหลังร้าน', 'Reviewing slips from LINE is not available in this version yet; please review it in the back office.'),
+          pick(
+            s.lang,
+            'การตรวจสลิปผ่าน LINE ยังไม่เปิดใช้ในเวอร์ชันนี้ กรุณาตรวจในระบบหลังร้าน',
+            'Reviewing slips from LINE is not available in this version yet; please review it in the back office.',
+          ),
           staffMenu(s.lang),
         ),
       ];
@@ -105,4 +109,3 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
       return stale(s);
   }
 }
-

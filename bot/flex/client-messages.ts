@@ -30,7 +30,9 @@ export function clientFlexMessage(content: MessageContent): FlexMessage {
     body.push(
       separator(),
       vbox(
-        doc.facts.map((f) => row(f.label, clampText(f.value, MAX.title), { ...(f.tone ? { tone: f.tone } : {}), bold: !!f.tone && f.tone !== 'default', maxLines: 3 })),
+        doc.facts.map((f) =>
+          row(f.label, clampText(f.value, MAX.title), { ...(f.tone ? { tone: f.tone } : {}), bold: !!f.tone && f.tone !== 'default', maxLines: 3 }),
+        ),
         { margin: 'md' },
       ),
     );

@@ -39,7 +39,11 @@ export function clampText(value: string | null | undefined, max: number, options
   if (value === null || value === undefined) return fallback;
   let text = String(value).replace(CONTROL_RE, '');
   text = options.multiline
-    ? text.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+    ? text
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/ *\n */g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()
     : text.replace(/\s+/g, ' ').trim();
   if (text.length === 0) return fallback;
   if (text.length <= max) return text;
@@ -81,4 +85,3 @@ export function requireImageUrl(url: string, field = 'imageUrl'): string {
   if (url.length > 2000) throw new RangeError(`${field} is longer than 2000 characters`);
   return url;
 }
-

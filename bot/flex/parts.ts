@@ -90,7 +90,11 @@ export function postbackAction(label: string, payload: PostbackPayload, displayT
   };
 }
 
-export function button(action: Action, style: 'primary' | 'secondary' | 'link' = 'primary', props: Omit<FlexButton, 'type' | 'action' | 'style'> = {}): FlexButton {
+export function button(
+  action: Action,
+  style: 'primary' | 'secondary' | 'link' = 'primary',
+  props: Omit<FlexButton, 'type' | 'action' | 'style'> = {},
+): FlexButton {
   return {
     type: 'button',
     action,
@@ -124,7 +128,13 @@ export function keyAmount(caption: string, amount: string, tone: Tone = 'default
   );
 }
 
-export function bubble(parts: { header?: FlexBox; hero?: FlexComponent; body: FlexBox; footer?: FlexBox; size?: messagingApi.FlexBubble.SizeEnum }): FlexBubble {
+export function bubble(parts: {
+  header?: FlexBox;
+  hero?: FlexComponent;
+  body: FlexBox;
+  footer?: FlexBox;
+  size?: messagingApi.FlexBubble.SizeEnum;
+}): FlexBubble {
   return {
     type: 'bubble',
     size: parts.size ?? 'mega',

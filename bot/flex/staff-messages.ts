@@ -156,7 +156,9 @@ const body = (contents: FlexComponent[]) => vbox(contents, { paddingAll: '16px',
 
 /** "LINE accounts (n)" with each account's name, whether it follows us, and an Unbind button. */
 function lineAccountsBlock(lang: Lang, customerId: string, accounts: BoundLineAccount[]): FlexComponent[] {
-  const block: FlexComponent[] = [text(`${pick(lang, 'บัญชี LINE ที่เชื่อม', 'Linked LINE accounts')} (${accounts.length})`, { size: 'sm', weight: 'bold', margin: 'lg' })];
+  const block: FlexComponent[] = [
+    text(`${pick(lang, 'บัญชี LINE ที่เชื่อม', 'Linked LINE accounts')} (${accounts.length})`, { size: 'sm', weight: 'bold', margin: 'lg' }),
+  ];
   if (accounts.length === 0) block.push(text(pick(lang, 'ยังไม่มีบัญชี LINE ที่เชื่อม', 'No LINE account linked'), { size: 'xs', color: COLORS.muted, margin: 'sm' }));
   for (const account of accounts) {
     block.push(
@@ -165,15 +167,21 @@ function lineAccountsBlock(lang: Lang, customerId: string, accounts: BoundLineAc
           vbox(
             [
               text(account.displayName ? name(account.displayName) : pick(lang, '(ไม่ทราบชื่อ)', '(no name)'), { size: 'sm', maxLines: 1 }),
-              text(account.following ? pick(lang, 'เป็นเพื่อนกับร้านแล้ว', 'Follows us') : pick(lang, 'ยังไม่ได้เพิ่มเพื่อน (ส่งทางอีเมล/SMS)', 'Not following (email/SMS used)'), {
-                size: 'xs',
-                color: account.following ? COLORS.success : COLORS.muted,
-                maxLines: 1,
-              }),
+              text(
+                account.following ? pick(lang, 'เป็นเพื่อนกับร้านแล้ว', 'Follows us') : pick(lang, 'ยังไม่ได้เพิ่มเพื่อน (ส่งทางอีเมล/SMS)', 'Not following (email/SMS used)'),
+                {
+                  size: 'xs',
+                  color: account.following ? COLORS.success : COLORS.muted,
+                  maxLines: 1,
+                },
+              ),
             ],
             { flex: 1 },
           ),
-          button(postbackAction(pick(lang, 'ยกเลิกการเชื่อม', 'Unbind'), { a: PB.unbindLineAsk, c: customerId, u: account.lineUserId }), 'link', { flex: 0, gravity: 'center' }),
+          button(postbackAction(pick(lang, 'ยกเลิกการเชื่อม', 'Unbind'), { a: PB.unbindLineAsk, c: customerId, u: account.lineUserId }), 'link', {
+            flex: 0,
+            gravity: 'center',
+          }),
         ],
         { margin: 'md', spacing: 'sm' },
       ),
@@ -192,27 +200,29 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
     row(pick(lang, 'เข้าพอร์ทัลล่าสุด', 'Last portal visit'), visit),
   ];
   if (input.lineBound !== undefined && !input.lineAccounts) {
-    details.push(row('LINE', input.lineBound ? pick(lang, 'เชื่อมแล้ว', 'Linked') : pick(lang, 'ยังไม่เชื่อม', 'Not linked'), { tone: input.lineBound ? 'success' : 'muted' }));
+    details.push(
+      row('LINE', input.lineBound ? pick(lang, 'เชื่อมแล้ว', 'Linked') : pick(lang, 'ยังไม่เชื่อม', 'Not linked'), { tone: input.lineBound ? 'success' : 'muted' }),
+    );
   }
-  const jobs = input.openJobs.slice(0, CUSTOMER_CARD_MAX_JOBS).map((job) =>
-    hbox(
-      [
-        vbox(
-          [
-            text(`${doc(job.number)} · ${clampText(job.title, MAX.title)}`, { size: 'sm', maxLines: 2 }),
-            text(clampText(job.stageLabel, MAX.stage), { size: 'xs', color: COLORS.primary, weight: 'bold', maxLines: 1 }),
-          ],
-          { flex: 1 },
-        ),
-        button(postbackAction(pick(lang, 'สถานะ', 'Stage'), { a: PB.chooseStage, j: job.id }), 'link', { flex: 0, gravity: 'center' }),
-      ],
-      { margin: 'md', spacing: 'sm' },
-    ),
-  );
+  const jobs = input.openJobs
+    .slice(0, CUSTOMER_CARD_MAX_JOBS)
+    .map((job) =>
+      hbox(
+        [
+          vbox(
+            [
+              text(`${doc(job.number)} · ${clampText(job.title, MAX.title)}`, { size: 'sm', maxLines: 2 }),
+              text(clampText(job.stageLabel, MAX.stage), { size: 'xs', color: COLORS.primary, weight: 'bold', maxLines: 1 }),
+            ],
+            { flex: 1 },
+          ),
+          button(postbackAction(pick(lang, 'สถานะ', 'Stage'), { a: PB.chooseStage, j: job.id }), 'link', { flex: 0, gravity: 'center' }),
+        ],
+        { margin: 'md', spacing: 'sm' },
+      ),
+    );
   const lineBlock: FlexComponent[] = input.lineAccounts ? lineAccountsBlock(lang, input.id, input.lineAccounts) : [];
-  const jobsBlock: FlexComponent[] = [
-    text(`${pick(lang, 'งานที่เปิดอยู่', 'Open jobs')} (${input.openJobs.length})`, { size: 'sm', weight: 'bold', margin: 'lg' }),
-  ];
+  const jobsBlock: FlexComponent[] = [text(`${pick(lang, 'งานที่เปิดอยู่', 'Open jobs')} (${input.openJobs.length})`, { size: 'sm', weight: 'bold', margin: 'lg' })];
   if (jobs.length === 0) jobsBlock.push(text(pick(lang, 'ไม่มีงานที่เปิดอยู่', 'No open jobs'), { size: 'xs', color: COLORS.muted, margin: 'sm' }));
   jobsBlock.push(...jobs);
   const hidden = input.openJobs.length - jobs.length;
@@ -223,7 +233,11 @@ export function customerCard(input: CustomerCardInput): FlexMessage {
     buttons.push(button(postbackAction(pick(lang, 'ส่งแจ้งเตือนชำระเงิน', 'Send payment reminder'), { a: PB.remindCustomer, c: input.id }), 'secondary'));
   }
   return flexMessage(
-    pick(lang, `ลูกค้า ${name(input.name)}: ค้างชำระ ${money(input.balanceDueSatang, lang)}`, `Customer ${name(input.name)}: ${money(input.balanceDueSatang, lang)} due`),
+    pick(
+      lang,
+      `ลูกค้า ${name(input.name)}: ค้างชำระ ${money(input.balanceDueSatang, lang)}`,
+      `Customer ${name(input.name)}: ${money(input.balanceDueSatang, lang)} due`,
+    ),
     bubble({
       header: staffHeader(name(input.name), input.company ? clampText(input.company, MAX.name) : undefined),
       body: body([
@@ -246,7 +260,11 @@ function customerSummaryBubble(customer: CustomerListItem, lang: Lang): FlexBubb
   contents.push(
     keyAmount(pick(lang, 'ค้างชำระ', 'Balance due'), money(customer.balanceDueSatang, lang), overdue ? 'danger' : 'default'),
     text(
-      pick(lang, `งานเปิด ${customer.openJobCount} · เกินกำหนด ${customer.overdueCount}`, `${customer.openJobCount} open job(s) · ${customer.overdueCount} overdue`),
+      pick(
+        lang,
+        `งานเปิด ${customer.openJobCount} · เกินกำหนด ${customer.overdueCount}`,
+        `${customer.openJobCount} open job(s) · ${customer.overdueCount} overdue`,
+      ),
       { size: 'xs', color: overdue ? COLORS.danger : COLORS.muted, margin: 'sm', maxLines: 2 },
     ),
   );
@@ -274,7 +292,12 @@ export function customerCarousel(customers: CustomerListItem[], options: Custome
   if (overflow && remaining > 0) {
     const moreContents: FlexComponent[] = [
       text(pick(lang, `+ อีก ${remaining} ราย`, `+${remaining} more`), { size: 'xl', weight: 'bold', align: 'center' }),
-      text(pick(lang, 'พิมพ์ชื่อให้ละเอียดขึ้นเพื่อค้นหา', 'Type more of the name to narrow the search.'), { size: 'xs', color: COLORS.muted, align: 'center', margin: 'md' }),
+      text(pick(lang, 'พิมพ์ชื่อให้ละเอียดขึ้นเพื่อค้นหา', 'Type more of the name to narrow the search.'), {
+        size: 'xs',
+        color: COLORS.muted,
+        align: 'center',
+        margin: 'md',
+      }),
     ];
     bubbles.push(
       bubble({
@@ -284,10 +307,7 @@ export function customerCarousel(customers: CustomerListItem[], options: Custome
       }),
     );
   }
-  return flexMessage(
-    pick(lang, `พบลูกค้า ${total} ราย`, `${total} customer(s) found`),
-    { type: 'carousel', contents: bubbles },
-  );
+  return flexMessage(pick(lang, `พบลูกค้า ${total} ราย`, `${total} customer(s) found`), { type: 'carousel', contents: bubbles });
 }
 
 const SCOPE_LABELS: Record<LinkScope, [string, string]> = {
@@ -309,16 +329,17 @@ export function linkCard(input: LinkCardInput): FlexMessage {
   const details: FlexComponent[] = [row(pick(lang, 'ขอบเขต', 'Scope'), pick(lang, scopeTh, scopeEn))];
   if (input.documentNumber) details.push(row(pick(lang, 'เอกสาร', 'Document'), doc(input.documentNumber)));
   details.push(
-    row(
-      pick(lang, 'หมดอายุ', 'Expires'),
-      input.expiresOn ? formatDate(input.expiresOn, lang) : pick(lang, 'เมื่อเอกสารปิด', 'When the document is settled'),
-    ),
+    row(pick(lang, 'หมดอายุ', 'Expires'), input.expiresOn ? formatDate(input.expiresOn, lang) : pick(lang, 'เมื่อเอกสารปิด', 'When the document is settled')),
   );
   if (input.channel) {
     const [chTh, chEn] = CHANNEL_LABELS[input.channel];
     details.push(row(pick(lang, 'ส่งทาง', 'Sends via'), pick(lang, chTh, chEn)));
   }
-  const send = postbackAction(pick(lang, 'ส่งให้ลูกค้า', 'Send to client'), { a: PB.sendLink, l: input.linkId }, pick(lang, 'ส่งลิงก์ให้ลูกค้า', 'Send the link to the client'));
+  const send = postbackAction(
+    pick(lang, 'ส่งให้ลูกค้า', 'Send to client'),
+    { a: PB.sendLink, l: input.linkId },
+    pick(lang, 'ส่งลิงก์ให้ลูกค้า', 'Send the link to the client'),
+  );
   const copy: messagingApi.ClipboardAction = { type: 'clipboard', label: pick(lang, 'คัดลอกลิงก์', 'Copy link'), clipboardText: url };
   return flexMessage(
     pick(lang, `ลิงก์พอร์ทัลสำหรับ ${name(input.customerName)}`, `Portal link for ${name(input.customerName)}`),
@@ -331,7 +352,10 @@ export function linkCard(input: LinkCardInput): FlexMessage {
         // The URL is never clamped: a shortened link would not work.
         text(url, { size: 'xs', color: '#1A5FB4', wrap: true, margin: 'sm' }),
       ]),
-      footer: footer([button(send, 'primary'), hbox([button(copy, 'secondary', { flex: 1 }), button(uriAction(pick(lang, 'เปิด', 'Open'), url), 'link', { flex: 1 })], { spacing: 'sm' })]),
+      footer: footer([
+        button(send, 'primary'),
+        hbox([button(copy, 'secondary', { flex: 1 }), button(uriAction(pick(lang, 'เปิด', 'Open'), url), 'link', { flex: 1 })], { spacing: 'sm' }),
+      ]),
     }),
   );
 }
@@ -356,7 +380,9 @@ export interface OverdueListOptions {
 export function overdueList(items: OverdueItem[], options: OverdueListOptions): FlexMessage {
   const { lang } = options;
   const offset = options.offset ?? 0;
-  const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.daysOverdue - a.daysOverdue || a.invoiceNumber.localeCompare(b.invoiceNumber));
+  const sorted = [...items].sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || b.daysOverdue - a.daysOverdue || a.invoiceNumber.localeCompare(b.invoiceNumber),
+  );
   const shown = sorted.slice(0, OVERDUE_LIST_MAX_ROWS);
   const total = Math.max(options.totalCount ?? items.length, offset + items.length);
   const totalDue = options.totalDueSatang ?? items.reduce((sum, item) => sum + item.amountDueSatang, 0);
@@ -372,10 +398,18 @@ export function overdueList(items: OverdueItem[], options: OverdueListOptions): 
           ],
           { flex: 1 },
         ),
-        button(postbackAction(pick(lang, 'เตือน', 'Remind'), { a: PB.remind, i: item.invoiceId }, pick(lang, `เตือน ${doc(item.invoiceNumber)}`, `Remind ${doc(item.invoiceNumber)}`)), 'secondary', {
-          flex: 0,
-          gravity: 'center',
-        }),
+        button(
+          postbackAction(
+            pick(lang, 'เตือน', 'Remind'),
+            { a: PB.remind, i: item.invoiceId },
+            pick(lang, `เตือน ${doc(item.invoiceNumber)}`, `Remind ${doc(item.invoiceNumber)}`),
+          ),
+          'secondary',
+          {
+            flex: 0,
+            gravity: 'center',
+          },
+        ),
       ],
       { spacing: 'sm', margin: 'md' },
     );
@@ -389,9 +423,19 @@ export function overdueList(items: OverdueItem[], options: OverdueListOptions): 
       : [keyAmount(pick(lang, `รวมยอดเกินกำหนด (${total} รายการ)`, `Total overdue (${total})`), money(totalDue, lang), 'danger'), separator(), ...rows];
   if (hidden > 0) contents.push(text(pick(lang, `+ อีก ${hidden} รายการ`, `+${hidden} more`), { size: 'xs', color: COLORS.muted, margin: 'md' }));
   const next = Math.min(hidden, OVERDUE_LIST_MAX_ROWS);
-  const more = hidden > 0 && options.more
-    ? footer([button(postbackAction(pick(lang, `ดูอีก ${next} รายการ`, `Next ${next}`), options.more, pick(lang, `ดูใบแจ้งหนี้เกินกำหนดอีก ${next} รายการ`, `Next ${next} overdue invoices`)), 'secondary')])
-    : undefined;
+  const more =
+    hidden > 0 && options.more
+      ? footer([
+          button(
+            postbackAction(
+              pick(lang, `ดูอีก ${next} รายการ`, `Next ${next}`),
+              options.more,
+              pick(lang, `ดูใบแจ้งหนี้เกินกำหนดอีก ${next} รายการ`, `Next ${next} overdue invoices`),
+            ),
+            'secondary',
+          ),
+        ])
+      : undefined;
   return flexMessage(
     pick(lang, `ใบแจ้งหนี้เกินกำหนด ${total} รายการ`, `${total} overdue invoice(s)`),
     bubble({
@@ -415,7 +459,11 @@ export function stageChooser(input: StageChooserInput): messagingApi.TextMessage
     action: postbackAction(
       stage.buttonLabel ?? stage.label,
       { a: PB.setStage, j: input.jobId, s: stage.key, f: input.currentStage },
-      pick(lang, `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`, `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`),
+      pick(
+        lang,
+        `ย้ายงาน ${doc(input.jobNumber)} ไป "${clampText(stage.label, MAX.stage)}"`,
+        `Move ${doc(input.jobNumber)} to "${clampText(stage.label, MAX.stage)}"`,
+      ),
       MAX.quickReplyLabel,
     ),
   }));
@@ -455,15 +503,17 @@ export function confirmCard(input: ConfirmCardInput): FlexMessage {
 
 /** `commands`: HELP_COMMANDS from bot/commands/parse-command.ts, the one list the parser answers to. */
 export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
-  const rows: FlexComponent[] = commands.slice(0, 20).map((c, i) =>
-    vbox(
-      [
-        text(clampText(c.command, 60), { size: 'sm', weight: 'bold', color: COLORS.primary, maxLines: 1 }),
-        text(clampText(c.description, 120), { size: 'xs', color: COLORS.muted, maxLines: 2 }),
-      ],
-      { margin: i === 0 ? 'sm' : 'md' },
-    ),
-  );
+  const rows: FlexComponent[] = commands
+    .slice(0, 20)
+    .map((c, i) =>
+      vbox(
+        [
+          text(clampText(c.command, 60), { size: 'sm', weight: 'bold', color: COLORS.primary, maxLines: 1 }),
+          text(clampText(c.description, 120), { size: 'xs', color: COLORS.muted, maxLines: 2 }),
+        ],
+        { margin: i === 0 ? 'sm' : 'md' },
+      ),
+    );
   return flexMessage(
     pick(lang, 'คำสั่งที่ใช้ได้', 'Available commands'),
     bubble({
@@ -485,7 +535,11 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
     details.push(row(pick(lang, 'ยอดค้าง', 'Balance due'), money(input.expectedSatang, lang), mismatch ? { tone: 'warning', bold: true } : {}));
   }
   if (input.submittedAt) details.push(row(pick(lang, 'ส่งเมื่อ', 'Submitted'), formatDateTime(input.submittedAt, lang)));
-  const contents: FlexComponent[] = [keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)), separator(), vbox(details, { margin: 'md' })];
+  const contents: FlexComponent[] = [
+    keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)),
+    separator(),
+    vbox(details, { margin: 'md' }),
+  ];
   if (input.duplicateOf) {
     contents.push(
       text(pick(lang, `สลิปนี้เคยใช้แล้ว (${doc(input.duplicateOf)})`, `This slip was already used (${doc(input.duplicateOf)})`), {
@@ -497,17 +551,37 @@ export function slipReviewCard(input: SlipReviewInput): FlexMessage {
     );
   }
   return flexMessage(
-    pick(lang, `สลิปรอตรวจ: ${name(input.customerName)} ${money(input.amountSatang, lang)}`, `Slip to review: ${name(input.customerName)} ${money(input.amountSatang, lang)}`),
+    pick(
+      lang,
+      `สลิปรอตรวจ: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
+      `Slip to review: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
+    ),
     bubble({
       header: staffHeader(pick(lang, 'ตรวจสลิปการชำระเงิน', 'Payment slip to review')),
-      hero: { type: 'image', url: image, size: 'full', aspectRatio: '3:4', aspectMode: 'fit', backgroundColor: COLORS.surface, action: uriAction(pick(lang, 'ดูสลิป', 'View slip'), image) },
+      hero: {
+        type: 'image',
+        url: image,
+        size: 'full',
+        aspectRatio: '3:4',
+        aspectMode: 'fit',
+        backgroundColor: COLORS.surface,
+        action: uriAction(pick(lang, 'ดูสลิป', 'View slip'), image),
+      },
       body: body(contents),
       footer: vbox(
         [
           hbox(
             [
-              button(postbackAction(pick(lang, 'ปฏิเสธ', 'Reject'), { a: PB.slipReject, p: input.paymentId }, pick(lang, 'ปฏิเสธสลิป', 'Reject slip')), 'secondary', { flex: 1 }),
-              button(postbackAction(pick(lang, 'ยืนยันรับเงิน', 'Confirm'), { a: PB.slipConfirm, p: input.paymentId }, pick(lang, 'ยืนยันรับเงิน', 'Confirm payment')), 'primary', { flex: 1 }),
+              button(
+                postbackAction(pick(lang, 'ปฏิเสธ', 'Reject'), { a: PB.slipReject, p: input.paymentId }, pick(lang, 'ปฏิเสธสลิป', 'Reject slip')),
+                'secondary',
+                { flex: 1 },
+              ),
+              button(
+                postbackAction(pick(lang, 'ยืนยันรับเงิน', 'Confirm'), { a: PB.slipConfirm, p: input.paymentId }, pick(lang, 'ยืนยันรับเงิน', 'Confirm payment')),
+                'primary',
+                { flex: 1 },
+              ),
             ],
             { spacing: 'sm' },
           ),

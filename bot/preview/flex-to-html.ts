@@ -21,8 +21,31 @@ const PX_RE = /^\d+(\.\d+)?px$/;
 const PCT_RE = /^\d+(\.\d+)?%$/;
 
 const SPACING: Record<string, string> = { none: '0px', xs: '2px', sm: '4px', md: '8px', lg: '12px', xl: '16px', xxl: '20px' };
-const TEXT_SIZES: Record<string, string> = { xxs: '11px', xs: '13px', sm: '14px', md: '16px', lg: '19px', xl: '22px', xxl: '29px', '3xl': '35px', '4xl': '48px', '5xl': '74px' };
-const IMAGE_SIZES: Record<string, string> = { xxs: '40px', xs: '60px', sm: '80px', md: '100px', lg: '120px', xl: '140px', xxl: '160px', '3xl': '180px', '4xl': '200px', '5xl': '240px', full: '100%' };
+const TEXT_SIZES: Record<string, string> = {
+  xxs: '11px',
+  xs: '13px',
+  sm: '14px',
+  md: '16px',
+  lg: '19px',
+  xl: '22px',
+  xxl: '29px',
+  '3xl': '35px',
+  '4xl': '48px',
+  '5xl': '74px',
+};
+const IMAGE_SIZES: Record<string, string> = {
+  xxs: '40px',
+  xs: '60px',
+  sm: '80px',
+  md: '100px',
+  lg: '120px',
+  xl: '140px',
+  xxl: '160px',
+  '3xl': '180px',
+  '4xl': '200px',
+  '5xl': '240px',
+  full: '100%',
+};
 const BUBBLE_WIDTHS: Record<string, string> = { nano: '120px', micro: '160px', deca: '220px', hecto: '241px', kilo: '260px', mega: '300px', giga: '500px' };
 const BORDER_WIDTHS: Record<string, string> = { none: '0px', light: '0.5px', normal: '1px', medium: '2px', 'semi-bold': '3px', bold: '4px' };
 const RADII: Record<string, string> = { none: '0px', xs: '2px', sm: '4px', md: '8px', lg: '12px', xl: '16px', xxl: '20px' };
@@ -117,7 +140,8 @@ function gravityDecl(node: Json): string | undefined {
 function wrapAction(html: string, action: unknown, extraClass = ''): string {
   if (!isObj(action)) return html;
   const { title, href } = describeAction(action);
-  if (href) return `<a class="lfp-action ${extraClass}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(title)}">${html}</a>`;
+  if (href)
+    return `<a class="lfp-action ${extraClass}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(title)}">${html}</a>`;
   return `<span class="lfp-action ${extraClass}" title="${escapeHtml(title)}">${html}</span>`;
 }
 
@@ -139,8 +163,8 @@ function renderComponent(node: unknown, ctx: Ctx): string {
       const margin = length(node['margin'], SPACING, false);
       const decls =
         ctx.parent === 'vertical'
-          ? { 'border-top': `1px solid ${c}`, 'margin-top': ctx.first ? undefined : margin ?? ctx.spacing }
-          : { 'border-left': `1px solid ${c}`, 'margin-left': ctx.first ? undefined : margin ?? ctx.spacing, 'align-self': 'stretch' };
+          ? { 'border-top': `1px solid ${c}`, 'margin-top': ctx.first ? undefined : (margin ?? ctx.spacing) }
+          : { 'border-left': `1px solid ${c}`, 'margin-left': ctx.first ? undefined : (margin ?? ctx.spacing), 'align-self': 'stretch' };
       return `<div class="lfp-separator"${style({ ...decls, flex: '0 0 auto' })}></div>`;
     }
     case 'filler':
@@ -164,8 +188,14 @@ function renderBox(node: Json, ctx: Ctx): string {
   const decls: Record<string, string | undefined> = {
     display: 'flex',
     'flex-direction': layout === 'vertical' ? 'column' : 'row',
-    'align-items': layout === 'baseline' ? 'baseline' : ({ 'flex-start': 'flex-start', center: 'center', 'flex-end': 'flex-end' } as Record<string, string>)[String(node['alignItems'])],
-    'justify-content': typeof node['justifyContent'] === 'string' && /^(center|flex-start|flex-end|space-between|space-around|space-evenly)$/.test(node['justifyContent']) ? node['justifyContent'] : undefined,
+    'align-items':
+      layout === 'baseline'
+        ? 'baseline'
+        : ({ 'flex-start': 'flex-start', center: 'center', 'flex-end': 'flex-end' } as Record<string, string>)[String(node['alignItems'])],
+    'justify-content':
+      typeof node['justifyContent'] === 'string' && /^(center|flex-start|flex-end|space-between|space-around|space-evenly)$/.test(node['justifyContent'])
+        ? node['justifyContent']
+        : undefined,
     ...flexDecls(node, ctx),
     ...marginDecls(node, ctx),
     ...positionDecls(node),
@@ -216,7 +246,10 @@ function renderSpan(node: Json): string {
 function renderText(node: Json, ctx: Ctx): string {
   const wrap = node['wrap'] === true;
   const maxLines = typeof node['maxLines'] === 'number' && node['maxLines'] > 0 ? Math.floor(node['maxLines']) : undefined;
-  const content = Array.isArray(node['contents']) && node['contents'].length > 0 ? node['contents'].map((s) => (isObj(s) ? renderSpan(s) : '')).join('') : escapeHtml(node['text']);
+  const content =
+    Array.isArray(node['contents']) && node['contents'].length > 0
+      ? node['contents'].map((s) => (isObj(s) ? renderSpan(s) : '')).join('')
+      : escapeHtml(node['text']);
   const decls: Record<string, string | undefined> = {
     ...textDecls(node),
     ...flexDecls(node, ctx),
@@ -248,7 +281,8 @@ function renderButton(node: Json, ctx: Ctx): string {
   const { title, href } = describeAction(action);
   const label = escapeHtml(action['label'] ?? '');
   const cls = `lfp-button lfp-button-${variant}`;
-  if (href) return `<a class="${cls}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(title)}"${style(decls)}>${label}</a>`;
+  if (href)
+    return `<a class="${cls}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(title)}"${style(decls)}>${label}</a>`;
   return `<span class="${cls}" role="button" title="${escapeHtml(title)}"${style(decls)}>${label}</span>`;
 }
 
@@ -280,7 +314,9 @@ function renderImage(node: Json, ctx: Ctx): string {
     'background-color': color(node['backgroundColor']),
   };
   const fit = node['aspectMode'] === 'cover' ? 'cover' : 'contain';
-  const img = url ? `<img src="${escapeHtml(url)}" alt="" loading="lazy" referrerpolicy="no-referrer"${style({ 'object-fit': fit })}>` : '<span class="lfp-img-missing">image</span>';
+  const img = url
+    ? `<img src="${escapeHtml(url)}" alt="" loading="lazy" referrerpolicy="no-referrer"${style({ 'object-fit': fit })}>`
+    : '<span class="lfp-img-missing">image</span>';
   return `<div class="lfp-image"${style(outer)}>${wrapAction(`<div class="lfp-image-frame"${style(frame)}>${img}</div>`, node['action'])}</div>`;
 }
 

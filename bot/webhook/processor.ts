@@ -72,7 +72,10 @@ export class WebhookProcessor {
       const result = await this.#handle(item.raw, claim);
       await this.#inbox.complete(item.id, result?.note);
     } catch (error) {
-      this.#logger.error({ eventId: item.id, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'LINE webhook event failed');
+      this.#logger.error(
+        { eventId: item.id, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+        'LINE webhook event failed',
+      );
       if (claim) await this.#inbox.fail(item.id, error, claim).catch(() => undefined);
     }
   }

@@ -5,13 +5,14 @@ import type { Translate } from './i18n.ts';
 
 export type { BindResult, BindStatus };
 
-export type Loaded =
-  | { kind: 'view'; view: PortalView }
-  | { kind: 'unavailable'; business: PortalBusiness | null; busy?: boolean }
-  | { kind: 'error' };
+export type Loaded = { kind: 'view'; view: PortalView } | { kind: 'unavailable'; business: PortalBusiness | null; busy?: boolean } | { kind: 'error' };
 
 /** `busy`: too many requests from this network (429): wait, the link itself may be fine. */
-export interface UnavailablePayload { unavailable: true; business: PortalBusiness; busy?: boolean }
+export interface UnavailablePayload {
+  unavailable: true;
+  business: PortalBusiness;
+  busy?: boolean;
+}
 
 export function isUnavailable(data: unknown): data is UnavailablePayload {
   return typeof data === 'object' && data !== null && (data as { unavailable?: unknown }).unavailable === true;
@@ -27,8 +28,7 @@ const enc = encodeURIComponent;
 export const apiBase = (token: string): string => `/api/portal/${enc(token)}`;
 
 export const urls = {
-  document: (token: string, id: string, download = false) =>
-    `${apiBase(token)}/documents/${enc(id)}${download ? '?download=1' : ''}`,
+  document: (token: string, id: string, download = false) => `${apiBase(token)}/documents/${enc(id)}${download ? '?download=1' : ''}`,
   documentsZip: (token: string) => `${apiBase(token)}/documents.zip`,
   qr: (token: string, kind: 'invoice' | 'deposit', id: string, download = false) =>
     `${apiBase(token)}/qr/${kind}/${enc(id)}.png${download ? '?download=1' : ''}`,
@@ -162,7 +162,12 @@ export interface NoticeReply {
 /** POST the "I have paid" form (multipart: target, amountSatang, slip, withholdingCertificate). */
 export async function sendPaymentNotice(token: string, form: FormData): Promise<NoticeReply> {
   try {
-    const res = await fetch(`${apiBase(token)}/payment-notices`, { method: 'POST', headers: { Accept: 'application/json', ...channelHeaders }, body: form, credentials: 'same-origin' });
+    const res = await fetch(`${apiBase(token)}/payment-notices`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...channelHeaders },
+      body: form,
+      credentials: 'same-origin',
+    });
     if (res.ok) return { ok: true };
     const body = (await res.json().catch(() => null)) as { error?: { messages?: { th: string; en: string }; field?: string } } | null;
     return { ok: false, ...(body?.error?.messages ? { messages: body.error.messages } : {}), ...(body?.error?.field ? { field: body.error.field } : {}) };

@@ -17,7 +17,11 @@ import { QuotePage, Quotes } from './screens/quotes.tsx';
 import { Unavailable } from './screens/unavailable.tsx';
 import { Link, Section } from './ui.tsx';
 
-export interface AppProps { initial: Loaded; loc: PortalLocation; liff: LiffBridge | null }
+export interface AppProps {
+  initial: Loaded;
+  loc: PortalLocation;
+  liff: LiffBridge | null;
+}
 
 function applyStage(view: PortalView, ev: StageEvent): PortalView {
   return {
@@ -104,7 +108,10 @@ export function App({ initial, loc, liff }: AppProps) {
       onResync: () => void resync(),
       onStatus: setLive,
     });
-    return () => { clearTimeout(resyncTimer); stop(); };
+    return () => {
+      clearTimeout(resyncTimer);
+      stop();
+    };
   }, [wantsLive, token]);
 
   // Inside LINE, on a customer-wide link: ask before binding this LINE account (only "Yes" binds;
@@ -129,7 +136,17 @@ export function App({ initial, loc, liff }: AppProps) {
 
   const header = (
     <header class="topbar">
-      <span class="brand">{view ? (lang === 'th' ? view.business.name : view.business.nameEn) : loaded.kind === 'unavailable' && loaded.business ? (lang === 'th' ? loaded.business.name : loaded.business.nameEn) : ''}</span>
+      <span class="brand">
+        {view
+          ? lang === 'th'
+            ? view.business.name
+            : view.business.nameEn
+          : loaded.kind === 'unavailable' && loaded.business
+            ? lang === 'th'
+              ? loaded.business.name
+              : loaded.business.nameEn
+            : ''}
+      </span>
       <button type="button" class="lang" onClick={toggleLang} aria-label={t('lang.toggleLabel')} lang={lang === 'th' ? 'en' : 'th'}>
         {t('lang.toggle')}
       </button>
@@ -141,9 +158,7 @@ export function App({ initial, loc, liff }: AppProps) {
       <>
         {header}
         <main id="main" class="main">
-          {loaded.kind === 'unavailable'
-            ? <Unavailable business={loaded.business} busy={loaded.busy === true} token={loc.token} t={t} />
-            : <ErrorPage t={t} />}
+          {loaded.kind === 'unavailable' ? <Unavailable business={loaded.business} busy={loaded.busy === true} token={loc.token} t={t} /> : <ErrorPage t={t} />}
         </main>
       </>
     );
@@ -191,7 +206,12 @@ export function App({ initial, loc, liff }: AppProps) {
         />
       )}
       {!linePrompt && friendPrompt && view.business.lineOaId && (
-        <FriendBanner oaId={view.business.lineOaId} name={lang === 'th' ? view.business.name : view.business.nameEn} t={t} onDismiss={() => setFriendPrompt(false)} />
+        <FriendBanner
+          oaId={view.business.lineOaId}
+          name={lang === 'th' ? view.business.name : view.business.nameEn}
+          t={t}
+          onDismiss={() => setFriendPrompt(false)}
+        />
       )}
       <main id="main" class={customerScope ? 'main with-tabs' : 'main'}>
         {customerScope ? <CustomerScreen route={route} /> : <ScopedScreen view={view} t={t} />}
@@ -204,17 +224,28 @@ export function App({ initial, loc, liff }: AppProps) {
 
 function CustomerScreen({ route }: { route: Route }) {
   switch (route.name) {
-    case 'home': return <Home />;
-    case 'jobs': return <Jobs tab={route.tab} />;
-    case 'job': return <JobPage id={route.id} />;
-    case 'invoices': return <Invoices />;
-    case 'invoice': return <InvoicePage id={route.id} />;
-    case 'quotes': return <Quotes />;
-    case 'quote': return <QuotePage id={route.id} />;
-    case 'deposits': return <Deposits />;
-    case 'receipts': return <Receipts />;
-    case 'documents': return <Documents />;
-    case 'notFound': return <NotFound />;
+    case 'home':
+      return <Home />;
+    case 'jobs':
+      return <Jobs tab={route.tab} />;
+    case 'job':
+      return <JobPage id={route.id} />;
+    case 'invoices':
+      return <Invoices />;
+    case 'invoice':
+      return <InvoicePage id={route.id} />;
+    case 'quotes':
+      return <Quotes />;
+    case 'quote':
+      return <QuotePage id={route.id} />;
+    case 'deposits':
+      return <Deposits />;
+    case 'receipts':
+      return <Receipts />;
+    case 'documents':
+      return <Documents />;
+    case 'notFound':
+      return <NotFound />;
   }
 }
 
@@ -229,7 +260,11 @@ function ScopedScreen({ view, t }: { view: PortalView; t: Translate }) {
   return (
     <>
       <InvoicePage id={invoice.id} standalone />
-      {view.receipts.length > 0 && <Section title={t('receipts.title')}><ReceiptList /></Section>}
+      {view.receipts.length > 0 && (
+        <Section title={t('receipts.title')}>
+          <ReceiptList />
+        </Section>
+      )}
     </>
   );
 }
@@ -238,8 +273,14 @@ function NotFound() {
   const { t, view } = usePortal();
   return (
     <div class="card center">
-      <h1 id="page-title" tabIndex={-1}>{t('notFound.title')}</h1>
-      {view.scope === 'customer' && <Link to={paths.home()} class="btn btn-primary">{t('notFound.home')}</Link>}
+      <h1 id="page-title" tabIndex={-1}>
+        {t('notFound.title')}
+      </h1>
+      {view.scope === 'customer' && (
+        <Link to={paths.home()} class="btn btn-primary">
+          {t('notFound.home')}
+        </Link>
+      )}
     </div>
   );
 }
@@ -247,9 +288,13 @@ function NotFound() {
 function ErrorPage({ t }: { t: Translate }) {
   return (
     <div class="card center">
-      <h1 id="page-title" tabIndex={-1}>{t('error.title')}</h1>
+      <h1 id="page-title" tabIndex={-1}>
+        {t('error.title')}
+      </h1>
       <p>{t('error.body')}</p>
-      <button type="button" class="btn btn-primary" onClick={() => location.reload()}>{t('error.retry')}</button>
+      <button type="button" class="btn btn-primary" onClick={() => location.reload()}>
+        {t('error.retry')}
+      </button>
     </div>
   );
 }
@@ -259,8 +304,12 @@ function FriendBanner({ oaId, name, t, onDismiss }: { oaId: string; name: string
     <aside class="friend" aria-label={t('friend.add')}>
       <p>{t('friend.text', { name })}</p>
       <div class="friend-actions">
-        <a class="btn btn-line" href={urls.lineOa(oaId)}>{t('friend.add')}</a>
-        <button type="button" class="icon-btn" onClick={onDismiss} aria-label={t('friend.dismiss')}>×</button>
+        <a class="btn btn-line" href={urls.lineOa(oaId)}>
+          {t('friend.add')}
+        </a>
+        <button type="button" class="icon-btn" onClick={onDismiss} aria-label={t('friend.dismiss')}>
+          ×
+        </button>
       </div>
     </aside>
   );
@@ -269,7 +318,12 @@ function FriendBanner({ oaId, name, t, onDismiss }: { oaId: string; name: string
 type Tab = { to: string; label: MessageKey; icon: string; match: Route['name'][] };
 const TABS: Tab[] = [
   { to: paths.home(), label: 'nav.home', icon: 'M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10', match: ['home'] },
-  { to: paths.jobs(), label: 'nav.jobs', icon: 'M2 6h12v11H2zM14 10h4l4 4v3h-8M6 20a2 2 0 100-4 2 2 0 000 4zM18 20a2 2 0 100-4 2 2 0 000 4z', match: ['jobs', 'job'] },
+  {
+    to: paths.jobs(),
+    label: 'nav.jobs',
+    icon: 'M2 6h12v11H2zM14 10h4l4 4v3h-8M6 20a2 2 0 100-4 2 2 0 000 4zM18 20a2 2 0 100-4 2 2 0 000 4z',
+    match: ['jobs', 'job'],
+  },
   { to: paths.invoices(), label: 'nav.invoices', icon: 'M6 2h12v20l-3-2-3 2-3-2-3 2zM9 7h6M9 11h6M9 15h4', match: ['invoices', 'invoice', 'receipts'] },
   { to: paths.deposits(), label: 'nav.deposits', icon: 'M12 2l8 3v6c0 5-3.5 9-8 11-4.5-2-8-6-8-11V5z', match: ['deposits'] },
   { to: paths.documents(), label: 'nav.documents', icon: 'M6 2h8l5 5v15H6zM14 2v5h5M9 13h7M9 17h7', match: ['documents', 'quotes', 'quote'] },
@@ -282,7 +336,9 @@ function TabBar({ route, t }: { route: Route; t: Translate }) {
         const on = tab.match.includes(route.name);
         return (
           <Link key={tab.to} to={tab.to} class={on ? 'tabbar-item on' : 'tabbar-item'} aria-current={on ? 'page' : undefined}>
-            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path d={tab.icon} /></svg>
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+              <path d={tab.icon} />
+            </svg>
             <span>{t(tab.label)}</span>
           </Link>
         );

@@ -19,13 +19,19 @@ export function ContactCard({ business, t }: { business: PortalBusiness | null; 
         <h2 id="contact-title">{t('contact.title')}</h2>
         <div class="contact card">
           {business.lineOaId && (
-            <a class="btn btn-line" href={urls.lineOa(business.lineOaId)} rel="noopener noreferrer" data-contact="line">{t('contact.line')}</a>
+            <a class="btn btn-line" href={urls.lineOa(business.lineOaId)} rel="noopener noreferrer" data-contact="line">
+              {t('contact.line')}
+            </a>
           )}
           {business.phone && (
-            <a class="btn btn-quiet" href={`tel:${business.phone.replace(/[^\d+]/g, '')}`} data-contact="phone">{t('contact.call', { phone: business.phone })}</a>
+            <a class="btn btn-quiet" href={`tel:${business.phone.replace(/[^\d+]/g, '')}`} data-contact="phone">
+              {t('contact.call', { phone: business.phone })}
+            </a>
           )}
           {business.email && (
-            <a class="btn btn-quiet" href={`mailto:${business.email}`} data-contact="email">{t('contact.email')}</a>
+            <a class="btn btn-quiet" href={`mailto:${business.email}`} data-contact="email">
+              {t('contact.email')}
+            </a>
           )}
         </div>
       </section>

@@ -10,9 +10,12 @@ function formatter(lang: Lang, kind: 'date' | 'time'): Intl.DateTimeFormat {
   const key = lang + kind;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], kind === 'date'
-      ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: TZ }
-      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TZ });
+    f = new Intl.DateTimeFormat(
+      LOCALE[lang],
+      kind === 'date'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: TZ }
+        : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TZ },
+    );
     cache.set(key, f);
   }
   return f;

@@ -301,7 +301,8 @@ const enProse: Record<keyof typeof thProse, string> = {
   'pay.title': 'Pay with PromptPay',
   'pay.amount': 'Amount to pay',
   'pay.netAmount': 'Net amount to transfer (after withholding tax)',
-  'pay.whtNote': 'This invoice has {amount} withholding tax. The QR is for the net amount to transfer. Please send us the withholding tax certificate (50 Tawi).',
+  'pay.whtNote':
+    'This invoice has {amount} withholding tax. The QR is for the net amount to transfer. Please send us the withholding tax certificate (50 Tawi).',
   'pay.qrAlt': 'PromptPay QR code for {amount}',
   'pay.payee': 'Payee',
   'pay.promptPayId': 'PromptPay',
@@ -515,10 +516,16 @@ export function initialLang(preferred: Lang | undefined): Lang {
   try {
     const saved = localStorage.getItem(LANG_KEY);
     if (saved === 'th' || saved === 'en') return saved;
-  } catch { /* storage blocked: fall through */ }
+  } catch {
+    /* storage blocked: fall through */
+  }
   return preferred ?? 'th';
 }
 
 export function rememberLang(lang: Lang): void {
-  try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage blocked: choice lasts this visit */ }
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* storage blocked: choice lasts this visit */
+  }
 }

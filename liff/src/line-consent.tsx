@@ -6,20 +6,24 @@
 import { bindLine, lineStatus, urls } from './api.ts';
 import type { Translate } from './i18n.ts';
 
-export type LinePrompt =
-  | { kind: 'ask'; idToken: string; busy?: boolean }
-  | { kind: 'done'; following: boolean }
-  | { kind: 'limit' }
-  | { kind: 'failed' };
+export type LinePrompt = { kind: 'ask'; idToken: string; busy?: boolean } | { kind: 'done'; following: boolean } | { kind: 'limit' } | { kind: 'failed' };
 
 const laterKey = (token: string) => `portal.lineLater.${token}`;
 
 function saidLater(token: string): boolean {
-  try { return localStorage.getItem(laterKey(token)) === '1'; } catch { return false; }
+  try {
+    return localStorage.getItem(laterKey(token)) === '1';
+  } catch {
+    return false;
+  }
 }
 
 function rememberLater(token: string): void {
-  try { localStorage.setItem(laterKey(token), '1'); } catch { /* storage blocked: asked again next visit */ }
+  try {
+    localStorage.setItem(laterKey(token), '1');
+  } catch {
+    /* storage blocked: asked again next visit */
+  }
 }
 
 /** What to show first: the question, the "ask the business" note, or (already bound, not a friend) the add-friend prompt. */
@@ -62,11 +66,17 @@ export function LineConsent({ prompt, token, customer, business, oaId, t, onChan
     };
     return (
       <aside class="friend line-consent" role="dialog" aria-labelledby="line-consent-title">
-        <p id="line-consent-title" class="line-consent-title">{t('lineBind.ask', vars)}</p>
+        <p id="line-consent-title" class="line-consent-title">
+          {t('lineBind.ask', vars)}
+        </p>
         <p>{t('lineBind.askBody', vars)}</p>
         <div class="friend-actions">
-          <button type="button" class="btn btn-line" disabled={prompt.busy} onClick={yes}>{t('lineBind.yes')}</button>
-          <button type="button" class="btn btn-quiet" disabled={prompt.busy} onClick={later}>{t('lineBind.later')}</button>
+          <button type="button" class="btn btn-line" disabled={prompt.busy} onClick={yes}>
+            {t('lineBind.yes')}
+          </button>
+          <button type="button" class="btn btn-quiet" disabled={prompt.busy} onClick={later}>
+            {t('lineBind.later')}
+          </button>
         </div>
       </aside>
     );
@@ -78,8 +88,14 @@ export function LineConsent({ prompt, token, customer, business, oaId, t, onChan
       <p>{text}</p>
       {addFriend && <p>{t('lineBind.addFriend', vars)}</p>}
       <div class="friend-actions">
-        {addFriend && <a class="btn btn-line" href={urls.lineOa(oaId)}>{t('friend.add')}</a>}
-        <button type="button" class="icon-btn" onClick={() => onChange(null)} aria-label={t('friend.dismiss')}>×</button>
+        {addFriend && (
+          <a class="btn btn-line" href={urls.lineOa(oaId)}>
+            {t('friend.add')}
+          </a>
+        )}
+        <button type="button" class="icon-btn" onClick={() => onChange(null)} aria-label={t('friend.dismiss')}>
+          ×
+        </button>
       </div>
     </aside>
   );

@@ -7,7 +7,12 @@
 import type { JobStage } from '../../server/portal/portal-view.ts';
 import { urls } from './api.ts';
 
-export interface StageEvent { jobId: string; stage: JobStage; at: string; note: string | null }
+export interface StageEvent {
+  jobId: string;
+  stage: JobStage;
+  at: string;
+  note: string | null;
+}
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveHandlers {
@@ -42,7 +47,9 @@ export function connectLive(token: string, handlers: LiveHandlers): () => void {
       try {
         const data = JSON.parse((e as MessageEvent<string>).data) as StageEvent;
         if (data && typeof data.jobId === 'string' && typeof data.stage === 'string') handlers.onStage(data);
-      } catch { /* ignore a malformed event; the next resync repairs state */ }
+      } catch {
+        /* ignore a malformed event; the next resync repairs state */
+      }
     });
     // A payment notice was sent, confirmed or rejected: the event carries nothing; refetch the view.
     es.addEventListener('refresh', () => handlers.onResync());

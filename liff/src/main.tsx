@@ -16,7 +16,11 @@ import { hrefFor, readLocation } from './router.ts';
 function readEmbedded(): unknown {
   const text = document.getElementById('portal-data')?.textContent;
   if (!text) return null;
-  try { return JSON.parse(text) as unknown; } catch { return null; }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function liffIdFrom(embedded: unknown): string | null {
@@ -28,7 +32,11 @@ function liffIdFrom(embedded: unknown): string | null {
 
 function Loading() {
   const t = translator(initialLang(undefined));
-  return <p class="boot" role="status" aria-busy="true">{t('app.loading')}</p>;
+  return (
+    <p class="boot" role="status" aria-busy="true">
+      {t('app.loading')}
+    </p>
+  );
 }
 
 async function boot(root: HTMLElement) {

@@ -63,9 +63,16 @@ function cleanSub(sub: string): string {
 
 export function parseRoute(sub: string): Route {
   const url = new URL(sub, 'http://x');
-  const parts = url.pathname.split('/').filter(Boolean).map((p) => {
-    try { return decodeURIComponent(p); } catch { return p; }
-  });
+  const parts = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   const [section, id, extra] = parts;
   if (extra !== undefined) return { name: 'notFound' };
   if (!section) return { name: 'home' };
@@ -75,12 +82,18 @@ export function parseRoute(sub: string): Route {
       const tab = url.searchParams.get('tab');
       return { name: 'jobs', tab: tab === 'upcoming' || tab === 'past' ? tab : 'active' };
     }
-    case 'invoices': return id ? { name: 'invoice', id } : { name: 'invoices' };
-    case 'quotes': return id ? { name: 'quote', id } : { name: 'quotes' };
-    case 'deposits': return id ? { name: 'notFound' } : { name: 'deposits' };
-    case 'receipts': return id ? { name: 'notFound' } : { name: 'receipts' };
-    case 'documents': return id ? { name: 'notFound' } : { name: 'documents' };
-    default: return { name: 'notFound' };
+    case 'invoices':
+      return id ? { name: 'invoice', id } : { name: 'invoices' };
+    case 'quotes':
+      return id ? { name: 'quote', id } : { name: 'quotes' };
+    case 'deposits':
+      return id ? { name: 'notFound' } : { name: 'deposits' };
+    case 'receipts':
+      return id ? { name: 'notFound' } : { name: 'receipts' };
+    case 'documents':
+      return id ? { name: 'notFound' } : { name: 'documents' };
+    default:
+      return { name: 'notFound' };
   }
 }
 

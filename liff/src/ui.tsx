@@ -1,8 +1,14 @@
 /** Small shared building blocks. Presentation only. */
 import type { ComponentChildren, JSX } from 'preact';
 import type {
-  DepositStatus, InvoiceDisplayStatus, JobStage, PaymentStatus, PortalDocument,
-  PortalLine, PortalTotals, QuoteDisplayStatus,
+  DepositStatus,
+  InvoiceDisplayStatus,
+  JobStage,
+  PaymentStatus,
+  PortalDocument,
+  PortalLine,
+  PortalTotals,
+  QuoteDisplayStatus,
 } from '../../server/portal/portal-view.ts';
 import { urls } from './api.ts';
 import { usePortal } from './context.ts';
@@ -27,8 +33,14 @@ export function Page(props: { title: string; back?: string; children: ComponentC
   const { t } = usePortal();
   return (
     <>
-      {props.back && <Link to={props.back} class="back">‹ {t('app.back')}</Link>}
-      <h1 id="page-title" tabIndex={-1}>{props.title}</h1>
+      {props.back && (
+        <Link to={props.back} class="back">
+          ‹ {t('app.back')}
+        </Link>
+      )}
+      <h1 id="page-title" tabIndex={-1}>
+        {props.title}
+      </h1>
       {props.sub}
       {props.children}
     </>
@@ -54,13 +66,27 @@ export function Badge(props: { tone: Tone; children: ComponentChildren }) {
 }
 
 const invoiceTone: Record<InvoiceDisplayStatus, Tone> = {
-  draft: 'neutral', sent: 'warn', partially_paid: 'info', paid: 'ok', void: 'neutral', overdue: 'danger',
+  draft: 'neutral',
+  sent: 'warn',
+  partially_paid: 'info',
+  paid: 'ok',
+  void: 'neutral',
+  overdue: 'danger',
 };
 const quoteTone: Record<QuoteDisplayStatus, Tone> = {
-  draft: 'neutral', sent: 'info', accepted: 'ok', declined: 'neutral', expired: 'neutral',
+  draft: 'neutral',
+  sent: 'info',
+  accepted: 'ok',
+  declined: 'neutral',
+  expired: 'neutral',
 };
 const depositTone: Record<DepositStatus, Tone> = {
-  pending: 'warn', partially_held: 'info', held: 'info', returned: 'ok', partially_returned: 'ok', forfeited: 'neutral',
+  pending: 'warn',
+  partially_held: 'info',
+  held: 'info',
+  returned: 'ok',
+  partially_returned: 'ok',
+  forfeited: 'neutral',
 };
 const paymentTone: Record<PaymentStatus, Tone> = { pending_review: 'warn', confirmed: 'ok', rejected: 'danger', void: 'neutral' };
 
@@ -93,9 +119,14 @@ export function Empty({ text }: { text: string }) {
 export function Facts({ rows, stacked }: { rows: Array<[string, ComponentChildren] | null | false>; stacked?: boolean }) {
   return (
     <dl class={stacked ? 'facts facts-stacked' : 'facts'}>
-      {rows.filter((r): r is [string, ComponentChildren] => !!r).map(([k, v]) => (
-        <div class="fact" key={k}><dt>{k}</dt><dd>{v}</dd></div>
-      ))}
+      {rows
+        .filter((r): r is [string, ComponentChildren] => !!r)
+        .map(([k, v]) => (
+          <div class="fact" key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -114,7 +145,9 @@ export function LinesTable({ lines }: { lines: PortalLine[] }) {
                 {t('line.qtyPrice', { qty: formatQuantity(line.quantity), price: formatMoney(line.unitPriceSatang, lang) })}
               </span>
             </th>
-            <td><Money satang={line.amountSatang} /></td>
+            <td>
+              <Money satang={line.amountSatang} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -139,7 +172,9 @@ export function TotalsTable({ totals }: { totals: PortalTotals }) {
         {rows.map(([label, amount, cls]) => (
           <tr key={label} class={cls}>
             <th scope="row">{label}</th>
-            <td><Money satang={amount} /></td>
+            <td>
+              <Money satang={amount} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -154,7 +189,10 @@ export function TotalsTable({ totals }: { totals: PortalTotals }) {
 export function FileLink(props: { url: string; download?: boolean; class?: string; children: ComponentChildren; 'aria-label'?: string }) {
   const { liff, t } = usePortal();
   const onClick = liff
-    ? (e: JSX.TargetedMouseEvent<HTMLAnchorElement>) => { e.preventDefault(); liff.openExternal(props.url); }
+    ? (e: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+        e.preventDefault();
+        liff.openExternal(props.url);
+      }
     : undefined;
   return (
     <a
@@ -177,8 +215,13 @@ export function DocumentRow({ doc }: { doc: PortalDocument }) {
   return (
     <li class="doc">
       <div class="doc-info">
-        <span class="row"><span class="doc-title">{doc.title[lang]}</span>{doc.cancelled && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}</span>
-        <span class="muted small">{doc.number} · {formatDate(lang, doc.issuedAt)}</span>
+        <span class="row">
+          <span class="doc-title">{doc.title[lang]}</span>
+          {doc.cancelled && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}
+        </span>
+        <span class="muted small">
+          {doc.number} · {formatDate(lang, doc.issuedAt)}
+        </span>
       </div>
       <div class="doc-actions">
         <FileLink class="btn btn-small btn-soft" url={urls.document(token, doc.id)} aria-label={t('docs.viewLabel', { name })}>
@@ -196,7 +239,13 @@ export function DocumentList({ ids }: { ids: string[] }) {
   const { documentsById } = usePortal();
   const docs = ids.map((id) => documentsById.get(id)).filter((d): d is PortalDocument => !!d);
   if (!docs.length) return null;
-  return <ul class="docs card">{docs.map((d) => <DocumentRow key={d.id} doc={d} />)}</ul>;
+  return (
+    <ul class="docs card">
+      {docs.map((d) => (
+        <DocumentRow key={d.id} doc={d} />
+      ))}
+    </ul>
+  );
 }
 
 /** A receipt number, linked to its PDF when the receipt is in this view. */

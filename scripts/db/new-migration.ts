@@ -11,7 +11,11 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { diffHistoryToSchema, MIGRATIONS_DIR } from '../../server/data/schema-engine.ts';
 
 async function main(): Promise<void> {
-  const name = (process.argv[2] ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const name = (process.argv[2] ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (!name) {
     console.error('usage: npm run db:migration -- <short_name>');
     process.exit(2);

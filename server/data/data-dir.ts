@@ -22,7 +22,9 @@ export function ensurePrivateDir(dir: string, variable = 'DATA_DIR'): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new DataDirError(`${variable} is not usable: cannot create or write the folder ${path.resolve(dir)} (${code}). Point ${variable} at a folder this user can write.`);
+    throw new DataDirError(
+      `${variable} is not usable: cannot create or write the folder ${path.resolve(dir)} (${code}). Point ${variable} at a folder this user can write.`,
+    );
   }
 }
 

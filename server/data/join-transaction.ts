@@ -10,8 +10,7 @@
 import type { Db, Tx } from './database.ts';
 
 export function joinTransaction(tx: Tx): Db {
-  const join = (work: unknown) =>
-    typeof work === 'function' ? (work as (t: Tx) => Promise<unknown>)(tx) : Promise.all(work as Promise<unknown>[]);
+  const join = (work: unknown) => (typeof work === 'function' ? (work as (t: Tx) => Promise<unknown>)(tx) : Promise.all(work as Promise<unknown>[]));
   return new Proxy(tx, {
     get(target, prop, receiver) {
       if (prop === '$transaction') return join;

@@ -26,10 +26,7 @@ interface SchemaEngine {
  * Runs `work` with a schema engine and then closes every connection the engine opened, so the
  * app's own client is not left waiting on a lock held by a forgotten migration connection.
  */
-async function withSchemaEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withSchemaEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
   const opened: { dispose(): Promise<void> }[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
@@ -81,7 +78,9 @@ function loadWasmEngineClass() {
 export function readMigrationList(dir = MIGRATIONS_DIR) {
   const lockPath = path.join(dir, 'migration_lock.toml');
   const names = existsSync(dir)
-    ? readdirSync(dir).filter((n) => statSync(path.join(dir, n)).isDirectory()).sort()
+    ? readdirSync(dir)
+        .filter((n) => statSync(path.join(dir, n)).isDirectory())
+        .sort()
     : [];
   return {
     baseDir: dir,
@@ -93,9 +92,7 @@ export function readMigrationList(dir = MIGRATIONS_DIR) {
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file)
-            ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') }
-            : { tag: 'error' as const, value: `missing ${file}` },
+          content: existsSync(file) ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') } : { tag: 'error' as const, value: `missing ${file}` },
         },
       };
     }),
@@ -112,15 +109,15 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
 /** SQL that takes a database migrated to the current history to the current schema ('' when none). */
 export async function diffHistoryToSchema(scratchFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   return withSchemaEngine(scratchFactory, async (engine) => {
-  await engine.applyMigrations({ migrationsList: readMigrationList(), filters: NO_FILTER });
-  const result = await engine.diff({
-    from: { tag: 'schemaDatasource', files: [schemaFile()], configDir: path.dirname(SCHEMA_PATH) },
-    to: { tag: 'schemaDatamodel', files: [schemaFile()] },
-    script: true,
-    exitCode: null,
-    filters: NO_FILTER,
-  });
-  return result.stdout ?? '';
+    await engine.applyMigrations({ migrationsList: readMigrationList(), filters: NO_FILTER });
+    const result = await engine.diff({
+      from: { tag: 'schemaDatasource', files: [schemaFile()], configDir: path.dirname(SCHEMA_PATH) },
+      to: { tag: 'schemaDatamodel', files: [schemaFile()] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return result.stdout ?? '';
   });
 }
 

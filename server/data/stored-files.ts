@@ -48,7 +48,14 @@ export async function storeFile(
   const file = writePrivate(dataDir, input.bytes);
   written.push(file);
   return tx.storedFile.create({
-    data: { kind: input.kind, mimeType: input.mimeType, sizeBytes: input.bytes.byteLength, sha256: input.sha256 ?? sha256Hex(input.bytes), storagePath: file.storagePath, createdAt: input.createdAt },
+    data: {
+      kind: input.kind,
+      mimeType: input.mimeType,
+      sizeBytes: input.bytes.byteLength,
+      sha256: input.sha256 ?? sha256Hex(input.bytes),
+      storagePath: file.storagePath,
+      createdAt: input.createdAt,
+    },
   });
 }
 

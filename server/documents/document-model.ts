@@ -175,11 +175,7 @@ export interface DepositReturnReceiptDocument extends ReceiptBase {
   deductions: DepositDeduction[];
 }
 
-export type ReceiptDocument =
-  | PaymentReceiptDocument
-  | PrepaymentReceiptDocument
-  | DepositReceiptDocument
-  | DepositReturnReceiptDocument;
+export type ReceiptDocument = PaymentReceiptDocument | PrepaymentReceiptDocument | DepositReceiptDocument | DepositReturnReceiptDocument;
 
 export type ReceiptType = ReceiptDocument['receiptType'];
 

@@ -33,7 +33,9 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
   const { kind, recordId } = parseDocumentId(documentId)!;
   const file = storagePath(ctx, documentId);
   if (loaded.issued) {
-    const record = await ctx.db.issuedDocument.findUnique({ where: { documentType_documentId_variant: { documentType: kind, documentId: recordId, variant: 'original' } } });
+    const record = await ctx.db.issuedDocument.findUnique({
+      where: { documentType_documentId_variant: { documentType: kind, documentId: recordId, variant: 'original' } },
+    });
     if (record && existsSync(file)) {
       const bytes = readFileSync(file);
       const sha256 = sha256Hex(bytes);
@@ -48,7 +50,10 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
   let bytes = await renderDocumentPdf(loaded.model);
   if (loaded.model.kind === 'signed_quote') {
     // Sealed at issue: the stored bytes carry the business's PAdES signature (seal-pdf.ts).
-    bytes = await ctx.pdfSealer.seal(bytes, { businessName: loaded.model.seller.nameEn || loaded.model.seller.name, signingTime: new Date(loaded.model.signature.signedAtIso) });
+    bytes = await ctx.pdfSealer.seal(bytes, {
+      businessName: loaded.model.seller.nameEn || loaded.model.seller.name,
+      signingTime: new Date(loaded.model.signature.signedAtIso),
+    });
   }
   const sha256 = sha256Hex(bytes);
   if (!loaded.issued) return { bytes, sha256, fileName, owner: loaded.owner };

@@ -73,10 +73,17 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const s = q.signature!;
     return {
       model: {
-        kind: 'signed_quote', ...base,
+        kind: 'signed_quote',
+        ...base,
         signature: {
-          pngBytes: Buffer.from(s.signaturePng), signerName: s.signerName, signedAtIso: isoWithBangkokOffset(s.signedAt),
-          signedAtThai: formatDateTime(s.signedAt, 'th'), ip: s.ip ?? '', userAgent: s.userAgent ?? '', linkId: s.linkId ?? '', contentSha256: s.contentSha256,
+          pngBytes: Buffer.from(s.signaturePng),
+          signerName: s.signerName,
+          signedAtIso: isoWithBangkokOffset(s.signedAt),
+          signedAtThai: formatDateTime(s.signedAt, 'th'),
+          ip: s.ip ?? '',
+          userAgent: s.userAgent ?? '',
+          linkId: s.linkId ?? '',
+          contentSha256: s.contentSha256,
         },
       },
       owner,
@@ -87,7 +94,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   if (kind === 'tax_invoice') {
     // One tax invoice per payment (the tax point for services): the whole invoice when one
     // payment settled it, otherwise the part of the pre-VAT amount and VAT this payment covers.
-    const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true, lines: { orderBy: { position: 'asc' } } } } } });
+    const p = await ctx.db.payment.findUnique({
+      where: { id: recordId },
+      include: { invoice: { include: { customer: true, lines: { orderBy: { position: 'asc' } } } } },
+    });
     if (!p?.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
     const inv = p.invoice;
     const l = lang(inv.customer);
@@ -96,12 +106,28 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const portionTotal = p.taxBaseSatang + p.taxVatSatang;
     return {
       model: {
-        kind: 'tax_invoice', lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes,
-        number: p.taxInvoiceNumber, issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt), invoiceNumber: inv.number,
+        kind: 'tax_invoice',
+        lang: l,
+        seller: seller(business, l),
+        buyer: buyer(inv.customer),
+        note: inv.notes,
+        number: p.taxInvoiceNumber,
+        issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        invoiceNumber: inv.number,
         lines: whole ? lines(inv.lines) : [{ description: partLabel, quantity: 1, unitPriceSatang: p.taxBaseSatang, amountSatang: p.taxBaseSatang }],
         totals: whole
           ? { ...totals(inv), withholdingSatang: 0, netPayableSatang: inv.totalSatang }
-          : { grossSatang: p.taxBaseSatang, discountSatang: 0, subtotalSatang: p.taxBaseSatang, vatSatang: p.taxVatSatang, vatMode: 'exclusive', vatRateBasisPoints: inv.vatRateBasisPoints, totalSatang: portionTotal, withholdingSatang: 0, netPayableSatang: portionTotal },
+          : {
+              grossSatang: p.taxBaseSatang,
+              discountSatang: 0,
+              subtotalSatang: p.taxBaseSatang,
+              vatSatang: p.taxVatSatang,
+              vatMode: 'exclusive',
+              vatRateBasisPoints: inv.vatRateBasisPoints,
+              totalSatang: portionTotal,
+              withholdingSatang: 0,
+              netPayableSatang: portionTotal,
+            },
       },
       owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
       issued: true,
@@ -111,16 +137,27 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   if (kind === 'credit_note') {
     // Reverses the whole tax invoice of a voided payment: the correct value is nil.
     const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true } } } });
-    if (!p || !p.creditNoteNumber || !p.voidedAt || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
+    if (!p?.creditNoteNumber || !p.voidedAt || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
     const inv = p.invoice;
     const l = lang(inv.customer);
     return {
       model: {
-        kind: 'credit_note', lang: l, seller: seller(business, l), buyer: buyer(inv.customer),
-        number: p.creditNoteNumber, issueDate: bangkokDate(p.voidedAt), invoiceNumber: inv.number,
-        taxInvoiceNumber: p.taxInvoiceNumber, taxInvoiceDate: bangkokDate(p.reviewedAt ?? p.receivedAt), reason: p.voidReason ?? '',
-        originalValueSatang: p.taxBaseSatang, correctValueSatang: 0, differenceSatang: p.taxBaseSatang,
-        vatRateBasisPoints: inv.vatRateBasisPoints, vatOnDifferenceSatang: p.taxVatSatang, totalSatang: p.taxBaseSatang + p.taxVatSatang,
+        kind: 'credit_note',
+        lang: l,
+        seller: seller(business, l),
+        buyer: buyer(inv.customer),
+        number: p.creditNoteNumber,
+        issueDate: bangkokDate(p.voidedAt),
+        invoiceNumber: inv.number,
+        taxInvoiceNumber: p.taxInvoiceNumber,
+        taxInvoiceDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        reason: p.voidReason ?? '',
+        originalValueSatang: p.taxBaseSatang,
+        correctValueSatang: 0,
+        differenceSatang: p.taxBaseSatang,
+        vatRateBasisPoints: inv.vatRateBasisPoints,
+        vatOnDifferenceSatang: p.taxVatSatang,
+        totalSatang: p.taxBaseSatang + p.taxVatSatang,
       },
       owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
       issued: true,
@@ -137,7 +174,13 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     // invoices, so the issued PDF never has to change when money arrives.
     return {
       model: {
-        kind: 'invoice', ...base, number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, paidSatang: 0, balanceSatang: inv.netPayableSatang,
+        kind: 'invoice',
+        ...base,
+        number: inv.number,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        paidSatang: 0,
+        balanceSatang: inv.netPayableSatang,
         promptPayPayload: inv.netPayableSatang > 0 ? promptPayPayload(business.promptPayId, inv.netPayableSatang) : null,
       },
       owner,
@@ -151,8 +194,16 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const l = lang(d.customer);
     return {
       model: {
-        kind: 'deposit_request', lang: l, seller: seller(business, l), buyer: buyer(d.customer), number: d.number, issueDate: bangkokDate(d.createdAt),
-        depositNumber: d.number, amountSatang: d.requiredSatang, quoteNumber: d.quote?.number ?? null, jobNumber: d.job?.number ?? null,
+        kind: 'deposit_request',
+        lang: l,
+        seller: seller(business, l),
+        buyer: buyer(d.customer),
+        number: d.number,
+        issueDate: bangkokDate(d.createdAt),
+        depositNumber: d.number,
+        amountSatang: d.requiredSatang,
+        quoteNumber: d.quote?.number ?? null,
+        jobNumber: d.job?.number ?? null,
         promptPayPayload: promptPayPayload(business.promptPayId, d.requiredSatang),
       },
       owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
@@ -172,7 +223,15 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   });
   if (!r) throw notFound('Document');
   const l = lang(r.customer);
-  const common = { kind: 'receipt' as const, lang: l, seller: seller(business, l), buyer: buyer(r.customer), number: r.number, issueDate: bangkokDate(r.issuedAt), amountSatang: r.amountSatang };
+  const common = {
+    kind: 'receipt' as const,
+    lang: l,
+    seller: seller(business, l),
+    buyer: buyer(r.customer),
+    number: r.number,
+    issueDate: bangkokDate(r.issuedAt),
+    amountSatang: r.amountSatang,
+  };
   if (r.payment) {
     const p = r.payment;
     const inv = p.invoice;
@@ -180,15 +239,29 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const owner = { customerId: r.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const description = `${l === 'th' ? 'ชำระตามใบแจ้งหนี้' : 'Payment for invoice'} ${inv.number}`;
     if (r.type === 'PREREC') {
-      return { model: { ...common, ...paymentInfo, receiptType: 'PREREC', description, quoteNumber: inv.quote?.number ?? null, jobNumber: inv.job?.number ?? null }, owner, issued: true };
+      return {
+        model: { ...common, ...paymentInfo, receiptType: 'PREREC', description, quoteNumber: inv.quote?.number ?? null, jobNumber: inv.job?.number ?? null },
+        owner,
+        issued: true,
+      };
     }
     return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number }, owner, issued: true };
   }
   if (r.depositCollection) {
     const c = r.depositCollection;
     return {
-      model: { ...common, methodLabel: methodLabel(c.method, l), reference: c.reference, paidAt: bangkokDate(c.collectedAt), receiptType: 'DEPR', depositNumber: c.deposit.number },
-      owner: { customerId: r.customerId, deposit: { customerId: c.deposit.customerId, quoteId: c.deposit.quoteId, quoteStatus: c.deposit.quote?.status ?? null } },
+      model: {
+        ...common,
+        methodLabel: methodLabel(c.method, l),
+        reference: c.reference,
+        paidAt: bangkokDate(c.collectedAt),
+        receiptType: 'DEPR',
+        depositNumber: c.deposit.number,
+      },
+      owner: {
+        customerId: r.customerId,
+        deposit: { customerId: c.deposit.customerId, quoteId: c.deposit.quoteId, quoteStatus: c.deposit.quote?.status ?? null },
+      },
       issued: true,
     };
   }
@@ -196,11 +269,20 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const ret = r.depositReturn;
     return {
       model: {
-        ...common, methodLabel: methodLabel(ret.method, l), reference: ret.reference, paidAt: bangkokDate(ret.returnedAt), receiptType: 'DEPRR', depositNumber: ret.deposit.number,
-        originalHeldSatang: ret.amountSatang + ret.deductedSatang, returnedSatang: ret.amountSatang,
+        ...common,
+        methodLabel: methodLabel(ret.method, l),
+        reference: ret.reference,
+        paidAt: bangkokDate(ret.returnedAt),
+        receiptType: 'DEPRR',
+        depositNumber: ret.deposit.number,
+        originalHeldSatang: ret.amountSatang + ret.deductedSatang,
+        returnedSatang: ret.amountSatang,
         deductions: ret.deductedSatang > 0 ? [{ amountSatang: ret.deductedSatang, reason: ret.reason ?? '' }] : [],
       },
-      owner: { customerId: r.customerId, deposit: { customerId: ret.deposit.customerId, quoteId: ret.deposit.quoteId, quoteStatus: ret.deposit.quote?.status ?? null } },
+      owner: {
+        customerId: r.customerId,
+        deposit: { customerId: ret.deposit.customerId, quoteId: ret.deposit.quoteId, quoteStatus: ret.deposit.quote?.status ?? null },
+      },
       issued: true,
     };
   }

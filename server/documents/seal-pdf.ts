@@ -28,7 +28,11 @@ export interface SealOptions {
   signingTime: Date;
 }
 
-const asciiOnly = (text: string) => text.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '').trim();
+const asciiOnly = (text: string) =>
+  text
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[()\\]/g, '')
+    .trim();
 
 /** Seals with one PKCS#12 bundle (configured certificate, or a fixed test certificate). */
 export function p12Sealer(p12: Buffer, passphrase: string): PdfSealer & { sealWith(pdf: Buffer, options: SealOptions): Promise<Buffer> } {

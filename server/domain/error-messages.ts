@@ -27,7 +27,10 @@ export const CLIENT_MESSAGES = {
   UNPROCESSABLE: { th: 'ไม่สามารถดำเนินการกับรายการนี้ได้', en: 'This item cannot be processed' },
   RATE_LIMITED: { th: 'มีการใช้งานถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; please wait a moment' },
   PAYLOAD_TOO_LARGE: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'What was sent is too large' },
-  DUPLICATE_SLIP: { th: 'สลิปนี้เคยใช้แจ้งชำระเงินแล้ว กรุณาส่งสลิปของรายการโอนนี้', en: 'This slip was already used for a payment; please send the slip of this transfer' },
+  DUPLICATE_SLIP: {
+    th: 'สลิปนี้เคยใช้แจ้งชำระเงินแล้ว กรุณาส่งสลิปของรายการโอนนี้',
+    en: 'This slip was already used for a payment; please send the slip of this transfer',
+  },
   UNAVAILABLE: { th: 'ระบบยังไม่พร้อมใช้งาน', en: 'Not available right now' },
 } as const satisfies Record<string, Bilingual>;
 
@@ -38,7 +41,10 @@ export const CLIENT_MESSAGES = {
 export const CLIENT_REASONS = {
   slip_type: { th: 'สลิปต้องเป็นรูปภาพ JPEG, PNG หรือ WebP', en: 'The slip must be a JPEG, PNG or WebP image' },
   slip_missing: { th: 'กรุณาแนบรูปสลิปการโอนเงิน', en: 'Please attach the transfer slip' },
-  certificate_type: { th: 'หนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ต้องเป็นรูปภาพหรือไฟล์ PDF', en: 'The withholding tax certificate (50 Tawi) must be an image or a PDF' },
+  certificate_type: {
+    th: 'หนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ) ต้องเป็นรูปภาพหรือไฟล์ PDF',
+    en: 'The withholding tax certificate (50 Tawi) must be an image or a PDF',
+  },
   file_too_large: { th: 'ไฟล์ใหญ่เกิน 5 MB กรุณาส่งรูปที่เล็กลง', en: 'The file is larger than 5 MB; please send a smaller picture' },
   amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
   amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },

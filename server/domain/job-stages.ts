@@ -55,7 +55,14 @@ const STAGE_SYNONYMS: Record<JobStage, readonly string[]> = {
 const STAGE_BY_KEY: ReadonlyMap<string, JobStage> = (() => {
   const map = new Map<string, JobStage>();
   for (const stage of JOB_STAGES) {
-    const words = [stage, STAGE_LABELS[stage].en, STAGE_LABELS[stage].th, STAGE_BUTTON_LABELS[stage].en, STAGE_BUTTON_LABELS[stage].th, ...STAGE_SYNONYMS[stage]];
+    const words = [
+      stage,
+      STAGE_LABELS[stage].en,
+      STAGE_LABELS[stage].th,
+      STAGE_BUTTON_LABELS[stage].en,
+      STAGE_BUTTON_LABELS[stage].th,
+      ...STAGE_SYNONYMS[stage],
+    ];
     for (const word of words) {
       const key = compactKey(word);
       const existing = map.get(key);

@@ -137,12 +137,7 @@ function percentOf(amountSatang: number, basisPoints: number): number {
 }
 
 export function computeTotals(input: TotalsInput): Totals {
-  const {
-    vatMode,
-    discountSatang = 0,
-    vatRateBasisPoints = DEFAULT_VAT_RATE_BASIS_POINTS,
-    withholdingBasisPoints = 0,
-  } = input;
+  const { vatMode, discountSatang = 0, vatRateBasisPoints = DEFAULT_VAT_RATE_BASIS_POINTS, withholdingBasisPoints = 0 } = input;
   if (vatMode !== 'exclusive' && vatMode !== 'inclusive' && vatMode !== 'none') {
     throw validation('vatMode', "vatMode must be 'exclusive', 'inclusive' or 'none'");
   }

@@ -10,5 +10,8 @@ export function normalizeDigits(text: string): string {
 
 /** Lower-cased with spaces, underscores, hyphens and dots removed: 'On site' → 'onsite'. */
 export function compactKey(text: string): string {
-  return normalizeDigits(text).normalize('NFC').toLowerCase().replace(/[\s_\-.]+/g, '');
+  return normalizeDigits(text)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }

@@ -2,7 +2,10 @@
 import { validation } from './errors.ts';
 
 export type NoticeTargetKind = 'invoice' | 'deposit';
-export interface NoticeTarget { kind: NoticeTargetKind; id: string }
+export interface NoticeTarget {
+  kind: NoticeTargetKind;
+  id: string;
+}
 
 /** `invoice.<id>` or `deposit.<id>`, as the portal form sends it. */
 export function parseNoticeTarget(value: unknown): NoticeTarget {

@@ -40,7 +40,12 @@ export function canonicalQuoteContent(facts: SignedQuoteFacts): string {
     issueDate: facts.issueDate,
     validUntil: facts.validUntil,
     customer: { name: c.name, companyName: c.companyName ?? null, taxId: c.taxId ?? null, branchCode: c.branchCode ?? null, address: c.address ?? null },
-    lines: facts.lines.map((l) => ({ description: l.description, quantityMilli: l.quantityMilli, unitPriceSatang: l.unitPriceSatang, amountSatang: l.amountSatang })),
+    lines: facts.lines.map((l) => ({
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unitPriceSatang: l.unitPriceSatang,
+      amountSatang: l.amountSatang,
+    })),
     totals: {
       vatMode: t.vatMode,
       vatRateBasisPoints: t.vatRateBasisPoints,

@@ -55,7 +55,11 @@ export function assertSignatureInk(image: RgbaImage): InkStats {
     throw clientError('VALIDATION', { th: 'ยังไม่มีลายเซ็น กรุณาเซ็นชื่อในกรอบ', en: 'signature is empty: please sign in the box' }, { field: 'signature' });
   }
   if (stats.inkedPixels < SIGNATURE_MIN_INKED_PIXELS || stats.box.width < SIGNATURE_MIN_BOX_WIDTH || stats.box.height < SIGNATURE_MIN_BOX_HEIGHT) {
-    throw clientError('VALIDATION', { th: 'ลายเซ็นเล็กเกินไป กรุณาเซ็นให้เต็มกรอบ', en: 'signature is too small: please sign across the box' }, { field: 'signature' });
+    throw clientError(
+      'VALIDATION',
+      { th: 'ลายเซ็นเล็กเกินไป กรุณาเซ็นให้เต็มกรอบ', en: 'signature is too small: please sign across the box' },
+      { field: 'signature' },
+    );
   }
   return stats;
 }

@@ -26,9 +26,7 @@ export function defineStateMachine<S extends string>(subject: string, table: Tra
     canTransition,
     assertTransition(from, to) {
       if (canTransition(from, to)) return;
-      const why = isStatus(from) && table[from].length === 0
-        ? `${subject} is ${from} and can no longer change`
-        : `${subject} cannot go from ${from} to ${to}`;
+      const why = isStatus(from) && table[from].length === 0 ? `${subject} is ${from} and can no longer change` : `${subject} cannot go from ${from} to ${to}`;
       throw conflict(why, { from, to });
     },
   };

@@ -30,7 +30,8 @@ function cumulative(amount: number, settled: number, net: number): number {
 export function paymentTaxPortion(invoice: InvoiceTaxAmounts, paidBeforeSatang: number, amountSatang: number): TaxPortion {
   const net = invoice.netPayableSatang;
   if (!Number.isSafeInteger(net) || net <= 0) throw validation('netPayableSatang', 'net payable must be greater than zero');
-  if (!Number.isSafeInteger(paidBeforeSatang) || paidBeforeSatang < 0) throw validation('paidBeforeSatang', 'paid before must be a whole, non-negative number of satang');
+  if (!Number.isSafeInteger(paidBeforeSatang) || paidBeforeSatang < 0)
+    throw validation('paidBeforeSatang', 'paid before must be a whole, non-negative number of satang');
   if (!Number.isSafeInteger(amountSatang) || amountSatang <= 0) throw validation('amountSatang', 'amount must be a whole number of satang greater than zero');
   if (paidBeforeSatang + amountSatang > net) throw validation('amountSatang', 'payment is more than the net payable');
   const after = paidBeforeSatang + amountSatang;

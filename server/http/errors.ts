@@ -81,7 +81,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err), route }, 'unhandled error');
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side', messages: { th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง', en: 'Something went wrong; please try again' } } });
+    res.status(500).json({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side',
+        messages: { th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง', en: 'Something went wrong; please try again' },
+      },
+    });
   };
 }
 

@@ -64,7 +64,9 @@ export function chooseChannel(input: ChooseChannelInput): ChannelChoice {
   }
   const blocked = unavailable.filter((channel) => allowed.includes(channel) && recipientFor(input.reach, channel));
   if (blocked.length > 0) {
-    throw conflict(`customer is reachable only by ${blocked.join(', ')}, which cannot take messages right now (monthly quota used up)`, { reason: 'unreachable' });
+    throw conflict(`customer is reachable only by ${blocked.join(', ')}, which cannot take messages right now (monthly quota used up)`, {
+      reason: 'unreachable',
+    });
   }
   throw conflict(allowed.length === 1 ? WHY_UNREACHABLE[allowed[0]!] : NO_REACHABLE_CHANNEL, { reason: 'unreachable' });
 }

@@ -11,7 +11,18 @@ import type { LinkScope } from '../domain/link-rules.ts';
 export const CHANNELS = ['line', 'email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const MESSAGE_KINDS = ['portal_link', 'quote_ready', 'quote_signed', 'invoice', 'payment_reminder', 'payment_received', 'job_stage', 'deposit_returned', 'line_connected', 'payment_voided'] as const;
+export const MESSAGE_KINDS = [
+  'portal_link',
+  'quote_ready',
+  'quote_signed',
+  'invoice',
+  'payment_reminder',
+  'payment_received',
+  'job_stage',
+  'deposit_returned',
+  'line_connected',
+  'payment_voided',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**

@@ -215,7 +215,10 @@ export class OutboxWorker {
     if (typeof resolved === 'string') return this.#markDead(row, token, resolved);
     if (resolved === null) {
       // Revoked, expired, or its quote/invoice was settled meanwhile: the message is obsolete.
-      return this.#finish(row, token, 'cancelled', { status: 'cancelled', lastError: 'withdrawn: its portal link no longer opens (revoked, expired, or the quote/invoice was settled)' });
+      return this.#finish(row, token, 'cancelled', {
+        status: 'cancelled',
+        lastError: 'withdrawn: its portal link no longer opens (revoked, expired, or the quote/invoice was settled)',
+      });
     }
     const content = resolved;
     const channel = row.channel as Channel;
@@ -229,7 +232,10 @@ export class OutboxWorker {
     if (!port) return this.#markDead(row, token, `no adapter for channel ${channel}`);
     let sent: SendResult;
     try {
-      sent = await withTimeout(port.send({ id: row.id, retryKey: row.retryKey, recipient: row.recipient, content, attempt: row.attempts }), this.#sendTimeoutMs);
+      sent = await withTimeout(
+        port.send({ id: row.id, retryKey: row.retryKey, recipient: row.recipient, content, attempt: row.attempts }),
+        this.#sendTimeoutMs,
+      );
     } catch (error) {
       return this.#handleFailure(row, token, channel, error);
     }
@@ -259,9 +265,16 @@ export class OutboxWorker {
       for (const [token, group] of byToken) {
         try {
           const ids = group.map((e) => e.id);
-          const providerIds = Prisma.join(group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.providerMessageId}`), ' ');
-          const statuses = Prisma.join(group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.deliveryStatus}`), ' ');
-          const count = await this.#db.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${this.#clock.now()}, "lockedBy" = NULL, "lockedUntil" = NULL, "providerMessageId" = CASE "id" ${providerIds} END, "deliveryStatus" = CASE "id" ${statuses} END WHERE "status" = 'sending' AND "lockedBy" = ${token} AND "id" IN (${Prisma.join(ids)})`;
+          const providerIds = Prisma.join(
+            group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.providerMessageId}`),
+            ' ',
+          );
+          const statuses = Prisma.join(
+            group.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.deliveryStatus}`),
+            ' ',
+          );
+          const count = await this.#db
+            .$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${this.#clock.now()}, "lockedBy" = NULL, "lockedUntil" = NULL, "providerMessageId" = CASE "id" ${providerIds} END, "deliveryStatus" = CASE "id" ${statuses} END WHERE "status" = 'sending' AND "lockedBy" = ${token} AND "id" IN (${Prisma.join(ids)})`;
           if (count < group.length) this.#logger.warn({ lost: group.length - count, of: group.length }, 'outbox: lease lost before the outcome was recorded');
           for (const e of group) e.resolve('sent');
         } catch (error) {
@@ -351,7 +364,11 @@ export class OutboxWorker {
     const exhausted = await port.quotaExhausted();
     const now = this.#clock.now();
     if (exhausted) await this.markUnavailable('line', 'LINE monthly push quota used up (quota endpoints)');
-    else await this.#db.channelStatus.updateMany({ where: { channel: 'line', unavailableUntil: { gt: now } }, data: { unavailableUntil: null, reason: null, updatedAt: now } });
+    else
+      await this.#db.channelStatus.updateMany({
+        where: { channel: 'line', unavailableUntil: { gt: now } },
+        data: { unavailableUntil: null, reason: null, updatedAt: now },
+      });
     return exhausted;
   }
 }

@@ -35,11 +35,18 @@ function prepareReader(): void {
   if (prepared) return;
   const require = createRequire(import.meta.url);
   const wasmBinary = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer }, fireImmediately: true });
+  prepareZXingModule({
+    overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer },
+    fireImmediately: true,
+  });
   prepared = true;
 }
 
-interface Grey { data: Uint8Array; width: number; height: number }
+interface Grey {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
 
 async function normalise(image: Uint8Array): Promise<Grey> {
   const base = sharp(image, { failOn: 'none', limitInputPixels: 40_000_000 }).rotate();

@@ -17,7 +17,18 @@ import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import type {
-  PortalDeposit, PortalDocument, PortalInvoice, PortalJob, PortalLine, PortalPayTarget, PortalPendingNotice, PortalQuote, PortalReceipt, PortalTotals, PortalView, PaymentMethod,
+  PortalDeposit,
+  PortalDocument,
+  PortalInvoice,
+  PortalJob,
+  PortalLine,
+  PortalPayTarget,
+  PortalPendingNotice,
+  PortalQuote,
+  PortalReceipt,
+  PortalTotals,
+  PortalView,
+  PaymentMethod,
 } from './portal-view.ts';
 
 type Business = Awaited<ReturnType<typeof getBusiness>>;
@@ -29,7 +40,15 @@ const lineView = (l: { description: string; quantityMilli: number; unitPriceSata
   amountSatang: l.amountSatang,
 });
 
-const totalsOf = (d: { subtotalSatang: number; discountSatang: number; vatSatang: number; vatMode: string; totalSatang: number; withholdingSatang: number; netPayableSatang: number }): PortalTotals => ({
+const totalsOf = (d: {
+  subtotalSatang: number;
+  discountSatang: number;
+  vatSatang: number;
+  vatMode: string;
+  totalSatang: number;
+  withholdingSatang: number;
+  netPayableSatang: number;
+}): PortalTotals => ({
   subtotalSatang: d.subtotalSatang,
   discountSatang: d.discountSatang,
   vatSatang: d.vatSatang,
@@ -55,7 +74,11 @@ const pendingNotices = {
   select: { id: true, amountSatang: true, sentAt: true },
 } as const;
 
-const noticeView = (n: { id: string; amountSatang: number; sentAt: Date }): PortalPendingNotice => ({ id: n.id, amountSatang: n.amountSatang, sentAt: n.sentAt.toISOString() });
+const noticeView = (n: { id: string; amountSatang: number; sentAt: Date }): PortalPendingNotice => ({
+  id: n.id,
+  amountSatang: n.amountSatang,
+  sentAt: n.sentAt.toISOString(),
+});
 
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
 export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
@@ -100,7 +123,10 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       ? Promise.resolve([])
       : db.deposit.findMany({
           // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
-          where: scope === 'quote' ? { quoteId: link.quoteId!, quote: { status: 'accepted' } } : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
+          where:
+            scope === 'quote'
+              ? { quoteId: link.quoteId!, quote: { status: 'accepted' } }
+              : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
           orderBy: { createdAt: 'desc' },
           include: {
             collections: { orderBy: { collectedAt: 'asc' }, include: { receipt: true } },
@@ -119,8 +145,24 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const id = documentId('receipt', r.id);
     const label = RECEIPT_TYPE_LABELS[r.type as ReceiptType];
     const cancelledAt = r.cancelledAt?.toISOString() ?? null;
-    receipts.push({ id: r.id, number: r.number, type: r.type as ReceiptType, amountSatang: r.amountSatang, issuedAt: r.issuedAt.toISOString(), documentId: id, cancelledAt });
-    documents.push({ id, kind: 'receipt', number: r.number, title: label, issuedAt: r.issuedAt.toISOString(), fileName: `${r.number}.pdf`, cancelled: cancelledAt !== null });
+    receipts.push({
+      id: r.id,
+      number: r.number,
+      type: r.type as ReceiptType,
+      amountSatang: r.amountSatang,
+      issuedAt: r.issuedAt.toISOString(),
+      documentId: id,
+      cancelledAt,
+    });
+    documents.push({
+      id,
+      kind: 'receipt',
+      number: r.number,
+      title: label,
+      issuedAt: r.issuedAt.toISOString(),
+      fileName: `${r.number}.pdf`,
+      cancelled: cancelledAt !== null,
+    });
     return id;
   };
 
@@ -162,7 +204,13 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       canRespond: status === 'sent',
       expired: status === 'expired',
       ...(q.signature
-        ? { signed: { name: q.signature.signerName, signedAtIso: isoWithBangkokOffset(q.signature.signedAt), signedAtThai: formatDateTime(q.signature.signedAt, 'th') } }
+        ? {
+            signed: {
+              name: q.signature.signerName,
+              signedAtIso: isoWithBangkokOffset(q.signature.signedAt),
+              signedAtThai: formatDateTime(q.signature.signedAt, 'th'),
+            },
+          }
         : {}),
       document: printedQuote(q),
       jobNumber: q.job?.number ?? null,
@@ -174,7 +222,15 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
     const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
     const ids = [documentId('invoice', inv.id)];
-    documents.push({ cancelled: false, id: ids[0]!, kind: 'invoice', number: inv.number, title: DOCUMENT_KIND_LABELS.invoice, issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(), fileName: `${inv.number}.pdf` });
+    documents.push({
+      cancelled: false,
+      id: ids[0]!,
+      kind: 'invoice',
+      number: inv.number,
+      title: DOCUMENT_KIND_LABELS.invoice,
+      issuedAt: (inv.sentAt ?? inv.createdAt).toISOString(),
+      fileName: `${inv.number}.pdf`,
+    });
     const payments = inv.payments.map((p) => {
       const receiptDoc = addReceipt(p.receipt);
       if (receiptDoc) ids.push(receiptDoc);
@@ -182,13 +238,29 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
         const taxId = documentId('tax_invoice', p.id);
         ids.push(taxId);
         const at = (p.reviewedAt ?? p.receivedAt).toISOString();
-        documents.push({ cancelled: false, id: taxId, kind: 'tax_invoice', number: p.taxInvoiceNumber, title: DOCUMENT_KIND_LABELS.tax_invoice, issuedAt: at, fileName: `${p.taxInvoiceNumber}.pdf` });
+        documents.push({
+          cancelled: false,
+          id: taxId,
+          kind: 'tax_invoice',
+          number: p.taxInvoiceNumber,
+          title: DOCUMENT_KIND_LABELS.tax_invoice,
+          issuedAt: at,
+          fileName: `${p.taxInvoiceNumber}.pdf`,
+        });
       }
       if (p.creditNoteNumber && p.voidedAt) {
         // The tax invoice stays issued; this document states that it was reversed.
         const creditId = documentId('credit_note', p.id);
         ids.push(creditId);
-        documents.push({ cancelled: false, id: creditId, kind: 'credit_note', number: p.creditNoteNumber, title: DOCUMENT_KIND_LABELS.credit_note, issuedAt: p.voidedAt.toISOString(), fileName: `${p.creditNoteNumber}.pdf` });
+        documents.push({
+          cancelled: false,
+          id: creditId,
+          kind: 'credit_note',
+          number: p.creditNoteNumber,
+          title: DOCUMENT_KIND_LABELS.credit_note,
+          issuedAt: p.voidedAt.toISOString(),
+          fileName: `${p.creditNoteNumber}.pdf`,
+        });
       }
       return {
         id: p.id,
@@ -225,16 +297,40 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   const depositViews: PortalDeposit[] = deposits.map((d) => {
     const outstanding = depositOutstandingSatang(d);
     const requestDoc = documentId('deposit_request', d.id);
-    documents.push({ cancelled: false, id: requestDoc, kind: 'deposit_request', number: d.number, title: DOCUMENT_KIND_LABELS.deposit_request, issuedAt: d.createdAt.toISOString(), fileName: `${d.number}.pdf` });
+    documents.push({
+      cancelled: false,
+      id: requestDoc,
+      kind: 'deposit_request',
+      number: d.number,
+      title: DOCUMENT_KIND_LABELS.deposit_request,
+      issuedAt: d.createdAt.toISOString(),
+      fileName: `${d.number}.pdf`,
+    });
     noteJobDoc(d.jobId, requestDoc);
     const entries: PortalDeposit['entries'] = [
       ...d.collections.map((c) => {
         noteJobDoc(d.jobId, addReceipt(c.receipt) ?? '');
-        return { kind: 'collection' as const, at: c.collectedAt.toISOString(), amountSatang: c.amountSatang, deductedSatang: 0, method: c.method as PaymentMethod, reason: null, receiptNumber: c.receipt?.number ?? null };
+        return {
+          kind: 'collection' as const,
+          at: c.collectedAt.toISOString(),
+          amountSatang: c.amountSatang,
+          deductedSatang: 0,
+          method: c.method as PaymentMethod,
+          reason: null,
+          receiptNumber: c.receipt?.number ?? null,
+        };
       }),
       ...d.returns.map((r) => {
         noteJobDoc(d.jobId, addReceipt(r.receipt) ?? '');
-        return { kind: 'return' as const, at: r.returnedAt.toISOString(), amountSatang: r.amountSatang, deductedSatang: r.deductedSatang, method: (r.method as PaymentMethod | null) ?? null, reason: r.reason, receiptNumber: r.receipt?.number ?? null };
+        return {
+          kind: 'return' as const,
+          at: r.returnedAt.toISOString(),
+          amountSatang: r.amountSatang,
+          deductedSatang: r.deductedSatang,
+          method: (r.method as PaymentMethod | null) ?? null,
+          reason: r.reason,
+          receiptNumber: r.receipt?.number ?? null,
+        };
       }),
     ].sort((a, b) => a.at.localeCompare(b.at));
     return {
@@ -255,7 +351,13 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
 
   const jobViews: PortalJob[] = jobs.map((j) => {
     const stage = j.stage as JobStage;
-    const timing: PortalJob['timing'] = isTerminalStage(stage) ? 'past' : j.startDate && j.startDate > today && stage === 'new' ? 'upcoming' : j.startDate && j.startDate > today ? 'upcoming' : 'active';
+    const timing: PortalJob['timing'] = isTerminalStage(stage)
+      ? 'past'
+      : j.startDate && j.startDate > today && stage === 'new'
+        ? 'upcoming'
+        : j.startDate && j.startDate > today
+          ? 'upcoming'
+          : 'active';
     return {
       id: j.id,
       number: j.number,
@@ -276,7 +378,14 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
 
   return {
     scope,
-    business: { name: business.name, nameEn: business.nameEn, phone: business.phone, email: business.email, lineOaId: business.lineOaId, vatRegistered: business.vatRegistered },
+    business: {
+      name: business.name,
+      nameEn: business.nameEn,
+      phone: business.phone,
+      email: business.email,
+      lineOaId: business.lineOaId,
+      vatRegistered: business.vatRegistered,
+    },
     customer: { name: customer.name, contactName: customer.name, companyName: customer.companyName, language: customer.language === 'en' ? 'en' : 'th' },
     jobs: jobViews,
     quotes: quoteViews,

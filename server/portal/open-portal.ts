@@ -40,6 +40,14 @@ export async function openPortal(ctx: AppContext, token: string, meta: AccessMet
   const link = await resolvePortalToken(ctx, token);
   if (!link) return { ok: false };
   const view = await portalViewJson(ctx, link);
-  ctx.activity.record({ customerId: link.customerId, linkId: link.id, action, channel: meta.channel, ip: meta.ip, userAgent: meta.userAgent, at: ctx.clock.now() });
+  ctx.activity.record({
+    customerId: link.customerId,
+    linkId: link.id,
+    action,
+    channel: meta.channel,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    at: ctx.clock.now(),
+  });
   return { ok: true, link, ...view };
 }

@@ -26,7 +26,11 @@ export function canSeeDeposit(link: Link, deposit: { customerId: string; quoteId
 /** A receipt belongs to a payment (of an invoice) or to a deposit collection/return. */
 export function canSeeReceipt(
   link: Link,
-  receipt: { customerId: string; invoice: { id: string; customerId: string; status: string } | null; deposit: { customerId: string; quoteId: string | null; quoteStatus: string | null } | null },
+  receipt: {
+    customerId: string;
+    invoice: { id: string; customerId: string; status: string } | null;
+    deposit: { customerId: string; quoteId: string | null; quoteStatus: string | null } | null;
+  },
 ): boolean {
   if (receipt.customerId !== link.customerId) return false;
   if (receipt.invoice) return canSeeInvoice(link, receipt.invoice);
@@ -37,7 +41,12 @@ export function canSeeReceipt(
 /** A document is visible when the record it belongs to is (documents/load-document-model.ts owner). */
 export function canSeeDocument(
   link: Link,
-  owner: { customerId: string; quote?: { id: string; customerId: string; status: string }; invoice?: { id: string; customerId: string; status: string }; deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null } },
+  owner: {
+    customerId: string;
+    quote?: { id: string; customerId: string; status: string };
+    invoice?: { id: string; customerId: string; status: string };
+    deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
+  },
 ): boolean {
   if (owner.customerId !== link.customerId) return false;
   if (owner.quote) return canSeeQuote(link, owner.quote);

@@ -50,22 +50,27 @@ async function payableBalance(ctx: AppContext, link: ResolvedLink, target: Notic
   // A deposit of a quote not yet accepted is not payable (nor visible): the same rule as the view.
   if (!deposit || !canSeeDeposit(link, { ...deposit, quoteStatus: deposit.quote?.status ?? null })) throw notFound('Deposit');
   const balance = depositOutstandingSatang(deposit);
-  if (balance <= 0) throw new DomainError('CONFLICT', `Deposit ${deposit.number} has nothing left to pay`, { reason: 'nothing_to_pay', status: deposit.status });
+  if (balance <= 0)
+    throw new DomainError('CONFLICT', `Deposit ${deposit.number} has nothing left to pay`, { reason: 'nothing_to_pay', status: deposit.status });
   return { customerId: deposit.customerId, balance, withholding: false };
 }
 
 function slipOf(n: { slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null }): SlipReading {
-  return n.slipReadable && n.slipSendingBank && n.slipTransRef ? { readable: true, sendingBank: n.slipSendingBank, transRef: n.slipTransRef } : { readable: false };
+  return n.slipReadable && n.slipSendingBank && n.slipTransRef
+    ? { readable: true, sendingBank: n.slipSendingBank, transRef: n.slipTransRef }
+    : { readable: false };
 }
 
 export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeInput, reader: SlipReader = zxingSlipReader): Promise<SubmittedNotice> {
   const target = parseNoticeTarget(input.target);
   if (!input.slip || input.slip.byteLength === 0) throw refuse('slip', 'slip_missing', 'slip is required: a photo or screenshot of the transfer slip');
-  if (input.slip.byteLength > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'slip is larger than 5 MB', { field: 'slip', reason: 'file_too_large' });
+  if (input.slip.byteLength > MAX_UPLOAD_BYTES)
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'slip is larger than 5 MB', { field: 'slip', reason: 'file_too_large' });
   const slipType = await sniffType(input.slip, SLIP_TYPES);
   if (!slipType) throw refuse('slip', 'slip_type', 'slip must be a JPEG, PNG or WebP image');
   const cert = input.withholdingCertificate && input.withholdingCertificate.byteLength > 0 ? input.withholdingCertificate : null;
-  if (cert && cert.byteLength > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'withholdingCertificate is larger than 5 MB', { field: 'withholdingCertificate', reason: 'file_too_large' });
+  if (cert && cert.byteLength > MAX_UPLOAD_BYTES)
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'withholdingCertificate is larger than 5 MB', { field: 'withholdingCertificate', reason: 'file_too_large' });
   const certType = cert ? await sniffType(cert, CERTIFICATE_TYPES) : null;
   if (cert && !certType) throw refuse('withholdingCertificate', 'certificate_type', 'withholdingCertificate must be a JPEG, PNG or WebP image or a PDF');
 
@@ -95,12 +100,23 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
         const slip = { sendingBank: reading.sendingBank, transRef: reading.transRef };
         const used = await findSlipUse(tx, slip);
         if (used) {
-          ctx.logger.warn({ customerId: payable.customerId, target: `${target.kind}.${target.id}`, sendingBank: slip.sendingBank, usedBy: used }, 'payment slip sent again');
+          ctx.logger.warn(
+            { customerId: payable.customerId, target: `${target.kind}.${target.id}`, sendingBank: slip.sendingBank, usedBy: used },
+            'payment slip sent again',
+          );
           throw duplicateSlip(slip, used.at);
         }
       }
-      const slipFile = await storeFile(tx, ctx.config.dataDir, { kind: 'payment_slip', mimeType: slipType, bytes: input.slip!, sha256, createdAt: now }, written);
-      const certFile = cert && certType ? await storeFile(tx, ctx.config.dataDir, { kind: 'withholding_certificate', mimeType: certType, bytes: cert, createdAt: now }, written) : null;
+      const slipFile = await storeFile(
+        tx,
+        ctx.config.dataDir,
+        { kind: 'payment_slip', mimeType: slipType, bytes: input.slip!, sha256, createdAt: now },
+        written,
+      );
+      const certFile =
+        cert && certType
+          ? await storeFile(tx, ctx.config.dataDir, { kind: 'withholding_certificate', mimeType: certType, bytes: cert, createdAt: now }, written)
+          : null;
       return tx.paymentNotice.create({
         data: {
           customerId: payable.customerId,

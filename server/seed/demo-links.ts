@@ -61,7 +61,10 @@ export async function seedDemoOnFirstStart(ctx: AppContext): Promise<DemoLink[] 
   if (!(await isDatabaseEmpty(ctx))) return null;
   const seeded = await seedDemo(ctx);
   const targets: DemoTarget[] = [
-    ...[seeded.customerIds.main, seeded.customerIds.quote, seeded.customerIds.caughtUp, seeded.customerIds.english].map((id) => ({ scope: 'customer' as const, id })),
+    ...[seeded.customerIds.main, seeded.customerIds.quote, seeded.customerIds.caughtUp, seeded.customerIds.english].map((id) => ({
+      scope: 'customer' as const,
+      id,
+    })),
     { scope: 'quote', id: seeded.quoteId },
   ];
   writeFileSync(demoRecordFile(ctx), JSON.stringify({ seededAt: ctx.clock.now().toISOString(), targets }, null, 2) + '\n', { mode: 0o600 });
@@ -128,7 +131,8 @@ export async function reprintDemoLinks(ctx: AppContext, options: { reissueRevoke
 
 async function targetExists(ctx: AppContext, t: DemoTarget): Promise<boolean> {
   const where = { where: { id: t.id } };
-  const count = t.scope === 'customer' ? await ctx.db.customer.count(where) : t.scope === 'quote' ? await ctx.db.quote.count(where) : await ctx.db.invoice.count(where);
+  const count =
+    t.scope === 'customer' ? await ctx.db.customer.count(where) : t.scope === 'quote' ? await ctx.db.quote.count(where) : await ctx.db.invoice.count(where);
   return count > 0;
 }
 

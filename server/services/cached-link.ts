@@ -7,7 +7,14 @@ export function loadCachedLink(db: Db, tokenHash: string) {
   return db.portalLink.findUnique({
     where: { tokenHash },
     select: {
-      id: true, tokenHash: true, scope: true, customerId: true, quoteId: true, invoiceId: true, expiresAt: true, revokedAt: true,
+      id: true,
+      tokenHash: true,
+      scope: true,
+      customerId: true,
+      quoteId: true,
+      invoiceId: true,
+      expiresAt: true,
+      revokedAt: true,
       quote: { select: { status: true, validUntil: true } },
       invoice: { select: { status: true } },
     },

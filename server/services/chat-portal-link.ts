@@ -19,7 +19,11 @@ export async function portalLinkForChat(ctx: AppContext, customerId: string): Pr
     const now = ctx.clock.now();
     const valid = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer', revokedAt: null, expiresAt: { gt: now } }, select: { id: true } });
     if (!valid) {
-      const newest = await tx.portalLink.findFirst({ where: { customerId, scope: 'customer' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { revokedAt: true } });
+      const newest = await tx.portalLink.findFirst({
+        where: { customerId, scope: 'customer' },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: { revokedAt: true },
+      });
       if (newest?.revokedAt) return null;
     }
     return issuePortalLink(ctx, { scope: 'customer', id: customerId, createdBy: CLIENT_CHAT_ACTOR }, tx);

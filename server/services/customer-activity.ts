@@ -24,7 +24,16 @@ export async function getCustomerActivity(ctx: AppContext, customerId: string, l
   return {
     customerId,
     lastSeenAt: customer.lastSeenAt,
-    entries: entries.map((e) => ({ at: e.at, action: e.action, channel: e.channel, linkId: e.linkId, documentType: e.documentType, documentId: e.documentId, ip: e.ip, userAgent: e.userAgent })),
+    entries: entries.map((e) => ({
+      at: e.at,
+      action: e.action,
+      channel: e.channel,
+      linkId: e.linkId,
+      documentType: e.documentType,
+      documentId: e.documentId,
+      ip: e.ip,
+      userAgent: e.userAgent,
+    })),
     viewedDocuments: [...viewed.values()],
   };
 }

@@ -19,8 +19,37 @@ import { normalizeDigits } from '../domain/normalize-input.ts';
 
 /** Whole words dropped from names (after lower-casing and removing punctuation). */
 const HONORIFIC_WORDS = new Set([
-  'คุณ', 'นาย', 'นาง', 'นางสาว', 'นส', 'ดช', 'ดญ', 'บริษัท', 'บจก', 'จำกัด', 'มหาชน', 'หจก', 'ห้างหุ้นส่วน', 'ห้างหุ้นส่วนจำกัด', 'ร้าน',
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'khun', 'k', 'co', 'ltd', 'coltd', 'company', 'limited', 'inc', 'corp', 'plc', 'pcl',
+  'คุณ',
+  'นาย',
+  'นาง',
+  'นางสาว',
+  'นส',
+  'ดช',
+  'ดญ',
+  'บริษัท',
+  'บจก',
+  'จำกัด',
+  'มหาชน',
+  'หจก',
+  'ห้างหุ้นส่วน',
+  'ห้างหุ้นส่วนจำกัด',
+  'ร้าน',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'khun',
+  'k',
+  'co',
+  'ltd',
+  'coltd',
+  'company',
+  'limited',
+  'inc',
+  'corp',
+  'plc',
+  'pcl',
 ]);
 
 /** Thai honorifics people glue to the name without a space ("คุณสมชาย", "บริษัทฟ้าใสจำกัด"). */
@@ -60,7 +89,10 @@ export function nameWords(text: string): string[] {
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
   if (!cleaned) return [];
-  const words = cleaned.split(' ').map((w) => (HONORIFIC_WORDS.has(w) ? '' : stripGluedHonorifics(w))).filter((w) => w && !HONORIFIC_WORDS.has(w));
+  const words = cleaned
+    .split(' ')
+    .map((w) => (HONORIFIC_WORDS.has(w) ? '' : stripGluedHonorifics(w)))
+    .filter((w) => w && !HONORIFIC_WORDS.has(w));
   // A query that is only an honorific ("คุณ") still means something: keep it rather than nothing.
   return words.length > 0 ? words : cleaned.split(' ');
 }
@@ -71,7 +103,7 @@ export function normalizeName(text: string): string {
 }
 
 /** Letters people confuse when they spell a name they heard: same sound, different letter. */
-const SOUND_ALIKE: Record<string, string> = { 'ใ': 'ไ', 'ศ': 'ส', 'ษ': 'ส', 'ณ': 'น', 'ฬ': 'ล', 'ญ': 'ย' };
+const SOUND_ALIKE: Record<string, string> = { ใ: 'ไ', ศ: 'ส', ษ: 'ส', ณ: 'น', ฬ: 'ล', ญ: 'ย' };
 
 /**
  * Without Thai tone marks, mai taikhu and thanthakhat, and with sound-alike letters merged:
@@ -263,7 +295,16 @@ export async function findDocumentByNumber(ctx: AppContext, text: string): Promi
     CN: async () => (await ctx.db.payment.findUnique({ where: { creditNoteNumber: number }, select: { invoice: { select } } }))?.invoice ?? null,
   };
   const types: Record<DocumentPrefix, DocumentRef['type']> = {
-    INV: 'invoice', TAX: 'tax_invoice', QT: 'quote', RC: 'receipt', PREREC: 'receipt', DEPR: 'receipt', DEPRR: 'receipt', DEP: 'deposit', JOB: 'job', CN: 'invoice',
+    INV: 'invoice',
+    TAX: 'tax_invoice',
+    QT: 'quote',
+    RC: 'receipt',
+    PREREC: 'receipt',
+    DEPR: 'receipt',
+    DEPRR: 'receipt',
+    DEP: 'deposit',
+    JOB: 'job',
+    CN: 'invoice',
   };
   const found = await lookups[parsed.prefix]();
   return found ? { type: types[parsed.prefix], id: found.id, number, customerId: found.customerId } : null;
@@ -292,7 +333,13 @@ export async function searchCustomers(ctx: AppContext, query: string, options: {
     const rows = await ctx.db.customer.findMany({ where: { email: { not: null } }, select: { ...customerFields, email: true } });
     return rows
       .filter((c) => c.email!.toLowerCase().includes(wanted))
-      .map((c) => ({ customerId: c.id, name: c.name, companyName: c.companyName, score: c.email!.toLowerCase() === wanted ? 1 : 0.9, matchedBy: 'email' as const }))
+      .map((c) => ({
+        customerId: c.id,
+        name: c.name,
+        companyName: c.companyName,
+        score: c.email!.toLowerCase() === wanted ? 1 : 0.9,
+        matchedBy: 'email' as const,
+      }))
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'th'))
       .slice(0, limit);
   }

@@ -33,7 +33,15 @@ export async function createDepositIn(tx: Tx, now: Date, input: CreateDepositInp
   }
   const number = await nextDocumentNumber(tx, 'DEP', now);
   return tx.deposit.create({
-    data: { number, createdAt: now, customerId: input.customerId, quoteId: input.quoteId ?? null, jobId: input.jobId ?? null, requiredSatang: input.requiredSatang, status: 'pending' },
+    data: {
+      number,
+      createdAt: now,
+      customerId: input.customerId,
+      quoteId: input.quoteId ?? null,
+      jobId: input.jobId ?? null,
+      requiredSatang: input.requiredSatang,
+      status: 'pending',
+    },
   });
 }
 
@@ -69,9 +77,22 @@ export async function applyDepositCollection(tx: Tx, input: CollectDepositInput 
   });
   if (count === 0) throw conflict(`Deposit ${deposit.number} was changed by someone else; reload and try again`);
   const collection = await tx.depositCollection.create({
-    data: { depositId: deposit.id, amountSatang: input.amountSatang, method: input.method, reference: input.reference ?? null, recordedBy: input.recordedBy ?? null, collectedAt: input.collectedAt ?? now },
+    data: {
+      depositId: deposit.id,
+      amountSatang: input.amountSatang,
+      method: input.method,
+      reference: input.reference ?? null,
+      recordedBy: input.recordedBy ?? null,
+      collectedAt: input.collectedAt ?? now,
+    },
   });
-  const receipt = await issueReceipt(tx, { type: 'DEPR', customerId: deposit.customerId, amountSatang: input.amountSatang, issuedAt: now, depositCollectionId: collection.id });
+  const receipt = await issueReceipt(tx, {
+    type: 'DEPR',
+    customerId: deposit.customerId,
+    amountSatang: input.amountSatang,
+    issuedAt: now,
+    depositCollectionId: collection.id,
+  });
   return {
     deposit: { id: deposit.id, number: deposit.number, customerId: deposit.customerId, status, requiredSatang: deposit.requiredSatang, heldSatang },
     collection: { id: collection.id, amountSatang: collection.amountSatang },
@@ -114,7 +135,13 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
         returnedAt: now,
       },
     });
-    const receipt = await issueReceipt(tx, { type: 'DEPRR', customerId: deposit.customerId, amountSatang: settlement.returnedSatang, issuedAt: now, depositReturnId: ret.id });
+    const receipt = await issueReceipt(tx, {
+      type: 'DEPRR',
+      customerId: deposit.customerId,
+      amountSatang: settlement.returnedSatang,
+      issuedAt: now,
+      depositReturnId: ret.id,
+    });
     const job = deposit.jobId ? await tx.job.findUnique({ where: { id: deposit.jobId }, select: { number: true } }) : null;
     // Never fails the return: an unreachable client is logged and skipped.
     await notifyDepositReturned(tx, ctx, {

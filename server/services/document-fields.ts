@@ -40,12 +40,25 @@ export interface PrintedQuote {
 
 type LineRow = { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number };
 type TotalsRow = {
-  grossSatang: number; discountSatang: number; subtotalSatang: number; vatSatang: number; vatMode: string; vatRateBasisPoints: number;
-  totalSatang: number; withholdingSatang: number; withholdingBasisPoints: number; netPayableSatang: number;
+  grossSatang: number;
+  discountSatang: number;
+  subtotalSatang: number;
+  vatSatang: number;
+  vatMode: string;
+  vatRateBasisPoints: number;
+  totalSatang: number;
+  withholdingSatang: number;
+  withholdingBasisPoints: number;
+  netPayableSatang: number;
 };
 
 export function printedLines(rows: readonly LineRow[]): PrintedLine[] {
-  return rows.map((l) => ({ description: l.description, quantity: quantityFromMilli(l.quantityMilli), unitPriceSatang: l.unitPriceSatang, amountSatang: l.amountSatang }));
+  return rows.map((l) => ({
+    description: l.description,
+    quantity: quantityFromMilli(l.quantityMilli),
+    unitPriceSatang: l.unitPriceSatang,
+    amountSatang: l.amountSatang,
+  }));
 }
 
 export function printedTotals(d: TotalsRow): PrintedTotals {
@@ -63,7 +76,9 @@ export function printedTotals(d: TotalsRow): PrintedTotals {
   };
 }
 
-export function printedQuote(q: TotalsRow & { number: string; issueDate: string; validUntil: string; notes: string | null; depositSatang: number; lines: readonly LineRow[] }): PrintedQuote {
+export function printedQuote(
+  q: TotalsRow & { number: string; issueDate: string; validUntil: string; notes: string | null; depositSatang: number; lines: readonly LineRow[] },
+): PrintedQuote {
   return {
     number: q.number,
     issueDate: q.issueDate,

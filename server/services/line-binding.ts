@@ -69,7 +69,10 @@ export async function lineBindingStatus(ctx: AppContext, link: ResolvedLink, idT
     const friend = await askFriendship(ctx, verified.userId);
     const existing = decision.existing;
     if (friend === null || friend === existing.following) return { state: 'bound', following: existing.following };
-    await ctx.db.lineUser.updateMany({ where: { id: existing.id, following: existing.following }, data: { following: friend, followChangedAt: ctx.clock.now() } });
+    await ctx.db.lineUser.updateMany({
+      where: { id: existing.id, following: existing.following },
+      data: { following: friend, followChangedAt: ctx.clock.now() },
+    });
     return { state: 'bound', following: friend };
   }
   if (decision.kind === 'refused') return { state: 'refused', reason: decision.reason };
@@ -94,7 +97,13 @@ export async function bindLineUser(ctx: AppContext, link: ResolvedLink, idToken:
       }
       return { bound: true, following: follow.following };
     }
-    const data = { customerId: link.customerId, displayName: verified.displayName ?? existing?.displayName ?? null, boundAt: now, boundViaLinkId: link.id, ...follow };
+    const data = {
+      customerId: link.customerId,
+      displayName: verified.displayName ?? existing?.displayName ?? null,
+      boundAt: now,
+      boundViaLinkId: link.id,
+      ...follow,
+    };
     let rowId: string;
     if (existing) {
       // Conditional: only an account still bound to no one is claimed.

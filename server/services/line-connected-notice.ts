@@ -29,7 +29,11 @@ export async function queueLineConnectedNotice(
       businessPhone: business.phone || null,
       businessLineOaId: business.lineOaId || null,
     };
-    return await enqueueMessage(tx, ctx, { idempotencyKey: `line-connected:${input.lineUserRowId}:${input.boundAt.getTime()}`, customerId: input.customerId, content });
+    return await enqueueMessage(tx, ctx, {
+      idempotencyKey: `line-connected:${input.lineUserRowId}:${input.boundAt.getTime()}`,
+      customerId: input.customerId,
+      content,
+    });
   } catch (error) {
     // No email and no phone: there is no other channel to tell. The binding still stands.
     if (!(error instanceof DomainError)) throw error;

@@ -48,11 +48,23 @@ async function loadTarget(tx: Tx, scope: LinkScope, id: string) {
   if (scope === 'quote') {
     const quote = await tx.quote.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true, validUntil: true } });
     if (!quote) throw notFound('Quote');
-    return { customerId: quote.customerId, quoteId: id, invoiceId: null, quote: { number: quote.number, status: quote.status as QuoteStatus, validUntil: quote.validUntil }, invoice: undefined };
+    return {
+      customerId: quote.customerId,
+      quoteId: id,
+      invoiceId: null,
+      quote: { number: quote.number, status: quote.status as QuoteStatus, validUntil: quote.validUntil },
+      invoice: undefined,
+    };
   }
   const invoice = await tx.invoice.findUnique({ where: { id }, select: { id: true, number: true, customerId: true, status: true } });
   if (!invoice) throw notFound('Invoice');
-  return { customerId: invoice.customerId, quoteId: null, invoiceId: id, quote: undefined, invoice: { number: invoice.number, status: invoice.status as InvoiceStatus } };
+  return {
+    customerId: invoice.customerId,
+    quoteId: null,
+    invoiceId: id,
+    quote: undefined,
+    invoice: { number: invoice.number, status: invoice.status as InvoiceStatus },
+  };
 }
 
 /** Issues a link for a scope, or hands back the still-valid one for the same scope. */
@@ -65,10 +77,15 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
     if (draft) throw conflict(`The ${draft} is still a draft: send it to the client first; a draft has no link`, { status: 'draft' });
     if (target.quote) {
       const status = effectiveQuoteStatus(target.quote.status, target.quote.validUntil, bangkokDate(now));
-      if (status !== 'sent') throw conflict(`The quote is ${status}; a quote link would not open`, { status, reason: 'quote_not_linkable', number: target.quote.number });
+      if (status !== 'sent')
+        throw conflict(`The quote is ${status}; a quote link would not open`, { status, reason: 'quote_not_linkable', number: target.quote.number });
     }
     if (target.invoice && (target.invoice.status === 'paid' || target.invoice.status === 'void')) {
-      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, { status: target.invoice.status, reason: 'invoice_not_linkable', number: target.invoice.number });
+      throw conflict(`The invoice is ${target.invoice.status}; an invoice link would not open`, {
+        status: target.invoice.status,
+        reason: 'invoice_not_linkable',
+        number: target.invoice.number,
+      });
     }
     const candidates = await db.portalLink.findMany({
       where: {
@@ -86,7 +103,15 @@ export async function issuePortalLink(ctx: AppContext, input: IssueLinkInput, tx
     if (existing && isLinkUsable({ scope: input.scope, expiresAt: existing.expiresAt, revokedAt: null, now, quote: target.quote, invoice: target.invoice })) {
       const token = unsealToken(existing.tokenSealed, ctx.linkSecret);
       if (token) {
-        return { id: existing.id, scope: input.scope, customerId: target.customerId, token, ...portalUrls(ctx, token), expiresAt: existing.expiresAt, reused: true };
+        return {
+          id: existing.id,
+          scope: input.scope,
+          customerId: target.customerId,
+          token,
+          ...portalUrls(ctx, token),
+          expiresAt: existing.expiresAt,
+          reused: true,
+        };
       }
     }
     const token = newToken();

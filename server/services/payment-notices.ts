@@ -25,11 +25,19 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
  */
 export async function findSlipUse(tx: Tx, slip: { sendingBank: string; transRef: string }, exceptNoticeId?: string) {
   const notice = await tx.paymentNotice.findFirst({
-    where: { slipSendingBank: slip.sendingBank, slipTransRef: slip.transRef, status: { not: 'rejected' }, ...(exceptNoticeId ? { id: { not: exceptNoticeId } } : {}) },
+    where: {
+      slipSendingBank: slip.sendingBank,
+      slipTransRef: slip.transRef,
+      status: { not: 'rejected' },
+      ...(exceptNoticeId ? { id: { not: exceptNoticeId } } : {}),
+    },
     select: { id: true, sentAt: true },
   });
   if (notice) return { noticeId: notice.id, at: notice.sentAt };
-  const payment = await tx.payment.findFirst({ where: { slipSendingBank: slip.sendingBank, slipTransRef: slip.transRef }, select: { id: true, receivedAt: true } });
+  const payment = await tx.payment.findFirst({
+    where: { slipSendingBank: slip.sendingBank, slipTransRef: slip.transRef },
+    select: { id: true, receivedAt: true },
+  });
   return payment ? { paymentId: payment.id, at: payment.receivedAt } : null;
 }
 
@@ -67,15 +75,22 @@ export async function getPaymentNotice(ctx: AppContext, id: string): Promise<Not
 }
 
 function alreadyReviewed(notice: { id: string; status: string; reviewedAt: Date | null; reviewedBy: string | null }): DomainError {
-  return conflict(`This payment notice is already ${notice.status}${notice.reviewedBy ? ` by ${notice.reviewedBy}` : ''}${notice.reviewedAt ? ` at ${notice.reviewedAt.toISOString()}` : ''}`, {
-    status: notice.status,
-    reviewedBy: notice.reviewedBy,
-    reviewedAt: notice.reviewedAt?.toISOString() ?? null,
-  });
+  return conflict(
+    `This payment notice is already ${notice.status}${notice.reviewedBy ? ` by ${notice.reviewedBy}` : ''}${notice.reviewedAt ? ` at ${notice.reviewedAt.toISOString()}` : ''}`,
+    {
+      status: notice.status,
+      reviewedBy: notice.reviewedBy,
+      reviewedAt: notice.reviewedAt?.toISOString() ?? null,
+    },
+  );
 }
 
 /** Claims the notice for this review: 0 rows means someone else reviewed it first. */
-async function claim(tx: Tx, notice: { id: string; status: string; reviewedAt: Date | null; reviewedBy: string | null }, data: Prisma.PaymentNoticeUpdateManyMutationInput) {
+async function claim(
+  tx: Tx,
+  notice: { id: string; status: string; reviewedAt: Date | null; reviewedBy: string | null },
+  data: Prisma.PaymentNoticeUpdateManyMutationInput,
+) {
   if (notice.status !== 'pending_review') throw alreadyReviewed(notice);
   const { count } = await tx.paymentNotice.updateMany({ where: { id: notice.id, status: 'pending_review' }, data });
   if (count === 0) {
@@ -99,61 +114,63 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
     throw validation('amountSatang', 'amountSatang must be a whole number of satang greater than zero');
   }
   if (input.paidAt && input.paidAt.getTime() > now.getTime()) throw validation('paidAt', 'paidAt cannot be in the future');
-  const result = await ctx.db.$transaction(async (tx) => {
-    const notice = await tx.paymentNotice.findUnique({ where: { id: input.noticeId } });
-    if (!notice) throw notFound('Payment notice');
-    const amountSatang = input.amountSatang ?? notice.amountSatang;
-    const paidAt = input.paidAt ?? notice.sentAt;
-    await claim(tx, notice, { status: 'confirmed', reviewedAt: now, reviewedBy: input.reviewedBy, confirmedSatang: amountSatang, paidAt });
-    const slip = notice.slipSendingBank && notice.slipTransRef ? { sendingBank: notice.slipSendingBank, transRef: notice.slipTransRef } : null;
-    if (slip) {
-      // A payment recorded by hand (or another notice confirmed) since this one was sent.
-      const used = await findSlipUse(tx, slip, notice.id);
-      if (used) throw duplicateSlip(slip, used.at);
-    }
-    if (notice.invoiceId) {
-      const invoice = await tx.invoice.findUnique({ where: { id: notice.invoiceId }, include: { job: true } });
-      if (!invoice) throw notFound('Invoice');
-      const payment = await tx.payment.create({
-        data: {
-          customerId: notice.customerId,
-          invoiceId: invoice.id,
-          amountSatang,
-          method: 'promptpay',
-          reference: notice.slipTransRef,
-          status: 'confirmed',
-          slipFileId: notice.slipFileId,
-          withholdingCertFileId: notice.withholdingCertFileId,
-          slipSendingBank: notice.slipSendingBank,
-          slipTransRef: notice.slipTransRef,
-          receivedAt: paidAt,
-          reviewedAt: now,
-          reviewedBy: input.reviewedBy,
-        },
+  const result = await ctx.db
+    .$transaction(async (tx) => {
+      const notice = await tx.paymentNotice.findUnique({ where: { id: input.noticeId } });
+      if (!notice) throw notFound('Payment notice');
+      const amountSatang = input.amountSatang ?? notice.amountSatang;
+      const paidAt = input.paidAt ?? notice.sentAt;
+      await claim(tx, notice, { status: 'confirmed', reviewedAt: now, reviewedBy: input.reviewedBy, confirmedSatang: amountSatang, paidAt });
+      const slip = notice.slipSendingBank && notice.slipTransRef ? { sendingBank: notice.slipSendingBank, transRef: notice.slipTransRef } : null;
+      if (slip) {
+        // A payment recorded by hand (or another notice confirmed) since this one was sent.
+        const used = await findSlipUse(tx, slip, notice.id);
+        if (used) throw duplicateSlip(slip, used.at);
+      }
+      if (notice.invoiceId) {
+        const invoice = await tx.invoice.findUnique({ where: { id: notice.invoiceId }, include: { job: true } });
+        if (!invoice) throw notFound('Invoice');
+        const payment = await tx.payment.create({
+          data: {
+            customerId: notice.customerId,
+            invoiceId: invoice.id,
+            amountSatang,
+            method: 'promptpay',
+            reference: notice.slipTransRef,
+            status: 'confirmed',
+            slipFileId: notice.slipFileId,
+            withholdingCertFileId: notice.withholdingCertFileId,
+            slipSendingBank: notice.slipSendingBank,
+            slipTransRef: notice.slipTransRef,
+            receivedAt: paidAt,
+            reviewedAt: now,
+            reviewedBy: input.reviewedBy,
+          },
+        });
+        await tx.paymentNotice.update({ where: { id: notice.id }, data: { paymentId: payment.id } });
+        const applied = await applyConfirmedPayment(tx, { ctx, invoice, payment, now, paidAt });
+        return { noticeId: notice.id, customerId: notice.customerId, ...applied, deposit: null };
+      }
+      if (!notice.depositId) throw new Error(`payment notice ${notice.id} has no target`);
+      const collected = await applyDepositCollection(tx, {
+        depositId: notice.depositId,
+        amountSatang,
+        method: 'promptpay',
+        reference: notice.slipTransRef,
+        recordedBy: input.reviewedBy,
+        now,
+        collectedAt: paidAt,
       });
-      await tx.paymentNotice.update({ where: { id: notice.id }, data: { paymentId: payment.id } });
-      const applied = await applyConfirmedPayment(tx, { ctx, invoice, payment, now, paidAt });
-      return { noticeId: notice.id, customerId: notice.customerId, ...applied, deposit: null };
-    }
-    if (!notice.depositId) throw new Error(`payment notice ${notice.id} has no target`);
-    const collected = await applyDepositCollection(tx, {
-      depositId: notice.depositId,
-      amountSatang,
-      method: 'promptpay',
-      reference: notice.slipTransRef,
-      recordedBy: input.reviewedBy,
-      now,
-      collectedAt: paidAt,
+      await tx.paymentNotice.update({ where: { id: notice.id }, data: { depositCollectionId: collected.collection.id } });
+      return { noticeId: notice.id, customerId: notice.customerId, payment: null, invoice: null, receipt: collected.receipt, deposit: collected.deposit };
+    })
+    .catch((error: unknown) => {
+      // The unique (bank, reference) pair on Payment: the same slip confirmed twice by different notices.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new DomainError('DUPLICATE_SLIP', 'This slip was already used for another payment', { field: 'slip' });
+      }
+      throw error;
     });
-    await tx.paymentNotice.update({ where: { id: notice.id }, data: { depositCollectionId: collected.collection.id } });
-    return { noticeId: notice.id, customerId: notice.customerId, payment: null, invoice: null, receipt: collected.receipt, deposit: collected.deposit };
-  }).catch((error: unknown) => {
-    // The unique (bank, reference) pair on Payment: the same slip confirmed twice by different notices.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new DomainError('DUPLICATE_SLIP', 'This slip was already used for another payment', { field: 'slip' });
-    }
-    throw error;
-  });
   ctx.events.publish(paymentsChangedEvent(result.customerId, result.noticeId, 'confirmed'));
   return { notice: await getPaymentNotice(ctx, result.noticeId), receipt: result.receipt, invoice: result.invoice, deposit: result.deposit };
 }

@@ -48,9 +48,7 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
       // forwarded old link would open again). Staff send a new link if the client should pay here.
       await tx.portalLink.updateMany({ where: { invoiceId: invoice.id, scope: 'invoice', revokedAt: null }, data: { revokedAt: now } });
     }
-    const receipt = payment.receipt
-      ? await tx.receipt.update({ where: { id: payment.receipt.id }, data: { cancelledAt: now, cancelReason: reason } })
-      : null;
+    const receipt = payment.receipt ? await tx.receipt.update({ where: { id: payment.receipt.id }, data: { cancelledAt: now, cancelReason: reason } }) : null;
     const balanceSatang = invoiceBalanceSatang(invoice.netPayableSatang, paidSatang);
     // Never fails the void: an unreachable client is logged and skipped.
     await notifyPaymentVoided(tx, ctx, {
@@ -65,8 +63,13 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
     });
     return {
       payment: {
-        id: payment.id, amountSatang: payment.amountSatang, status: 'void' as const, voidedAt: now, voidReason: reason,
-        taxInvoiceNumber: payment.taxInvoiceNumber, creditNoteNumber,
+        id: payment.id,
+        amountSatang: payment.amountSatang,
+        status: 'void' as const,
+        voidedAt: now,
+        voidReason: reason,
+        taxInvoiceNumber: payment.taxInvoiceNumber,
+        creditNoteNumber,
       },
       receipt: receipt ? { id: receipt.id, number: receipt.number, type: receipt.type, cancelledAt: now } : null,
       invoice: { id: invoice.id, number: invoice.number, status, paidSatang, balanceSatang },

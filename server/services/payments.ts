@@ -64,8 +64,14 @@ export async function applyConfirmedPayment(
   args: {
     ctx: AppContext;
     invoice: {
-      id: string; number: string; customerId: string; status: string;
-      subtotalSatang: number; vatSatang: number; netPayableSatang: number; paidSatang: number;
+      id: string;
+      number: string;
+      customerId: string;
+      status: string;
+      subtotalSatang: number;
+      vatSatang: number;
+      netPayableSatang: number;
+      paidSatang: number;
       job: { startDate: string | null } | null;
     };
     payment: { id: string; amountSatang: number };

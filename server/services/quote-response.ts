@@ -76,19 +76,32 @@ async function answerableQuote(tx: Tx, ctx: AppContext, link: QuoteLink, quoteId
   return quote;
 }
 
-const answeredMeanwhile = () =>
-  clientError('CONFLICT', { th: 'ใบเสนอราคานี้ได้รับการตอบแล้ว', en: 'This quote has already been answered' }, { status: 'answered' });
+const answeredMeanwhile = () => clientError('CONFLICT', { th: 'ใบเสนอราคานี้ได้รับการตอบแล้ว', en: 'This quote has already been answered' }, { status: 'answered' });
 
 export function quoteContentSha256(quote: Parameters<typeof signedFacts>[0]): string {
-  return createHash('sha256').update(canonicalQuoteContent(signedFacts(quote)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalQuoteContent(signedFacts(quote)), 'utf8')
+    .digest('hex');
 }
 
 function signedFacts(quote: {
-  number: string; issueDate: string; validUntil: string; depositSatang: number; notes: string | null;
+  number: string;
+  issueDate: string;
+  validUntil: string;
+  depositSatang: number;
+  notes: string | null;
   customer: { name: string; companyName: string | null; taxId: string | null; branchCode: string | null; address: string | null };
   lines: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }[];
-  vatMode: string; vatRateBasisPoints: number; withholdingBasisPoints: number; grossSatang: number; discountSatang: number;
-  subtotalSatang: number; vatSatang: number; totalSatang: number; withholdingSatang: number; netPayableSatang: number;
+  vatMode: string;
+  vatRateBasisPoints: number;
+  withholdingBasisPoints: number;
+  grossSatang: number;
+  discountSatang: number;
+  subtotalSatang: number;
+  vatSatang: number;
+  totalSatang: number;
+  withholdingSatang: number;
+  netPayableSatang: number;
 }) {
   return {
     number: quote.number,
@@ -104,7 +117,11 @@ function signedFacts(quote: {
 
 export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Promise<AcceptedQuote> {
   if (input.consent !== true) {
-    throw clientError('VALIDATION', { th: 'กรุณายืนยันความยินยอมก่อนลงนาม', en: 'consent is required: please confirm you agree before signing' }, { field: 'consent' });
+    throw clientError(
+      'VALIDATION',
+      { th: 'กรุณายืนยันความยินยอมก่อนลงนาม', en: 'consent is required: please confirm you agree before signing' },
+      { field: 'consent' },
+    );
   }
   const signerName = parseSignerName(input.name);
   const signaturePng = parseSignaturePng(input.signature);
@@ -130,8 +147,15 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
     // Written in the transaction (not the buffered access log): a signature is evidence.
     await tx.activityLog.create({
       data: {
-        customerId: quote.customerId, linkId: input.link.id, action: 'sign', documentType: 'quote', documentId: quote.id,
-        channel: input.meta.channel, ip: input.meta.ip, userAgent: input.meta.userAgent?.slice(0, 400) ?? null, at: now,
+        customerId: quote.customerId,
+        linkId: input.link.id,
+        action: 'sign',
+        documentType: 'quote',
+        documentId: quote.id,
+        channel: input.meta.channel,
+        ip: input.meta.ip,
+        userAgent: input.meta.userAgent?.slice(0, 400) ?? null,
+        at: now,
       },
     });
 
@@ -143,7 +167,13 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
       job = { id: created.id, number: created.number, stage: created.stage };
     } else if (job.stage === 'new') {
       await tx.jobStageChange.create({
-        data: { jobId: job.id, stage: 'new', note: `ลูกค้ายอมรับใบเสนอราคา ${quote.number} / Quote ${quote.number} accepted`, changedBy: 'client', changedAt: now },
+        data: {
+          jobId: job.id,
+          stage: 'new',
+          note: `ลูกค้ายอมรับใบเสนอราคา ${quote.number} / Quote ${quote.number} accepted`,
+          changedBy: 'client',
+          changedAt: now,
+        },
       });
     }
 
@@ -155,7 +185,12 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
         (await createDepositIn(tx, now, { customerId: quote.customerId, requiredSatang: quote.depositSatang, quoteId: quote.id, jobId: job.id }));
     }
     await notifyQuoteSigned(tx, ctx, {
-      quoteId: quote.id, customerId: quote.customerId, quoteNumber: quote.number, signerName, signedAt: now, totalSatang: quote.totalSatang,
+      quoteId: quote.id,
+      customerId: quote.customerId,
+      quoteNumber: quote.number,
+      signerName,
+      signedAt: now,
+      totalSatang: quote.totalSatang,
       deposit: deposit ? { number: deposit.number, requiredSatang: deposit.requiredSatang - deposit.heldSatang } : null,
     });
     const business = deposit ? await getBusiness(tx) : null;
@@ -165,7 +200,13 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
       job,
       deposit:
         deposit && business && due > 0
-          ? { id: deposit.id, number: deposit.number, amountSatang: due, payee: business.promptPayName, promptPayPayload: promptPayPayload(business.promptPayId, due) }
+          ? {
+              id: deposit.id,
+              number: deposit.number,
+              amountSatang: due,
+              payee: business.promptPayName,
+              promptPayPayload: promptPayPayload(business.promptPayId, due),
+            }
           : null,
     };
   });
@@ -176,7 +217,10 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
     await ctx.documents.issue(signedDocumentId);
   } catch (error) {
     // The acceptance stands; the first download renders it instead.
-    ctx.logger.error({ documentId: signedDocumentId, err: error instanceof Error ? error.message : String(error) }, 'signed quote PDF not issued at acceptance');
+    ctx.logger.error(
+      { documentId: signedDocumentId, err: error instanceof Error ? error.message : String(error) },
+      'signed quote PDF not issued at acceptance',
+    );
   }
   await notifyStaff(ctx, {
     id: `quote-accepted:${result.quote.id}`,
@@ -206,7 +250,11 @@ export async function declineQuote(ctx: AppContext, input: DeclineQuoteInput): P
     if (typeof input.reason !== 'string') throw clientError('VALIDATION', { th: 'เหตุผลต้องเป็นข้อความ', en: 'reason must be text' }, { field: 'reason' });
     reason = input.reason.normalize('NFC').trim() || null;
     if (reason && [...reason].length > DECLINE_REASON_MAX) {
-      throw clientError('VALIDATION', { th: `เหตุผลยาวเกิน ${DECLINE_REASON_MAX} ตัวอักษร`, en: `reason must be at most ${DECLINE_REASON_MAX} characters` }, { field: 'reason' });
+      throw clientError(
+        'VALIDATION',
+        { th: `เหตุผลยาวเกิน ${DECLINE_REASON_MAX} ตัวอักษร`, en: `reason must be at most ${DECLINE_REASON_MAX} characters` },
+        { field: 'reason' },
+      );
     }
   }
   const now = ctx.clock.now();
@@ -216,8 +264,15 @@ export async function declineQuote(ctx: AppContext, input: DeclineQuoteInput): P
     if (count === 0) throw answeredMeanwhile();
     await tx.activityLog.create({
       data: {
-        customerId: q.customerId, linkId: input.link.id, action: 'decline', documentType: 'quote', documentId: q.id,
-        channel: input.meta.channel, ip: input.meta.ip, userAgent: input.meta.userAgent?.slice(0, 400) ?? null, at: now,
+        customerId: q.customerId,
+        linkId: input.link.id,
+        action: 'decline',
+        documentType: 'quote',
+        documentId: q.id,
+        channel: input.meta.channel,
+        ip: input.meta.ip,
+        userAgent: input.meta.userAgent?.slice(0, 400) ?? null,
+        at: now,
       },
     });
     return q;

@@ -50,11 +50,7 @@ export async function createQuote(ctx: AppContext, input: CreateQuoteInput) {
 }
 
 /** Shared by quotes and invoices: the customer must exist and the job, if any, must be theirs. */
-export async function requireCustomerAndJob(
-  tx: Tx,
-  customerId: string,
-  jobId: string | null | undefined,
-): Promise<void> {
+export async function requireCustomerAndJob(tx: Tx, customerId: string, jobId: string | null | undefined): Promise<void> {
   const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
   if (!customer) throw validation('customerId', 'customerId does not match any customer');
   if (jobId) {

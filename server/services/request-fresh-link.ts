@@ -13,7 +13,15 @@ import { isDomainError } from '../domain/errors.ts';
 export async function requestFreshLink(ctx: AppContext, token: string, meta: AccessMeta): Promise<void> {
   const customerId = await customerBehindToken(ctx, token);
   if (!customerId) return;
-  ctx.activity.record({ customerId, linkId: null, action: 'recover_request', channel: meta.channel, ip: meta.ip, userAgent: meta.userAgent, at: ctx.clock.now() });
+  ctx.activity.record({
+    customerId,
+    linkId: null,
+    action: 'recover_request',
+    channel: meta.channel,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    at: ctx.clock.now(),
+  });
   try {
     await sendPortalLink(ctx, { scope: 'customer', id: customerId, requestedBy: 'client:recover' });
   } catch (error) {

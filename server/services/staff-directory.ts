@@ -14,7 +14,16 @@ export interface StaffMember {
   removedAt: Date | null;
 }
 
-type StaffRow = { id: string; lineUserId: string; displayName: string | null; role: string; language: string; active: boolean; createdAt: Date; removedAt: Date | null };
+type StaffRow = {
+  id: string;
+  lineUserId: string;
+  displayName: string | null;
+  role: string;
+  language: string;
+  active: boolean;
+  createdAt: Date;
+  removedAt: Date | null;
+};
 
 function toMember(row: StaffRow): StaffMember {
   return { ...row, role: row.role === 'owner' ? 'owner' : 'staff', language: row.language === 'en' ? 'en' : 'th' };

@@ -19,7 +19,10 @@ const CODE_LENGTH = 8;
 
 /** 'abcd efgh', 'ABCD-EFGH', Thai digits… → 'ABCDEFGH'. */
 export function normalizeEnrolmentCode(text: string): string {
-  return normalizeDigits(text).normalize('NFC').toUpperCase().replace(/[\s\-_.]+/g, '');
+  return normalizeDigits(text)
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/[\s\-_.]+/g, '');
 }
 
 function hashCode(code: string): string {
@@ -91,7 +94,10 @@ export async function enrolStaff(ctx: AppContext, input: EnrolInput): Promise<En
     const invitation = await tx.staffInvitation.findUniqueOrThrow({ where: { codeHash } });
     const role = invitation.role as StaffRole;
     const staff = existing
-      ? await tx.staff.update({ where: { id: existing.id }, data: { active: true, removedAt: null, role, displayName: input.displayName ?? existing.displayName } })
+      ? await tx.staff.update({
+          where: { id: existing.id },
+          data: { active: true, removedAt: null, role, displayName: input.displayName ?? existing.displayName },
+        })
       : await tx.staff.create({ data: { lineUserId: input.lineUserId, role, displayName: input.displayName ?? null, createdAt: now } });
     return { status: 'enrolled', staffId: staff.id, role };
   });

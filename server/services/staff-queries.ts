@@ -51,7 +51,12 @@ export async function listOverdueInvoices(ctx: AppContext, options: { customerId
 /** Invoices of a customer that still have money owed (overdue or not), oldest due first. */
 export async function listOwingInvoices(ctx: AppContext, customerId: string) {
   const rows = await ctx.db.invoice.findMany({ where: { customerId, status: { in: OWING } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }] });
-  return rows.map((inv) => ({ id: inv.id, number: inv.number, dueDate: inv.dueDate, balanceSatang: invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang) }));
+  return rows.map((inv) => ({
+    id: inv.id,
+    number: inv.number,
+    dueDate: inv.dueDate,
+    balanceSatang: invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang),
+  }));
 }
 
 export interface JobForStaff {
@@ -81,8 +86,10 @@ export async function describeLinkSubject(ctx: AppContext, link: { customerId: s
   const customer = await ctx.db.customer.findUnique({ where: { id: link.customerId }, select: { name: true } });
   if (!customer) throw notFound('Customer');
   let documentNumber: string | null = null;
-  if (link.scope === 'quote' && link.quoteId) documentNumber = (await ctx.db.quote.findUnique({ where: { id: link.quoteId }, select: { number: true } }))?.number ?? null;
-  if (link.scope === 'invoice' && link.invoiceId) documentNumber = (await ctx.db.invoice.findUnique({ where: { id: link.invoiceId }, select: { number: true } }))?.number ?? null;
+  if (link.scope === 'quote' && link.quoteId)
+    documentNumber = (await ctx.db.quote.findUnique({ where: { id: link.quoteId }, select: { number: true } }))?.number ?? null;
+  if (link.scope === 'invoice' && link.invoiceId)
+    documentNumber = (await ctx.db.invoice.findUnique({ where: { id: link.invoiceId }, select: { number: true } }))?.number ?? null;
   return { customerName: customer.name, documentNumber };
 }
 
@@ -94,7 +101,10 @@ export async function getCustomerName(ctx: AppContext, customerId: string): Prom
 
 /** What a link was issued for (scope and record id), so "send to client" can send that link's scope again. */
 export async function getLinkTarget(ctx: AppContext, linkId: string) {
-  const link = await ctx.db.portalLink.findUnique({ where: { id: linkId }, select: { id: true, scope: true, customerId: true, quoteId: true, invoiceId: true } });
+  const link = await ctx.db.portalLink.findUnique({
+    where: { id: linkId },
+    select: { id: true, scope: true, customerId: true, quoteId: true, invoiceId: true },
+  });
   if (!link) throw notFound('Link');
   const scope = link.scope as 'customer' | 'quote' | 'invoice';
   const id = scope === 'quote' ? link.quoteId : scope === 'invoice' ? link.invoiceId : link.customerId;

@@ -32,7 +32,15 @@ export class StageChangeFeed {
       select: { id: true, jobId: true, stage: true, note: true, changedAt: true, job: { select: { customerId: true } } },
     });
     for (const c of changes) {
-      this.events.publish({ type: 'job.stage', changeId: c.id, customerId: c.job.customerId, jobId: c.jobId, stage: c.stage, at: c.changedAt.toISOString(), note: c.note });
+      this.events.publish({
+        type: 'job.stage',
+        changeId: c.id,
+        customerId: c.job.customerId,
+        jobId: c.jobId,
+        stage: c.stage,
+        at: c.changedAt.toISOString(),
+        note: c.note,
+      });
       if (c.changedAt > this.#cursor) this.#cursor = c.changedAt;
     }
     return changes.length + (await this.#checkRevocations());

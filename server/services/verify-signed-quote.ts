@@ -39,7 +39,10 @@ export async function verifySignedQuote(ctx: AppContext, input: { pdf?: Buffer |
   }
   const issued = await ctx.db.issuedDocument.findFirst({ where: { documentType: 'signed_quote', sha256 }, select: { documentId: true } });
   if (!issued) return { known: false, unchanged: false };
-  const quote = await ctx.db.quote.findUnique({ where: { id: issued.documentId }, select: { number: true, signature: { select: { signerName: true, signedAt: true } } } });
+  const quote = await ctx.db.quote.findUnique({
+    where: { id: issued.documentId },
+    select: { number: true, signature: { select: { signerName: true, signedAt: true } } },
+  });
   if (!quote?.signature) return { known: false, unchanged: false };
   return {
     known: true,

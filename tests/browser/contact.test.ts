@@ -60,7 +60,10 @@ describe('contact the business from every page', () => {
     await expectContactButtons(page, /ติดต่อเรา/);
     expect(await page.locator('a[data-contact="phone"]').innerText()).toContain('โทร 02-123-4567');
     await shot(page, 'contact-quote-link-th');
-    await page.getByRole('button', { name: /English|EN/i }).first().click();
+    await page
+      .getByRole('button', { name: /English|EN/i })
+      .first()
+      .click();
     await expectContactButtons(page, /Contact us/);
     expect(await page.locator('a[data-contact="line"]').innerText()).toBe('Chat on LINE');
     await page.context().close();

@@ -13,7 +13,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../helpers/portal-fixtures.ts';
-import { AXE_WCAG22_AA_TAGS, launchChromium, PHONE, SCREENSHOT_DIR, findLayoutProblems, findTouchTargetProblems, type AxeViolation } from '../helpers/browser.ts';
+import {
+  AXE_WCAG22_AA_TAGS,
+  launchChromium,
+  PHONE,
+  SCREENSHOT_DIR,
+  findLayoutProblems,
+  findTouchTargetProblems,
+  type AxeViolation,
+} from '../helpers/browser.ts';
 import { slipPayload, slipPng } from '../helpers/slip-image.ts';
 import { CLIENT_REASONS } from '../../server/domain/error-messages.ts';
 

@@ -110,7 +110,14 @@ describe('the client portal on a phone', () => {
     await page.goto(`${t.baseUrl}/c/${link.token}`);
     await page.locator('button.lang').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await expect.poll(() => page.getByText(/Invoices|Jobs/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/Invoices|Jobs/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.reload();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await shot(page, 'home-en');

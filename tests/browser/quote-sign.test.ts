@@ -136,7 +136,14 @@ describe.each<Lang>(['th', 'en'])('Accept & Sign on a quote link (%s)', (lang) =
     await page.locator('#page-title').waitFor();
 
     // Before acceptance: the deposit is information only — no QR, no pay button.
-    await expect.poll(() => page.getByText(lang === 'th' ? 'ยอมรับและลงนาม' : 'Accept & sign').first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(lang === 'th' ? 'ยอมรับและลงนาม' : 'Accept & sign')
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await page.locator('img.qr, #pay').count()).toBe(0);
     await expect.poll(() => page.getByText('3,000.00').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('ชุดไฟสตูดิโอ LED 3 ดวง').isVisible()).toBe(true);

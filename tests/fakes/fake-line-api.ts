@@ -409,7 +409,8 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     res.setHeader('x-line-request-id', requestId);
     const retryKeyHeader = req.headers['x-line-retry-key'];
     const retryKey = typeof retryKeyHeader === 'string' ? retryKeyHeader : undefined;
-    const log = (status: number) => requests.push({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, status, ...(retryKey ? { retryKey } : {}) });
+    const log = (status: number) =>
+      requests.push({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, status, ...(retryKey ? { retryKey } : {}) });
     route(req, res, requestId).then(
       () => log(res.headersSent ? res.statusCode : 0),
       (error: unknown) => {

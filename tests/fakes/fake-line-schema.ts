@@ -89,7 +89,9 @@ function buildDefs(schemas: Record<string, JsonObject>): Record<string, JsonObje
     }
     return `#/$defs/${name}`;
   };
-  ROOTS.forEach((r) => { seen.add(r); });
+  ROOTS.forEach((r) => {
+    seen.add(r);
+  });
 
   const transform = (node: Json, ownName?: string): Json => {
     if (Array.isArray(node)) return node.map((n) => transform(n));
@@ -101,7 +103,10 @@ function buildDefs(schemas: Record<string, JsonObject>): Record<string, JsonObje
     const required = new Set<string>();
     const merge = (part: JsonObject) => {
       if (isObject(part['properties'])) properties = { ...properties, ...part['properties'] };
-      if (Array.isArray(part['required'])) part['required'].forEach((r) => { required.add(String(r)); });
+      if (Array.isArray(part['required']))
+        part['required'].forEach((r) => {
+          required.add(String(r));
+        });
     };
     if (Array.isArray(node['allOf'])) {
       for (const part of node['allOf']) {
@@ -267,7 +272,8 @@ function checkAction(action: unknown, path: PathSeg[], errors: LineValidationErr
     case 'message': {
       const text = action['text'];
       if (typeof text !== 'string' || text.length === 0) errors.push({ path: [...path, 'text'], message: 'must be specified' });
-      else if (text.length > LINE_LIMITS.messageActionTextChars) errors.push({ path: [...path, 'text'], message: `size must be between 1 and ${LINE_LIMITS.messageActionTextChars}` });
+      else if (text.length > LINE_LIMITS.messageActionTextChars)
+        errors.push({ path: [...path, 'text'], message: `size must be between 1 and ${LINE_LIMITS.messageActionTextChars}` });
       break;
     }
     case 'uri': {
@@ -312,9 +318,11 @@ function checkFlexComponent(node: unknown, path: PathSeg[], errors: LineValidati
         if (typeof value === 'string' && !PX_RE.test(value) && !PCT_RE.test(value)) errors.push({ path: [...path, key], message: 'invalid property' });
       }
       const borderWidth = node['borderWidth'];
-      if (typeof borderWidth === 'string' && !BORDER_WIDTHS.includes(borderWidth) && !PX_RE.test(borderWidth)) errors.push({ path: [...path, 'borderWidth'], message: 'invalid property' });
+      if (typeof borderWidth === 'string' && !BORDER_WIDTHS.includes(borderWidth) && !PX_RE.test(borderWidth))
+        errors.push({ path: [...path, 'borderWidth'], message: 'invalid property' });
       const corner = node['cornerRadius'];
-      if (typeof corner === 'string' && !CORNER_KEYWORDS.includes(corner) && !PX_RE.test(corner)) errors.push({ path: [...path, 'cornerRadius'], message: 'invalid property' });
+      if (typeof corner === 'string' && !CORNER_KEYWORDS.includes(corner) && !PX_RE.test(corner))
+        errors.push({ path: [...path, 'cornerRadius'], message: 'invalid property' });
       const layout = typeof node['layout'] === 'string' ? node['layout'] : undefined;
       const contents = node['contents'];
       if (Array.isArray(contents)) {
@@ -341,8 +349,10 @@ function checkFlexComponent(node: unknown, path: PathSeg[], errors: LineValidati
         spans.forEach((span, i) => {
           if (!isObject(span)) return;
           const spanColor = span['color'];
-          if (typeof spanColor === 'string' && !COLOR_RE.test(spanColor)) errors.push({ path: [...path, 'contents', i, 'color'], message: 'invalid color code' });
-          if (typeof span['text'] !== 'string' || span['text'].length === 0) errors.push({ path: [...path, 'contents', i, 'text'], message: 'must be specified' });
+          if (typeof spanColor === 'string' && !COLOR_RE.test(spanColor))
+            errors.push({ path: [...path, 'contents', i, 'color'], message: 'invalid color code' });
+          if (typeof span['text'] !== 'string' || span['text'].length === 0)
+            errors.push({ path: [...path, 'contents', i, 'text'], message: 'must be specified' });
         });
       }
       if (node['action'] !== undefined) checkAction(node['action'], [...path, 'action'], errors, 'other');
@@ -413,7 +423,8 @@ function checkMessage(message: unknown, path: PathSeg[], errors: LineValidationE
       const text = message['text'];
       if (typeof text === 'string') {
         if (text.length === 0) errors.push({ path: [...path, 'text'], message: 'May not be empty' });
-        else if (text.length > LINE_LIMITS.textMessageChars) errors.push({ path: [...path, 'text'], message: `Length must be between 0 and ${LINE_LIMITS.textMessageChars}` });
+        else if (text.length > LINE_LIMITS.textMessageChars)
+          errors.push({ path: [...path, 'text'], message: `Length must be between 0 and ${LINE_LIMITS.textMessageChars}` });
       }
       break;
     }
@@ -421,7 +432,8 @@ function checkMessage(message: unknown, path: PathSeg[], errors: LineValidationE
       const alt = message['altText'];
       if (typeof alt === 'string') {
         if (alt.trim().length === 0) errors.push({ path: [...path, 'altText'], message: 'May not be empty' });
-        else if (alt.length > LINE_LIMITS.altTextChars) errors.push({ path: [...path, 'altText'], message: `Length must be between 0 and ${LINE_LIMITS.altTextChars}` });
+        else if (alt.length > LINE_LIMITS.altTextChars)
+          errors.push({ path: [...path, 'altText'], message: `Length must be between 0 and ${LINE_LIMITS.altTextChars}` });
       }
       const contents = message['contents'];
       if (isObject(contents)) {
@@ -433,7 +445,9 @@ function checkMessage(message: unknown, path: PathSeg[], errors: LineValidationE
             if (bubbles.length === 0 || bubbles.length > LINE_LIMITS.carouselBubbles) {
               errors.push({ path: [...cpath, 'contents'], message: `size must be between 1 and ${LINE_LIMITS.carouselBubbles}` });
             }
-            bubbles.forEach((b, i) => { checkBubble(b, [...cpath, 'contents', i], errors); });
+            bubbles.forEach((b, i) => {
+              checkBubble(b, [...cpath, 'contents', i], errors);
+            });
           }
           if (byteLength(contents) > LINE_LIMITS.carouselBytes) {
             errors.push({ path: cpath, message: `The carousel exceeds the maximum size of ${LINE_LIMITS.carouselBytes / 1024} KB` });
@@ -460,7 +474,8 @@ function checkMessage(message: unknown, path: PathSeg[], errors: LineValidationE
       items.forEach((item, i) => {
         const ipath = [...path, 'quickReply', 'items', i];
         if (!isObject(item)) return;
-        if (item['type'] !== undefined && item['type'] !== 'action') errors.push({ path: [...ipath, 'type'], message: 'Must be one of the following values: [action]' });
+        if (item['type'] !== undefined && item['type'] !== 'action')
+          errors.push({ path: [...ipath, 'type'], message: 'Must be one of the following values: [action]' });
         if (item['action'] === undefined) errors.push({ path: [...ipath, 'action'], message: 'must be specified' });
         else checkAction(item['action'], [...ipath, 'action'], errors, 'quickReply');
         if (item['imageUrl'] !== undefined) checkUri(item['imageUrl'], [...ipath, 'imageUrl'], errors, ['https'], LINE_LIMITS.uriChars);
@@ -504,7 +519,10 @@ export function validateLineRequest(kind: LineRequestKind, body: unknown): LineV
       errors.push({ path: ['to'], message: "The property, 'to', in the request body is invalid (line:-, column:-)" });
     }
     const messages = body['messages'];
-    if (Array.isArray(messages)) messages.forEach((m, i) => { checkMessage(m, ['messages', i], errors); });
+    if (Array.isArray(messages))
+      messages.forEach((m, i) => {
+        checkMessage(m, ['messages', i], errors);
+      });
   }
   return dedupe(errors);
 }
@@ -519,7 +537,9 @@ export function validateLineMessages(messages: unknown): string[] {
   const validators = compile();
   const errors: LineValidationError[] = [];
   if (!validators.messages(list)) errors.push(...ajvToErrors(validators.messages.errors, ['messages']));
-  list.forEach((m, i) => { checkMessage(m, ['messages', i], errors); });
+  list.forEach((m, i) => {
+    checkMessage(m, ['messages', i], errors);
+  });
   return dedupe(errors).map((e) => `${formatPath(e.path)}: ${e.message}`);
 }
 

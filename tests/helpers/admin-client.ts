@@ -17,9 +17,11 @@ type Part<K extends AdminOpName, F extends keyof Parts<AdminOperations[AdminOpNa
 export type AdminOpRequest<K extends AdminOpName> = (unknown extends Part<K, 'params'> ? { params?: never } : { params: Part<K, 'params'> }) &
   // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is how a type asks "may this part be omitted?".
   (unknown extends Part<K, 'body'> ? { body?: never } : {} extends Part<K, 'body'> ? { body?: Part<K, 'body'> } : { body: Part<K, 'body'> }) &
-  (unknown extends Part<K, 'query'> ? { query?: never } : { query?: { [F in keyof Part<K, 'query'>]?: string | number | boolean } }) &
-  /** Extra request headers, e.g. `Idempotency-Key`. */
-  { headers?: Record<string, string> };
+  (unknown extends Part<K, 'query'>
+    ? { query?: never }
+    : { query?: { [F in keyof Part<K, 'query'>]?: string | number | boolean } }) /** Extra request headers, e.g. `Idempotency-Key`. */ & {
+    headers?: Record<string, string>;
+  };
 
 export type AdminResponse<K extends AdminOpName> = Part<K, 'response'>;
 
@@ -45,9 +47,18 @@ export function adminClient(baseUrl: string, apiKey: string): AdminClient {
   async function adminOp<K extends AdminOpName>(name: K, ...[request]: OptionalArg<K>): Promise<AdminOpReply<K>> {
     const route = routesById.get(name);
     if (!route) throw new Error(`no admin operation ${name}`);
-    const { params, body, query, headers } = (request ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string> };
+    const { params, body, query, headers } = (request ?? {}) as {
+      params?: Record<string, string>;
+      body?: unknown;
+      query?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    };
     const path = route.path.replace(/:([A-Za-z0-9_]+)/g, (_m, key: string) => encodeURIComponent(String(params?.[key])));
-    const search = new URLSearchParams(Object.entries(query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+    const search = new URLSearchParams(
+      Object.entries(query ?? {})
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
     const res = await fetch(`${baseUrl}/api/admin${path}${search ? `?${search}` : ''}`, {
       method: route.method.toUpperCase(),
       headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },

@@ -4,7 +4,9 @@ import { PNG } from 'pngjs';
 
 // jsqr ships CommonJS with `export default`; under NodeNext the callable is on `.default` at type level.
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as (
-  data: Uint8ClampedArray, width: number, height: number,
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
 ) => { data: string } | null;
 
 export function decodeQrPng(png: Buffer): string | null {

@@ -32,16 +32,25 @@ export type SlipVariant = 'png' | 'rot90' | 'rot180' | 'rot7-jpeg70' | 'half-jpe
 export async function slipVariant(png: Buffer, variant: SlipVariant): Promise<Buffer> {
   const img = () => sharp(png);
   switch (variant) {
-    case 'png': return png;
-    case 'rot90': return img().rotate(90).png().toBuffer();
-    case 'rot180': return img().rotate(180).png().toBuffer();
-    case 'rot7-jpeg70': return img().rotate(7, { background: '#ffffff' }).jpeg({ quality: 70 }).toBuffer();
-    case 'half-jpeg60': return img().resize({ width: 300 }).jpeg({ quality: 60 }).toBuffer();
-    case 'third-jpeg50': return img().resize({ width: 210 }).jpeg({ quality: 50 }).toBuffer();
-    case 'blur-jpeg80': return img().blur(1.2).jpeg({ quality: 80 }).toBuffer();
-    case 'webp': return img().webp({ quality: 80 }).toBuffer();
+    case 'png':
+      return png;
+    case 'rot90':
+      return img().rotate(90).png().toBuffer();
+    case 'rot180':
+      return img().rotate(180).png().toBuffer();
+    case 'rot7-jpeg70':
+      return img().rotate(7, { background: '#ffffff' }).jpeg({ quality: 70 }).toBuffer();
+    case 'half-jpeg60':
+      return img().resize({ width: 300 }).jpeg({ quality: 60 }).toBuffer();
+    case 'third-jpeg50':
+      return img().resize({ width: 210 }).jpeg({ quality: 50 }).toBuffer();
+    case 'blur-jpeg80':
+      return img().blur(1.2).jpeg({ quality: 80 }).toBuffer();
+    case 'webp':
+      return img().webp({ quality: 80 }).toBuffer();
     // A phone photo stored sideways with an EXIF orientation tag (6 = rotate 90° clockwise to view).
-    case 'exif-rot90': return img().rotate(-90).jpeg({ quality: 85 }).withMetadata({ orientation: 6 }).toBuffer();
+    case 'exif-rot90':
+      return img().rotate(-90).jpeg({ quality: 85 }).withMetadata({ orientation: 6 }).toBuffer();
   }
 }
 

@@ -28,9 +28,7 @@ export interface TestApp extends Application, AdminClient {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(
-  opts: { env?: Record<string, string>; now?: string; overrides?: Overrides } = {},
-): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; now?: string; overrides?: Overrides } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',

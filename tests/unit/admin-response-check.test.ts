@@ -15,16 +15,43 @@ import type { AppContext } from '../../server/services/context.ts';
 import { customerDto } from '../../server/http/admin/dto/customer.dto.ts';
 
 const row = {
-  id: 'c1', name: 'คุณสมชาย', companyName: null, taxId: null, branchCode: null, address: null, email: null, phone: null,
-  language: 'th' as const, notes: null, lastSeenAt: null, createdAt: '2026-11-25T03:00:00.000Z', updatedAt: '2026-11-25T03:00:00.000Z',
+  id: 'c1',
+  name: 'คุณสมชาย',
+  companyName: null,
+  taxId: null,
+  branchCode: null,
+  address: null,
+  email: null,
+  phone: null,
+  language: 'th' as const,
+  notes: null,
+  lastSeenAt: null,
+  createdAt: '2026-11-25T03:00:00.000Z',
+  updatedAt: '2026-11-25T03:00:00.000Z',
 };
 
 const routes = [
   adminRoute({ operationId: 'good', method: 'get', path: '/good', tag: 't', summary: 's', response: customerDto, handler: async () => row }),
   // What a handler returning the table row would do: an internal column the DTO does not declare.
-  adminRoute({ operationId: 'leaky', method: 'get', path: '/leaky', tag: 't', summary: 's', response: customerDto, handler: async () => ({ ...row, tokenHash: 'abc' }) as typeof row }),
+  adminRoute({
+    operationId: 'leaky',
+    method: 'get',
+    path: '/leaky',
+    tag: 't',
+    summary: 's',
+    response: customerDto,
+    handler: async () => ({ ...row, tokenHash: 'abc' }) as typeof row,
+  }),
   // A Date where the DTO promises an ISO string.
-  adminRoute({ operationId: 'dated', method: 'get', path: '/dated', tag: 't', summary: 's', response: z.strictObject({ at: z.iso.datetime() }), handler: async () => ({ at: new Date() }) as unknown as { at: string } }),
+  adminRoute({
+    operationId: 'dated',
+    method: 'get',
+    path: '/dated',
+    tag: 't',
+    summary: 's',
+    response: z.strictObject({ at: z.iso.datetime() }),
+    handler: async () => ({ at: new Date() }) as unknown as { at: string },
+  }),
 ];
 
 async function serve(env: 'test' | 'production') {

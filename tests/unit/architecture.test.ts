@@ -28,7 +28,12 @@ const COMPOSITION_ROOT = ['server/composition.ts', 'server/wire-messaging.ts'];
 /** The LINE webhook inbox is the transport's own durable queue (like the outbox), not a use case. */
 const BOT_DB_ALLOWED = ['bot/webhook/inbox.ts'];
 
-interface Edge { from: string; line: number; to: string; typeOnly: boolean }
+interface Edge {
+  from: string;
+  line: number;
+  to: string;
+  typeOnly: boolean;
+}
 type AstNode = { type?: string; start?: number; [key: string]: unknown };
 
 function sourceFiles(dir: string): string[] {
@@ -41,7 +46,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 function walk(node: unknown, visit: (n: AstNode) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => { walk(n, visit); });
+  if (Array.isArray(node))
+    node.forEach((n) => {
+      walk(n, visit);
+    });
   else if (node && typeof node === 'object') {
     visit(node as AstNode);
     for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);
@@ -69,8 +77,10 @@ function importsOf(file: string): Edge[] {
     const specifiers = (n.specifiers ?? []) as { importKind?: string; exportKind?: string }[];
     let typeOnly: boolean;
     if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') {
-      typeOnly = n.importKind === 'type' || n.exportKind === 'type'
-        || (specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+      typeOnly =
+        n.importKind === 'type' ||
+        n.exportKind === 'type' ||
+        (specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     } else if (n.type === 'ImportExpression') typeOnly = false;
     else if (n.type === 'TSImportType') typeOnly = true;
     else return;
@@ -123,18 +133,30 @@ const RULES: { rule: string; broken: (e: Edge) => boolean }[] = [
 
 /** Strongly connected components with more than one member (Tarjan). */
 function cycles(graph: Map<string, Set<string>>): string[][] {
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (v: string) => {
-    index.set(v, index.size); low.set(v, index.get(v)!); stack.push(v); onStack.add(v);
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) !== index.get(v)) return;
     const component: string[] = [];
     let w: string;
-    do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
     if (component.length > 1) found.push(component.sort());
   };
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
@@ -152,7 +174,10 @@ function cycleReport(edges: Edge[], keyOf: (path: string) => string, what: strin
   }
   const show = (k: string) => {
     const list = examples.get(k)!;
-    return `${k} (${list.length}): ${list.slice(0, 3).map((e) => `${e.from}:${e.line}${e.typeOnly ? ' (type)' : ''}`).join(', ')}${list.length > 3 ? ', …' : ''}`;
+    return `${k} (${list.length}): ${list
+      .slice(0, 3)
+      .map((e) => `${e.from}:${e.line}${e.typeOnly ? ' (type)' : ''}`)
+      .join(', ')}${list.length > 3 ? ', …' : ''}`;
   };
   return cycles(graph).flatMap((members) => {
     const inside = [...examples.keys()].filter((k) => members.some((a) => members.some((b) => k === `${a} → ${b}`)));
@@ -184,12 +209,17 @@ describe('architecture (ENGINEERING.md dependency rule)', () => {
       { from: 'bot/handle-event.ts', line: 1, to: 'server/data/database.ts', typeOnly: false },
       { from: 'liff/src/app.tsx', line: 1, to: 'server/services/links.ts', typeOnly: false },
     ];
-    for (const edge of planted) expect(RULES.some((r) => r.broken(edge)), `${edge.from} → ${edge.to}`).toBe(true);
+    for (const edge of planted)
+      expect(
+        RULES.some((r) => r.broken(edge)),
+        `${edge.from} → ${edge.to}`,
+      ).toBe(true);
   });
 
   it('follows every import rule', () => {
     const violations = edges.flatMap((e) =>
-      RULES.filter((r) => r.broken(e)).map((r) => `${e.from}:${e.line} → ${e.to}${e.typeOnly ? ' (type)' : ''}  [${r.rule}]`));
+      RULES.filter((r) => r.broken(e)).map((r) => `${e.from}:${e.line} → ${e.to}${e.typeOnly ? ' (type)' : ''}  [${r.rule}]`),
+    );
     expect(violations, violations.join('\n')).toEqual([]);
   });
 

@@ -73,7 +73,11 @@ describe('assertCanCollect', () => {
 describe('assertCanReturn', () => {
   it.each<[DepositAmounts, DepositReturnInput, { returnedSatang: number; deductedSatang: number; reason: string | null; status: DepositStatus }]>([
     [deposit(500000), { amountSatang: 500000 }, { returnedSatang: 500000, deductedSatang: 0, reason: null, status: 'returned' }],
-    [deposit(500000), { amountSatang: 500000, deductedSatang: 0, reason: '  ' }, { returnedSatang: 500000, deductedSatang: 0, reason: null, status: 'returned' }],
+    [
+      deposit(500000),
+      { amountSatang: 500000, deductedSatang: 0, reason: '  ' },
+      { returnedSatang: 500000, deductedSatang: 0, reason: null, status: 'returned' },
+    ],
     [
       deposit(500000),
       { amountSatang: 300000, reason: ' scratched tent ' },

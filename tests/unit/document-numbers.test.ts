@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DOCUMENT_PREFIXES,
-  documentYear,
-  formatDocumentNumber,
-  parseDocumentNumber,
-  type DocumentPrefix,
-} from '../../server/domain/document-numbers.ts';
+import { DOCUMENT_PREFIXES, documentYear, formatDocumentNumber, parseDocumentNumber, type DocumentPrefix } from '../../server/domain/document-numbers.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
 describe('formatDocumentNumber', () => {

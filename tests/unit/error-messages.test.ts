@@ -5,7 +5,20 @@ import { DomainError, notFound } from '../../server/domain/errors.ts';
 
 describe('error messages', () => {
   it('give every code one Thai and one English text, for clients and for staff', () => {
-    const codes = ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GONE', 'EXPIRED', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'DUPLICATE_SLIP', 'UNAVAILABLE'];
+    const codes = [
+      'VALIDATION',
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'GONE',
+      'EXPIRED',
+      'UNPROCESSABLE',
+      'RATE_LIMITED',
+      'PAYLOAD_TOO_LARGE',
+      'DUPLICATE_SLIP',
+      'UNAVAILABLE',
+    ];
     for (const table of [CLIENT_MESSAGES, STAFF_MESSAGES]) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
       for (const text of Object.values(table)) {
@@ -13,7 +26,11 @@ describe('error messages', () => {
         expect(text.en).toMatch(/^[\x20-\x7e’]+$/);
       }
     }
-    expect(Object.values(STAFF_MESSAGES).map((m) => m.th).join()).not.toMatch(/โหลดหน้าใหม่/);
+    expect(
+      Object.values(STAFF_MESSAGES)
+        .map((m) => m.th)
+        .join(),
+    ).not.toMatch(/โหลดหน้าใหม่/);
   });
 
   it('tell a client the specific reason where the error names one, else the text for its code', () => {
@@ -33,7 +50,11 @@ describe('error messages', () => {
   });
 
   it('fills a specific reason from the error details, in either language', () => {
-    const error = new DomainError('CONFLICT', 'Invoice INV-2026-0003 is paid; there is nothing to remind about', { status: 'paid', reason: 'invoice_not_remindable', number: 'INV-2026-0003' });
+    const error = new DomainError('CONFLICT', 'Invoice INV-2026-0003 is paid; there is nothing to remind about', {
+      status: 'paid',
+      reason: 'invoice_not_remindable',
+      number: 'INV-2026-0003',
+    });
     expect(staffReason(error, 'th')).toBe('ใบแจ้งหนี้ INV-2026-0003 ชำระครบแล้ว ไม่มีอะไรต้องแจ้งเตือน');
     expect(staffReason(error, 'en')).toBe('Invoice INV-2026-0003 is paid; there is nothing to remind about.');
     for (const reason of Object.keys(STAFF_REASONS)) {

@@ -35,9 +35,7 @@ describe('invoice transitions', () => {
   });
 
   it('says a paid invoice cannot be voided', () => {
-    expect(expectDomainError(() => assertInvoiceTransition('paid', 'void'), 'CONFLICT').message).toBe(
-      'Invoice cannot go from paid to void',
-    );
+    expect(expectDomainError(() => assertInvoiceTransition('paid', 'void'), 'CONFLICT').message).toBe('Invoice cannot go from paid to void');
   });
 });
 

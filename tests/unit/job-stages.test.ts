@@ -93,10 +93,13 @@ describe('parseStage', () => {
     expect(parseStage(text)).toBe(expected);
   });
 
-  it.each(JOB_STAGES.flatMap((stage) => [[stage, stage], [STAGE_LABELS[stage].en, stage], [STAGE_LABELS[stage].th, stage]]))(
-    'every key and label parses back: %j → %s',
-    (text, stage) => {
-      expect(parseStage(text)).toBe(stage);
-    },
-  );
+  it.each(
+    JOB_STAGES.flatMap((stage) => [
+      [stage, stage],
+      [STAGE_LABELS[stage].en, stage],
+      [STAGE_LABELS[stage].th, stage],
+    ]),
+  )('every key and label parses back: %j → %s', (text, stage) => {
+    expect(parseStage(text)).toBe(stage);
+  });
 });

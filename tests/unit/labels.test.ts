@@ -86,7 +86,11 @@ describe('no copies of the wording elsewhere', () => {
   });
 
   it('no file spells out the stage order again', () => {
-    const order = new RegExp(labels.JOB_STAGE_FLOW.slice(0, 3).map((s) => `['"]${s}['"]`).join('\\s*,\\s*'));
+    const order = new RegExp(
+      labels.JOB_STAGE_FLOW.slice(0, 3)
+        .map((s) => `['"]${s}['"]`)
+        .join('\\s*,\\s*'),
+    );
     const copies = files.filter((f) => order.test(readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f));
     expect(copies).toEqual([]);
   });

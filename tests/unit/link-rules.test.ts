@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CUSTOMER_LINK_DAYS,
-  INVOICE_LINK_DAYS,
-  isLinkUsable,
-  linkExpiry,
-  type LinkExpiryInput,
-  type LinkUsableInput,
-} from '../../server/domain/link-rules.ts';
+import { CUSTOMER_LINK_DAYS, INVOICE_LINK_DAYS, isLinkUsable, linkExpiry, type LinkExpiryInput, type LinkUsableInput } from '../../server/domain/link-rules.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
 const at = (iso: string): Date => new Date(iso);
@@ -69,8 +62,7 @@ describe('isLinkUsable', () => {
   it('a quote link issued today works through the last valid day and stops after it', () => {
     const quote = { status: 'sent' as const, validUntil: '2026-11-30' };
     const quoteExpiry = linkExpiry({ scope: 'quote', issuedAt, quote });
-    const usableAt = (iso: string): boolean =>
-      isLinkUsable({ scope: 'quote', expiresAt: quoteExpiry, revokedAt: null, now: at(iso), quote });
+    const usableAt = (iso: string): boolean => isLinkUsable({ scope: 'quote', expiresAt: quoteExpiry, revokedAt: null, now: at(iso), quote });
     expect(usableAt('2026-11-30T16:59:59.999Z')).toBe(true); // 23:59:59.999 in Bangkok
     expect(usableAt('2026-11-30T17:00:00.000Z')).toBe(false); // midnight in Bangkok
   });

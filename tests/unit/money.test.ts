@@ -56,12 +56,9 @@ describe('toQuantityMilli', () => {
     expect(toQuantityMilli(quantity)).toBe(expected);
   });
 
-  it.each([[0], [-1], [1.0005], [0.1 + 0.2], [Number.NaN], [Number.POSITIVE_INFINITY], [1e-7], [1_000_001], [1e21]])(
-    'refuses %s',
-    (quantity) => {
-      expectDomainError(() => toQuantityMilli(quantity), 'VALIDATION', 'quantity');
-    },
-  );
+  it.each([[0], [-1], [1.0005], [0.1 + 0.2], [Number.NaN], [Number.POSITIVE_INFINITY], [1e-7], [1_000_001], [1e21]])('refuses %s', (quantity) => {
+    expectDomainError(() => toQuantityMilli(quantity), 'VALIDATION', 'quantity');
+  });
 
   it('names the field it was given', () => {
     expectDomainError(() => toQuantityMilli(0, 'lines.2.quantity'), 'VALIDATION', 'lines.2.quantity');
@@ -116,7 +113,15 @@ describe('computeTotals', () => {
     [
       'inclusive with discount and withholding on the pre-VAT amount',
       { lines: [{ description: 'Service', quantity: 1, unitPriceSatang: 107100 }], discountSatang: 100, vatMode: 'inclusive', withholdingBasisPoints: 300 },
-      { grossSatang: 107100, discountSatang: 100, subtotalSatang: 100000, vatSatang: 7000, totalSatang: 107000, withholdingSatang: 3000, netPayableSatang: 104000 },
+      {
+        grossSatang: 107100,
+        discountSatang: 100,
+        subtotalSatang: 100000,
+        vatSatang: 7000,
+        totalSatang: 107000,
+        withholdingSatang: 3000,
+        netPayableSatang: 104000,
+      },
     ],
     [
       'exclusive with discount: VAT on the amount after discount',
@@ -158,11 +163,7 @@ describe('computeTotals', () => {
       { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 5000 }], discountSatang: 5000, vatMode: 'exclusive' },
       { subtotalSatang: 0, vatSatang: 0, totalSatang: 0, netPayableSatang: 0 },
     ],
-    [
-      'no lines',
-      { lines: [], vatMode: 'exclusive' },
-      { grossSatang: 0, totalSatang: 0 },
-    ],
+    ['no lines', { lines: [], vatMode: 'exclusive' }, { grossSatang: 0, totalSatang: 0 }],
     [
       'large amounts (10^13 satang) stay exact',
       { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10 ** 13 }], vatMode: 'exclusive', withholdingBasisPoints: 300 },
@@ -190,7 +191,17 @@ describe('computeTotals', () => {
     ['fractional unit price', { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10.5 }], vatMode: 'none' }, 'lines.0.unitPriceSatang'],
     ['negative unit price', { lines: [{ description: 'x', quantity: 1, unitPriceSatang: -100 }], vatMode: 'none' }, 'lines.0.unitPriceSatang'],
     ['line amount too large', { lines: [{ description: 'x', quantity: 1000, unitPriceSatang: 10 ** 13 }], vatMode: 'none' }, 'lines.0'],
-    ['gross too large', { lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10 ** 15 }, { description: 'y', quantity: 1, unitPriceSatang: 1 }], vatMode: 'none' }, 'lines'],
+    [
+      'gross too large',
+      {
+        lines: [
+          { description: 'x', quantity: 1, unitPriceSatang: 10 ** 15 },
+          { description: 'y', quantity: 1, unitPriceSatang: 1 },
+        ],
+        vatMode: 'none',
+      },
+      'lines',
+    ],
     ['unknown VAT mode', { lines: twoLines, vatMode: 'both' as never }, 'vatMode'],
     ['VAT rate above 100%', { lines: twoLines, vatMode: 'exclusive', vatRateBasisPoints: 10001 }, 'vatRateBasisPoints'],
     ['fractional withholding', { lines: twoLines, vatMode: 'exclusive', withholdingBasisPoints: 2.5 }, 'withholdingBasisPoints'],

@@ -6,7 +6,9 @@ type Operation = { operationId?: string; responses: Record<string, { content?: R
 
 function operations(): [string, Operation][] {
   const spec = adminOpenApi() as unknown as { paths: Record<string, Record<string, Operation>> };
-  return Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]));
+  return Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]),
+  );
 }
 
 describe('docs/openapi.json', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  QUOTE_STATUSES,
-  assertQuoteTransition,
-  canTransitionQuote,
-  effectiveQuoteStatus,
-  type QuoteStatus,
-} from '../../server/domain/transitions.ts';
+import { QUOTE_STATUSES, assertQuoteTransition, canTransitionQuote, effectiveQuoteStatus, type QuoteStatus } from '../../server/domain/transitions.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
 const ALLOWED: ReadonlyArray<[QuoteStatus, QuoteStatus]> = [

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { assertSignatureInk, inkStats, SIGNATURE_MIN_INKED_PIXELS } from '../../server/domain/signature-ink.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
-function image(width: number, height: number, ink: (x: number, y: number) => [number, number, number, number] | null, bg: [number, number, number, number] = [0, 0, 0, 0]) {
+function image(
+  width: number,
+  height: number,
+  ink: (x: number, y: number) => [number, number, number, number] | null,
+  bg: [number, number, number, number] = [0, 0, 0, 0],
+) {
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(ink(x, y) ?? bg, (y * width + x) * 4);
   return { width, height, data };

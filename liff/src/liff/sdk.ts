@@ -30,7 +30,11 @@ export async function startLiff(liffId: string, mock: LiffMockFlag): Promise<Lif
       liff.openWindow({ url: new URL(url, window.location.href).href, external: true });
     },
     idToken() {
-      try { return liff.isLoggedIn() ? liff.getIDToken() : null; } catch { return null; }
+      try {
+        return liff.isLoggedIn() ? liff.getIDToken() : null;
+      } catch {
+        return null;
+      }
     },
     async isFriend() {
       try {

@@ -12,5 +12,7 @@ export interface LiffBridge {
 export type LiffMockFlag = boolean | Record<string, unknown> | undefined;
 
 declare global {
-  interface Window { __LIFF_MOCK__?: LiffMockFlag }
+  interface Window {
+    __LIFF_MOCK__?: LiffMockFlag;
+  }
 }

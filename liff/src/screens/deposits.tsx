@@ -12,22 +12,34 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
     <article class="deposit" id={`dep-${d.id}`} aria-labelledby={`dep-title-${d.id}`}>
       <div class="card">
         <div class="row">
-          <h2 id={`dep-title-${d.id}`} class="card-title" tabIndex={-1}>{t('deposit.title', { number: d.number })}</h2>
+          <h2 id={`dep-title-${d.id}`} class="card-title" tabIndex={-1}>
+            {t('deposit.title', { number: d.number })}
+          </h2>
           <DepositBadge status={d.status} />
         </div>
         {(d.jobNumber || d.quoteNumber) && (
           <p class="muted small meta">
-            {d.jobNumber && <span>{t('deposit.job')} {d.jobNumber}</span>}
-            {d.quoteNumber && <span>{t('deposit.quote')} {d.quoteNumber}</span>}
+            {d.jobNumber && (
+              <span>
+                {t('deposit.job')} {d.jobNumber}
+              </span>
+            )}
+            {d.quoteNumber && (
+              <span>
+                {t('deposit.quote')} {d.quoteNumber}
+              </span>
+            )}
           </p>
         )}
-        <Facts rows={[
-          [t('deposit.required'), <Money satang={d.requiredSatang} />],
-          [t('deposit.held'), <Money satang={d.heldSatang} class="strong" />],
-          d.returnedSatang > 0 ? [t('deposit.returned'), <Money satang={d.returnedSatang} />] : false,
-          d.deductedSatang > 0 ? [t('deposit.deducted'), <Money satang={d.deductedSatang} />] : false,
-          pendingSatang(d.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(d.pendingNotices)} />] : false,
-        ]} />
+        <Facts
+          rows={[
+            [t('deposit.required'), <Money satang={d.requiredSatang} />],
+            [t('deposit.held'), <Money satang={d.heldSatang} class="strong" />],
+            d.returnedSatang > 0 ? [t('deposit.returned'), <Money satang={d.returnedSatang} />] : false,
+            d.deductedSatang > 0 ? [t('deposit.deducted'), <Money satang={d.deductedSatang} />] : false,
+            pendingSatang(d.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(d.pendingNotices)} />] : false,
+          ]}
+        />
         <p class="muted small">{t('deposit.note')}</p>
         {d.entries.length > 0 && (
           <>
@@ -44,7 +56,10 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
                     {e.method ? ` · ${t(`method.${e.method}`)}` : ''}
                   </span>
                   {e.deductedSatang > 0 && (
-                    <span class="small block">{t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}{e.reason ? `: ${e.reason}` : ''}</span>
+                    <span class="small block">
+                      {t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}
+                      {e.reason ? `: ${e.reason}` : ''}
+                    </span>
                   )}
                   {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
                   {e.receiptNumber && <ReceiptRef number={e.receiptNumber} />}
@@ -64,8 +79,14 @@ export function Deposits() {
   return (
     <Page title={t('deposits.title')}>
       {view.deposits.length ? (
-        <div class="stack">{view.deposits.map((d) => <DepositCard key={d.id} deposit={d} />)}</div>
-      ) : <Empty text={t('deposits.empty')} />}
+        <div class="stack">
+          {view.deposits.map((d) => (
+            <DepositCard key={d.id} deposit={d} />
+          ))}
+        </div>
+      ) : (
+        <Empty text={t('deposits.empty')} />
+      )}
     </Page>
   );
 }

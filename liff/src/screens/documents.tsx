@@ -11,16 +11,32 @@ export function Documents() {
     <Page title={t('docs.title')}>
       {(view.receipts.length > 0 || view.quotes.length > 0) && (
         <nav class="quick-links" aria-label={t('docs.more')}>
-          {view.receipts.length > 0 && <Link to={paths.receipts()} class="btn btn-quiet">{t('receipts.title')} ({view.receipts.length})</Link>}
-          {view.quotes.length > 0 && <Link to={paths.quotes()} class="btn btn-quiet">{t('quotes.title')} ({view.quotes.length})</Link>}
+          {view.receipts.length > 0 && (
+            <Link to={paths.receipts()} class="btn btn-quiet">
+              {t('receipts.title')} ({view.receipts.length})
+            </Link>
+          )}
+          {view.quotes.length > 0 && (
+            <Link to={paths.quotes()} class="btn btn-quiet">
+              {t('quotes.title')} ({view.quotes.length})
+            </Link>
+          )}
         </nav>
       )}
       {view.documents.length ? (
         <>
-          <FileLink class="btn btn-primary btn-block" url={urls.documentsZip(token)} download>{t('docs.all')}</FileLink>
-          <ul class="docs card">{view.documents.map((d) => <DocumentRow key={d.id} doc={d} />)}</ul>
+          <FileLink class="btn btn-primary btn-block" url={urls.documentsZip(token)} download>
+            {t('docs.all')}
+          </FileLink>
+          <ul class="docs card">
+            {view.documents.map((d) => (
+              <DocumentRow key={d.id} doc={d} />
+            ))}
+          </ul>
         </>
-      ) : <Empty text={t('docs.empty')} />}
+      ) : (
+        <Empty text={t('docs.empty')} />
+      )}
     </Page>
   );
 }
@@ -31,12 +47,22 @@ function ReceiptRow({ receipt: r }: { receipt: PortalReceipt }) {
   return (
     <li class="doc">
       <div class="doc-info">
-        <span class="row"><span class="doc-title">{t(`receipt.${r.type}`)}</span>{r.cancelledAt && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}<Money satang={r.amountSatang} class="strong" /></span>
-        <span class="muted small">{r.number} · {formatDate(lang, r.issuedAt)}</span>
+        <span class="row">
+          <span class="doc-title">{t(`receipt.${r.type}`)}</span>
+          {r.cancelledAt && <Badge tone="neutral">{t('receipt.cancelled')}</Badge>}
+          <Money satang={r.amountSatang} class="strong" />
+        </span>
+        <span class="muted small">
+          {r.number} · {formatDate(lang, r.issuedAt)}
+        </span>
       </div>
       <div class="doc-actions">
-        <FileLink class="btn btn-small btn-soft" url={urls.document(token, r.documentId)} aria-label={t('docs.viewLabel', { name })}>{t('docs.view')}</FileLink>
-        <FileLink class="btn btn-small btn-quiet" url={urls.document(token, r.documentId, true)} download aria-label={t('docs.downloadLabel', { name })}>{t('docs.download')}</FileLink>
+        <FileLink class="btn btn-small btn-soft" url={urls.document(token, r.documentId)} aria-label={t('docs.viewLabel', { name })}>
+          {t('docs.view')}
+        </FileLink>
+        <FileLink class="btn btn-small btn-quiet" url={urls.document(token, r.documentId, true)} download aria-label={t('docs.downloadLabel', { name })}>
+          {t('docs.download')}
+        </FileLink>
       </div>
     </li>
   );
@@ -44,7 +70,13 @@ function ReceiptRow({ receipt: r }: { receipt: PortalReceipt }) {
 
 export function ReceiptList() {
   const { view } = usePortal();
-  return <ul class="docs card">{view.receipts.map((r) => <ReceiptRow key={r.id} receipt={r} />)}</ul>;
+  return (
+    <ul class="docs card">
+      {view.receipts.map((r) => (
+        <ReceiptRow key={r.id} receipt={r} />
+      ))}
+    </ul>
+  );
 }
 
 export function Receipts() {

@@ -15,7 +15,10 @@ export function JobCard({ job }: { job: PortalJob }) {
           <span class="card-title">{job.title}</span>
           <StageChip stage={job.stage} />
         </span>
-        <span class="muted small meta"><span>{job.number}</span>{dates && <span>{dates}</span>}</span>
+        <span class="muted small meta">
+          <span>{job.number}</span>
+          {dates && <span>{dates}</span>}
+        </span>
       </Link>
     </li>
   );
@@ -73,12 +76,16 @@ export function Home() {
 
   return (
     <>
-      <h1 id="page-title" tabIndex={-1}>{t('home.greeting', { name: politeName(view.customer.name, lang) })}</h1>
+      <h1 id="page-title" tabIndex={-1}>
+        {t('home.greeting', { name: politeName(view.customer.name, lang) })}
+      </h1>
       <p class="muted intro">{t('home.intro', { business: businessName })}</p>
 
       {caughtUp && (
         <div class="card caught-up" role="status">
-          <span class="caught-up-icon" aria-hidden="true">✓</span>
+          <span class="caught-up-icon" aria-hidden="true">
+            ✓
+          </span>
           <div>
             <h2>{t('home.caughtUpTitle')}</h2>
             <p class="muted">{t('home.caughtUpBody')}</p>
@@ -124,14 +131,27 @@ export function Home() {
       {quotes.length > 0 && (
         <Section title={t('home.quotes')}>
           <ul class="stack">
-            {quotes.map((q) => <QuoteRow key={q.id} quote={q} />)}
+            {quotes.map((q) => (
+              <QuoteRow key={q.id} quote={q} />
+            ))}
           </ul>
         </Section>
       )}
 
       {activeJobs.length > 0 && (
-        <Section title={t('home.activeJobs')} action={<Link to={paths.jobs()} class="text-link">{t('home.allJobs')}</Link>}>
-          <ul class="stack">{activeJobs.map((j) => <JobCard key={j.id} job={j} />)}</ul>
+        <Section
+          title={t('home.activeJobs')}
+          action={
+            <Link to={paths.jobs()} class="text-link">
+              {t('home.allJobs')}
+            </Link>
+          }
+        >
+          <ul class="stack">
+            {activeJobs.map((j) => (
+              <JobCard key={j.id} job={j} />
+            ))}
+          </ul>
         </Section>
       )}
 

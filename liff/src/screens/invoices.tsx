@@ -21,10 +21,16 @@ function InvoiceCard({ inv }: { inv: PortalInvoice }) {
             <Money satang={inv.balanceSatang} class="amount" />
           </span>
         ) : (
-          <span class="block stack-tight"><Money satang={inv.totals.totalSatang} class="strong" /></span>
+          <span class="block stack-tight">
+            <Money satang={inv.totals.totalSatang} class="strong" />
+          </span>
         )}
         <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
-        {inv.pendingNotices.length > 0 && <span class="small block">{t('paid.pendingFact')}: {formatMoney(pendingSatang(inv.pendingNotices), lang)}</span>}
+        {inv.pendingNotices.length > 0 && (
+          <span class="small block">
+            {t('paid.pendingFact')}: {formatMoney(pendingSatang(inv.pendingNotices), lang)}
+          </span>
+        )}
       </Link>
     </li>
   );
@@ -39,16 +45,28 @@ export function Invoices() {
       {!view.invoices.length && <Empty text={t('invoices.empty')} />}
       {open.length > 0 && (
         <Section title={t('invoices.outstanding')}>
-          <ul class="stack">{open.map((i) => <InvoiceCard key={i.id} inv={i} />)}</ul>
+          <ul class="stack">
+            {open.map((i) => (
+              <InvoiceCard key={i.id} inv={i} />
+            ))}
+          </ul>
         </Section>
       )}
       {others.length > 0 && (
         <Section title={t('invoices.others')}>
-          <ul class="stack">{others.map((i) => <InvoiceCard key={i.id} inv={i} />)}</ul>
+          <ul class="stack">
+            {others.map((i) => (
+              <InvoiceCard key={i.id} inv={i} />
+            ))}
+          </ul>
         </Section>
       )}
       {view.receipts.length > 0 && (
-        <p class="center"><Link to={paths.receipts()} class="btn btn-quiet">{t('invoices.receiptsLink')} ({view.receipts.length})</Link></p>
+        <p class="center">
+          <Link to={paths.receipts()} class="btn btn-quiet">
+            {t('invoices.receiptsLink')} ({view.receipts.length})
+          </Link>
+        </p>
       )}
     </Page>
   );
@@ -57,24 +75,40 @@ export function Invoices() {
 export function InvoicePage({ id, standalone }: { id: string; standalone?: boolean }) {
   const { view, lang, t } = usePortal();
   const inv = view.invoices.find((i) => i.id === id);
-  if (!inv) return <Page title={t('invoice.notFound')} back={standalone ? undefined : paths.invoices()}>{null}</Page>;
+  if (!inv)
+    return (
+      <Page title={t('invoice.notFound')} back={standalone ? undefined : paths.invoices()}>
+        {null}
+      </Page>
+    );
   const suffix = t('app.timeSuffix');
   return (
     <Page
       title={t('invoice.title', { number: inv.number })}
       back={standalone ? undefined : paths.invoices()}
-      sub={<p class="row"><InvoiceBadge status={inv.status} />{inv.jobNumber && <span class="muted small">{t('invoice.job')} {inv.jobNumber}</span>}</p>}
+      sub={
+        <p class="row">
+          <InvoiceBadge status={inv.status} />
+          {inv.jobNumber && (
+            <span class="muted small">
+              {t('invoice.job')} {inv.jobNumber}
+            </span>
+          )}
+        </p>
+      }
     >
       <div class="card">
-        <Facts rows={[
-          [t('invoice.issueDate'), formatDate(lang, inv.issueDate)],
-          [t('invoice.dueDate'), formatDate(lang, inv.dueDate)],
-          inv.taxInvoiceNumber ? [t('invoice.taxInvoice'), inv.taxInvoiceNumber] : false,
-          [t('invoice.total'), <Money satang={inv.totals.totalSatang} />],
-          inv.paidSatang > 0 ? [t('invoice.paid'), <Money satang={inv.paidSatang} />] : false,
-          [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],
-          pendingSatang(inv.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(inv.pendingNotices)} />] : false,
-        ]} />
+        <Facts
+          rows={[
+            [t('invoice.issueDate'), formatDate(lang, inv.issueDate)],
+            [t('invoice.dueDate'), formatDate(lang, inv.dueDate)],
+            inv.taxInvoiceNumber ? [t('invoice.taxInvoice'), inv.taxInvoiceNumber] : false,
+            [t('invoice.total'), <Money satang={inv.totals.totalSatang} />],
+            inv.paidSatang > 0 ? [t('invoice.paid'), <Money satang={inv.paidSatang} />] : false,
+            [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],
+            pendingSatang(inv.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(inv.pendingNotices)} />] : false,
+          ]}
+        />
       </div>
 
       {inv.pay && <PaySection kind="invoice" id={inv.id} pay={inv.pay} withholdingSatang={inv.totals.withholdingSatang} pending={inv.pendingNotices} />}
@@ -103,7 +137,9 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
               </li>
             ))}
           </ul>
-        ) : <Empty text={t('invoice.noPayments')} />}
+        ) : (
+          <Empty text={t('invoice.noPayments')} />
+        )}
       </Section>
 
       {inv.documentIds.length > 0 && (

@@ -28,14 +28,25 @@ export function Jobs({ tab }: { tab: JobsTab }) {
               href={href(paths.jobs(key))}
               class={key === tab ? 'tab tab-on' : 'tab'}
               aria-current={key === tab ? 'page' : undefined}
-              onClick={(e) => { e.preventDefault(); navigate(paths.jobs(key), { replace: true }); }}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(paths.jobs(key), { replace: true });
+              }}
             >
               {t(label)} <span class="count">{count}</span>
             </a>
           );
         })}
       </nav>
-      {jobs.length ? <ul class="stack">{jobs.map((j) => <JobCard key={j.id} job={j} />)}</ul> : <Empty text={t(emptyKey)} />}
+      {jobs.length ? (
+        <ul class="stack">
+          {jobs.map((j) => (
+            <JobCard key={j.id} job={j} />
+          ))}
+        </ul>
+      ) : (
+        <Empty text={t(emptyKey)} />
+      )}
     </Page>
   );
 }
@@ -54,12 +65,20 @@ function Timeline({ job }: { job: PortalJob }) {
       {history.map((h, i) => {
         const current = i === history.length - 1;
         return (
-          <li key={`${h.stage}-${h.at}-${i}`} class={current ? `tl tl-current${h.stage === 'cancelled' ? ' tl-cancelled' : ''}` : 'tl tl-done'} aria-current={current ? 'step' : undefined}>
+          <li
+            key={`${h.stage}-${h.at}-${i}`}
+            class={current ? `tl tl-current${h.stage === 'cancelled' ? ' tl-cancelled' : ''}` : 'tl tl-done'}
+            aria-current={current ? 'step' : undefined}
+          >
             <span class="tl-dot" aria-hidden="true" />
             <div class="tl-body">
               <span class="tl-label">{t(`stage.${h.stage}`)}</span>
               {current && <span class="sr-only"> ({t('job.currentStep')})</span>}
-              {h.at && <time class="muted small block" dateTime={h.at}>{formatDateTime(lang, h.at, suffix)}</time>}
+              {h.at && (
+                <time class="muted small block" dateTime={h.at}>
+                  {formatDateTime(lang, h.at, suffix)}
+                </time>
+              )}
               {h.note && <p class="tl-note">{h.note}</p>}
             </div>
           </li>
@@ -81,35 +100,51 @@ function Timeline({ job }: { job: PortalJob }) {
 export function JobPage({ id }: { id: string }) {
   const { view, lang, t, live } = usePortal();
   const job = view.jobs.find((j) => j.id === id);
-  if (!job) return <Page title={t('job.notFound')} back={paths.jobs()}>{null}</Page>;
+  if (!job)
+    return (
+      <Page title={t('job.notFound')} back={paths.jobs()}>
+        {null}
+      </Page>
+    );
   const dates = formatDateRange(lang, job.startDate, job.endDate);
   return (
     <Page
       title={job.title}
       back={paths.jobs(job.timing)}
-      sub={<p class="row muted"><span>{job.number}</span><StageChip stage={job.stage} /></p>}
+      sub={
+        <p class="row muted">
+          <span>{job.number}</span>
+          <StageChip stage={job.stage} />
+        </p>
+      }
     >
       <Section
         title={t('job.progress')}
-        action={live !== 'off' && (
-          <span class={`live live-${live}`} role="status">{t(live === 'reconnecting' ? 'job.reconnecting' : 'job.live')}</span>
-        )}
+        action={
+          live !== 'off' && (
+            <span class={`live live-${live}`} role="status">
+              {t(live === 'reconnecting' ? 'job.reconnecting' : 'job.live')}
+            </span>
+          )
+        }
       >
-        <div class="card"><Timeline job={job} /></div>
+        <div class="card">
+          <Timeline job={job} />
+        </div>
       </Section>
       {(dates || job.siteAddress) && (
         <div class="card">
-          <Facts stacked rows={[
-            dates ? [t('job.dates'), dates] : false,
-            job.siteAddress ? [t('job.site'), job.siteAddress] : false,
-          ]} />
+          <Facts stacked rows={[dates ? [t('job.dates'), dates] : false, job.siteAddress ? [t('job.site'), job.siteAddress] : false]} />
         </div>
       )}
       {job.equipment.length > 0 && (
         <Section title={t('job.equipment')}>
           <ul class="card equipment">
             {job.equipment.map((e, i) => (
-              <li key={i}><span>{e.name}</span><span class="qty">× {e.quantity}</span></li>
+              <li key={i}>
+                <span>{e.name}</span>
+                <span class="qty">× {e.quantity}</span>
+              </li>
             ))}
           </ul>
         </Section>

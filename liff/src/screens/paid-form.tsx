@@ -49,7 +49,14 @@ export function PaidForm(props: { target: string; balanceSatang: number; withhol
 
   if (!open) {
     return (
-      <button type="button" class="btn btn-soft btn-block" onClick={() => { setOpen(true); setError(null); }}>
+      <button
+        type="button"
+        class="btn btn-soft btn-block"
+        onClick={() => {
+          setOpen(true);
+          setError(null);
+        }}
+      >
         {t('paid.open')}
       </button>
     );
@@ -79,27 +86,55 @@ export function PaidForm(props: { target: string; balanceSatang: number; withhol
 
   return (
     <form class="paid-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`} class="subhead">{t('paid.title')}</h3>
+      <h3 id={`${id}-title`} class="subhead">
+        {t('paid.title')}
+      </h3>
       <label class="field" for={`${id}-slip`}>
         <span class="field-label">{t('paid.slip')}</span>
         <input id={`${id}-slip`} name="slip" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={`${id}-slip-hint`} />
-        <span id={`${id}-slip-hint`} class="muted small">{t('paid.slipHint')}</span>
+        <span id={`${id}-slip-hint`} class="muted small">
+          {t('paid.slipHint')}
+        </span>
       </label>
       <label class="field" for={`${id}-amount`}>
         <span class="field-label">{t('paid.amount')}</span>
-        <input id={`${id}-amount`} name="amount" type="text" inputMode="decimal" autoComplete="off" value={amount} onInput={(e) => setAmount((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id={`${id}-amount`}
+          name="amount"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          onInput={(e) => setAmount((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       {props.withholding && (
         <label class="field" for={`${id}-cert`}>
           <span class="field-label">{t('paid.cert')}</span>
-          <input id={`${id}-cert`} name="withholdingCertificate" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby={`${id}-cert-hint`} />
-          <span id={`${id}-cert-hint`} class="muted small">{t('paid.certHint')}</span>
+          <input
+            id={`${id}-cert`}
+            name="withholdingCertificate"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            aria-describedby={`${id}-cert-hint`}
+          />
+          <span id={`${id}-cert-hint`} class="muted small">
+            {t('paid.certHint')}
+          </span>
         </label>
       )}
-      {error && <p class="note note-warn" role="alert">{error}</p>}
+      {error && (
+        <p class="note note-warn" role="alert">
+          {error}
+        </p>
+      )}
       <div class="paid-actions">
-        <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)} disabled={busy}>{t('paid.cancel')}</button>
-        <button type="submit" class="btn btn-primary" disabled={busy}>{t(busy ? 'paid.sending' : 'paid.send')}</button>
+        <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)} disabled={busy}>
+          {t('paid.cancel')}
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {t(busy ? 'paid.sending' : 'paid.send')}
+        </button>
       </div>
     </form>
   );

@@ -14,9 +14,7 @@ import type { Translate } from '../i18n.ts';
 import { paths } from '../router.ts';
 import { FileLink, Link, Modal, Money, Section } from '../ui.tsx';
 
-export type QuoteOutcome =
-  | { kind: 'accepted'; name: string; result: AcceptResult }
-  | { kind: 'declined'; reason: string };
+export type QuoteOutcome = { kind: 'accepted'; name: string; result: AcceptResult } | { kind: 'declined'; reason: string };
 
 type SignModule = typeof import('./quote-sign.tsx');
 let signModule: Promise<SignModule> | null = null;
@@ -84,14 +82,16 @@ function Respond({ quote, onOutcome }: { quote: PortalQuote; onOutcome: (o: Quot
         <button type="button" class="btn btn-quiet btn-block" data-action="decline" onClick={() => setDialog('decline')}>
           {t('quote.decline')}
         </button>
-        {loadFailed && <p class="field-error" role="alert">{t('quote.loadFailed')}</p>}
+        {loadFailed && (
+          <p class="field-error" role="alert">
+            {t('quote.loadFailed')}
+          </p>
+        )}
       </div>
       {dialog === 'sign' && Sign && (
         <Sign quote={quote} onClose={() => setDialog('none')} onAccepted={(result, name) => after({ kind: 'accepted', name, result })} />
       )}
-      {dialog === 'decline' && (
-        <DeclineDialog quote={quote} onClose={() => setDialog('none')} onDeclined={(reason) => after({ kind: 'declined', reason })} />
-      )}
+      {dialog === 'decline' && <DeclineDialog quote={quote} onClose={() => setDialog('none')} onDeclined={(reason) => after({ kind: 'declined', reason })} />}
     </Section>
   );
 }
@@ -126,11 +126,20 @@ function DeclineDialog({ quote, onClose, onDeclined }: { quote: PortalQuote; onC
   };
 
   return (
-    <Modal labelledBy={titleId} onClose={() => { if (!sending.current) onClose(); }}>
+    <Modal
+      labelledBy={titleId}
+      onClose={() => {
+        if (!sending.current) onClose();
+      }}
+    >
       <form class="modal-body" onSubmit={submit} noValidate>
-        <h2 id={titleId} tabIndex={-1}>{t('decline.title', { number: quote.number })}</h2>
+        <h2 id={titleId} tabIndex={-1}>
+          {t('decline.title', { number: quote.number })}
+        </h2>
         <p>{t('decline.body')}</p>
-        <label class="field-label" for={reasonId}>{t('decline.reason')}</label>
+        <label class="field-label" for={reasonId}>
+          {t('decline.reason')}
+        </label>
         <textarea
           id={reasonId}
           class="input"
@@ -140,12 +149,18 @@ function DeclineDialog({ quote, onClose, onDeclined }: { quote: PortalQuote; onC
           onInput={(e) => setReason(e.currentTarget.value)}
           aria-describedby={error ? errorId : undefined}
         />
-        {error && <p id={errorId} class="field-error" role="alert">{error}</p>}
+        {error && (
+          <p id={errorId} class="field-error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="modal-actions">
           <button type="submit" class="btn btn-danger" disabled={busy} data-action="confirm-decline">
             {busy ? t('sign.sending') : t('decline.confirm')}
           </button>
-          <button type="button" class="btn btn-quiet" disabled={busy} onClick={onClose}>{t('sign.cancel')}</button>
+          <button type="button" class="btn btn-quiet" disabled={busy} onClick={onClose}>
+            {t('sign.cancel')}
+          </button>
         </div>
       </form>
     </Modal>
@@ -169,8 +184,12 @@ function Done(props: { title: string; tone: 'ok' | 'neutral'; fresh?: boolean; c
   return (
     <section class={`card outcome outcome-${props.tone}`} aria-labelledby={id}>
       <div class="outcome-head">
-        <span class="outcome-icon" aria-hidden="true">{props.tone === 'ok' ? '✓' : '–'}</span>
-        <h2 id={id} ref={ref} tabIndex={-1}>{props.title}</h2>
+        <span class="outcome-icon" aria-hidden="true">
+          {props.tone === 'ok' ? '✓' : '–'}
+        </span>
+        <h2 id={id} ref={ref} tabIndex={-1}>
+          {props.title}
+        </h2>
       </div>
       {props.children}
     </section>
@@ -191,7 +210,9 @@ function AcceptedPanel({ quote, outcome }: { quote: PortalQuote; outcome: Extrac
   return (
     <>
       <Done title={t('accepted.title')} tone="ok" fresh>
-        <p class="strong" data-signed-by>{signedLine(t, lang, quote.signed?.name ?? outcome.name, signedAt)}</p>
+        <p class="strong" data-signed-by>
+          {signedLine(t, lang, quote.signed?.name ?? outcome.name, signedAt)}
+        </p>
         <p>{t('accepted.copySent')}</p>
         {customerLink && (
           <FileLink class="btn btn-soft btn-block" url={urls.document(token, result.signedDocumentId)} aria-label={t('accepted.signedPdf')}>
@@ -211,20 +232,31 @@ function NextDeposit({ next }: { next: NonNullable<AcceptResult['next']> }) {
   const titleId = useId();
   return (
     <section class="card pay" id="pay" aria-labelledby={titleId}>
-      <h2 id={titleId} class="pay-title">{t('accepted.nextDeposit', { number: next.number })}</h2>
+      <h2 id={titleId} class="pay-title">
+        {t('accepted.nextDeposit', { number: next.number })}
+      </h2>
       <p class="pay-label">{t('pay.amount')}</p>
-      <p class="pay-amount"><Money satang={next.amountSatang} /></p>
+      <p class="pay-amount">
+        <Money satang={next.amountSatang} />
+      </p>
       <img class="qr" src={next.qrDataUrl} width={240} height={240} alt={t('pay.qrAlt', { amount })} data-qr="deposit" />
       <dl class="payee">
-        <div><dt>{t('pay.payee')}</dt><dd>{next.payee}</dd></div>
+        <div>
+          <dt>{t('pay.payee')}</dt>
+          <dd>{next.payee}</dd>
+        </div>
       </dl>
       {view.scope === 'customer' ? (
-        <FileLink class="btn btn-primary btn-block" url={`${next.qrImageUrl}?download=1`} download>{t('pay.saveQr')}</FileLink>
+        <FileLink class="btn btn-primary btn-block" url={`${next.qrImageUrl}?download=1`} download>
+          {t('pay.saveQr')}
+        </FileLink>
       ) : liff ? (
         // LINE's browser cannot save a file and this link no longer opens elsewhere: the image itself can be kept.
         <p class="note">{t('accepted.saveQrHint')}</p>
       ) : (
-        <a class="btn btn-primary btn-block" href={next.qrDataUrl} download={`${next.number}.png`}>{t('pay.saveQr')}</a>
+        <a class="btn btn-primary btn-block" href={next.qrDataUrl} download={`${next.number}.png`}>
+          {t('pay.saveQr')}
+        </a>
       )}
       <p class="muted small">{t('deposit.note')}</p>
       <p class="muted small">{t('pay.howTo')}</p>
@@ -239,9 +271,15 @@ function SignedSummary({ quote }: { quote: PortalQuote }) {
   const deposit = view.scope === 'customer' ? view.deposits.find((d) => d.quoteNumber === quote.number && d.pay) : undefined;
   return (
     <Done title={t('accepted.title')} tone="ok">
-      {name && <p class="strong" data-signed-by>{signedLine(t, lang, name, quote.signed?.signedAtIso ?? quote.signedAt)}</p>}
+      {name && (
+        <p class="strong" data-signed-by>
+          {signedLine(t, lang, name, quote.signed?.signedAtIso ?? quote.signedAt)}
+        </p>
+      )}
       {deposit && (
-        <Link to={paths.deposits(deposit.id)} class="btn btn-primary btn-block">{t('accepted.payDeposit', { amount: formatMoney(deposit.pay!.amountSatang, lang) })}</Link>
+        <Link to={paths.deposits(deposit.id)} class="btn btn-primary btn-block">
+          {t('accepted.payDeposit', { amount: formatMoney(deposit.pay!.amountSatang, lang) })}
+        </Link>
       )}
     </Done>
   );

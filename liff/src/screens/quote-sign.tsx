@@ -18,7 +18,10 @@ import { signatureProblem } from '../signature-ink.ts';
 import { Modal, Money } from '../ui.tsx';
 
 type Field = 'name' | 'signature' | 'consent';
-interface FormError { field: Field | null; text: string }
+interface FormError {
+  field: Field | null;
+  text: string;
+}
 
 const FIELDS: readonly string[] = ['name', 'signature', 'consent'];
 
@@ -40,7 +43,7 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
     const canvas = canvasRef.current!;
     const pad = new SignaturePad(canvas, { minWidth: 1, maxWidth: 3, penColor: '#101828', backgroundColor: 'rgba(0,0,0,0)' });
     padRef.current = pad;
-    const fit = () => {
+    const fitCanvas = () => {
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       const width = Math.round(canvas.offsetWidth * ratio);
       const height = Math.round(canvas.offsetHeight * ratio);
@@ -50,16 +53,16 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
       canvas.getContext('2d')!.scale(ratio, ratio);
       pad.redraw();
     };
-    fit();
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : null;
+    fitCanvas();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(fitCanvas) : null;
     observer?.observe(canvas);
-    if (!observer) window.addEventListener('resize', fit);
+    if (!observer) window.addEventListener('resize', fitCanvas);
     // Drawing again answers a "sign first" message.
     const onStroke = () => setError((e) => (e?.field === 'signature' ? null : e));
     pad.addEventListener('endStroke', onStroke);
     return () => {
       observer?.disconnect();
-      window.removeEventListener('resize', fit);
+      window.removeEventListener('resize', fitCanvas);
       pad.removeEventListener('endStroke', onStroke);
       pad.off();
     };
@@ -105,20 +108,34 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
   };
 
   const message = (field: Field | null) =>
-    error && error.field === field ? <p id={ids.error} class="field-error" role="alert">{error.text}</p> : null;
+    error && error.field === field ? (
+      <p id={ids.error} class="field-error" role="alert">
+        {error.text}
+      </p>
+    ) : null;
   const describedBy = (field: Field, extra?: string) => [extra, error?.field === field ? ids.error : null].filter(Boolean).join(' ') || undefined;
   const total = quote.document.totals.withholdingSatang ? quote.document.totals.netPayableSatang : quote.document.totals.totalSatang;
 
   return (
-    <Modal labelledBy={ids.title} class="sheet" onClose={() => { if (!sending.current) props.onClose(); }}>
+    <Modal
+      labelledBy={ids.title}
+      class="sheet"
+      onClose={() => {
+        if (!sending.current) props.onClose();
+      }}
+    >
       <form class="modal-body sign" onSubmit={submit} noValidate>
-        <h2 id={ids.title} tabIndex={-1}>{t('sign.title', { number: quote.number })}</h2>
+        <h2 id={ids.title} tabIndex={-1}>
+          {t('sign.title', { number: quote.number })}
+        </h2>
         <p class="row sign-total">
           <span class="muted">{t(quote.document.totals.withholdingSatang ? 'totals.net' : 'totals.total')}</span>
           <Money satang={total} class="strong" />
         </p>
 
-        <label class="field-label" for={ids.name}>{t('sign.name')}</label>
+        <label class="field-label" for={ids.name}>
+          {t('sign.name')}
+        </label>
         <input
           ref={nameRef}
           id={ids.name}
@@ -127,19 +144,28 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
           autocomplete="name"
           maxLength={120}
           value={name}
-          onInput={(e) => { setName(e.currentTarget.value); if (error?.field === 'name') setError(null); }}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            if (error?.field === 'name') setError(null);
+          }}
           aria-invalid={error?.field === 'name' || undefined}
           aria-describedby={describedBy('name')}
         />
         {message('name')}
 
-        <p class="field-label" id={ids.pad}>{t('sign.pad')}</p>
-        <p class="muted small" id={ids.padHelp}>{t('sign.padHelp')}</p>
+        <p class="field-label" id={ids.pad}>
+          {t('sign.pad')}
+        </p>
+        <p class="muted small" id={ids.padHelp}>
+          {t('sign.padHelp')}
+        </p>
         <div class={error?.field === 'signature' ? 'pad pad-invalid' : 'pad'}>
           <canvas ref={canvasRef} role="img" aria-labelledby={ids.pad} aria-describedby={describedBy('signature', ids.padHelp)} data-pad />
         </div>
         <div class="pad-tools">
-          <button type="button" class="btn btn-small btn-quiet" onClick={clear} disabled={busy}>{t('sign.clear')}</button>
+          <button type="button" class="btn btn-small btn-quiet" onClick={clear} disabled={busy}>
+            {t('sign.clear')}
+          </button>
         </div>
         {message('signature')}
 
@@ -150,7 +176,10 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
             class="check"
             type="checkbox"
             checked={consent}
-            onChange={(e) => { setConsent(e.currentTarget.checked); if (error?.field === 'consent') setError(null); }}
+            onChange={(e) => {
+              setConsent(e.currentTarget.checked);
+              if (error?.field === 'consent') setError(null);
+            }}
             aria-invalid={error?.field === 'consent' || undefined}
             aria-describedby={describedBy('consent')}
           />
@@ -163,7 +192,9 @@ export function SignDialog(props: { quote: PortalQuote; onClose: () => void; onA
           <button type="submit" class="btn btn-primary" disabled={busy} data-action="confirm-sign">
             {busy ? t('sign.sending') : t('sign.confirm')}
           </button>
-          <button type="button" class="btn btn-quiet" disabled={busy} onClick={props.onClose}>{t('sign.cancel')}</button>
+          <button type="button" class="btn btn-quiet" disabled={busy} onClick={props.onClose}>
+            {t('sign.cancel')}
+          </button>
         </div>
       </form>
     </Modal>

@@ -14,9 +14,13 @@ export function Quotes() {
     <Page title={t('quotes.title')} back={paths.documents()}>
       {view.quotes.length ? (
         <ul class="stack">
-          {view.quotes.map((q) => <QuoteRow key={q.id} quote={q} />)}
+          {view.quotes.map((q) => (
+            <QuoteRow key={q.id} quote={q} />
+          ))}
         </ul>
-      ) : <Empty text={t('quotes.empty')} />}
+      ) : (
+        <Empty text={t('quotes.empty')} />
+      )}
     </Page>
   );
 }
@@ -38,7 +42,10 @@ function QuoteTotals({ totals }: { totals: PortalQuoteDocument['totals'] }) {
   }
   rows.push([t('totals.total'), totals.totalSatang, totals.withholdingSatang ? undefined : 'strong']);
   if (totals.withholdingSatang > 0) {
-    rows.push([totals.withholdingBasisPoints ? t('totals.whtRate', { rate: percent(totals.withholdingBasisPoints) }) : t('totals.wht'), -totals.withholdingSatang]);
+    rows.push([
+      totals.withholdingBasisPoints ? t('totals.whtRate', { rate: percent(totals.withholdingBasisPoints) }) : t('totals.wht'),
+      -totals.withholdingSatang,
+    ]);
     rows.push([t('totals.net'), totals.netPayableSatang, 'strong']);
   }
   return (
@@ -47,7 +54,9 @@ function QuoteTotals({ totals }: { totals: PortalQuoteDocument['totals'] }) {
         {rows.map(([label, amount, cls]) => (
           <tr key={label} class={cls}>
             <th scope="row">{label}</th>
-            <td><Money satang={amount} /></td>
+            <td>
+              <Money satang={amount} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -65,7 +74,12 @@ export function QuotePage({ id, standalone }: { id: string; standalone?: boolean
   const { view, lang, t } = usePortal();
   const [outcome, setOutcome] = useState<QuoteOutcome | null>(null);
   const quote = view.quotes.find((q) => q.id === id);
-  if (!quote) return <Page title={t('quote.notFound')} back={standalone ? undefined : paths.home()}>{null}</Page>;
+  if (!quote)
+    return (
+      <Page title={t('quote.notFound')} back={standalone ? undefined : paths.home()}>
+        {null}
+      </Page>
+    );
   const doc = quote.document;
   const status = outcome?.kind ?? quote.status;
   const answered = status === 'accepted' || status === 'declined';
@@ -77,17 +91,31 @@ export function QuotePage({ id, standalone }: { id: string; standalone?: boolean
     <Page
       title={t('quote.title', { number: quote.number })}
       back={standalone ? undefined : paths.quotes()}
-      sub={<p class="row"><QuoteBadge status={status} />{quote.jobNumber && <span class="muted small">{t('invoice.job')} {quote.jobNumber}</span>}</p>}
+      sub={
+        <p class="row">
+          <QuoteBadge status={status} />
+          {quote.jobNumber && (
+            <span class="muted small">
+              {t('invoice.job')} {quote.jobNumber}
+            </span>
+          )}
+        </p>
+      }
     >
       {answered && <QuoteActions quote={quote} outcome={outcome} onOutcome={setOutcome} />}
 
       <div class="card">
-        <Facts rows={[
-          [t('quote.issueDate'), formatDate(lang, doc.issueDate)],
-          [t(quote.expired ? 'quote.expiredOnLabel' : 'quote.validUntil'), formatDate(lang, doc.validUntil)],
-          [doc.totals.withholdingSatang ? t('totals.net') : t('totals.total'), <Money satang={doc.totals.withholdingSatang ? doc.totals.netPayableSatang : doc.totals.totalSatang} class="strong" />],
-          doc.depositSatang ? [t('quote.deposit'), <Money satang={doc.depositSatang} />] : false,
-        ]} />
+        <Facts
+          rows={[
+            [t('quote.issueDate'), formatDate(lang, doc.issueDate)],
+            [t(quote.expired ? 'quote.expiredOnLabel' : 'quote.validUntil'), formatDate(lang, doc.validUntil)],
+            [
+              doc.totals.withholdingSatang ? t('totals.net') : t('totals.total'),
+              <Money satang={doc.totals.withholdingSatang ? doc.totals.netPayableSatang : doc.totals.totalSatang} class="strong" />,
+            ],
+            doc.depositSatang ? [t('quote.deposit'), <Money satang={doc.depositSatang} />] : false,
+          ]}
+        />
         {doc.depositSatang && !answered && quote.canRespond ? <p class="muted small">{t('quote.depositAfterAccept')}</p> : null}
         {quote.expired && (
           <div class="note note-warn" role="status">
@@ -102,12 +130,19 @@ export function QuotePage({ id, standalone }: { id: string; standalone?: boolean
           <LinesTable lines={doc.lines} />
           <QuoteTotals totals={doc.totals} />
         </div>
-        {doc.note && <p class="card quote-note"><span class="strong block">{t('quote.note')}</span>{doc.note}</p>}
+        {doc.note && (
+          <p class="card quote-note">
+            <span class="strong block">{t('quote.note')}</span>
+            {doc.note}
+          </p>
+        )}
       </Section>
 
       {!answered && <QuoteActions quote={quote} outcome={outcome} onOutcome={setOutcome} />}
 
-      {deposits.map((d) => <DepositCard key={d.id} deposit={d} />)}
+      {deposits.map((d) => (
+        <DepositCard key={d.id} deposit={d} />
+      ))}
 
       {filesReachable && quote.documentIds.length > 0 && (
         <Section title={t('docs.title')}>

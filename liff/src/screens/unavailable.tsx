@@ -22,7 +22,9 @@ export function Unavailable({ business, busy = false, token, t }: { business: Po
         <svg class="unavailable-icon" viewBox="0 0 24 24" width="48" height="48" aria-hidden="true">
           <path d="M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1" />
         </svg>
-        <h1 id="page-title" tabIndex={-1}>{t(busy ? 'busy.title' : 'unavailable.title')}</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          {t(busy ? 'busy.title' : 'unavailable.title')}
+        </h1>
         <p>{t(busy ? 'busy.body' : 'unavailable.body')}</p>
         {token && !busy && (
           <button
@@ -35,8 +37,14 @@ export function Unavailable({ business, busy = false, token, t }: { business: Po
             {t(state === 'sending' ? 'unavailable.sending' : 'unavailable.recover')}
           </button>
         )}
-        <div role="status" aria-live="polite">{state === 'sent' && <p class="note">{t('unavailable.sent')}</p>}</div>
-        {state === 'failed' && <p class="note note-warn" role="alert">{t('error.body')}</p>}
+        <div role="status" aria-live="polite">
+          {state === 'sent' && <p class="note">{t('unavailable.sent')}</p>}
+        </div>
+        {state === 'failed' && (
+          <p class="note note-warn" role="alert">
+            {t('error.body')}
+          </p>
+        )}
       </div>
       <ContactCard business={business} t={t} />
     </>

@@ -100,8 +100,7 @@ function withCanonicalCodePoints(font: ParsedFont): ParsedFont {
   const canonical = (glyph: FontkitGlyph): number[] => {
     let points = byGlyph.get(glyph.id);
     if (!points) {
-      points =
-        codePointsFromName(glyph.name) ?? glyph.codePoints.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
+      points = codePointsFromName(glyph.name) ?? glyph.codePoints.map((cp) => (cp === SARA_AM ? NIKHAHIT : cp));
       byGlyph.set(glyph.id, points);
     }
     return points;
@@ -130,8 +129,7 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   if (!parsed) {
     parsed = { regular: parseOnce('regular'), bold: parseOnce('bold') };
   }
-  const source = (weight: FontWeight): PDFKit.Mixins.PDFFontSource =>
-    (parsed?.[weight] as unknown as PDFKit.Mixins.PDFFontSource | null) ?? buffers[weight];
+  const source = (weight: FontWeight): PDFKit.Mixins.PDFFontSource => (parsed?.[weight] as unknown as PDFKit.Mixins.PDFFontSource | null) ?? buffers[weight];
   doc.registerFont(FONT_NAMES.regular, source('regular'));
   doc.registerFont(FONT_NAMES.bold, source('bold'));
 }

@@ -7,18 +7,7 @@
 import type { DocumentBuyer, DocumentLang, DocumentSeller } from '../document-model.ts';
 import { L, both, branchLabel, documentTitle, primary, secondary } from '../labels.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, STYLE, box, hRule, type MetaRow, type RenderContext } from './page.ts';
-import {
-  blockHeight,
-  drawLines,
-  drawText,
-  joinOrStack,
-  lineHeightOf,
-  measureText,
-  setStyle,
-  textWidth,
-  wrapText,
-  type TextStyle,
-} from './text-layout.ts';
+import { blockHeight, drawLines, drawText, joinOrStack, lineHeightOf, measureText, setStyle, textWidth, wrapText, type TextStyle } from './text-layout.ts';
 
 /** Width of the number/date box (and of the customer box's neighbour). */
 const RIGHT_WIDTH = 212;
@@ -190,12 +179,7 @@ function drawMeta(ctx: RenderContext, top: number, height: number | null): numbe
   return top + boxHeight;
 }
 
-export function buyerLines(
-  doc: PDFKit.PDFDocument,
-  buyer: DocumentBuyer,
-  lang: DocumentLang,
-  width: number,
-): Array<{ text: string; style: TextStyle }> {
+export function buyerLines(doc: PDFKit.PDFDocument, buyer: DocumentBuyer, lang: DocumentLang, width: number): Array<{ text: string; style: TextStyle }> {
   const company = buyer.companyName?.trim();
   const lines: Array<{ text: string; style: TextStyle }> = [];
   lines.push({ text: company || buyer.name, style: { size: 10.5, weight: 'bold', color: COLOR.text } });
@@ -233,8 +217,7 @@ function drawBuyer(ctx: RenderContext, top: number, minHeight: number): number {
 function buyerBoxHeight(ctx: RenderContext): number {
   const width = CONTENT_WIDTH - RIGHT_WIDTH - BOX_GAP - 2 * BOX_PADDING;
   const parts = buyerLines(ctx.doc, ctx.model.buyer, ctx.lang, width);
-  const inner =
-    blockHeight(STYLE.label, 1) + 1 + parts.reduce((sum, part) => sum + measureText(ctx.doc, part.text, width, part.style).height, 0);
+  const inner = blockHeight(STYLE.label, 1) + 1 + parts.reduce((sum, part) => sum + measureText(ctx.doc, part.text, width, part.style).height, 0);
   return inner + 2 * BOX_PADDING;
 }
 

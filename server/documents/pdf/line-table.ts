@@ -54,13 +54,7 @@ export function simpleColumns(): Column[] {
 
 export function itemRows(lines: readonly DocumentLine[]): TableRow[] {
   return lines.map((line, index) => ({
-    cells: [
-      String(index + 1),
-      line.description,
-      formatQuantity(line.quantity),
-      formatBaht(line.unitPriceSatang),
-      formatBaht(line.amountSatang),
-    ],
+    cells: [String(index + 1), line.description, formatQuantity(line.quantity), formatBaht(line.unitPriceSatang), formatBaht(line.amountSatang)],
   }));
 }
 

@@ -48,9 +48,7 @@ export function drawSignatureSlots(ctx: RenderContext, slots: readonly Signature
   ensureSpace(ctx, height + 16);
   const top = ctx.y + 16;
   const positions =
-    slots.length === 1
-      ? [CONTENT_RIGHT - SLOT_WIDTH]
-      : slots.map((_, index) => PAGE.left + (index * (CONTENT_WIDTH - SLOT_WIDTH)) / (slots.length - 1));
+    slots.length === 1 ? [CONTENT_RIGHT - SLOT_WIDTH] : slots.map((_, index) => PAGE.left + (index * (CONTENT_WIDTH - SLOT_WIDTH)) / (slots.length - 1));
   slots.forEach((slot, index) => {
     const x = positions[index] ?? PAGE.left;
     if (slot.image) {

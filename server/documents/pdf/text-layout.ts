@@ -23,7 +23,10 @@ const currentStyle = new WeakMap<PDFKit.PDFDocument, { weight: FontWeight; size:
 
 export function setStyle(doc: PDFKit.PDFDocument, style: TextStyle): void {
   const weight = style.weight ?? 'regular';
-  doc.font(FONT_NAMES[weight]).fontSize(style.size).fillColor(style.color ?? '#000000');
+  doc
+    .font(FONT_NAMES[weight])
+    .fontSize(style.size)
+    .fillColor(style.color ?? '#000000');
   currentStyle.set(doc, { weight, size: style.size });
 }
 
@@ -69,16 +72,7 @@ const WHITESPACE = /^\s+$/u;
  * Compound terms a Thai reader expects on one line even though they are several words
  * (a line may still break before or after them).
  */
-const KEEP_TOGETHER = [
-  'ใบกำกับภาษี',
-  'ใบเสร็จรับเงิน',
-  'ภาษีมูลค่าเพิ่ม',
-  'เลขประจำตัวผู้เสียภาษี',
-  'สำนักงานใหญ่',
-  'ใบแจ้งหนี้',
-  'ใบเสนอราคา',
-  'ผู้มีอำนาจลงนาม',
-];
+const KEEP_TOGETHER = ['ใบกำกับภาษี', 'ใบเสร็จรับเงิน', 'ภาษีมูลค่าเพิ่ม', 'เลขประจำตัวผู้เสียภาษี', 'สำนักงานใหญ่', 'ใบแจ้งหนี้', 'ใบเสนอราคา', 'ผู้มีอำนาจลงนาม'];
 
 interface Token {
   text: string;
@@ -223,13 +217,7 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | 
  * line, so a line like 'Tax ID 0105… · Branch 00001' breaks between its parts rather than
  * inside one of them.
  */
-export function joinOrStack(
-  doc: PDFKit.PDFDocument,
-  parts: readonly string[],
-  width: number,
-  style: TextStyle,
-  separator = '  ·  ',
-): string {
+export function joinOrStack(doc: PDFKit.PDFDocument, parts: readonly string[], width: number, style: TextStyle, separator = '  ·  '): string {
   const present = parts.filter((part) => part.trim() !== '');
   setStyle(doc, style);
   const joined = present.join(separator);
@@ -239,13 +227,7 @@ export function joinOrStack(
 export type Align = 'left' | 'right' | 'center';
 
 /** Draws one already-wrapped line; `y` is the top of the line box. */
-export function drawLine(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  y: number,
-  options: { width?: number; align?: Align } = {},
-): void {
+export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { width?: number; align?: Align } = {}): void {
   if (!text) return;
   const { width = 0, align = 'left' } = options;
   let left = x;
@@ -271,15 +253,7 @@ export function blockHeight(style: TextStyle, lineCount: number, lineGap = 0): n
 }
 
 /** Wraps and draws text; returns the height used. */
-export function drawText(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  style: TextStyle,
-  options: TextBlockOptions = {},
-): number {
+export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, style: TextStyle, options: TextBlockOptions = {}): number {
   setStyle(doc, style);
   let lines = wrapText(doc, text, width);
   if (options.maxLines !== undefined) lines = lines.slice(0, options.maxLines);
@@ -305,13 +279,7 @@ export function drawLines(
 }
 
 /** Wraps text in `style` and returns the lines with their height, without drawing. */
-export function measureText(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  width: number,
-  style: TextStyle,
-  lineGap = 0,
-): { lines: string[]; height: number } {
+export function measureText(doc: PDFKit.PDFDocument, text: string, width: number, style: TextStyle, lineGap = 0): { lines: string[]; height: number } {
   setStyle(doc, style);
   const lines = wrapText(doc, text, width);
   return { lines, height: blockHeight(style, lines.length, lineGap) };

@@ -97,45 +97,45 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
   for (const route of routes) {
     if (route.idempotent && route.raw) throw new Error(`${route.operationId}: a raw route cannot be idempotent`);
     // Express 5 hands a rejected promise to the error mapper itself: no wrapper needed.
-    router[route.method](
-      route.path,
-      async (req, res) => {
-        const headerKey = route.idempotent ? req.get(IDEMPOTENCY_HEADER) : undefined;
-        const key = headerKey === undefined ? null : checkIdempotencyKey(headerKey);
-        const params = route.params ? route.params.parse(req.params) : req.params;
-        const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
-        const query = route.query ? route.query.parse(req.query) : req.query;
-        const run = async (runCtx: AppContext) => checkResponse(route, await route.handler({ params, body, query, req, ctx: runCtx }), checkResponses);
-        const status = route.successStatus ?? 200;
-        if (key !== null) {
-          const scope = `${route.operationId}:${callerIdentity(res.locals)}`;
-          const slot = `${scope}\n${key}`;
-          if (running.has(slot)) {
-            throw conflict(`A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry once it has finished`, { field: IDEMPOTENCY_HEADER });
-          }
-          running.add(slot);
-          try {
-            const answer = await runIdempotent(ctx, { scope, key, requestHash: requestHash({ params, body }) }, async (joined) => ({ status, body: await run(joined) }));
-            if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
-            if (answer.status === 204) res.status(204).end();
-            else res.status(answer.status).json(answer.body);
-          } finally {
-            running.delete(slot);
-          }
-          return;
+    router[route.method](route.path, async (req, res) => {
+      const headerKey = route.idempotent ? req.get(IDEMPOTENCY_HEADER) : undefined;
+      const key = headerKey === undefined ? null : checkIdempotencyKey(headerKey);
+      const params = route.params ? route.params.parse(req.params) : req.params;
+      const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
+      const query = route.query ? route.query.parse(req.query) : req.query;
+      const run = async (runCtx: AppContext) => checkResponse(route, await route.handler({ params, body, query, req, ctx: runCtx }), checkResponses);
+      const status = route.successStatus ?? 200;
+      if (key !== null) {
+        const scope = `${route.operationId}:${callerIdentity(res.locals)}`;
+        const slot = `${scope}\n${key}`;
+        if (running.has(slot)) {
+          throw conflict(`A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry once it has finished`, { field: IDEMPOTENCY_HEADER });
         }
-        const result = await run(ctx);
-        if (route.raw) {
-          const { bytes, fileName, contentType } = result as RawBody;
-          res.type(contentType ?? route.raw.contentType);
-          if (fileName) res.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
-          res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
-          return;
+        running.add(slot);
+        try {
+          const answer = await runIdempotent(ctx, { scope, key, requestHash: requestHash({ params, body }) }, async (joined) => ({
+            status,
+            body: await run(joined),
+          }));
+          if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+          if (answer.status === 204) res.status(204).end();
+          else res.status(answer.status).json(answer.body);
+        } finally {
+          running.delete(slot);
         }
-        if (status === 204) res.status(204).end();
-        else res.status(status).json(result);
-      },
-    );
+        return;
+      }
+      const result = await run(ctx);
+      if (route.raw) {
+        const { bytes, fileName, contentType } = result as RawBody;
+        res.type(contentType ?? route.raw.contentType);
+        if (fileName) res.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
+        res.send(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+        return;
+      }
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(result);
+    });
   }
   return router;
 }
@@ -188,9 +188,9 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
         in: 'header',
         required: false,
         description:
-          `Any unique string (a UUID is fine) for this one request. A retry with the same key within ${IDEMPOTENCY_KEY_TTL_MS / 3_600_000} h `
-          + 'returns the first answer again (header `Idempotent-Replayed: true`) and records nothing new; the same key with a '
-          + 'different body is 422; while the first request with the key is still running, 409. Without the header every request records money.',
+          `Any unique string (a UUID is fine) for this one request. A retry with the same key within ${IDEMPOTENCY_KEY_TTL_MS / 3_600_000} h ` +
+          'returns the first answer again (header `Idempotent-Replayed: true`) and records nothing new; the same key with a ' +
+          'different body is 422; while the first request with the key is still running, 409. Without the header every request records money.',
         schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
       });
     }
@@ -204,7 +204,10 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
     };
     const errors = [400, 401, ...(route.errors ?? []), ...(route.idempotent ? [409, 422] : [])];
     for (const code of [...new Set(errors)].sort((a, b) => a - b)) {
-      responses[String(code)] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[String(code)] = {
+        description: ERROR_DESCRIPTIONS[code] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     paths[path] ??= {};
     paths[path][route.method] = {
@@ -218,7 +221,11 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'Back-office API of the client portal. Amounts are integers in satang (1 baht = 100 satang) in fields ending `Satang`. Calendar dates are `YYYY-MM-DD` in Bangkok time.' },
+    info: {
+      ...info,
+      description:
+        'Back-office API of the client portal. Amounts are integers in satang (1 baht = 100 satang) in fields ending `Satang`. Calendar dates are `YYYY-MM-DD` in Bangkok time.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
     components: {

@@ -6,12 +6,21 @@ import { businessDto, toBusinessDto } from './dto/business.dto.ts';
 
 export const businessRoutes = [
   adminRoute({
-    operationId: 'getBusiness', method: 'get', path: '/business', tag: 'Business', summary: 'The business profile', errors: [503],
+    operationId: 'getBusiness',
+    method: 'get',
+    path: '/business',
+    tag: 'Business',
+    summary: 'The business profile',
+    errors: [503],
     response: businessDto,
     handler: async ({ ctx }) => toBusinessDto(await getBusiness(ctx.db)),
   }),
   adminRoute({
-    operationId: 'saveBusiness', method: 'put', path: '/business', tag: 'Business', summary: 'Create or replace the business profile',
+    operationId: 'saveBusiness',
+    method: 'put',
+    path: '/business',
+    tag: 'Business',
+    summary: 'Create or replace the business profile',
     body: z.object({
       name: text(200),
       nameEn: text(200),
@@ -19,13 +28,19 @@ export const businessRoutes = [
       addressEn: optionalMultilineText(500),
       // Every document prints the seller's 13-digit tax id (a citizen id for a sole trader).
       taxId: thaiTaxId,
-      branchCode: z.string().regex(/^\d{5}$/, 'must be 5 digits').optional(),
+      branchCode: z
+        .string()
+        .regex(/^\d{5}$/, 'must be 5 digits')
+        .optional(),
       vatRegistered: z.boolean(),
       promptPayId,
       promptPayName: text(200),
       phone: optionalText(50),
       email: z.string().email().nullish(),
-      lineOaId: z.string().regex(/^@[A-Za-z0-9._-]{2,40}$/, 'must look like @yourshop').nullish(),
+      lineOaId: z
+        .string()
+        .regex(/^@[A-Za-z0-9._-]{2,40}$/, 'must look like @yourshop')
+        .nullish(),
       // Opens every SMS; short so a Thai SMS (UCS-2) still fits in two segments.
       smsSenderName: optionalText(11),
     }),

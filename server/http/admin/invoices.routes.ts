@@ -8,7 +8,11 @@ import { paymentRecordedDto, toPaymentRecordedDto } from './dto/payment.dto.ts';
 
 export const invoiceRoutes = [
   adminRoute({
-    operationId: 'createInvoice', method: 'post', path: '/invoices', tag: 'Invoices', summary: 'Create an invoice (draft), priced with VAT and withholding rules',
+    operationId: 'createInvoice',
+    method: 'post',
+    path: '/invoices',
+    tag: 'Invoices',
+    summary: 'Create an invoice (draft), priced with VAT and withholding rules',
     body: z.object({
       customerId: z.string().min(1),
       jobId: z.string().min(1).nullish(),
@@ -18,22 +22,44 @@ export const invoiceRoutes = [
       issueDate: calendarDate.optional(),
       notes: optionalMultilineText(2000),
     }),
-    successStatus: 201, errors: [503], response: invoiceDto,
+    successStatus: 201,
+    errors: [503],
+    response: invoiceDto,
     handler: async ({ ctx, body }) => toInvoiceDto(await createInvoice(ctx, body)),
   }),
   adminRoute({
-    operationId: 'voidInvoice', method: 'post', path: '/invoices/:id/void', tag: 'Invoices', summary: 'Void an unpaid invoice',
-    params: idParams, body: z.object({ reason: optionalText(500) }), errors: [404, 409], response: invoiceDto,
+    operationId: 'voidInvoice',
+    method: 'post',
+    path: '/invoices/:id/void',
+    tag: 'Invoices',
+    summary: 'Void an unpaid invoice',
+    params: idParams,
+    body: z.object({ reason: optionalText(500) }),
+    errors: [404, 409],
+    response: invoiceDto,
     handler: async ({ ctx, params, body }) => toInvoiceDto(await voidInvoice(ctx, params.id, body.reason ?? null)),
   }),
   adminRoute({
-    operationId: 'recordPayment', method: 'post', path: '/invoices/:id/payments', tag: 'Payments', summary: 'Record a confirmed payment; issues its receipt',
+    operationId: 'recordPayment',
+    method: 'post',
+    path: '/invoices/:id/payments',
+    tag: 'Payments',
+    summary: 'Record a confirmed payment; issues its receipt',
     params: idParams,
     body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
-    idempotent: true, successStatus: 201, errors: [404, 409], response: paymentRecordedDto,
+    idempotent: true,
+    successStatus: 201,
+    errors: [404, 409],
+    response: paymentRecordedDto,
     handler: async ({ ctx, params, body }) =>
       toPaymentRecordedDto(
-        await recordPayment(ctx, { invoiceId: params.id, amountSatang: body.amountSatang, method: body.method, reference: body.reference ?? null, recordedBy: 'admin-api' }),
+        await recordPayment(ctx, {
+          invoiceId: params.id,
+          amountSatang: body.amountSatang,
+          method: body.method,
+          reference: body.reference ?? null,
+          recordedBy: 'admin-api',
+        }),
       ),
   }),
 ];

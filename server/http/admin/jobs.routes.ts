@@ -6,21 +6,36 @@ import { jobDto, jobStageMovedDto, toJobDto, toJobStageMovedDto } from './dto/jo
 
 export const jobRoutes = [
   adminRoute({
-    operationId: 'createJob', method: 'post', path: '/jobs', tag: 'Jobs', summary: 'Create a job (stage "new")',
+    operationId: 'createJob',
+    method: 'post',
+    path: '/jobs',
+    tag: 'Jobs',
+    summary: 'Create a job (stage "new")',
     body: z.object({
       customerId: z.string().min(1),
       title: text(200),
       startDate: calendarDate.nullish(),
       endDate: calendarDate.nullish(),
       siteAddress: optionalMultilineText(500),
-      equipment: z.array(z.object({ name: text(200), quantity: z.number().int().positive().max(100000).optional() })).max(200).optional(),
+      equipment: z
+        .array(z.object({ name: text(200), quantity: z.number().int().positive().max(100000).optional() }))
+        .max(200)
+        .optional(),
     }),
-    successStatus: 201, response: jobDto,
+    successStatus: 201,
+    response: jobDto,
     handler: async ({ ctx, body }) => toJobDto(await createJob(ctx, body)),
   }),
   adminRoute({
-    operationId: 'moveJobStage', method: 'post', path: '/jobs/:id/stage', tag: 'Jobs', summary: 'Move a job to a stage (open portals update live)',
-    params: idParams, body: z.object({ stage: jobStage, note: optionalMultilineText(500) }), errors: [404, 409], response: jobStageMovedDto,
+    operationId: 'moveJobStage',
+    method: 'post',
+    path: '/jobs/:id/stage',
+    tag: 'Jobs',
+    summary: 'Move a job to a stage (open portals update live)',
+    params: idParams,
+    body: z.object({ stage: jobStage, note: optionalMultilineText(500) }),
+    errors: [404, 409],
+    response: jobStageMovedDto,
     handler: async ({ ctx, params, body }) =>
       toJobStageMovedDto(await moveJobStage(ctx, { jobId: params.id, stage: body.stage, note: body.note ?? null, changedBy: 'admin-api' })),
   }),

@@ -23,7 +23,11 @@ const SEND_ERRORS = [404, 409];
 
 export const messageRoutes = [
   adminRoute({
-    operationId: 'listMessages', method: 'get', path: '/messages', tag: 'Messages', summary: 'Messages to clients, newest first (filter by customer, status, channel)',
+    operationId: 'listMessages',
+    method: 'get',
+    path: '/messages',
+    tag: 'Messages',
+    summary: 'Messages to clients, newest first (filter by customer, status, channel)',
     query: z.object({
       customerId: z.string().min(1).max(64).optional(),
       status: z.enum(MESSAGE_STATUSES).optional(),
@@ -38,34 +42,72 @@ export const messageRoutes = [
     },
   }),
   adminRoute({
-    operationId: 'retryMessage', method: 'post', path: '/messages/:id/retry', tag: 'Messages', summary: 'Queue a dead message again (to the customer’s current best channel, or the one given)',
-    params: idParams, body: channelBody, errors: [404, 409], response: messageDto,
+    operationId: 'retryMessage',
+    method: 'post',
+    path: '/messages/:id/retry',
+    tag: 'Messages',
+    summary: 'Queue a dead message again (to the customer’s current best channel, or the one given)',
+    params: idParams,
+    body: channelBody,
+    errors: [404, 409],
+    response: messageDto,
     handler: async ({ ctx, params, body }) => toMessageDto(await retryDeadMessage(ctx, { messageId: params.id, channel: body.channel ?? null })),
   }),
   adminRoute({
-    operationId: 'sendPortalLink', method: 'post', path: '/customers/:id/send-link', tag: 'Customers', summary: 'Send the customer a portal link (issued or reused) on their channel',
-    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS, response: sentMessageDto,
-    handler: async ({ ctx, params, body }) => sendPortalLink(ctx, { scope: 'customer', id: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
+    operationId: 'sendPortalLink',
+    method: 'post',
+    path: '/customers/:id/send-link',
+    tag: 'Customers',
+    summary: 'Send the customer a portal link (issued or reused) on their channel',
+    params: idParams,
+    body: channelBody,
+    successStatus: 201,
+    errors: SEND_ERRORS,
+    response: sentMessageDto,
+    handler: async ({ ctx, params, body }) =>
+      sendPortalLink(ctx, { scope: 'customer', id: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
   }),
   adminRoute({
-    operationId: 'sendQuote', method: 'post', path: '/quotes/:id/send', tag: 'Quotes', summary: 'Mark the quote sent and send the client its link (quote ready to sign)',
-    params: idParams, body: channelBody, errors: SEND_ERRORS, response: quoteSentDto,
+    operationId: 'sendQuote',
+    method: 'post',
+    path: '/quotes/:id/send',
+    tag: 'Quotes',
+    summary: 'Mark the quote sent and send the client its link (quote ready to sign)',
+    params: idParams,
+    body: channelBody,
+    errors: SEND_ERRORS,
+    response: quoteSentDto,
     handler: async ({ ctx, params, body }) => {
       const { quote, ...sent } = await sendQuote(ctx, { quoteId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
       return { ...sent, quote: toQuoteDto(quote) };
     },
   }),
   adminRoute({
-    operationId: 'sendInvoice', method: 'post', path: '/invoices/:id/send', tag: 'Invoices', summary: 'Mark the invoice sent and send the client its link (payment request)',
-    params: idParams, body: channelBody, errors: SEND_ERRORS, response: invoiceSentDto,
+    operationId: 'sendInvoice',
+    method: 'post',
+    path: '/invoices/:id/send',
+    tag: 'Invoices',
+    summary: 'Mark the invoice sent and send the client its link (payment request)',
+    params: idParams,
+    body: channelBody,
+    errors: SEND_ERRORS,
+    response: invoiceSentDto,
     handler: async ({ ctx, params, body }) => {
       const { invoice, ...sent } = await sendInvoice(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
       return { ...sent, invoice: toInvoiceDto(invoice) };
     },
   }),
   adminRoute({
-    operationId: 'sendPaymentReminder', method: 'post', path: '/invoices/:id/remind', tag: 'Invoices', summary: 'Send the client a payment reminder for an unpaid invoice now',
-    params: idParams, body: channelBody, successStatus: 201, errors: SEND_ERRORS, response: reminderSentDto,
+    operationId: 'sendPaymentReminder',
+    method: 'post',
+    path: '/invoices/:id/remind',
+    tag: 'Invoices',
+    summary: 'Send the client a payment reminder for an unpaid invoice now',
+    params: idParams,
+    body: channelBody,
+    successStatus: 201,
+    errors: SEND_ERRORS,
+    response: reminderSentDto,
     handler: async ({ ctx, params, body }) => sendPaymentReminder(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
   }),
 ];

@@ -7,15 +7,28 @@ import { paymentDto, paymentVoidedDto, toPaymentDto, toPaymentVoidedDto } from '
 
 export const paymentRoutes = [
   adminRoute({
-    operationId: 'getPayment', method: 'get', path: '/payments/:id', tag: 'Payments', summary: 'A payment with its receipt (cancelled or not), tax invoice and credit note',
-    params: idParams, errors: [404], response: paymentDto,
+    operationId: 'getPayment',
+    method: 'get',
+    path: '/payments/:id',
+    tag: 'Payments',
+    summary: 'A payment with its receipt (cancelled or not), tax invoice and credit note',
+    params: idParams,
+    errors: [404],
+    response: paymentDto,
     handler: async ({ ctx, params }) => toPaymentDto(await getPayment(ctx, params.id)),
   }),
   adminRoute({
-    operationId: 'voidPayment', method: 'post', path: '/payments/:id/void', tag: 'Payments',
+    operationId: 'voidPayment',
+    method: 'post',
+    path: '/payments/:id/void',
+    tag: 'Payments',
     summary: 'Void a confirmed payment recorded in error (owner): the receipt is cancelled, a credit note reverses its tax invoice, the balance returns',
-    params: idParams, body: z.object({ reason: optionalText(500) }),
-    idempotent: true, errors: [404, 409], response: paymentVoidedDto,
-    handler: async ({ ctx, params, body }) => toPaymentVoidedDto(await voidPayment(ctx, { paymentId: params.id, reason: body.reason ?? '', voidedBy: 'admin-api' })),
+    params: idParams,
+    body: z.object({ reason: optionalText(500) }),
+    idempotent: true,
+    errors: [404, 409],
+    response: paymentVoidedDto,
+    handler: async ({ ctx, params, body }) =>
+      toPaymentVoidedDto(await voidPayment(ctx, { paymentId: params.id, reason: body.reason ?? '', voidedBy: 'admin-api' })),
   }),
 ];

@@ -6,7 +6,11 @@ import { quoteDto, toQuoteDto } from './dto/document.dto.ts';
 
 export const quoteRoutes = [
   adminRoute({
-    operationId: 'createQuote', method: 'post', path: '/quotes', tag: 'Quotes', summary: 'Create a quote (draft), priced with VAT and withholding rules',
+    operationId: 'createQuote',
+    method: 'post',
+    path: '/quotes',
+    tag: 'Quotes',
+    summary: 'Create a quote (draft), priced with VAT and withholding rules',
     body: z.object({
       customerId: z.string().min(1),
       jobId: z.string().min(1).nullish(),
@@ -16,7 +20,9 @@ export const quoteRoutes = [
       depositSatang: satang.optional(),
       notes: optionalMultilineText(2000),
     }),
-    successStatus: 201, errors: [503], response: quoteDto,
+    successStatus: 201,
+    errors: [503],
+    response: quoteDto,
     handler: async ({ ctx, body }) => toQuoteDto(await createQuote(ctx, body)),
   }),
   // POST /quotes/:id/send (mark sent + link + message) lives with the messaging routes.

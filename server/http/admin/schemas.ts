@@ -8,9 +8,20 @@ import { parsePromptPayId, PROMPTPAY_ID_MESSAGES } from '../../domain/promptpay-
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 /** A customer and one of its LINE accounts (LINE user ids are U + 32 hex digits). */
-export const lineAccountParams = z.object({ id: z.string().min(1).max(64), lineUserId: z.string().regex(/^U[0-9a-f]{32}$/, 'must be a LINE user id (U + 32 hex digits)') });
-export const satang = z.number().int('must be a whole number of satang').nonnegative().max(10 ** 15);
-export const positiveSatang = z.number().int('must be a whole number of satang').positive().max(10 ** 15);
+export const lineAccountParams = z.object({
+  id: z.string().min(1).max(64),
+  lineUserId: z.string().regex(/^U[0-9a-f]{32}$/, 'must be a LINE user id (U + 32 hex digits)'),
+});
+export const satang = z
+  .number()
+  .int('must be a whole number of satang')
+  .nonnegative()
+  .max(10 ** 15);
+export const positiveSatang = z
+  .number()
+  .int('must be a whole number of satang')
+  .positive()
+  .max(10 ** 15);
 export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 /**
@@ -74,10 +85,17 @@ export const customerFields = {
   name: text(200),
   companyName: optionalText(200),
   taxId: thaiTaxId.nullish(),
-  branchCode: z.string().regex(/^\d{5}$/, 'must be 5 digits (00000 = head office)').nullish(),
+  branchCode: z
+    .string()
+    .regex(/^\d{5}$/, 'must be 5 digits (00000 = head office)')
+    .nullish(),
   address: optionalMultilineText(500),
   email: z.string().trim().email().max(200).nullish(),
-  phone: z.string().trim().regex(/^\+?[0-9 -]{8,20}$/, 'must be a phone number').nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 -]{8,20}$/, 'must be a phone number')
+    .nullish(),
   language: z.enum(['th', 'en']).optional(),
   notes: optionalMultilineText(2000),
 };

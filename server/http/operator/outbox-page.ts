@@ -16,7 +16,15 @@ import { asyncHandler } from '../errors.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { escapeHtml, renderEmail } from '../../messaging/templates/email.ts';
 import { renderSms } from '../../messaging/templates/sms.ts';
-import { CHANNELS, MESSAGE_STATUSES, parseStoredContent, withUrls, type Channel, type MessageContent, type StoredContent } from '../../messaging/message-content.ts';
+import {
+  CHANNELS,
+  MESSAGE_STATUSES,
+  parseStoredContent,
+  withUrls,
+  type Channel,
+  type MessageContent,
+  type StoredContent,
+} from '../../messaging/message-content.ts';
 import type { LinkResolver } from '../../messaging/channel-ports.ts';
 
 /** How LINE messages are drawn (bot/line-push-channel.ts + bot/preview), injected by the wiring. */
@@ -123,7 +131,9 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
       const contents = await renderable(options.links, shown);
       noStore(res);
       res.set('Content-Security-Policy', PAGE_CSP);
-      res.type('html').send(renderPage({ rows: shown, contents, hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, options }));
+      res
+        .type('html')
+        .send(renderPage({ rows: shown, contents, hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, options }));
     }),
   );
 
@@ -190,12 +200,18 @@ function renderPage(input: {
   options: OutboxPageOptions;
 }): string {
   const { filters, options } = input;
-  const modes = CHANNELS.map((c) => `<span class="badge mode-${options.channelModes[c]}">${c.toUpperCase()}: ${options.channelModes[c] === 'live' ? 'live' : 'local outbox'}</span>`).join(' ');
+  const modes = CHANNELS.map(
+    (c) => `<span class="badge mode-${options.channelModes[c]}">${c.toUpperCase()}: ${options.channelModes[c] === 'live' ? 'live' : 'local outbox'}</span>`,
+  ).join(' ');
   const counts = input.counts
     .sort((a, b) => a.status.localeCompare(b.status))
-    .map((c) => `<a class="badge s-${escapeHtml(c.status)}" href="${escapeHtml(link(options.basePath, { status: c.status }))}">${escapeHtml(c.status)}: ${c._count._all}</a>`)
+    .map(
+      (c) =>
+        `<a class="badge s-${escapeHtml(c.status)}" href="${escapeHtml(link(options.basePath, { status: c.status }))}">${escapeHtml(c.status)}: ${c._count._all}</a>`,
+    )
     .join(' ');
-  const option = (value: string, selected: string | undefined) => `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value || 'any')}</option>`;
+  const option = (value: string, selected: string | undefined) =>
+    `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value || 'any')}</option>`;
   const filtersForm = `<form class="filters" method="get" action="${escapeHtml(options.basePath)}">
 <label>Status<select name="status">${['', ...MESSAGE_STATUSES].map((s) => option(s, filters.status ?? '')).join('')}</select></label>
 <label>Channel<select name="channel">${['', ...CHANNELS].map((c) => option(c, filters.channel ?? '')).join('')}</select></label>

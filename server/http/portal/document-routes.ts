@@ -25,7 +25,15 @@ export function registerDocumentRoutes(ctx: AppContext) {
       withLink(async (req, res, link) => {
         const data = await buildPortalData(ctx, link);
         const meta = accessMeta(req);
-        ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: 'download', documentType: 'zip', documentId: null, ...meta, at: ctx.clock.now() });
+        ctx.activity.record({
+          customerId: link.customerId,
+          linkId: link.id,
+          action: 'download',
+          documentType: 'zip',
+          documentId: null,
+          ...meta,
+          at: ctx.clock.now(),
+        });
         res.setHeader('Content-Type', 'application/zip');
         const name = `${unicodeSafe(data.customer.name) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
@@ -74,7 +82,15 @@ export function registerDocumentRoutes(ctx: AppContext) {
         // Same answer for "not yours" as for "does not exist": nothing to learn by probing ids.
         if (!canSeeDocument(link, pdf.owner)) throw notFound('Document');
         const download = req.query.download !== undefined;
-        ctx.activity.record({ customerId: link.customerId, linkId: link.id, action: download ? 'download' : 'view', documentType: parsed.kind, documentId: parsed.recordId, ...accessMeta(req), at: ctx.clock.now() });
+        ctx.activity.record({
+          customerId: link.customerId,
+          linkId: link.id,
+          action: download ? 'download' : 'view',
+          documentType: parsed.kind,
+          documentId: parsed.recordId,
+          ...accessMeta(req),
+          at: ctx.clock.now(),
+        });
         res.setHeader('Content-Type', 'application/pdf');
         res.setHeader('Content-Disposition', contentDisposition(download ? 'attachment' : 'inline', pdf.fileName.ascii, pdf.fileName.unicode));
         res.setHeader('ETag', `"${pdf.sha256}"`);

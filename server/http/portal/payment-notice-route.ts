@@ -17,7 +17,10 @@ import type { ResolvedLink } from '../../services/links.ts';
 /** portal-api.ts's token check (passed in, so the two files do not import each other). */
 type WithLink = (handler: (req: Request, res: Response, link: ResolvedLink) => Promise<void>) => RequestHandler;
 
-const FILE_FIELDS = [{ name: 'slip', maxCount: 1 }, { name: 'withholdingCertificate', maxCount: 1 }];
+const FILE_FIELDS = [
+  { name: 'slip', maxCount: 1 },
+  { name: 'withholdingCertificate', maxCount: 1 },
+];
 
 /** multer's own errors (a file too large, an unknown field) become our one error shape. */
 function uploads(): RequestHandler {
@@ -30,7 +33,8 @@ function uploads(): RequestHandler {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         const field = err.field ?? 'body';
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new DomainError('PAYLOAD_TOO_LARGE', `${field} is larger than 5 MB`, { field, reason: 'file_too_large' }));
+        if (err.code === 'LIMIT_FILE_SIZE')
+          return next(new DomainError('PAYLOAD_TOO_LARGE', `${field} is larger than 5 MB`, { field, reason: 'file_too_large' }));
         return next(new DomainError('VALIDATION', `${field}: ${err.message}`, { field }));
       }
       // A body that is not multipart at all, or a broken one.
@@ -44,7 +48,8 @@ export function registerPaymentNoticeRoute(ctx: AppContext, tokenRouter: Router,
     '/payment-notices',
     uploads(),
     withLink(async (req, res, link) => {
-      if (!req.is('multipart/form-data')) throw new DomainError('VALIDATION', 'send the form as multipart/form-data with target, amountSatang and slip', { field: 'body' });
+      if (!req.is('multipart/form-data'))
+        throw new DomainError('VALIDATION', 'send the form as multipart/form-data with target, amountSatang and slip', { field: 'body' });
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
       const body = (req.body ?? {}) as Record<string, unknown>;
       const result = await submitPaymentNotice(ctx, {

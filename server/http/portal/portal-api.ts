@@ -37,7 +37,10 @@ export interface PortalApiExtensions {
 async function refuseToken(ctx: AppContext, failures: FailedLookups, req: Request, res: Response): Promise<void> {
   const retryAfter = failures.fail(req);
   if (retryAfter !== null) throw rateLimitedError(res, retryAfter);
-  res.status(410).type('json').send(await unavailableJson(ctx));
+  res
+    .status(410)
+    .type('json')
+    .send(await unavailableJson(ctx));
 }
 
 export function withLinkFactory(ctx: AppContext, failures: FailedLookups) {
@@ -69,7 +72,10 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
     }),
   );
 
-  tokenRouter.get('/events', withLink(async (req, res, link) => streamPortalEvents(ctx, streams, req, res, link, String(req.params.token))));
+  tokenRouter.get(
+    '/events',
+    withLink(async (req, res, link) => streamPortalEvents(ctx, streams, req, res, link, String(req.params.token))),
+  );
 
   tokenRouter.get(
     '/qr/:kind/:file',

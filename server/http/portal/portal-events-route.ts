@@ -41,7 +41,9 @@ export function streamPortalEvents(ctx: AppContext, streams: LiveStreams, req: R
   const release = streams.tryOpen(link.id);
   if (!release) {
     res.setHeader('Retry-After', '30');
-    throw new DomainError('RATE_LIMITED', `At most ${MAX_STREAMS_PER_LINK} live connections per link; close another tab or wait`, { limit: MAX_STREAMS_PER_LINK });
+    throw new DomainError('RATE_LIMITED', `At most ${MAX_STREAMS_PER_LINK} live connections per link; close another tab or wait`, {
+      limit: MAX_STREAMS_PER_LINK,
+    });
   }
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');

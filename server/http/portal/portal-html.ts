@@ -9,7 +9,12 @@ import path from 'node:path';
 export const PORTAL_DIST = path.resolve(import.meta.dirname, '../../../dist/liff');
 
 export function escapeJsonForHtml(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeAttr(text: string): string {
@@ -30,7 +35,9 @@ export class PortalHtml {
   static load(dist = PORTAL_DIST): PortalHtml {
     const file = path.join(dist, 'index.html');
     if (!existsSync(file)) {
-      return new PortalHtml('<!doctype html><html><head><meta charset="utf-8"><title>Portal</title></head><body><p>The portal app is not built. Run <code>npm run build</code>.</p></body></html>');
+      return new PortalHtml(
+        '<!doctype html><html><head><meta charset="utf-8"><title>Portal</title></head><body><p>The portal app is not built. Run <code>npm run build</code>.</p></body></html>',
+      );
     }
     return new PortalHtml(readFileSync(file, 'utf8'));
   }

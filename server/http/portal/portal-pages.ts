@@ -20,12 +20,18 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
   // A person reads these answers: the unavailable page's look, asking them to wait (Thai/English).
   const busyPage: LimitedAnswer = async (_req, res, retryAfterSeconds) => {
     res.setHeader('Retry-After', String(retryAfterSeconds));
-    res.status(429).type('html').send(html.render(await unavailableJson(ctx, { busy: true }), { liffId }));
+    res
+      .status(429)
+      .type('html')
+      .send(html.render(await unavailableJson(ctx, { busy: true }), { liffId }));
   };
   const unavailablePage = async (req: Request, res: Response) => {
     const retryAfter = failures.fail(req);
     if (retryAfter !== null) return busyPage(req, res, retryAfter);
-    res.status(410).type('html').send(html.render(await unavailableJson(ctx), { liffId }));
+    res
+      .status(410)
+      .type('html')
+      .send(html.render(await unavailableJson(ctx), { liffId }));
   };
 
   // Hashed, immutable build output: cache for a year.
@@ -48,7 +54,10 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
     tokenPaths,
     portalHeaders,
     asyncHandler(async (_req, res) => {
-      res.status(404).type('html').send(html.render(await unavailableJson(ctx), { liffId }));
+      res
+        .status(404)
+        .type('html')
+        .send(html.render(await unavailableJson(ctx), { liffId }));
     }),
   );
   router.get(['/liff', '/liff/'], portalHeaders, (_req, res) => {

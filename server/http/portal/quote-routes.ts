@@ -23,7 +23,14 @@ export function registerQuoteRoutes(ctx: AppContext) {
       express.json({ limit: ACCEPT_BODY_LIMIT }),
       withLink(async (req, res, link) => {
         const body = bodyOf(req.body);
-        const accepted = await acceptQuote(ctx, { link, quoteId: String(req.params.quoteId), name: body.name, signature: body.signature, consent: body.consent, meta: accessMeta(req) });
+        const accepted = await acceptQuote(ctx, {
+          link,
+          quoteId: String(req.params.quoteId),
+          name: body.name,
+          signature: body.signature,
+          consent: body.consent,
+          meta: accessMeta(req),
+        });
         const d = accepted.deposit;
         res.json({
           status: accepted.status,

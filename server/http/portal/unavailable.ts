@@ -12,7 +12,14 @@ export async function unavailableJson(ctx: AppContext, opts: { busy?: boolean } 
     // Rate limited: the same page, telling the client to wait instead of asking for a new link.
     ...(opts.busy ? { busy: true } : {}),
     business: business
-      ? { name: business.name, nameEn: business.nameEn, phone: business.phone, email: business.email, lineOaId: business.lineOaId, vatRegistered: business.vatRegistered }
+      ? {
+          name: business.name,
+          nameEn: business.nameEn,
+          phone: business.phone,
+          email: business.email,
+          lineOaId: business.lineOaId,
+          vatRegistered: business.vatRegistered,
+        }
       : null,
   });
 }

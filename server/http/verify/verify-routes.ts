@@ -120,12 +120,16 @@ export function verifyRouter(ctx: AppContext): Router {
     asyncHandler(async (req, res) => {
       try {
         const input = readInput(req);
-        if (input.pdf && input.pdf.length > MAX_PDF_BYTES) throw clientError('VALIDATION', { th: 'ไฟล์ใหญ่เกิน 10 MB', en: 'file is larger than 10 MB' }, { field: 'file' });
+        if (input.pdf && input.pdf.length > MAX_PDF_BYTES)
+          throw clientError('VALIDATION', { th: 'ไฟล์ใหญ่เกิน 10 MB', en: 'file is larger than 10 MB' }, { field: 'file' });
         res.type('html').send(page(await verifySignedQuote(ctx, input), null));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const m = error.details?.clientMessages;
-        res.status(400).type('html').send(page(null, m ? `${m.th} / ${m.en}` : error.message));
+        res
+          .status(400)
+          .type('html')
+          .send(page(null, m ? `${m.th} / ${m.en}` : error.message));
       }
     }),
   );

@@ -46,7 +46,10 @@ export function twilioStatusRouter(options: TwilioStatusOptions): Router {
         next(validation('MessageSid', 'MessageSid and MessageStatus are required'));
         return;
       }
-      const message = await options.db.outboxMessage.findFirst({ where: { providerMessageId: sid, channel: 'sms' }, select: { id: true, deliveryStatus: true } });
+      const message = await options.db.outboxMessage.findFirst({
+        where: { providerMessageId: sid, channel: 'sms' },
+        select: { id: true, deliveryStatus: true },
+      });
       if (message && (STATE_ORDER[status] ?? 0) >= (STATE_ORDER[message.deliveryStatus ?? ''] ?? -1)) {
         const error = FAILED_STATES.has(status) ? `Twilio: ${status}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ''}` : undefined;
         await options.db.outboxMessage.updateMany({

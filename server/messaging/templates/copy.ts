@@ -97,7 +97,11 @@ function lineConnectedDocument(content: ContentOf<'line_connected'>): MessageDoc
       `If this wasn't you, tell ${businessName} straight away${reach ? ` (${reach})` : ''} and they will disconnect that account. If it was you, there is nothing to do.`,
     ),
     button,
-    footer: pick(lang, `ข้อความนี้ส่งจาก ${businessName} เพื่อความปลอดภัยของข้อมูลของคุณ`, `This message was sent by ${endSentence(businessName)} It keeps your records safe.`),
+    footer: pick(
+      lang,
+      `ข้อความนี้ส่งจาก ${businessName} เพื่อความปลอดภัยของข้อมูลของคุณ`,
+      `This message was sent by ${endSentence(businessName)} It keeps your records safe.`,
+    ),
     summary: pick(
       lang,
       `บัญชี LINE "${who}" เชื่อมกับข้อมูลของคุณ ${when} ${contact ? `หากไม่ใช่คุณ ติดต่อ ${contact}` : 'หากไม่ใช่คุณ โปรดแจ้งร้าน'}`,
@@ -161,7 +165,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
       const total = money(content.totalSatang, lang);
       return {
         ...base,
-        subject: pick(lang, `${businessName}: ${quoteName} ${content.quoteNumber} พร้อมให้ลงนาม`, `${businessName}: quote ${content.quoteNumber} is ready to sign`),
+        subject: pick(
+          lang,
+          `${businessName}: ${quoteName} ${content.quoteNumber} พร้อมให้ลงนาม`,
+          `${businessName}: quote ${content.quoteNumber} is ready to sign`,
+        ),
         preheader: pick(lang, `ยอดรวม ${total}`, `Total ${total}`),
         title: pick(lang, `${quoteName}พร้อมให้ลงนาม`, 'Your quote is ready to sign'),
         intro: pick(lang, 'กรุณาตรวจสอบรายละเอียด แล้วกดยอมรับและลงนามได้ทางออนไลน์', 'Please review it, then accept and sign online.'),
@@ -171,7 +179,12 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
           ...(content.title ? [{ label: pick(lang, 'รายการ', 'For'), value: content.title }] : []),
           { label: pick(lang, 'ยืนราคาถึง', 'Valid until'), value: date(content.validUntil) },
           ...(content.depositSatang > 0
-            ? [{ label: pick(lang, `${SECURITY_DEPOSIT.th} (คืนได้)`, `Refundable ${SECURITY_DEPOSIT.en.toLowerCase()}`), value: money(content.depositSatang, lang) }]
+            ? [
+                {
+                  label: pick(lang, `${SECURITY_DEPOSIT.th} (คืนได้)`, `Refundable ${SECURITY_DEPOSIT.en.toLowerCase()}`),
+                  value: money(content.depositSatang, lang),
+                },
+              ]
             : []),
         ],
         button: { label: pick(lang, 'ดูและลงนาม', 'View & sign'), url },
@@ -187,7 +200,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
         preheader: pick(lang, `สำเนา${quoteName}ที่ลงนามแล้วของคุณ`, 'Your copy of the signed quote'),
         title: pick(lang, `ขอบคุณที่ยอมรับ${quoteName}`, 'Thank you for accepting the quote'),
         intro: deposit
-          ? pick(lang, `แนบสำเนาที่ลงนามแล้ว ขั้นต่อไปคือชำระ${SECURITY_DEPOSIT.th}ด้วย PromptPay ในพอร์ทัล`, `Your signed copy is attached. Next, pay the ${SECURITY_DEPOSIT.en.toLowerCase()} by PromptPay in your portal.`)
+          ? pick(
+              lang,
+              `แนบสำเนาที่ลงนามแล้ว ขั้นต่อไปคือชำระ${SECURITY_DEPOSIT.th}ด้วย PromptPay ในพอร์ทัล`,
+              `Your signed copy is attached. Next, pay the ${SECURITY_DEPOSIT.en.toLowerCase()} by PromptPay in your portal.`,
+            )
           : pick(lang, 'แนบสำเนาที่ลงนามแล้ว ดูหรือดาวน์โหลดได้ในพอร์ทัลตลอดเวลา', 'Your signed copy is attached; it is also in your portal at any time.'),
         // The one figure every channel leads with: what to pay next, or the accepted total.
         highlight: deposit
@@ -204,7 +221,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
           ? { label: pick(lang, `ชำระ${SECURITY_DEPOSIT.th}`, `Pay the ${SECURITY_DEPOSIT.en.toLowerCase()}`), url }
           : { label: pick(lang, 'ดูเอกสาร', 'View documents'), url },
         summary: deposit
-          ? pick(lang, `${quoteName} ${content.quoteNumber} ลงนามแล้ว ชำระ${SECURITY_DEPOSIT.th} ${deposit}`, `quote ${content.quoteNumber} signed; ${SECURITY_DEPOSIT.en.toLowerCase()} ${deposit} to pay`)
+          ? pick(
+              lang,
+              `${quoteName} ${content.quoteNumber} ลงนามแล้ว ชำระ${SECURITY_DEPOSIT.th} ${deposit}`,
+              `quote ${content.quoteNumber} signed; ${SECURITY_DEPOSIT.en.toLowerCase()} ${deposit} to pay`,
+            )
           : pick(lang, `${quoteName} ${content.quoteNumber} ${total} ลงนามแล้ว`, `quote ${content.quoteNumber} for ${total} signed`),
       };
     }
@@ -213,10 +234,18 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
       const amount = money(content.amountDueSatang, lang);
       return {
         ...base,
-        subject: pick(lang, `${businessName}: ${invoiceName} ${content.invoiceNumber} ยอด ${amount}`, `${businessName}: invoice ${content.invoiceNumber} for ${amount}`),
+        subject: pick(
+          lang,
+          `${businessName}: ${invoiceName} ${content.invoiceNumber} ยอด ${amount}`,
+          `${businessName}: invoice ${content.invoiceNumber} for ${amount}`,
+        ),
         preheader: pick(lang, `ครบกำหนดชำระ ${due}`, `Due ${due}`),
         title: invoiceName,
-        intro: pick(lang, 'ชำระผ่าน PromptPay ได้จากแอปธนาคารทุกธนาคาร แล้วแนบสลิปในหน้าเดียวกัน', 'Pay by PromptPay from any Thai bank app, then upload the slip on the same page.'),
+        intro: pick(
+          lang,
+          'ชำระผ่าน PromptPay ได้จากแอปธนาคารทุกธนาคาร แล้วแนบสลิปในหน้าเดียวกัน',
+          'Pay by PromptPay from any Thai bank app, then upload the slip on the same page.',
+        ),
         highlight: { label: pick(lang, 'ยอดที่ต้องชำระ', 'Amount due'), value: amount, tone: 'default' },
         facts: [
           { label: pick(lang, 'เลขที่', 'Invoice no.'), value: content.invoiceNumber },
@@ -232,7 +261,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
       const amount = money(content.amountDueSatang, lang);
       return {
         ...base,
-        subject: pick(lang, `${businessName}: แจ้งเตือนชำระเงิน ${content.invoiceNumber} (${status.text})`, `${businessName}: payment reminder for ${content.invoiceNumber} (${status.text})`),
+        subject: pick(
+          lang,
+          `${businessName}: แจ้งเตือนชำระเงิน ${content.invoiceNumber} (${status.text})`,
+          `${businessName}: payment reminder for ${content.invoiceNumber} (${status.text})`,
+        ),
         preheader: pick(lang, `ยอดค้างชำระ ${amount}`, `Balance due ${amount}`),
         title: pick(lang, 'แจ้งเตือนการชำระเงิน', 'Payment reminder'),
         badge: { text: capitalized(status.text), tone: status.tone },
@@ -253,7 +286,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
       const receiptName = RECEIPT_TYPE_LABELS.RC[lang];
       return {
         ...base,
-        subject: pick(lang, `${businessName}: ได้รับชำระเงิน ${amount} ใบเสร็จ ${content.receiptNumber}`, `${businessName}: payment of ${amount} received, receipt ${content.receiptNumber}`),
+        subject: pick(
+          lang,
+          `${businessName}: ได้รับชำระเงิน ${amount} ใบเสร็จ ${content.receiptNumber}`,
+          `${businessName}: payment of ${amount} received, receipt ${content.receiptNumber}`,
+        ),
         preheader: pick(lang, 'ขอบคุณสำหรับการชำระเงิน', 'Thank you for your payment'),
         title: pick(lang, 'ได้รับชำระเงินแล้ว ขอบคุณ', 'Payment received, thank you'),
         intro: pick(lang, `${receiptName}ของคุณพร้อมแล้ว ดูหรือดาวน์โหลดได้ตลอดเวลา`, 'Your receipt is ready to view or download at any time.'),
@@ -294,7 +331,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
       const creditNoteName = DOCUMENT_KIND_LABELS.credit_note[lang];
       return {
         ...base,
-        subject: pick(lang, `${businessName}: ยกเลิกรายการชำระเงิน ${amount} ใบแจ้งหนี้ ${content.invoiceNumber}`, `${businessName}: payment of ${amount} for invoice ${content.invoiceNumber} cancelled`),
+        subject: pick(
+          lang,
+          `${businessName}: ยกเลิกรายการชำระเงิน ${amount} ใบแจ้งหนี้ ${content.invoiceNumber}`,
+          `${businessName}: payment of ${amount} for invoice ${content.invoiceNumber} cancelled`,
+        ),
         preheader: pick(lang, 'รายการชำระเงินที่บันทึกผิดถูกยกเลิกแล้ว', 'A payment recorded in error has been cancelled'),
         title: pick(lang, 'ยกเลิกรายการชำระเงิน', 'Payment cancelled'),
         badge: { text: RECEIPT_CANCELLED[lang], tone: 'warning' },
@@ -326,7 +367,11 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
         subject: pick(lang, `${businessName}: คืน${deposit} ${returned}`, `${businessName}: security deposit returned, ${returned}`),
         preheader: `${deposit} ${content.depositNumber}`,
         title: pick(lang, `คืน${deposit}แล้ว`, 'Security deposit returned'),
-        intro: pick(lang, `เราได้คืน${deposit}ของคุณแล้ว รายละเอียดและเอกสารอยู่ในพอร์ทัล`, 'We have returned your security deposit; the details and the document are in your portal.'),
+        intro: pick(
+          lang,
+          `เราได้คืน${deposit}ของคุณแล้ว รายละเอียดและเอกสารอยู่ในพอร์ทัล`,
+          'We have returned your security deposit; the details and the document are in your portal.',
+        ),
         highlight: { label: pick(lang, `ยอดคืน${deposit}`, 'Amount returned'), value: returned, tone: 'success' },
         facts: [
           { label: deposit, value: content.depositNumber },

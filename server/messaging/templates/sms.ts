@@ -14,7 +14,7 @@ export const SMS_MAX_SEGMENTS = 2;
 export const SMS_SENDER_MAX = 11;
 
 // GSM 03.38 basic set and extension table (the extension characters count twice).
-const GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM_EXTENDED = '^{}\\[~]|€\f';
 
 /** Characters (septets, or UTF-16 units for UCS-2) an SMS of `segments` segments can hold. */
@@ -57,7 +57,8 @@ function cut(text: string, max: number, ucs2: boolean, ellipsis: string): string
   return `${out.trimEnd()}${ellipsis}`;
 }
 
-const LEGAL_FORM = /^(?:บริษัท|บจก\.|หจก\.|ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|ร้าน)\s*|\s*(?:จำกัด\s*\(มหาชน\)|จำกัด|\(มหาชน\)|(?:Co\.,?\s*)?Ltd\.?|Company\s+Limited|Limited|Inc\.?|PCL\.?)\s*$/giu;
+const LEGAL_FORM =
+  /^(?:บริษัท|บจก\.|หจก\.|ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|ร้าน)\s*|\s*(?:จำกัด\s*\(มหาชน\)|จำกัด|\(มหาชน\)|(?:Co\.,?\s*)?Ltd\.?|Company\s+Limited|Limited|Inc\.?|PCL\.?)\s*$/giu;
 
 /**
  * The name an SMS opens with: the business's own short sender name, else its name without the

@@ -22,7 +22,11 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
         ? await db.portalLink.findMany({
             where: { id: { in: ids } },
             select: {
-              id: true, scope: true, tokenSealed: true, expiresAt: true, revokedAt: true,
+              id: true,
+              scope: true,
+              tokenSealed: true,
+              expiresAt: true,
+              revokedAt: true,
               quote: { select: { status: true, validUntil: true } },
               invoice: { select: { status: true } },
             },
@@ -41,7 +45,12 @@ export function linkResolver(ctx: Pick<AppContext, 'config' | 'linkSecret' | 'cl
             expiresAt: link.expiresAt,
             revokedAt: link.revokedAt,
             now,
-            quote: scope === 'quote' && link.quote ? { status: effectiveQuoteStatus(link.quote.status as QuoteStatus, link.quote.validUntil, bangkokDate(now)), validUntil: link.quote.validUntil } : scope === 'quote' ? null : undefined,
+            quote:
+              scope === 'quote' && link.quote
+                ? { status: effectiveQuoteStatus(link.quote.status as QuoteStatus, link.quote.validUntil, bangkokDate(now)), validUntil: link.quote.validUntil }
+                : scope === 'quote'
+                  ? null
+                  : undefined,
             invoice: scope === 'invoice' ? (link.invoice ? { status: link.invoice.status as InvoiceStatus } : null) : undefined,
           });
           if (!usable) return null;

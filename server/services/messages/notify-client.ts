@@ -40,7 +40,15 @@ async function notify<K extends MessageKind>(
 export function notifyPaymentReceived(
   tx: Tx,
   ctx: AppContext,
-  input: { paymentId: string; customerId: string; amountSatang: number; receipt: { id: string; number: string }; invoiceNumber: string; balanceSatang: number; paidAt: Date },
+  input: {
+    paymentId: string;
+    customerId: string;
+    amountSatang: number;
+    receipt: { id: string; number: string };
+    invoiceNumber: string;
+    balanceSatang: number;
+    paidAt: Date;
+  },
 ) {
   return notify(tx, ctx, {
     idempotencyKey: `payment-received:${input.paymentId}`,
@@ -61,7 +69,16 @@ export function notifyPaymentReceived(
 export function notifyDepositReturned(
   tx: Tx,
   ctx: AppContext,
-  input: { returnId: string; customerId: string; depositNumber: string; returnedSatang: number; deductedSatang: number; reason: string | null; receipt: { id: string; number: string } | null; jobNumber: string | null },
+  input: {
+    returnId: string;
+    customerId: string;
+    depositNumber: string;
+    returnedSatang: number;
+    deductedSatang: number;
+    reason: string | null;
+    receipt: { id: string; number: string } | null;
+    jobNumber: string | null;
+  },
 ) {
   return notify(tx, ctx, {
     idempotencyKey: `deposit-returned:${input.returnId}`,
@@ -84,8 +101,14 @@ export function notifyPaymentVoided(
   tx: Tx,
   ctx: AppContext,
   input: {
-    paymentId: string; customerId: string; amountSatang: number; invoiceNumber: string; receiptNumber: string | null;
-    creditNote: { number: string; documentId: string } | null; reason: string; balanceSatang: number;
+    paymentId: string;
+    customerId: string;
+    amountSatang: number;
+    invoiceNumber: string;
+    receiptNumber: string | null;
+    creditNote: { number: string; documentId: string } | null;
+    reason: string;
+    balanceSatang: number;
   },
 ) {
   return notify(tx, ctx, {
@@ -122,7 +145,13 @@ export async function notifyJobStage(
     customerId: input.customerId,
     kind: 'job_stage',
     subPath: `/jobs/${encodeURIComponent(input.job.id)}`,
-    body: (lang) => ({ jobNumber: input.job.number, jobTitle: input.job.title, stage: input.stage, stageLabel: STAGE_LABELS[input.stage][lang], note: input.note }),
+    body: (lang) => ({
+      jobNumber: input.job.number,
+      jobTitle: input.job.title,
+      stage: input.stage,
+      stageLabel: STAGE_LABELS[input.stage][lang],
+      note: input.note,
+    }),
   });
 }
 
@@ -130,7 +159,15 @@ export async function notifyJobStage(
 export function notifyQuoteSigned(
   tx: Tx,
   ctx: AppContext,
-  input: { quoteId: string; customerId: string; quoteNumber: string; signerName: string; signedAt: Date; totalSatang: number; deposit: { number: string; requiredSatang: number } | null },
+  input: {
+    quoteId: string;
+    customerId: string;
+    quoteNumber: string;
+    signerName: string;
+    signedAt: Date;
+    totalSatang: number;
+    deposit: { number: string; requiredSatang: number } | null;
+  },
 ) {
   return notify(tx, ctx, {
     idempotencyKey: `quote-signed:${input.quoteId}`,

@@ -20,7 +20,15 @@ export async function retryDeadMessage(ctx: AppContext, input: { messageId: stri
       : { channel: row.channel as Channel, recipient: row.recipient };
     const { count } = await tx.outboxMessage.updateMany({
       where: { id: row.id, status: 'dead' },
-      data: { status: 'queued', channel: target.channel, recipient: target.recipient, attempts: 0, nextAttemptAt: ctx.clock.now(), lockedBy: null, lockedUntil: null },
+      data: {
+        status: 'queued',
+        channel: target.channel,
+        recipient: target.recipient,
+        attempts: 0,
+        nextAttemptAt: ctx.clock.now(),
+        lockedBy: null,
+        lockedUntil: null,
+      },
     });
     if (count === 0) throw conflict('Message was changed by someone else; reload and try again');
     return messageView(await tx.outboxMessage.findUniqueOrThrow({ where: { id: row.id } }));

@@ -23,7 +23,12 @@ export async function queueInvoiceReminder(
   const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId } });
   if (!invoice) throw notFound('Invoice');
   const status = invoice.status as InvoiceStatus;
-  if (!isRemindable(status)) throw conflict(`Invoice ${invoice.number} is ${status}; there is nothing to remind about`, { status, reason: 'invoice_not_remindable', number: invoice.number });
+  if (!isRemindable(status))
+    throw conflict(`Invoice ${invoice.number} is ${status}; there is nothing to remind about`, {
+      status,
+      reason: 'invoice_not_remindable',
+      number: invoice.number,
+    });
   const link = await issuePortalLink(ctx, { scope: 'invoice', id: invoice.id, createdBy: input.requestedBy ?? 'reminders' }, tx);
   const audience = await loadAudience(tx, invoice.customerId);
   const message: EnqueuedMessage = await enqueueMessage(tx, ctx, {

@@ -7,7 +7,9 @@ let customerId: string;
 beforeAll(async () => {
   t = await startTestApp();
   await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
-  const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' } });
+  const c = await t.adminOk('createCustomer', {
+    body: { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' },
+  });
   customerId = c.id;
 });
 afterAll(() => t.stop());
@@ -73,7 +75,16 @@ describe('quotes and invoices are priced by the Thai money rules', () => {
         depositSatang: 500000,
       },
     });
-    expect(quote).toMatchObject({ number: 'QT-2026-0001', status: 'draft', subtotalSatang: 93458, vatSatang: 6542, totalSatang: 100000, withholdingSatang: 0, netPayableSatang: 100000, depositSatang: 500000 });
+    expect(quote).toMatchObject({
+      number: 'QT-2026-0001',
+      status: 'draft',
+      subtotalSatang: 93458,
+      vatSatang: 6542,
+      totalSatang: 100000,
+      withholdingSatang: 0,
+      netPayableSatang: 100000,
+      depositSatang: 500000,
+    });
     const sent = await t.adminOk('sendQuote', { params: { id: quote.id } });
     expect(sent.quote.status).toBe('sent');
     expect(sent.channel).toBe('email');
@@ -92,11 +103,23 @@ describe('bad input: 400 naming the field, nothing changes', () => {
   it.each([
     ['/invoices', { customerId: 'x', dueDate: '2026-13-40', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }] }, 'dueDate'],
     ['/invoices', { dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }] }, 'customerId'],
-    ['/invoices', { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 10.5 }] }, 'lines.0.unitPriceSatang'],
+    [
+      '/invoices',
+      { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 10.5 }] },
+      'lines.0.unitPriceSatang',
+    ],
     ['/invoices', { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1.2345, unitPriceSatang: 100 }] }, 'lines.0.quantity'],
     ['/invoices', { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [] }, 'lines'],
-    ['/invoices', { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }], discountSatang: 101 }, 'discountSatang'],
-    ['/invoices', { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }], vatMode: 'none' }, 'vatMode'],
+    [
+      '/invoices',
+      { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }], discountSatang: 101 },
+      'discountSatang',
+    ],
+    [
+      '/invoices',
+      { customerId: 'CUSTOMER', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }], vatMode: 'none' },
+      'vatMode',
+    ],
     ['/invoices', { customerId: 'no-such-customer', dueDate: '2026-12-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }] }, 'customerId'],
     ['/quotes', { customerId: 'CUSTOMER', validUntil: '2026-01-01', lines: [{ description: 'a', quantity: 1, unitPriceSatang: 100 }] }, 'validUntil'],
     ['/customers', { name: '' }, 'name'],
@@ -126,19 +149,29 @@ describe('bad input: 400 naming the field, nothing changes', () => {
 
 describe('payments, conflicts and receipts', () => {
   it('records payments, issues RC receipts, settles and then refuses overpayment and paying a void invoice (409, nothing changes)', async () => {
-    const inv = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าโปรเจกเตอร์', quantity: 1, unitPriceSatang: 1000000 }] } });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าโปรเจกเตอร์', quantity: 1, unitPriceSatang: 1000000 }] },
+    });
     expect(inv.netPayableSatang).toBe(1070000);
-    const pay = (body: { amountSatang: number; method: 'promptpay' | 'cash' | 'bank_transfer'; reference?: string }) => t.adminOp('recordPayment', { params: { id: inv.id }, body });
+    const pay = (body: { amountSatang: number; method: 'promptpay' | 'cash' | 'bank_transfer'; reference?: string }) =>
+      t.adminOp('recordPayment', { params: { id: inv.id }, body });
 
     const overpay = await pay({ amountSatang: 1070001, method: 'promptpay' });
     expect(overpay.status).toBe(409);
     expect(!overpay.ok && overpay.body.error.balanceSatang).toBe(1070000);
 
     const part = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 70000, method: 'cash' } });
-    expect(part).toMatchObject({ payment: { status: 'confirmed', amountSatang: 70000 }, receipt: { type: 'RC' }, invoice: { status: 'partially_paid', balanceSatang: 1000000 } });
+    expect(part).toMatchObject({
+      payment: { status: 'confirmed', amountSatang: 70000 },
+      receipt: { type: 'RC' },
+      invoice: { status: 'partially_paid', balanceSatang: 1000000 },
+    });
     expect(part.receipt.number).toMatch(/^RC-2026-\d{4}$/);
 
-    const rest = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1000000, method: 'bank_transfer', reference: 'KBANK 1234' } });
+    const rest = await t.adminOk('recordPayment', {
+      params: { id: inv.id },
+      body: { amountSatang: 1000000, method: 'bank_transfer', reference: 'KBANK 1234' },
+    });
     expect(rest.invoice).toMatchObject({ status: 'paid', balanceSatang: 0 });
     // One tax invoice per payment (VAT-registered seller): the part each payment settled.
     expect(part.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
@@ -158,7 +191,9 @@ describe('payments, conflicts and receipts', () => {
   });
 
   it('voids an unpaid invoice and refuses a payment on it', async () => {
-    const inv = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 5000 }] } });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 5000 }] },
+    });
     const voided = await t.adminOk('voidInvoice', { params: { id: inv.id }, body: { reason: 'ออกผิด' } });
     expect(voided).toMatchObject({ status: 'void', voidReason: 'ออกผิด', voidedAt: '2026-11-25T03:00:00.000Z' });
     const before = await snapshot();
@@ -170,7 +205,9 @@ describe('payments, conflicts and receipts', () => {
 
   it('gives PREREC for money received before the job starts', async () => {
     const job = await t.adminOk('createJob', { body: { customerId, title: 'งานอนาคต', startDate: '2026-12-20', endDate: '2026-12-21' } });
-    const inv = await t.adminOk('createInvoice', { body: { customerId, jobId: job.id, dueDate: '2026-12-15', lines: [{ description: 'มัดจำค่าเช่า', quantity: 1, unitPriceSatang: 20000 }] } });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId, jobId: job.id, dueDate: '2026-12-15', lines: [{ description: 'มัดจำค่าเช่า', quantity: 1, unitPriceSatang: 20000 }] },
+    });
     const pay = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 21400, method: 'promptpay' } });
     expect(pay.receipt).toMatchObject({ type: 'PREREC', number: 'PREREC-2026-0001' });
   });
@@ -217,9 +254,15 @@ describe('deposits', () => {
 
 describe('jobs and the customer summary', () => {
   it('moves stages along the table, refuses invalid moves (409), and summarises the customer', async () => {
-    const job = await t.adminOk('createJob', { body: { customerId, title: 'ถ่ายโฆษณา', startDate: '2026-11-24', endDate: '2026-11-26', equipment: [{ name: 'Sony FX6', quantity: 2 }] } });
+    const job = await t.adminOk('createJob', {
+      body: { customerId, title: 'ถ่ายโฆษณา', startDate: '2026-11-24', endDate: '2026-11-26', equipment: [{ name: 'Sony FX6', quantity: 2 }] },
+    });
     expect(job.number).toMatch(/^JOB-2026-\d{4}$/);
-    expect(job).toMatchObject({ stage: 'new', equipment: [{ name: 'Sony FX6', quantity: 2 }], history: [{ stage: 'new', changedAt: '2026-11-25T03:00:00.000Z' }] });
+    expect(job).toMatchObject({
+      stage: 'new',
+      equipment: [{ name: 'Sony FX6', quantity: 2 }],
+      history: [{ stage: 'new', changedAt: '2026-11-25T03:00:00.000Z' }],
+    });
     const params = { id: job.id };
     const moved = await t.adminOk('moveJobStage', { params, body: { stage: 'picking', note: 'จัดของ' } });
     expect(moved).toMatchObject({ previousStage: 'new', stage: 'picking', changedAt: '2026-11-25T03:00:00.000Z' });
@@ -240,7 +283,9 @@ describe('jobs and the customer summary', () => {
 
   it('derives overdue from the due date and the clock', async () => {
     const c = await t.adminOk('createCustomer', { body: { name: 'ลูกค้าค้างจ่าย' } });
-    const inv = await t.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-11-30', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] } });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId: c.id, dueDate: '2026-11-30', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] },
+    });
     await t.ctx.db.invoice.update({ where: { id: inv.id }, data: { status: 'sent' } });
     expect((await t.adminOk('getCustomer', { params: { id: c.id } })).overdueCount).toBe(0);
     t.clock.set('2026-12-01T02:00:00Z');
@@ -274,7 +319,9 @@ describe('document numbers', () => {
 
   it('starts a new sequence in a new Bangkok year', async () => {
     t.clock.set('2026-12-31T17:30:00Z'); // 00:30 on 1 Jan 2027 in Bangkok
-    const res = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2027-01-31', lines: [{ description: 'ปีใหม่', quantity: 1, unitPriceSatang: 1000 }] } });
+    const res = await t.adminOk('createInvoice', {
+      body: { customerId, dueDate: '2027-01-31', lines: [{ description: 'ปีใหม่', quantity: 1, unitPriceSatang: 1000 }] },
+    });
     expect(res.number).toBe('INV-2027-0001');
     t.clock.set('2026-11-25T03:00:00.000Z');
   });

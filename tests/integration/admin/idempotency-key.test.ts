@@ -197,7 +197,8 @@ describe('deposit collections and returns', () => {
   it('replay with the same key and record nothing new', async () => {
     const dep = await t.adminOk('createDeposit', { body: { customerId, requiredSatang: 2_000_000 } });
     const params = { id: dep.id };
-    const collect = () => t.adminOp('collectDeposit', { params, body: { amountSatang: 2_000_000, method: 'bank_transfer' }, headers: { 'Idempotency-Key': 'dep-in' } });
+    const collect = () =>
+      t.adminOp('collectDeposit', { params, body: { amountSatang: 2_000_000, method: 'bank_transfer' }, headers: { 'Idempotency-Key': 'dep-in' } });
     const c1 = await collect();
     const c2 = await collect();
     expect(c1.status).toBe(201);
@@ -205,7 +206,11 @@ describe('deposit collections and returns', () => {
     expect(await t.ctx.db.depositCollection.count({ where: { depositId: dep.id } })).toBe(1);
 
     const giveBack = (amountSatang: number) =>
-      t.adminOp('returnDeposit', { params, body: { amountSatang, reason: 'ขาตั้งไฟหัก 1 ชุด', method: 'bank_transfer' }, headers: { 'Idempotency-Key': 'dep-out' } });
+      t.adminOp('returnDeposit', {
+        params,
+        body: { amountSatang, reason: 'ขาตั้งไฟหัก 1 ชุด', method: 'bank_transfer' },
+        headers: { 'Idempotency-Key': 'dep-out' },
+      });
     const r1 = await giveBack(1_800_000);
     const before = await snapshot();
     const r2 = await giveBack(1_800_000);
@@ -221,8 +226,14 @@ describe('deposit collections and returns', () => {
 
 describe('OpenAPI', () => {
   it('declares the Idempotency-Key header and the 409/422 answers on the money routes only', async () => {
-    const spec = (await (await fetch(`${t.baseUrl}/api/admin/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>> };
-    for (const [path, method] of [['/api/admin/invoices/{id}/payments', 'post'], ['/api/admin/deposits/{id}/collections', 'post'], ['/api/admin/deposits/{id}/returns', 'post']] as const) {
+    const spec = (await (await fetch(`${t.baseUrl}/api/admin/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+    };
+    for (const [path, method] of [
+      ['/api/admin/invoices/{id}/payments', 'post'],
+      ['/api/admin/deposits/{id}/collections', 'post'],
+      ['/api/admin/deposits/{id}/returns', 'post'],
+    ] as const) {
       const op = spec.paths[path]![method]!;
       expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['409', '422']));

@@ -64,7 +64,12 @@ describe('free text refuses control, bidi and zero-width characters', () => {
     ['job title', '/jobs', 'title', () => ({ customerId, title: 'Shoot\u0000' })],
     ['job site address', '/jobs', 'siteAddress', () => ({ customerId, title: 'Shoot', siteAddress: 'Studio\u202E5' })],
     ['equipment name', '/jobs', 'equipment.0.name', () => ({ customerId, title: 'Shoot', equipment: [{ name: 'FX6\u200B' }] })],
-    ['quote line description', '/quotes', 'lines.0.description', () => ({ customerId, validUntil: '2026-12-10', lines: [{ ...line, description: 'เช่า\u2067กล้อง' }] })],
+    [
+      'quote line description',
+      '/quotes',
+      'lines.0.description',
+      () => ({ customerId, validUntil: '2026-12-10', lines: [{ ...line, description: 'เช่า\u2067กล้อง' }] }),
+    ],
     ['quote notes', '/quotes', 'notes', () => ({ customerId, validUntil: '2026-12-10', lines: [line], notes: 'x\uFEFFy' })],
     ['invoice notes', '/invoices', 'notes', () => ({ customerId, dueDate: '2026-12-10', lines: [line], notes: 'x\u0007' })],
     ['business name', '/business', 'name', () => ({ ...VAT_BUSINESS, name: 'ร้าน\u202Dทดสอบ' })],
@@ -165,7 +170,10 @@ describe('no portal links for drafts', () => {
     const invoice = await t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-10', lines: [line] });
     expect(quote.body.status).toBe('draft');
     const links = await t.ctx.db.portalLink.count();
-    for (const [scope, id] of [['quote', quote.body.id], ['invoice', invoice.body.id]]) {
+    for (const [scope, id] of [
+      ['quote', quote.body.id],
+      ['invoice', invoice.body.id],
+    ]) {
       const res = await t.admin('POST', '/links', { scope, id });
       expect(res.status).toBe(409);
       expect(res.body.error.message).toMatch(/draft/);

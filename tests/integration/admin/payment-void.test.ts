@@ -14,7 +14,9 @@ async function setUp(business: Record<string, unknown>) {
 }
 
 async function sentInvoice(t: TestApp, customerId: string, unitPriceSatang = 1_000_000) {
-  const inv = await t.adminOk('createInvoice', { body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าเครื่องเสียง', quantity: 1, unitPriceSatang }] } });
+  const inv = await t.adminOk('createInvoice', {
+    body: { customerId, dueDate: '2026-12-31', lines: [{ description: 'เช่าเครื่องเสียง', quantity: 1, unitPriceSatang }] },
+  });
   await t.ctx.db.invoice.update({ where: { id: inv.id }, data: { status: 'sent', sentAt: t.clock.now() } });
   return inv;
 }
@@ -42,7 +44,10 @@ describe('VAT-registered business', () => {
     const inv = await sentInvoice(t, customerId);
     const invoiceLink = await issueLink(t, 'invoice', inv.id);
     const customerLink = await issueLink(t, 'customer', customerId);
-    const paid = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1_070_000, method: 'bank_transfer', reference: 'KBANK-REF-777' } });
+    const paid = await t.adminOk('recordPayment', {
+      params: { id: inv.id },
+      body: { amountSatang: 1_070_000, method: 'bank_transfer', reference: 'KBANK-REF-777' },
+    });
     expect(paid.invoice.status).toBe('paid');
     t.clock.advance(60 * 60 * 1000);
 
@@ -50,8 +55,13 @@ describe('VAT-registered business', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
       payment: {
-        id: paid.payment.id, amountSatang: 1_070_000, status: 'void', voidedAt: t.clock.now().toISOString(), voidReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว',
-        taxInvoiceNumber: paid.payment.taxInvoiceNumber, creditNote: { number: 'CN-2026-0001', documentId: `credit_note.${paid.payment.id}` },
+        id: paid.payment.id,
+        amountSatang: 1_070_000,
+        status: 'void',
+        voidedAt: t.clock.now().toISOString(),
+        voidReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว',
+        taxInvoiceNumber: paid.payment.taxInvoiceNumber,
+        creditNote: { number: 'CN-2026-0001', documentId: `credit_note.${paid.payment.id}` },
       },
       receipt: { id: paid.receipt.id, number: paid.receipt.number, type: 'RC', cancelledAt: t.clock.now().toISOString() },
       invoice: { id: inv.id, number: inv.number, status: 'sent', paidSatang: 0, balanceSatang: 1_070_000 },
@@ -59,7 +69,12 @@ describe('VAT-registered business', () => {
 
     // The admin view of the payment.
     const payment = await t.adminOk('getPayment', { params: { id: paid.payment.id } });
-    expect(payment).toMatchObject({ status: 'void', creditNoteNumber: 'CN-2026-0001', voidReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว', receipt: { number: paid.receipt.number, cancelled: true, cancelReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว' } });
+    expect(payment).toMatchObject({
+      status: 'void',
+      creditNoteNumber: 'CN-2026-0001',
+      voidReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว',
+      receipt: { number: paid.receipt.number, cancelled: true, cancelReason: 'บันทึกซ้ำ: ลูกค้าโอนครั้งเดียว' },
+    });
     // Kept, with its number: nothing deleted or renumbered.
     const receipt = await t.ctx.db.receipt.findUniqueOrThrow({ where: { id: paid.receipt.id } });
     expect(receipt.number).toBe(paid.receipt.number);
@@ -71,11 +86,13 @@ describe('VAT-registered business', () => {
     expect(invoiceView.pay.amountSatang).toBe(1_070_000);
     expect(invoiceView.payments).toEqual([expect.objectContaining({ id: paid.payment.id, status: 'void', receiptNumber: paid.receipt.number })]);
     expect(view.receipts).toEqual([expect.objectContaining({ number: paid.receipt.number, cancelledAt: t.clock.now().toISOString() })]);
-    expect(view.documents).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'receipt', number: paid.receipt.number, cancelled: true }),
-      expect.objectContaining({ kind: 'credit_note', number: 'CN-2026-0001', title: { th: 'ใบลดหนี้', en: 'Credit Note' }, cancelled: false }),
-      expect.objectContaining({ kind: 'tax_invoice', number: paid.payment.taxInvoiceNumber }),
-    ]));
+    expect(view.documents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'receipt', number: paid.receipt.number, cancelled: true }),
+        expect.objectContaining({ kind: 'credit_note', number: 'CN-2026-0001', title: { th: 'ใบลดหนี้', en: 'Credit Note' }, cancelled: false }),
+        expect.objectContaining({ kind: 'tax_invoice', number: paid.payment.taxInvoiceNumber }),
+      ]),
+    );
     const creditPdf = await fetch(`${t.baseUrl}/api/portal/${customerLink.token}/documents/credit_note.${paid.payment.id}`);
     expect(creditPdf.status).toBe(200);
     expect(creditPdf.headers.get('content-type')).toBe('application/pdf');
@@ -88,7 +105,14 @@ describe('VAT-registered business', () => {
 
     // The client is told, with the credit note attached.
     const message = await t.ctx.db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `payment-voided:${paid.payment.id}` } });
-    expect(JSON.parse(message.payload)).toMatchObject({ kind: 'payment_voided', invoiceNumber: inv.number, receiptNumber: paid.receipt.number, creditNoteNumber: 'CN-2026-0001', balanceDueSatang: 1_070_000, attachDocumentId: `credit_note.${paid.payment.id}` });
+    expect(JSON.parse(message.payload)).toMatchObject({
+      kind: 'payment_voided',
+      invoiceNumber: inv.number,
+      receiptNumber: paid.receipt.number,
+      creditNoteNumber: 'CN-2026-0001',
+      balanceDueSatang: 1_070_000,
+      attachDocumentId: `credit_note.${paid.payment.id}`,
+    });
 
     // The invoice can be paid again; the next credit note takes the next number.
     const again = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1_070_000, method: 'bank_transfer' } });
@@ -122,7 +146,8 @@ describe('VAT-registered business', () => {
   it('with an Idempotency-Key a retried void replays the first answer; without one it is 409', async () => {
     const inv = await sentInvoice(t, customerId);
     const paid = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1_070_000, method: 'cash' } });
-    const send = (headers?: Record<string, string>) => t.adminOp('voidPayment', { params: { id: paid.payment.id }, body: { reason: 'โอนซ้ำ' }, ...(headers ? { headers } : {}) });
+    const send = (headers?: Record<string, string>) =>
+      t.adminOp('voidPayment', { params: { id: paid.payment.id }, body: { reason: 'โอนซ้ำ' }, ...(headers ? { headers } : {}) });
     const first = await send({ 'Idempotency-Key': 'void-1' });
     const before = await snapshot(t);
     const retry = await send({ 'Idempotency-Key': 'void-1' });

@@ -46,7 +46,9 @@ describe('transaction isolation on the shared SQLite connection', () => {
 
   it('a refused payment (rolled back) never takes a concurrent revocation with it', async () => {
     const c = await t.adminOk('createCustomer', { body: { name: 'ลูกค้าทดสอบ' } });
-    const inv = await t.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] } });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId: c.id, dueDate: '2026-12-31', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 10000 }] },
+    });
     const link = await t.adminOk('issueLink', { body: { scope: 'customer', id: c.id } });
     const results = await Promise.all([
       ...Array.from({ length: 5 }, () => t.adminOp('recordPayment', { params: { id: inv.id }, body: { amountSatang: 999999, method: 'cash' } })),

@@ -37,7 +37,7 @@ const PROBES = [
 ];
 
 describe('a stranger (not staff, LINE account not bound)', () => {
-  it.each(PROBES)('%j gets how to open their link, and nobody\'s data', async (text) => {
+  it.each(PROBES)("%j gets how to open their link, and nobody's data", async (text) => {
     const reply = await say(h, fakeLineUserId(), text);
     const shown = allText(reply);
     for (const secret of OTHER_PEOPLES_DATA) expect(shown).not.toContain(secret);
@@ -47,7 +47,11 @@ describe('a stranger (not staff, LINE account not bound)', () => {
 
   it('staff buttons do nothing for a stranger', async () => {
     const stranger = fakeLineUserId();
-    for (const data of [`a=${PB.setStage}&j=${shop.job.id}&s=picking&f=new`, `a=${PB.revokeLinks}&c=${shop.somchai.id}`, `a=${PB.customer}&c=${shop.somchai.id}`]) {
+    for (const data of [
+      `a=${PB.setStage}&j=${shop.job.id}&s=picking&f=new`,
+      `a=${PB.revokeLinks}&c=${shop.somchai.id}`,
+      `a=${PB.customer}&c=${shop.somchai.id}`,
+    ]) {
       const shown = allText(await press(h, stranger, data));
       for (const secret of OTHER_PEOPLES_DATA) expect(shown).not.toContain(secret);
     }
@@ -104,7 +108,7 @@ describe('a client whose LINE account is bound through the portal', () => {
     expect(postbacks(reply)).toEqual([]);
   });
 
-  it('an enrolment attempt with a wrong code is refused like anyone\'s, and they stay a client', async () => {
+  it("an enrolment attempt with a wrong code is refused like anyone's, and they stay a client", async () => {
     expect(allText(await say(h, client, 'enrol WRONG-CODE'))).toMatch(/not valid/);
     expect(await h.t.ctx.db.staff.count({ where: { lineUserId: client } })).toBe(0);
   });

@@ -21,14 +21,21 @@ beforeAll(async () => {
   // 16 more overdue invoices of one customer (18 in all), the newest a very large one.
   for (let i = 1; i <= 16; i++) {
     const amount = i === 16 ? 2_800_000_000 : 10_000 * i;
-    const inv = await createInvoice(h.t.ctx, { customerId: shop.somchai.id, issueDate: '2026-11-01', dueDate: `2026-11-${String(2 + i).padStart(2, '0')}`, lines: [{ description: 'ค่าเช่า', quantity: 1, unitPriceSatang: amount }] });
+    const inv = await createInvoice(h.t.ctx, {
+      customerId: shop.somchai.id,
+      issueDate: '2026-11-01',
+      dueDate: `2026-11-${String(2 + i).padStart(2, '0')}`,
+      lines: [{ description: 'ค่าเช่า', quantity: 1, unitPriceSatang: amount }],
+    });
     await markInvoiceSent(h.t.ctx, inv.id);
   }
 });
 afterAll(() => h.stop());
 
 async function overdueTotal(customerId?: string) {
-  const rows = await h.t.ctx.db.invoice.findMany({ where: { status: { in: ['sent', 'partially_paid'] }, dueDate: { lt: '2026-11-25' }, ...(customerId ? { customerId } : {}) } });
+  const rows = await h.t.ctx.db.invoice.findMany({
+    where: { status: { in: ['sent', 'partially_paid'] }, dueDate: { lt: '2026-11-25' }, ...(customerId ? { customerId } : {}) },
+  });
   return { count: rows.length, satang: rows.reduce((sum, r) => sum + r.netPayableSatang - r.paidSatang, 0) };
 }
 

@@ -14,7 +14,13 @@ export async function seedShop(ctx: AppContext) {
   const job = await createJob(ctx, { customerId: somchai.id, title: 'งานแต่งงาน โรงแรมริมน้ำ', startDate: '2026-11-28', endDate: '2026-11-29' });
   const fahsaiJob = await createJob(ctx, { customerId: fahsai.id, title: 'Product launch' });
   // Overdue since 15 Oct, and a newer one overdue since 1 Nov (oldest first in the list).
-  const overdueOld = await createInvoice(ctx, { customerId: somchai.id, jobId: job.id, issueDate: '2026-10-01', dueDate: '2026-10-15', lines: line(1_000_000) });
+  const overdueOld = await createInvoice(ctx, {
+    customerId: somchai.id,
+    jobId: job.id,
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-15',
+    lines: line(1_000_000),
+  });
   await markInvoiceSent(ctx, overdueOld.id);
   const overdueNew = await createInvoice(ctx, { customerId: fahsai.id, issueDate: '2026-10-20', dueDate: '2026-11-01', lines: line(250_000) });
   await markInvoiceSent(ctx, overdueNew.id);

@@ -69,10 +69,10 @@ describe('find', () => {
   it('many matches: 11 per carousel and a [show more] bubble for the next page', async () => {
     for (let i = 1; i <= 14; i++) await createCustomer(h.t.ctx, { name: `ร้านกาแฟทดลอง สาขา ${i}` });
     const first = await say(h, staff, 'find กาแฟทดลอง');
-    const bubbles = ((flexOf(first)!.contents) as messagingApi.FlexCarousel).contents;
+    const bubbles = (flexOf(first)!.contents as messagingApi.FlexCarousel).contents;
     expect(bubbles).toHaveLength(12);
     const next = await press(h, staff, postbackWith(first, PB.more, { o: '11' }));
-    expect(((flexOf(next)!.contents) as messagingApi.FlexCarousel).contents).toHaveLength(3);
+    expect((flexOf(next)!.contents as messagingApi.FlexCarousel).contents).toHaveLength(3);
   });
 
   it('nothing found says so', async () => {
@@ -224,7 +224,10 @@ describe('revoke', () => {
 });
 
 describe('buttons carry nothing to trust', () => {
-  it.each(['a=nope', 'garbage', `a=${PB.setStage}&j=${'x'.repeat(80)}&s=closed&f=new`, `a=${PB.setStage}&j=abc&s=closed`])('%s → "no longer works"', async (data) => {
-    expect(allText(await press(h, staff, data))).toMatch(/no longer works/);
-  });
+  it.each(['a=nope', 'garbage', `a=${PB.setStage}&j=${'x'.repeat(80)}&s=closed&f=new`, `a=${PB.setStage}&j=abc&s=closed`])(
+    '%s → "no longer works"',
+    async (data) => {
+      expect(allText(await press(h, staff, data))).toMatch(/no longer works/);
+    },
+  );
 });

@@ -19,7 +19,11 @@ beforeAll(async () => {
   h = await startBotHarness();
   shop = await seedShop(h.t.ctx);
   staff = await enrolStaffUser(h, 'owner');
-  const paid = await createInvoice(h.t.ctx, { customerId: shop.somchai.id, dueDate: '2026-11-30', lines: [{ description: 'ค่าเช่า', quantity: 1, unitPriceSatang: 100_000 }] });
+  const paid = await createInvoice(h.t.ctx, {
+    customerId: shop.somchai.id,
+    dueDate: '2026-11-30',
+    lines: [{ description: 'ค่าเช่า', quantity: 1, unitPriceSatang: 100_000 }],
+  });
   await markInvoiceSent(h.t.ctx, paid.id);
   await h.t.ctx.db.invoice.update({ where: { id: paid.id }, data: { status: 'paid', paidSatang: paid.netPayableSatang } });
   paidNumber = paid.number;

@@ -2,18 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp } from '../../helpers/test-app.ts';
 import { errorBody } from '../../../server/http/errors.ts';
 import { DomainError } from '../../../server/domain/errors.ts';
-import {
-  allText,
-  deliver,
-  fakeLineUserId,
-  followEvent,
-  postWebhook,
-  sign,
-  startBotHarness,
-  textEvent,
-  unfollowEvent,
-  type BotHarness,
-} from './bot-harness.ts';
+import { allText, deliver, fakeLineUserId, followEvent, postWebhook, sign, startBotHarness, textEvent, unfollowEvent, type BotHarness } from './bot-harness.ts';
 
 let h: BotHarness;
 
@@ -140,7 +129,15 @@ describe('crash recovery', () => {
     const event = textEvent(fakeLineUserId(), 'hello', token);
     const now = h.t.clock.now();
     await h.t.ctx.db.webhookEvent.create({
-      data: { id: event.webhookEventId, type: 'message', payload: JSON.stringify(event), status: 'processing', attempts: 1, lockedUntil: new Date(now.getTime() + 60_000), receivedAt: now },
+      data: {
+        id: event.webhookEventId,
+        type: 'message',
+        payload: JSON.stringify(event),
+        status: 'processing',
+        attempts: 1,
+        lockedUntil: new Date(now.getTime() + 60_000),
+        receivedAt: now,
+      },
     });
     await h.t.bot.recoverNow();
     await h.t.bot.whenIdle();
@@ -165,7 +162,11 @@ describe('without LINE credentials', () => {
   it('answers 503 naming the missing variables', async () => {
     const t = await startTestApp();
     try {
-      const res = await fetch(`${t.baseUrl}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': 'x' }, body: '{"events":[]}' });
+      const res = await fetch(`${t.baseUrl}/webhooks/line`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': 'x' },
+        body: '{"events":[]}',
+      });
       expect(res.status).toBe(503);
       const body = (await res.json()) as { error: { code: string; missing: string[]; message: string; messages: unknown } };
       expect(body.error.missing).toEqual(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']);

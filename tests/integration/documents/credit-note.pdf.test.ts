@@ -32,8 +32,12 @@ async function pdf(documentId: string): Promise<Buffer> {
 
 describe('credit note PDF', () => {
   it('states the original tax invoice, the reason, original and correct value, difference and VAT on it', async () => {
-    const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมศรี มีทรัพย์', companyName: 'บริษัท ลูกค้า จำกัด', taxId: '0105558123451', address: '99 ถนนพระราม 9 กรุงเทพฯ', phone: '0898765432' } });
-    const inv = await t.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-12-31', lines: [{ description: 'เช่าจอ LED', quantity: 1, unitPriceSatang: 1_234_500 }] } });
+    const c = await t.adminOk('createCustomer', {
+      body: { name: 'คุณสมศรี มีทรัพย์', companyName: 'บริษัท ลูกค้า จำกัด', taxId: '0105558123451', address: '99 ถนนพระราม 9 กรุงเทพฯ', phone: '0898765432' },
+    });
+    const inv = await t.adminOk('createInvoice', {
+      body: { customerId: c.id, dueDate: '2026-12-31', lines: [{ description: 'เช่าจอ LED', quantity: 1, unitPriceSatang: 1_234_500 }] },
+    });
     const paid = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: inv.netPayableSatang, method: 'bank_transfer' } });
     t.clock.set('2026-12-02T04:00:00.000Z');
     const voided = await t.adminOk('voidPayment', { params: { id: paid.payment.id }, body: { reason: 'บันทึกการชำระซ้ำ ลูกค้าโอนเพียงครั้งเดียว' } });
@@ -48,7 +52,8 @@ describe('credit note PDF', () => {
     expect(text).toContain('25 พฤศจิกายน 2569'); // the tax invoice's date (Buddhist era)
     expect(text).toContain('2 ธันวาคม 2569'); // the credit note's own date
     // pdftotext gives SARA AM decomposed; NFKC on both sides compares like with like.
-    const has = (label: string, amount: string) => expect(text).toMatch(new RegExp(`${label.normalize('NFKC')}[\\s\\S]{0,40}?(?<![\\d,.])${amount.replace('.', '\\.')}`));
+    const has = (label: string, amount: string) =>
+      expect(text).toMatch(new RegExp(`${label.normalize('NFKC')}[\\s\\S]{0,40}?(?<![\\d,.])${amount.replace('.', '\\.')}`));
     expect(text).toContain('บันทึกการชำระซ้ำ ลูกค้าโอนเพียงครั้งเดียว'.normalize('NFKC'));
     has('มูลค่าตามใบกำกับภาษีเดิม', '12,345.00');
     has('มูลค่าที่ถูกต้อง', '0.00');

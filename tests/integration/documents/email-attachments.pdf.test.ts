@@ -22,7 +22,11 @@ afterAll(async () => {
 describe('the receipt email carries the issued receipt PDF', () => {
   it('a payment recorded for a customer with only an email sends "payment received" with the same PDF the portal serves', async () => {
     const c = await t.admin('POST', '/customers', { name: 'คุณอีเมล ล้วน', email: 'only-email@example.com' });
-    const inv = await t.admin('POST', '/invoices', { customerId: c.body.id, dueDate: '2026-12-31', lines: [{ description: 'ค่าเช่าไฟ', quantity: 1, unitPriceSatang: 100000 }] });
+    const inv = await t.admin('POST', '/invoices', {
+      customerId: c.body.id,
+      dueDate: '2026-12-31',
+      lines: [{ description: 'ค่าเช่าไฟ', quantity: 1, unitPriceSatang: 100000 }],
+    });
     const pay = await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 107000, method: 'promptpay' });
     expect(pay.status).toBe(201);
     await t.messaging.drainOnce();

@@ -22,7 +22,9 @@ afterAll(() => t.stop());
 const storedFiles = () => {
   const root = path.join(t.dataDir, 'documents');
   if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 };
 
 describe('probing another customer’s document ids', () => {
@@ -61,10 +63,18 @@ describe('a ZIP that fails half-way', () => {
   it('is cut off (no complete ZIP, no hang), logged, and the server keeps serving', async () => {
     // A customer with two documents: the newer invoice is zipped first, the older quote second.
     const c = await t.admin('POST', '/customers', { name: 'ลูกค้า ZIP', email: 'zip@example.com' });
-    const quote = await t.admin('POST', '/quotes', { customerId: c.body.id, validUntil: '2026-12-20', lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }] });
+    const quote = await t.admin('POST', '/quotes', {
+      customerId: c.body.id,
+      validUntil: '2026-12-20',
+      lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }],
+    });
     expect((await t.admin('POST', `/quotes/${quote.body.id}/send`)).status).toBe(200);
     t.clock.advance(60_000);
-    const invoice = await t.admin('POST', '/invoices', { customerId: c.body.id, dueDate: '2026-12-20', lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }] });
+    const invoice = await t.admin('POST', '/invoices', {
+      customerId: c.body.id,
+      dueDate: '2026-12-20',
+      lines: [{ description: 'งาน', quantity: 1, unitPriceSatang: 100000 }],
+    });
     expect((await t.admin('POST', `/invoices/${invoice.body.id}/send`)).status).toBe(200);
     const link = await issueLink(t, 'customer', c.body.id);
     const zipUrl = `${t.baseUrl}/api/portal/${link.token}/documents.zip`;
@@ -79,11 +89,17 @@ describe('a ZIP that fails half-way', () => {
       const res = await fetch(zipUrl);
       expect(res.status).toBe(200); // the invoice was already on its way when the quote failed
       const outcome = await Promise.race([
-        res.arrayBuffer().then(() => 'complete' as const, () => 'failed' as const),
+        res.arrayBuffer().then(
+          () => 'complete' as const,
+          () => 'failed' as const,
+        ),
         new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000)),
       ]);
       expect(outcome).toBe('failed');
-      const errors = t.logLines.slice(logged).map((l) => JSON.parse(l)).filter((l) => l.level === 'error');
+      const errors = t.logLines
+        .slice(logged)
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.level === 'error');
       expect(errors.some((l) => l.msg === 'response aborted after it started' && /quote/.test(l.err.message))).toBe(true);
     } finally {
       rmSync(quoteDir, { force: true });

@@ -46,7 +46,12 @@ beforeAll(async () => {
   t = await startTestApp({ overrides: { pdfSealer: p12Sealer(readFileSync(FIXTURE), 'test-seal') } });
   await t.admin('PUT', '/business', VAT_BUSINESS);
   const c = await t.admin('POST', '/customers', { name: 'คุณสมหญิง ลงนาม', companyName: 'บริษัท ฟ้าใส จำกัด' });
-  const q = await t.admin('POST', '/quotes', { customerId: c.body.id, validUntil: '2026-12-10', depositSatang: 300_000, lines: [{ description: 'เช่าชุดไฟเวที 3 วัน', quantity: 3, unitPriceSatang: 450_000 }] });
+  const q = await t.admin('POST', '/quotes', {
+    customerId: c.body.id,
+    validUntil: '2026-12-10',
+    depositSatang: 300_000,
+    lines: [{ description: 'เช่าชุดไฟเวที 3 วัน', quantity: 3, unitPriceSatang: 450_000 }],
+  });
   quoteNumber = q.body.number;
   await t.ctx.db.quote.update({ where: { id: q.body.id }, data: { status: 'sent', sentAt: t.clock.now() } });
   const link = await t.admin('POST', '/links', { scope: 'quote', id: q.body.id });
@@ -106,7 +111,7 @@ describe('the sealed signed quote', () => {
     expect(await verify(new Uint8Array(signed), 'application/pdf')).toMatchObject({ known: true, unchanged: true });
 
     const changed = Buffer.from(signed);
-    const at = changed.indexOf("stream") + 20;
+    const at = changed.indexOf('stream') + 20;
     changed[at] = changed[at]! ^ 0x01;
     const changedForm = new FormData();
     changedForm.append('file', new Blob([new Uint8Array(changed)], { type: 'application/pdf' }), 'quote.pdf');
@@ -119,7 +124,11 @@ describe('the sealed signed quote', () => {
     const notPdf = await fetch(`${t.baseUrl}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'hello' });
     expect(notPdf.status).toBe(400);
     expect((await notPdf.json()).error.field).toBe('file');
-    const badHash = await fetch(`${t.baseUrl}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sha256: 'abc' }) });
+    const badHash = await fetch(`${t.baseUrl}/api/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sha256: 'abc' }),
+    });
     expect(badHash.status).toBe(400);
     expect((await badHash.json()).error.field).toBe('sha256');
   });
@@ -160,9 +169,15 @@ describe('the sealed signed quote', () => {
       await own.admin('PUT', '/business', VAT_BUSINESS);
       // An unsealed PDF of this business: the quote as first issued.
       const c = await own.admin('POST', '/customers', { name: 'คุณทดสอบ' });
-      const q = await own.admin('POST', '/quotes', { customerId: c.body.id, validUntil: '2026-12-10', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 1000 }] });
+      const q = await own.admin('POST', '/quotes', {
+        customerId: c.body.id,
+        validUntil: '2026-12-10',
+        lines: [{ description: 'x', quantity: 1, unitPriceSatang: 1000 }],
+      });
       await own.ctx.db.quote.update({ where: { id: q.body.id }, data: { status: 'sent' } });
-      const plain = Buffer.from(await (await fetch(`${own.baseUrl}/api/admin/documents/quote.${q.body.id}`, { headers: { authorization: `Bearer ${own.adminApiKey}` } })).arrayBuffer());
+      const plain = Buffer.from(
+        await (await fetch(`${own.baseUrl}/api/admin/documents/quote.${q.body.id}`, { headers: { authorization: `Bearer ${own.adminApiKey}` } })).arrayBuffer(),
+      );
       const sealed = await own.ctx.pdfSealer.seal(plain, { businessName: VAT_BUSINESS.nameEn, signingTime: new Date('2026-11-25T03:00:00Z') });
       const out = pdfsig(sealed);
       expect(out).toContain('Signature is Valid.');
@@ -171,7 +186,9 @@ describe('the sealed signed quote', () => {
       const key = path.join(own.dataDir, 'seal', 'seal-key.pem');
       expect(statSync(key).mode & 0o777).toBe(0o600);
       // The same certificate next time: sealing is deterministic for the same PDF and time.
-      expect((await own.ctx.pdfSealer.seal(plain, { businessName: VAT_BUSINESS.nameEn, signingTime: new Date('2026-11-25T03:00:00Z') })).equals(sealed)).toBe(true);
+      expect((await own.ctx.pdfSealer.seal(plain, { businessName: VAT_BUSINESS.nameEn, signingTime: new Date('2026-11-25T03:00:00Z') })).equals(sealed)).toBe(
+        true,
+      );
     } finally {
       await own.stop();
     }

@@ -83,7 +83,11 @@ describe('LINE', () => {
     // Every instance now knows: the next message goes to email straight away.
     const next = await f.t.admin('POST', `/customers/${customerId}/send-link`, { channel: null });
     expect(next.body.channel === 'email' || next.body.duplicate).toBe(true);
-    const invoice = await f.t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-10', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 1000 }] });
+    const invoice = await f.t.admin('POST', '/invoices', {
+      customerId,
+      dueDate: '2026-12-10',
+      lines: [{ description: 'x', quantity: 1, unitPriceSatang: 1000 }],
+    });
     const inv = await f.t.admin('POST', `/invoices/${invoice.body.id}/send`, {});
     expect(inv.body.channel).toBe('email');
     // Forcing LINE while its quota is used up is refused with a clear reason.
@@ -122,7 +126,11 @@ describe('LINE', () => {
 describe('email', () => {
   it('sends HTML and plain text from the same template, in Thai, to a real SMTP server', async () => {
     const customerId = await f.customer({ name: 'คุณสมหญิง <b>ใจดี</b>', email: 'somying@example.com' });
-    const invoice = await f.t.admin('POST', '/invoices', { customerId, dueDate: '2026-12-10', lines: [{ description: 'เช่าไฟ', quantity: 1, unitPriceSatang: 123456 }] });
+    const invoice = await f.t.admin('POST', '/invoices', {
+      customerId,
+      dueDate: '2026-12-10',
+      lines: [{ description: 'เช่าไฟ', quantity: 1, unitPriceSatang: 123456 }],
+    });
     const before = f.smtp.mails.length;
     const sent = await f.t.admin('POST', `/invoices/${invoice.body.id}/send`, {});
     expect(sent.status).toBe(200);
@@ -169,15 +177,27 @@ describe('email', () => {
       },
     });
     const content = {
-      kind: 'payment_received', lang: 'th', businessName: 'ร้านทดสอบ', customerName: 'คุณเอ', webUrl: 'https://portal.example.test/c/x/receipts', liffUrl: null,
-      shortUrl: 'https://portal.example.test/c/x', receiptNumber: 'RC-2026-0001', amountSatang: 100, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25',
-      balanceRemainingSatang: 0, attachDocumentId: 'receipt.r1',
+      kind: 'payment_received',
+      lang: 'th',
+      businessName: 'ร้านทดสอบ',
+      customerName: 'คุณเอ',
+      webUrl: 'https://portal.example.test/c/x/receipts',
+      liffUrl: null,
+      shortUrl: 'https://portal.example.test/c/x',
+      receiptNumber: 'RC-2026-0001',
+      amountSatang: 100,
+      invoiceNumber: 'INV-2026-0001',
+      paidOn: '2026-11-25',
+      balanceRemainingSatang: 0,
+      attachDocumentId: 'receipt.r1',
     } as MessageContent;
     const before = f.smtp.mails.length;
     const sent = await channel.send({ id: 'm1', retryKey: '4b0e3c0e-6f57-4f55-9d3c-1f6f7f0b2a11', recipient: 'pdf@example.com', content, attempt: 1 });
     const [mail] = (await f.smtp.waitForMails(before + 1)).slice(before);
     expect(asked).toEqual(['receipt.r1']);
-    expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([['RC-2026-0001.pdf', 'application/pdf', '%PDF-1.7 test']]);
+    expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+      ['RC-2026-0001.pdf', 'application/pdf', '%PDF-1.7 test'],
+    ]);
     expect(sent.providerMessageId).toBe('<4b0e3c0e-6f57-4f55-9d3c-1f6f7f0b2a11@client-portal>');
     await channel.close?.();
   });
@@ -252,7 +272,11 @@ describe('SMS', () => {
     expect(unsigned.status).toBe(403);
     expect(await unsigned.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'X-Twilio-Signature', messages: { en: 'Not allowed' } } });
     expect(await f.twilio.sendStatusCallback(sms.sid, 'undelivered', { deliverTo: f.t.baseUrl, errorCode: '30003' })).toBe(204);
-    expect(await f.outbox(sent.body.messageId)).toMatchObject({ status: 'sent', deliveryStatus: 'undelivered', lastError: 'Twilio: undelivered (error 30003)' });
+    expect(await f.outbox(sent.body.messageId)).toMatchObject({
+      status: 'sent',
+      deliveryStatus: 'undelivered',
+      lastError: 'Twilio: undelivered (error 30003)',
+    });
   });
 
   it('dead-letters a number Twilio refuses (400) at once', async () => {

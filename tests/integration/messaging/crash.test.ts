@@ -57,11 +57,14 @@ function startWorker(): ChildProcess {
   children.add(child);
   child.on('exit', () => children.delete(child));
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d}`));
-  child.stdout?.on('data', (d: Buffer) => { if (process.env.CRASH_LOG_LEVEL) process.stderr.write(`[worker] ${d}`); });
+  child.stdout?.on('data', (d: Buffer) => {
+    if (process.env.CRASH_LOG_LEVEL) process.stderr.write(`[worker] ${d}`);
+  });
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -104,6 +107,8 @@ describe('worker process killed mid-batch', () => {
     const conflicts = line.requests.filter((r) => r.path === '/v2/bot/message/push' && r.status === 409).length;
     const failures = line.requests.filter((r) => r.path === '/v2/bot/message/push' && r.status !== 200 && r.status !== 409);
     expect(failures).toEqual([]);
-    console.log(`crash test: killed after ${pushedAtKill} pushes (${JSON.stringify(byStatus)}); re-sends answered 409: ${conflicts}; pushes recorded: ${line.pushes.length}/${N}`);
+    console.log(
+      `crash test: killed after ${pushedAtKill} pushes (${JSON.stringify(byStatus)}); re-sends answered 409: ${conflicts}; pushes recorded: ${line.pushes.length}/${N}`,
+    );
   });
 });

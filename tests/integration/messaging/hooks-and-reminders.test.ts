@@ -33,7 +33,12 @@ describe('payment received', () => {
     expect(received.idempotencyKey).toBe(`payment-received:${paid.body.payment.id}`);
     expect(received.channel).toBe('email');
     const payload = JSON.parse(received.payload);
-    expect(payload).toMatchObject({ receiptNumber: paid.body.receipt.number, amountSatang: 50000, balanceRemainingSatang: invoice.netPayableSatang - 50000, attachDocumentId: `receipt.${paid.body.receipt.id}` });
+    expect(payload).toMatchObject({
+      receiptNumber: paid.body.receipt.number,
+      amountSatang: 50000,
+      balanceRemainingSatang: invoice.netPayableSatang - 50000,
+      attachDocumentId: `receipt.${paid.body.receipt.id}`,
+    });
     expect(payload.link.path).toBe('/receipts');
     const before = f.smtp.mails.length;
     await f.t.messaging.drainOnce();
@@ -63,7 +68,12 @@ describe('deposit returned', () => {
     const ret = await f.t.admin('POST', `/deposits/${deposit.body.id}/returns`, { amountSatang: 850_000, reason: 'สายไมค์ชำรุด', method: 'bank_transfer' });
     expect(ret.status).toBe(201);
     const [message] = await messagesOf(customerId);
-    expect(message).toMatchObject({ kind: 'deposit_returned', channel: 'sms', recipient: '+66861234567', idempotencyKey: `deposit-returned:${ret.body.return.id}` });
+    expect(message).toMatchObject({
+      kind: 'deposit_returned',
+      channel: 'sms',
+      recipient: '+66861234567',
+      idempotencyKey: `deposit-returned:${ret.body.return.id}`,
+    });
     const before = f.twilio.messages.length;
     await f.t.messaging.drainOnce();
     expect(f.twilio.messages[before]!.body).toMatch(/^https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: คืนเงินประกัน ฿8,500\.00 แล้ว$/);
@@ -85,7 +95,12 @@ describe('job stage updates', () => {
     expect(await messagesOf(emailCustomer)).toEqual([]);
     const [update] = await messagesOf(lineCustomer);
     expect(update).toMatchObject({ kind: 'job_stage', channel: 'line' });
-    expect(JSON.parse(update!.payload)).toMatchObject({ stage: 'delivering', stageLabel: 'กำลังจัดส่ง', note: 'ถึงประมาณ 14:00', link: { path: `/jobs/${jobs[0]}` } });
+    expect(JSON.parse(update!.payload)).toMatchObject({
+      stage: 'delivering',
+      stageLabel: 'กำลังจัดส่ง',
+      note: 'ถึงประมาณ 14:00',
+      link: { path: `/jobs/${jobs[0]}` },
+    });
     await f.t.messaging.drainOnce();
     const push = f.line.pushes.at(-1)!;
     const json = JSON.stringify(push.messages);
@@ -174,7 +189,7 @@ describe('payment reminders', () => {
     }
   });
 
-  it('records an unreachable client\'s reminder as skipped instead of retrying it every minute', async () => {
+  it("records an unreachable client's reminder as skipped instead of retrying it every minute", async () => {
     const customerId = await f.customer();
     const invoice = await createInvoice(f.t, customerId, { dueDate: '2026-11-25' });
     await f.t.ctx.db.invoice.update({ where: { id: invoice.id }, data: { status: 'sent' } });

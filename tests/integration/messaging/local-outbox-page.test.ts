@@ -21,7 +21,12 @@ describe('local channels (no credentials)', () => {
   it('says at start-up which channels are live', () => {
     const line = t.logLines.find((l) => l.includes('messaging channels'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ line: 'local', email: 'local', sms: 'local', msg: expect.stringContaining('LINE local outbox, email local outbox, SMS local outbox') });
+    expect(JSON.parse(line!)).toMatchObject({
+      line: 'local',
+      email: 'local',
+      sms: 'local',
+      msg: expect.stringContaining('LINE local outbox, email local outbox, SMS local outbox'),
+    });
   });
 
   it('keeps every message as delivered to the local outbox, for each channel', async () => {
@@ -49,7 +54,9 @@ describe('operator page', () => {
     const none = await fetch(`${t.baseUrl}/admin/outbox`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
-    expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED', message: expect.stringContaining('ADMIN_API_KEY'), messages: { th: expect.any(String) } } });
+    expect(await none.json()).toMatchObject({
+      error: { code: 'UNAUTHORIZED', message: expect.stringContaining('ADMIN_API_KEY'), messages: { th: expect.any(String) } },
+    });
     expect((await page('/admin/outbox', 'wrong-password')).status).toBe(401);
     expect((await page('/admin/outbox/outbox.css', 'wrong-password')).status).toBe(401);
   });
@@ -108,6 +115,8 @@ describe('operator page', () => {
     await t.ctx.db.outboxMessage.update({ where: { id: messageId }, data: { payload: '{}' } });
     const garbled = await page(`/admin/outbox/${messageId}/preview`);
     expect(garbled.status).toBe(422);
-    expect(await garbled.json()).toMatchObject({ error: { code: 'UNPROCESSABLE', message: 'This message cannot be rendered', messages: { th: expect.any(String) } } });
+    expect(await garbled.json()).toMatchObject({
+      error: { code: 'UNPROCESSABLE', message: 'This message cannot be rendered', messages: { th: expect.any(String) } },
+    });
   });
 });

@@ -28,7 +28,9 @@ export interface MessagingFixture {
   outbox(id: string): ReturnType<TestApp['ctx']['db']['outboxMessage']['findUniqueOrThrow']>;
 }
 
-export async function startMessagingFixture(options: { now?: string; messaging?: MessagingOverrides; env?: Record<string, string> } = {}): Promise<MessagingFixture> {
+export async function startMessagingFixture(
+  options: { now?: string; messaging?: MessagingOverrides; env?: Record<string, string> } = {},
+): Promise<MessagingFixture> {
   const line = await startFakeLineApi({ channelAccessToken: LINE_TOKEN, loginChannelId: LOGIN_CHANNEL_ID });
   const smtp = await startSmtpSink();
   const twilio = await startFakeTwilio();
@@ -102,8 +104,14 @@ export async function queueLinkMessages(ctx: AppContext, customerIds: string[], 
       const customerId = customerIds[i % customerIds.length]!;
       const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
       const content: StoredContent = {
-        kind: 'portal_link', lang: 'th', businessName: 'ร้านทดสอบ', customerName: `ลูกค้า ${i}`, link: { id: link.id, path: '' },
-        scope: 'customer', documentNumber: null, expiresOn,
+        kind: 'portal_link',
+        lang: 'th',
+        businessName: 'ร้านทดสอบ',
+        customerName: `ลูกค้า ${i}`,
+        link: { id: link.id, path: '' },
+        scope: 'customer',
+        documentNumber: null,
+        expiresOn,
       };
       await enqueueMessage(tx, ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId, content });
     }

@@ -122,7 +122,11 @@ describe('several workers', () => {
           batchSize: 20,
           concurrency: 8,
           links: linkResolver(ctx, db),
-          channels: { line: linePushChannel({ channelAccessToken: LINE_TOKEN, apiBaseUrl: f.line.baseUrl }), email: localChannel('email'), sms: localChannel('sms') },
+          channels: {
+            line: linePushChannel({ channelAccessToken: LINE_TOKEN, apiBaseUrl: f.line.baseUrl }),
+            email: localChannel('email'),
+            sms: localChannel('sms'),
+          },
         });
       const [a, b] = await Promise.all([make(ctx.db, 'A').drainOnce(), make(otherDb, 'B').drainOnce()]);
       expect(a.sent + b.sent).toBe(N);

@@ -41,7 +41,8 @@ describe('payment reminder quiet hours at delivery time', () => {
     // The back-off (~22 s) would land at 20:00:12; it is moved to 09:00 Bangkok the next morning.
     expect((await f.outbox(reminder.id)).nextAttemptAt.toISOString()).toBe('2026-12-11T02:00:00.000Z');
 
-    for (const at of ['2026-12-10T13:01:00.000Z', '2026-12-10T18:00:00.000Z', '2026-12-11T01:59:00.000Z']) { // 20:01, 01:00, 08:59
+    for (const at of ['2026-12-10T13:01:00.000Z', '2026-12-10T18:00:00.000Z', '2026-12-11T01:59:00.000Z']) {
+      // 20:01, 01:00, 08:59
       f.t.clock.set(at);
       expect((await f.t.messaging.drainOnce()).sent).toBe(0);
       expect((await f.outbox(reminder.id)).status).toBe('failed');

@@ -41,7 +41,13 @@ async function sentQuote(options: { depositSatang?: number; validUntil?: string;
   );
   await ok(m.t.admin('POST', `/quotes/${quote.id}/send`), 200);
   const link = await ok(m.t.admin('POST', '/links', { scope: 'quote', id: quote.id }));
-  return { customerId, quoteId: quote.id as string, number: quote.number as string, token: String(link.url).split('/c/')[1]!, jobId: job?.id as string | undefined };
+  return {
+    customerId,
+    quoteId: quote.id as string,
+    number: quote.number as string,
+    token: String(link.url).split('/c/')[1]!,
+    jobId: job?.id as string | undefined,
+  };
 }
 
 async function customerToken(customerId: string) {
@@ -79,14 +85,20 @@ describe('accept & sign', () => {
     // Before acceptance: no deposit, no QR, and the quote can be answered.
     expect(viewBefore.deposits).toEqual([]);
     expect(viewBefore.quotes[0]).toMatchObject({ canRespond: true, expired: false, document: { number: q.number, depositSatang: 500_000 } });
-    expect(viewBefore.quotes[0].document.lines).toEqual([{ description: 'เช่าเครื่องเสียงงานแต่ง', quantity: 2, unitPriceSatang: 1_250_000, amountSatang: 2_500_000 }]);
+    expect(viewBefore.quotes[0].document.lines).toEqual([
+      { description: 'เช่าเครื่องเสียงงานแต่ง', quantity: 2, unitPriceSatang: 1_250_000, amountSatang: 2_500_000 },
+    ]);
     expect(viewBefore.quotes[0].document.totals).toMatchObject({ subtotalSatang: 2_500_000, vatSatang: 175_000, totalSatang: 2_675_000, vatMode: 'exclusive' });
     expect(viewBefore.customer.contactName).toBe('คุณสมหญิง ลงนาม');
 
     const res = await post(q.token, q.quoteId, 'accept', goodBody(), { 'x-portal-channel': 'liff' });
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
-    expect(body).toMatchObject({ status: 'accepted', signedDocumentId: `signed_quote.${q.quoteId}`, next: { kind: 'deposit', amountSatang: 500_000, payee: 'บจก. ทดสอบ' } });
+    expect(body).toMatchObject({
+      status: 'accepted',
+      signedDocumentId: `signed_quote.${q.quoteId}`,
+      next: { kind: 'deposit', amountSatang: 500_000, payee: 'บจก. ทดสอบ' },
+    });
     expect(body.next.number).toMatch(/^DEP-/);
     expect(body.next.qrImageUrl).toBe(`/api/portal/${q.token}/qr/deposit/${body.next.depositId}.png`);
     expect(body.next.qrDataUrl).toMatch(/^data:image\/png;base64,/);
@@ -120,12 +132,19 @@ describe('accept & sign', () => {
     expect(ids).toContain(`signed_quote.${q.quoteId}`);
     expect(ids).not.toContain(`quote.${q.quoteId}`);
     const vq = view.quotes.find((x: any) => x.id === q.quoteId);
-    expect(vq).toMatchObject({ status: 'accepted', canRespond: false, expired: false, signed: { name: 'สมหญิง ลงนาม', signedAtIso: '2026-11-25T10:00:00+07:00', signedAtThai: '25 พ.ย. 2569 10:00 น.' } });
+    expect(vq).toMatchObject({
+      status: 'accepted',
+      canRespond: false,
+      expired: false,
+      signed: { name: 'สมหญิง ลงนาม', signedAtIso: '2026-11-25T10:00:00+07:00', signedAtThai: '25 พ.ย. 2569 10:00 น.' },
+    });
     expect(view.deposits.find((d: any) => d.id === deposit.id)?.pay?.amountSatang).toBe(500_000);
     expect((await fetch(`${m.t.baseUrl}${body.next.qrImageUrl.replace(q.token, ctoken)}`)).status).toBe(200);
     const pdf = await fetch(`${m.t.baseUrl}/api/portal/${ctoken}/documents/signed_quote.${q.quoteId}.pdf`);
     expect(pdf.status).toBe(200);
-    const issued = await db.issuedDocument.findUniqueOrThrow({ where: { documentType_documentId_variant: { documentType: 'signed_quote', documentId: q.quoteId, variant: 'original' } } });
+    const issued = await db.issuedDocument.findUniqueOrThrow({
+      where: { documentType_documentId_variant: { documentType: 'signed_quote', documentId: q.quoteId, variant: 'original' } },
+    });
     expect(pdf.headers.get('etag')).toBe(`"${issued.sha256}"`);
 
     // The client's copy through the outbox (email with the signed PDF), and staff told in LINE.
@@ -152,7 +171,10 @@ describe('accept & sign', () => {
     const before = await counts();
     const again = await post(ctoken, q.quoteId, 'accept', goodBody());
     expect(again.status).toBe(409);
-    expect((await again.json()).error).toMatchObject({ code: 'CONFLICT', messages: { th: 'ใบเสนอราคานี้ได้รับการยอมรับแล้ว', en: 'This quote has already been accepted' } });
+    expect((await again.json()).error).toMatchObject({
+      code: 'CONFLICT',
+      messages: { th: 'ใบเสนอราคานี้ได้รับการยอมรับแล้ว', en: 'This quote has already been accepted' },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -172,9 +194,19 @@ describe('bad input and wrong states: a clear 4xx and nothing changes', () => {
     ['blank white PNG', () => ({ ...goodBody(), signature: dataUrl(blankWhitePng()) }), 400, 'signature'],
     ['a tiny scribble', () => ({ ...goodBody(), signature: dataUrl(tinyScribblePng()) }), 400, 'signature'],
     ['empty signature', () => ({ ...goodBody(), signature: '' }), 400, 'signature'],
-    ['non-PNG bytes', () => ({ ...goodBody(), signature: `data:image/png;base64,${Buffer.from('GIF89a not a png at all').toString('base64')}` }), 400, 'signature'],
+    [
+      'non-PNG bytes',
+      () => ({ ...goodBody(), signature: `data:image/png;base64,${Buffer.from('GIF89a not a png at all').toString('base64')}` }),
+      400,
+      'signature',
+    ],
     ['a JPEG data URL', () => ({ ...goodBody(), signature: `data:image/jpeg;base64,${signaturePng().toString('base64')}` }), 400, 'signature'],
-    ['over 1 MB', () => ({ ...goodBody(), signature: dataUrl(Buffer.concat([signaturePng().subarray(0, 8), Buffer.alloc(1024 * 1024 + 10, 7)])) }), 400, 'signature'],
+    [
+      'over 1 MB',
+      () => ({ ...goodBody(), signature: dataUrl(Buffer.concat([signaturePng().subarray(0, 8), Buffer.alloc(1024 * 1024 + 10, 7)])) }),
+      400,
+      'signature',
+    ],
     ['missing consent', () => ({ name: 'สมหญิง', signature: dataUrl(signaturePng()) }), 400, 'consent'],
     ['consent as a string', () => ({ ...goodBody(), consent: 'yes' }), 400, 'consent'],
     ['blank name', () => ({ ...goodBody(), name: '   ' }), 400, 'name'],
@@ -197,7 +229,13 @@ describe('bad input and wrong states: a clear 4xx and nothing changes', () => {
   it("another customer's quote, a quote outside the link and a draft are 404 like every portal route", async () => {
     const mine = await sentQuote();
     const theirs = await sentQuote();
-    const draft = await ok(m.t.admin('POST', '/quotes', { customerId: mine.customerId, validUntil: '2026-12-10', lines: [{ description: 'ร่าง', quantity: 1, unitPriceSatang: 1000 }] }));
+    const draft = await ok(
+      m.t.admin('POST', '/quotes', {
+        customerId: mine.customerId,
+        validUntil: '2026-12-10',
+        lines: [{ description: 'ร่าง', quantity: 1, unitPriceSatang: 1000 }],
+      }),
+    );
     const ctoken = await customerToken(mine.customerId);
     const before = await counts();
     for (const [token, quoteId] of [
@@ -237,7 +275,11 @@ describe('bad input and wrong states: a clear 4xx and nothing changes', () => {
       const before = await counts();
       const res = await post(ctoken, q.quoteId, 'accept', goodBody());
       expect(res.status).toBe(409);
-      expect((await res.json()).error).toMatchObject({ code: 'EXPIRED', reason: 'expired', messages: { th: 'ใบเสนอราคานี้หมดอายุแล้ว', en: 'This quote has expired' } });
+      expect((await res.json()).error).toMatchObject({
+        code: 'EXPIRED',
+        reason: 'expired',
+        messages: { th: 'ใบเสนอราคานี้หมดอายุแล้ว', en: 'This quote has expired' },
+      });
       const decline = await post(ctoken, q.quoteId, 'decline', { reason: 'late' });
       expect((await decline.json()).error.code).toBe('EXPIRED');
       expect(await counts()).toEqual(before);

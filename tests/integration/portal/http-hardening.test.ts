@@ -48,7 +48,11 @@ describe('unknown routes under a token path', () => {
   });
 
   it('any other unknown path gets a 404 that never echoes the path', async () => {
-    for (const [method, path] of [['GET', `/nowhere/${token}`], ['POST', `//c/${token}`], ['PATCH', `/api/${token}`]] as const) {
+    for (const [method, path] of [
+      ['GET', `/nowhere/${token}`],
+      ['POST', `//c/${token}`],
+      ['PATCH', `/api/${token}`],
+    ] as const) {
       const res = await fetch(`${t.baseUrl}${path}`, { method });
       expect(res.status).toBe(404);
       const text = await res.text();
@@ -102,12 +106,20 @@ describe('admin answers that carry a live link', () => {
     expect(sendLink.status).toBe(201);
     expect(sendLink.headers.get('cache-control')).toBe('no-store');
 
-    const quote = await t.admin('POST', '/quotes', { customerId: f.customerId, validUntil: '2026-12-10', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100 }] });
+    const quote = await t.admin('POST', '/quotes', {
+      customerId: f.customerId,
+      validUntil: '2026-12-10',
+      lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100 }],
+    });
     const sentQuote = await call('POST', `/quotes/${quote.body.id}/send`);
     expect(sentQuote.status).toBe(200);
     expect(sentQuote.headers.get('cache-control')).toBe('no-store');
 
-    const invoice = await t.admin('POST', '/invoices', { customerId: f.customerId, dueDate: '2026-12-30', lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100 }] });
+    const invoice = await t.admin('POST', '/invoices', {
+      customerId: f.customerId,
+      dueDate: '2026-12-30',
+      lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100 }],
+    });
     const sentInvoice = await call('POST', `/invoices/${invoice.body.id}/send`);
     expect(sentInvoice.status).toBe(200);
     expect(sentInvoice.headers.get('cache-control')).toBe('no-store');

@@ -50,7 +50,11 @@ describe('binding asks first, and only what the business allows binds', () => {
     expect(await post(link.token, 'status', user)).toEqual({ status: 200, body: { state: 'can_bind' } });
     expect(await f.t.ctx.db.lineUser.findUnique({ where: { lineUserId: user } })).toBeNull();
     expect(await post(link.token, 'bind', user, 'Ann')).toEqual({ status: 200, body: { bound: true, following: false } });
-    expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: user } })).toMatchObject({ customerId, boundViaLinkId: link.id, displayName: 'Ann' });
+    expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: user } })).toMatchObject({
+      customerId,
+      boundViaLinkId: link.id,
+      displayName: 'Ann',
+    });
     expect((await post(link.token, 'status', user)).body).toEqual({ state: 'bound', following: false });
     // A second yes (another device, a reload) binds nothing new and tells nobody twice.
     const notices = await f.t.ctx.db.outboxMessage.count({ where: { customerId, kind: 'line_connected' } });
@@ -58,7 +62,7 @@ describe('binding asks first, and only what the business allows binds', () => {
     expect(await f.t.ctx.db.outboxMessage.count({ where: { customerId, kind: 'line_connected' } })).toBe(notices);
   });
 
-  it('never binds an enrolled, active staff member (they open the bot\'s link cards); a removed one can be', async () => {
+  it("never binds an enrolled, active staff member (they open the bot's link cards); a removed one can be", async () => {
     const customerId = await f.customer({ email: 'staff-case@example.com' });
     const link = await customerLink(customerId);
     const staffUser = fakeLineUserId();
@@ -96,8 +100,8 @@ describe('binding asks first, and only what the business allows binds', () => {
   });
 });
 
-describe('the customer\'s other channel is told when a LINE account is connected', () => {
-  it('by email (real SMTP), in the customer\'s language: which LINE name, when, and how to report it', async () => {
+describe("the customer's other channel is told when a LINE account is connected", () => {
+  it("by email (real SMTP), in the customer's language: which LINE name, when, and how to report it", async () => {
     const customerId = await f.customer({ name: 'Khun Ann', email: 'ann@example.com', phone: '0812345678', language: 'en' });
     const link = await customerLink(customerId);
     f.t.clock.set('2026-11-25T07:05:00.000Z');
@@ -151,7 +155,7 @@ describe('following comes only from LINE, and a later binding never takes the LI
     expect(sent.body).toMatchObject({ channel: 'email', recipient: 'nofollow@example.com' });
   });
 
-  it('LINE\'s profile API (friends only) sets following at binding; a later follow event also does', async () => {
+  it("LINE's profile API (friends only) sets following at binding; a later follow event also does", async () => {
     const customerId = await f.customer({ email: 'friend@example.com' });
     const link = await customerLink(customerId);
     const friend = fakeLineUserId();
@@ -163,7 +167,7 @@ describe('following comes only from LINE, and a later binding never takes the LI
     expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: later } })).toMatchObject({ following: true });
   });
 
-  it('a bound client opening the portal in LINE has their follow state refreshed from LINE\'s profile', async () => {
+  it("a bound client opening the portal in LINE has their follow state refreshed from LINE's profile", async () => {
     const customerId = await f.customer({ email: 'refresh@example.com' });
     const link = await customerLink(customerId);
     const user = fakeLineUserId();
@@ -223,7 +227,11 @@ describe('staff list and unbind through the admin API', () => {
     await post((await customerLink(customerId)).token, 'bind', user);
     expect((await f.t.admin('DELETE', `/customers/${other}/line-accounts/${user}`)).status).toBe(404);
     expect((await f.t.admin('DELETE', `/customers/${customerId}/line-accounts/${user}`)).status).toBe(200);
-    expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: user } })).toMatchObject({ customerId: null, boundAt: null, boundViaLinkId: null });
+    expect(await f.t.ctx.db.lineUser.findUniqueOrThrow({ where: { lineUserId: user } })).toMatchObject({
+      customerId: null,
+      boundAt: null,
+      boundViaLinkId: null,
+    });
     expect((await f.t.admin('DELETE', `/customers/${customerId}/line-accounts/${user}`)).status).toBe(404);
     const bad = await f.t.admin('DELETE', `/customers/${customerId}/line-accounts/not-a-line-id`);
     expect(bad.status).toBe(400);

@@ -10,7 +10,9 @@ const LOGIN_CHANNEL = '1650000001';
 
 beforeAll(async () => {
   line = await startFakeLineApi({ channelAccessToken: 'unused-in-this-test', loginChannelId: LOGIN_CHANNEL });
-  t = await startTestApp({ env: { LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL, LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`, LIFF_ID: '1650000001-AbCdEfGh' } });
+  t = await startTestApp({
+    env: { LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL, LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`, LIFF_ID: '1650000001-AbCdEfGh' },
+  });
   f = await createPortalFixture(t);
 });
 afterAll(async () => {
@@ -19,7 +21,11 @@ afterAll(async () => {
 });
 
 const bind = (token: string, idToken: string) =>
-  fetch(`${t.baseUrl}/api/portal/${token}/line/bind`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-portal-channel': 'liff' }, body: JSON.stringify({ idToken }) });
+  fetch(`${t.baseUrl}/api/portal/${token}/line/bind`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-portal-channel': 'liff' },
+    body: JSON.stringify({ idToken }),
+  });
 
 describe('binding a LINE account from inside LINE (verified ID token only)', () => {
   it('binds the verified LINE user to the customer of a customer link', async () => {
@@ -66,7 +72,9 @@ describe('binding a LINE account from inside LINE (verified ID token only)', () 
   it('never trusts a user id sent by the browser', async () => {
     const link = await issueLink(t, 'customer', f.customerId);
     const res = await fetch(`${t.baseUrl}/api/portal/${link.token}/line/bind`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: fakeLineUserId() }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: fakeLineUserId() }),
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.field).toBe('idToken');

@@ -53,11 +53,16 @@ describe('open streams per link', () => {
     other.close();
 
     streams[0]!.close();
-    await expect.poll(async () => {
-      const s = await openStream(t, link.token);
-      s.close();
-      return s.res.status;
-    }, { timeout: 1000, interval: 50 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const s = await openStream(t, link.token);
+          s.close();
+          return s.res.status;
+        },
+        { timeout: 1000, interval: 50 },
+      )
+      .toBe(200);
     for (const s of streams) s.close();
   });
 });

@@ -41,7 +41,18 @@ async function newSlip() {
   return { transRef, png: await slipPng(slipPayload(transRef)) };
 }
 
-async function sendNotice(token: string, fields: { target: string; amountSatang: string | number; slip?: Uint8Array | null; slipName?: string; slipType?: string; cert?: Uint8Array; certName?: string }) {
+async function sendNotice(
+  token: string,
+  fields: {
+    target: string;
+    amountSatang: string | number;
+    slip?: Uint8Array | null;
+    slipName?: string;
+    slipType?: string;
+    cert?: Uint8Array;
+    certName?: string;
+  },
+) {
   const form = new FormData();
   form.set('target', fields.target);
   form.set('amountSatang', String(fields.amountSatang));
@@ -105,7 +116,9 @@ describe('the client sends a slip ("I have paid")', () => {
     // Staff see it, and its slip.
     const list = await t.adminOk('listPaymentNotices', { query: { status: 'pending_review' } });
     expect(list.notices.map((n) => n.id)).toContain(res.body.id);
-    const slip = await fetch(`${t.baseUrl}/api/admin/payment-notices/${res.body.id}/slip`, { headers: { authorization: `Bearer ${'test-admin-key-0123456789abcdef'}` } });
+    const slip = await fetch(`${t.baseUrl}/api/admin/payment-notices/${res.body.id}/slip`, {
+      headers: { authorization: `Bearer ${'test-admin-key-0123456789abcdef'}` },
+    });
     expect(slip.status).toBe(200);
     expect(slip.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await slip.arrayBuffer()).equals(png)).toBe(true);
@@ -123,19 +136,111 @@ describe('the client sends a slip ("I have paid")', () => {
 
   describe('refuses bad input with a clear 4xx and changes nothing', () => {
     const cases: Array<[string, () => Promise<{ fields: Parameters<typeof sendNotice>[1]; token?: string }>, number, string, string?]> = [
-      ['HTML bytes named slip.png', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: Buffer.from('<!doctype html><script>alert(1)</script>'), slipName: 'slip.png', slipType: 'image/png' } }), 400, 'slip', 'JPEG'],
-      ['a PDF as the slip', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'), slipName: 'slip.jpg', slipType: 'image/jpeg' } }), 400, 'slip'],
+      [
+        'HTML bytes named slip.png',
+        async () => ({
+          fields: {
+            target: `invoice.${f.secondInvoiceId}`,
+            amountSatang: 100,
+            slip: Buffer.from('<!doctype html><script>alert(1)</script>'),
+            slipName: 'slip.png',
+            slipType: 'image/png',
+          },
+        }),
+        400,
+        'slip',
+        'JPEG',
+      ],
+      [
+        'a PDF as the slip',
+        async () => ({
+          fields: {
+            target: `invoice.${f.secondInvoiceId}`,
+            amountSatang: 100,
+            slip: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'),
+            slipName: 'slip.jpg',
+            slipType: 'image/jpeg',
+          },
+        }),
+        400,
+        'slip',
+      ],
       ['no slip at all', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: null } }), 400, 'slip'],
-      ['a slip over 5 MB', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: Buffer.concat([await slipPng(null), Buffer.alloc(5 * 1024 * 1024)]) } }), 413, 'slip', '5 MB'],
-      ['HTML as the 50 ทวิ', async () => ({ fields: { target: `invoice.${f.invoiceId}`, amountSatang: 100, slip: (await newSlip()).png, cert: Buffer.from('<html>not a pdf</html>'), certName: 'cert.pdf' } }), 400, 'withholdingCertificate'],
-      ["another customer's invoice", async () => ({ fields: { target: `invoice.${f.otherInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
-      ['an invoice link paying another invoice of the same customer', async () => ({ token: (await issueLink(t, 'invoice', f.invoiceId)).token, fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
-      ['a quote link paying an invoice', async () => ({ token: (await issueLink(t, 'quote', f.otherQuoteId)).token, fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }), 404, ''],
-      ['a deposit already held in full', async () => ({ fields: { target: `deposit.${f.jobDepositId}`, amountSatang: 100, slip: (await newSlip()).png } }), 409, ''],
+      [
+        'a slip over 5 MB',
+        async () => ({
+          fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: Buffer.concat([await slipPng(null), Buffer.alloc(5 * 1024 * 1024)]) },
+        }),
+        413,
+        'slip',
+        '5 MB',
+      ],
+      [
+        'HTML as the 50 ทวิ',
+        async () => ({
+          fields: {
+            target: `invoice.${f.invoiceId}`,
+            amountSatang: 100,
+            slip: (await newSlip()).png,
+            cert: Buffer.from('<html>not a pdf</html>'),
+            certName: 'cert.pdf',
+          },
+        }),
+        400,
+        'withholdingCertificate',
+      ],
+      [
+        "another customer's invoice",
+        async () => ({ fields: { target: `invoice.${f.otherInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png } }),
+        404,
+        '',
+      ],
+      [
+        'an invoice link paying another invoice of the same customer',
+        async () => ({
+          token: (await issueLink(t, 'invoice', f.invoiceId)).token,
+          fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png },
+        }),
+        404,
+        '',
+      ],
+      [
+        'a quote link paying an invoice',
+        async () => ({
+          token: (await issueLink(t, 'quote', f.otherQuoteId)).token,
+          fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 100, slip: (await newSlip()).png },
+        }),
+        404,
+        '',
+      ],
+      [
+        'a deposit already held in full',
+        async () => ({ fields: { target: `deposit.${f.jobDepositId}`, amountSatang: 100, slip: (await newSlip()).png } }),
+        409,
+        '',
+      ],
       ['amount 0', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: 0, slip: (await newSlip()).png } }), 400, 'amountSatang'],
-      ['a negative amount', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: -100, slip: (await newSlip()).png } }), 400, 'amountSatang'],
-      ['an amount in baht with a decimal point', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: '107.00', slip: (await newSlip()).png } }), 400, 'amountSatang'],
-      ['more than the balance', async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: (await balanceOf(f.secondInvoiceId)) + 1, slip: (await newSlip()).png } }), 400, 'amountSatang', 'balance'],
+      [
+        'a negative amount',
+        async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: -100, slip: (await newSlip()).png } }),
+        400,
+        'amountSatang',
+      ],
+      [
+        'an amount in baht with a decimal point',
+        async () => ({ fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: '107.00', slip: (await newSlip()).png } }),
+        400,
+        'amountSatang',
+      ],
+      [
+        'more than the balance',
+        async () => ({
+          fields: { target: `invoice.${f.secondInvoiceId}`, amountSatang: (await balanceOf(f.secondInvoiceId)) + 1, slip: (await newSlip()).png },
+        }),
+        400,
+        'amountSatang',
+        'balance',
+      ],
       ['a malformed target', async () => ({ fields: { target: `quote.${f.quoteId}`, amountSatang: 100, slip: (await newSlip()).png } }), 400, 'target'],
     ];
     for (const [name, make, status, field, text] of cases) {
@@ -158,7 +263,13 @@ describe('the client sends a slip ("I have paid")', () => {
       const before = await snapshot();
       // The same transfer, photographed instead of screenshotted (other bytes), for another target.
       const photo = await slipVariant(png, 'rot7-jpeg70');
-      const res = await sendNotice(customerToken, { target: `deposit.${f.quoteDepositId}`, amountSatang: 100, slip: photo, slipName: 'IMG_0001.jpg', slipType: 'image/jpeg' });
+      const res = await sendNotice(customerToken, {
+        target: `deposit.${f.quoteDepositId}`,
+        amountSatang: 100,
+        slip: photo,
+        slipName: 'IMG_0001.jpg',
+        slipType: 'image/jpeg',
+      });
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: 'DUPLICATE_SLIP', field: 'slip', transRef, sendingBank: '004' });
       expect(res.body.error.messages.en).toMatch(/already used/);
@@ -191,23 +302,40 @@ describe('staff review', () => {
     expect(confirmed.invoice).toMatchObject({ id: f.invoiceId, status: 'paid', balanceSatang: 0 });
     // Paid before the job started (2026-11-24): a pre-payment receipt.
     expect(confirmed.receipt.type).toBe('PREREC');
-    expect(confirmed.notice).toMatchObject({ status: 'confirmed', confirmedSatang: balance, amountSatang: balance - 100, reviewedBy: 'admin-api', slip: { transRef } });
+    expect(confirmed.notice).toMatchObject({
+      status: 'confirmed',
+      confirmedSatang: balance,
+      amountSatang: balance - 100,
+      reviewedBy: 'admin-api',
+      slip: { transRef },
+    });
     expect(confirmed.notice.taxInvoiceNumber).toMatch(/^TAX-/);
     expect(await heard).toContain('event: refresh');
 
     const payment = await t.ctx.db.payment.findUniqueOrThrow({ where: { id: confirmed.notice.paymentId! } });
-    expect(payment).toMatchObject({ status: 'confirmed', method: 'promptpay', amountSatang: balance, slipTransRef: transRef, slipSendingBank: '004', reviewedBy: 'admin-api' });
+    expect(payment).toMatchObject({
+      status: 'confirmed',
+      method: 'promptpay',
+      amountSatang: balance,
+      slipTransRef: transRef,
+      slipSendingBank: '004',
+      reviewedBy: 'admin-api',
+    });
     expect(payment.receivedAt.toISOString()).toBe('2026-11-22T17:00:00.000Z');
     expect(payment.withholdingCertFileId).not.toBeNull();
     // The withheld part is settled with the transfer: the net payable is paid, nothing remains.
     const after = await t.ctx.db.invoice.findUniqueOrThrow({ where: { id: f.invoiceId } });
     expect(after).toMatchObject({ status: 'paid', paidSatang: after.netPayableSatang });
-    expect(await t.ctx.db.outboxMessage.count({ where: { customerId: f.customerId, kind: 'payment_received', idempotencyKey: `payment-received:${payment.id}` } })).toBe(1);
+    expect(
+      await t.ctx.db.outboxMessage.count({ where: { customerId: f.customerId, kind: 'payment_received', idempotencyKey: `payment-received:${payment.id}` } }),
+    ).toBe(1);
     // The invoice link ends with the invoice paid.
     expect((await fetch(`${t.baseUrl}/api/portal/${invoiceLink.token}`)).status).toBe(410);
 
     // The certificate is there for staff.
-    const certRes = await fetch(`${t.baseUrl}/api/admin/payment-notices/${sent.body.id}/withholding-certificate`, { headers: { authorization: 'Bearer test-admin-key-0123456789abcdef' } });
+    const certRes = await fetch(`${t.baseUrl}/api/admin/payment-notices/${sent.body.id}/withholding-certificate`, {
+      headers: { authorization: 'Bearer test-admin-key-0123456789abcdef' },
+    });
     expect(certRes.headers.get('content-type')).toBe('application/pdf');
   });
 

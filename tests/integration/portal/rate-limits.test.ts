@@ -43,7 +43,11 @@ describe('a real client behind one address is never locked out', () => {
     expect(pdf.status).toBe(200);
     const zip = await fetch(`${base}/documents.zip`);
     expect(zip.status).toBe(200);
-    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await zip.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('missing documents and unknown routes inside a valid link do not count as failed lookups', async () => {

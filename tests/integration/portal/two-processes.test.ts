@@ -23,7 +23,6 @@ afterAll(async () => {
   await web.stop();
 });
 
-
 describe('writes by another process on the same database', () => {
   it('a revocation made by the worker closes the link on the web instance (cached before) within a second', async () => {
     const link = await issueLink(web, 'customer', f.otherCustomerId);
@@ -50,7 +49,9 @@ describe('writes by another process on the same database', () => {
     const before = await (await fetch(`${web.baseUrl}/api/portal/${link.token}`)).json();
     expect(before.invoices[0].payments).toHaveLength(0);
     expect((await worker.admin('POST', `/invoices/${f.secondInvoiceId}/payments`, { amountSatang: 100, method: 'cash' })).status).toBe(201);
-    await expect.poll(async () => (await (await fetch(`${web.baseUrl}/api/portal/${link.token}`)).json()).invoices[0].payments.length, { timeout: 1000, interval: 50 }).toBe(1);
+    await expect
+      .poll(async () => (await (await fetch(`${web.baseUrl}/api/portal/${link.token}`)).json()).invoices[0].payments.length, { timeout: 1000, interval: 50 })
+      .toBe(1);
   });
 });
 

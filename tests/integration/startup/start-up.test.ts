@@ -96,7 +96,9 @@ describe('npm start', () => {
 
     expect(mode(dataDir)).toBe(0o700);
     const files = everything(dataDir);
-    expect(files.map((f) => path.relative(dataDir, f))).toEqual(expect.arrayContaining(['portal.db', 'secrets.json', 'demo.json', 'documents/invoice/old.pdf']));
+    expect(files.map((f) => path.relative(dataDir, f))).toEqual(
+      expect.arrayContaining(['portal.db', 'secrets.json', 'demo.json', 'documents/invoice/old.pdf']),
+    );
     for (const file of files) expect(mode(file), path.relative(dataDir, file)).toBe(statSync(file).isDirectory() ? 0o700 : 0o600);
   });
 

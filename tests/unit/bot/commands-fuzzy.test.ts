@@ -61,16 +61,7 @@ describe('distances', () => {
   });
 });
 
-const CUSTOMERS = [
-  'คุณสมชาย ใจดี',
-  'นายสมชัย ใจเย็น',
-  'คุณสมศรี มีสุข',
-  'บริษัท ฟ้าใส จำกัด',
-  'คุณากร ศรีสุข',
-  'Somchai Jaidee',
-  'Fah Sai Co., Ltd.',
-  'น.ส. มาลี ดอกไม้',
-];
+const CUSTOMERS = ['คุณสมชาย ใจดี', 'นายสมชัย ใจเย็น', 'คุณสมศรี มีสุข', 'บริษัท ฟ้าใส จำกัด', 'คุณากร ศรีสุข', 'Somchai Jaidee', 'Fah Sai Co., Ltd.', 'น.ส. มาลี ดอกไม้'];
 const best = (query: string) => rankByName(query, CUSTOMERS, (n) => [n])[0]?.item;
 
 describe('rankByName: typos and partial names find the right customer first', () => {
@@ -107,7 +98,10 @@ describe('rankByName: typos and partial names find the right customer first', ()
   });
 
   it('matches company names too (best field wins)', () => {
-    const items = [{ name: 'คุณวิภา', company: 'บริษัท ฟ้าใส จำกัด' }, { name: 'คุณสมชาย', company: null }];
+    const items = [
+      { name: 'คุณวิภา', company: 'บริษัท ฟ้าใส จำกัด' },
+      { name: 'คุณสมชาย', company: null },
+    ];
     expect(rankByName('ฟ้าใส', items, (c) => [c.name, c.company])[0]?.item.name).toBe('คุณวิภา');
   });
 });

@@ -122,14 +122,32 @@ describe('push', () => {
 
     const chooser = stageChooser({ lang: 'en', jobId: 'j', jobNumber: 'J', jobTitle: 'T', currentStageLabel: 'A', stages: [{ key: 'k', label: 'L' }] });
     chooser.quickReply!.items = Array.from({ length: 14 }, () => chooser.quickReply!.items![0]!);
-    expect((await push({ to: USER, messages: [chooser] })).body.details).toEqual([{ message: 'must NOT have more than 13 items', property: 'messages[0].quickReply.items' }]);
+    expect((await push({ to: USER, messages: [chooser] })).body.details).toEqual([
+      { message: 'must NOT have more than 13 items', property: 'messages[0].quickReply.items' },
+    ]);
     expect(fake.pushes).toHaveLength(0);
   });
 
   it('rejects unknown fields and unknown component types like the real API', async () => {
     const res = await push({
       to: USER,
-      messages: [{ type: 'flex', altText: 'x', contents: { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'a', colour: '#111111' }, { type: 'label', text: 'b' }] } } }],
+      messages: [
+        {
+          type: 'flex',
+          altText: 'x',
+          contents: {
+            type: 'bubble',
+            body: {
+              type: 'box',
+              layout: 'vertical',
+              contents: [
+                { type: 'text', text: 'a', colour: '#111111' },
+                { type: 'label', text: 'b' },
+              ],
+            },
+          },
+        },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual(
@@ -141,7 +159,11 @@ describe('push', () => {
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await fetch(`${fake.baseUrl}/v2/bot/message/push`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{nope' });
+    const res = await fetch(`${fake.baseUrl}/v2/bot/message/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -271,19 +293,32 @@ describe('LINE Login ID token verify', () => {
     const idToken = fake.issueIdToken({ sub: USER, name: 'สมชาย ใจดี', nonce: 'n1' });
     const res = await verify({ id_token: idToken, client_id: LOGIN_CHANNEL, nonce: 'n1' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ iss: 'https://access.line.me', sub: USER, aud: LOGIN_CHANNEL, name: 'สมชาย ใจดี', iat: Math.floor(clock / 1000), exp: Math.floor(clock / 1000) + 3600 });
+    expect(res.body).toMatchObject({
+      iss: 'https://access.line.me',
+      sub: USER,
+      aud: LOGIN_CHANNEL,
+      name: 'สมชาย ใจดี',
+      iat: Math.floor(clock / 1000),
+      exp: Math.floor(clock / 1000) + 3600,
+    });
   });
 
   it('refuses an expired token (injected clock, no sleeping)', async () => {
     const idToken = fake.issueIdToken({ sub: USER, expiresInSec: 60 });
     expect((await verify({ id_token: idToken, client_id: LOGIN_CHANNEL })).status).toBe(200);
     clock += 61_000;
-    expect(await verify({ id_token: idToken, client_id: LOGIN_CHANNEL })).toEqual({ status: 400, body: { error: 'invalid_request', error_description: 'IdToken expired.' } });
+    expect(await verify({ id_token: idToken, client_id: LOGIN_CHANNEL })).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'IdToken expired.' },
+    });
   });
 
   it('refuses a token for another channel, a tampered token and a wrong nonce', async () => {
     const idToken = fake.issueIdToken({ sub: USER, nonce: 'n1' });
-    expect((await verify({ id_token: idToken, client_id: '1999999999' })).body).toEqual({ error: 'invalid_request', error_description: 'Invalid IdToken Audience.' });
+    expect((await verify({ id_token: idToken, client_id: '1999999999' })).body).toEqual({
+      error: 'invalid_request',
+      error_description: 'Invalid IdToken Audience.',
+    });
     const other = fake.issueIdToken({ sub: USER, aud: '1999999999' });
     expect((await verify({ id_token: other, client_id: LOGIN_CHANNEL })).body.error_description).toBe('Invalid IdToken Audience.');
     const [h, p, s] = idToken.split('.') as [string, string, string];

@@ -68,6 +68,8 @@ describe('validateLineMessages (official schema + documented limits)', () => {
     expect(validateLineMessages([{ type: 'flex', altText: '', contents: { type: 'carousel', contents: [] } }])).toEqual(
       expect.arrayContaining(['messages[0].altText: May not be empty', 'messages[0].contents.contents: size must be between 1 and 12']),
     );
-    expect(validateLineMessages([{ type: 'text', text: 'x', quickReply: { items: [] } }])).toEqual(['messages[0].quickReply.items: size must be between 1 and 13']);
+    expect(validateLineMessages([{ type: 'text', text: 'x', quickReply: { items: [] } }])).toEqual([
+      'messages[0].quickReply.items: size must be between 1 and 13',
+    ]);
   });
 });

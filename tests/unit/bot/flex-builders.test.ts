@@ -17,21 +17,31 @@ import { allBuilderOutputs, client, customers, LIFF_URL, LONG_THAI_PERSON } from
 
 /** Every postback `data` string anywhere in a message. */
 function postbacks(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => { postbacks(n, out); });
+  if (Array.isArray(node))
+    node.forEach((n) => {
+      postbacks(n, out);
+    });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if (obj['type'] === 'postback' && typeof obj['data'] === 'string') out.push(obj['data']);
-    Object.values(obj).forEach((v) => { postbacks(v, out); });
+    Object.values(obj).forEach((v) => {
+      postbacks(v, out);
+    });
   }
   return out;
 }
 
 function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => { texts(n, out); });
+  if (Array.isArray(node))
+    node.forEach((n) => {
+      texts(n, out);
+    });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     if (obj['type'] === 'text' && typeof obj['text'] === 'string') out.push(obj['text']);
-    Object.values(obj).forEach((v) => { texts(v, out); });
+    Object.values(obj).forEach((v) => {
+      texts(v, out);
+    });
   }
   return out;
 }
@@ -85,7 +95,10 @@ describe('client messages', () => {
   });
 
   it('reminder wording follows daysOverdue', () => {
-    const make = (daysOverdue: number) => texts(clientFlexMessage(client('payment_reminder', 'en', { invoiceId: 'i', invoiceNumber: 'I', amountDueSatang: 100, dueDate: '2025-01-01', daysOverdue })));
+    const make = (daysOverdue: number) =>
+      texts(
+        clientFlexMessage(client('payment_reminder', 'en', { invoiceId: 'i', invoiceNumber: 'I', amountDueSatang: 100, dueDate: '2025-01-01', daysOverdue })),
+      );
     expect(make(3)).toContain('3 days overdue');
     expect(make(1)).toContain('1 day overdue');
     expect(make(0)).toContain('Due today');
@@ -95,12 +108,16 @@ describe('client messages', () => {
   it('refuses a non-http button URL and a malformed date instead of sending a broken message', () => {
     const link = { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' } as const;
     expect(() => clientFlexMessage(client('portal_link', 'en', link, { liffUrl: 'javascript:alert(1)' }))).toThrow(/url/);
-    expect(() => clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'I', title: null, amountDueSatang: 1, dueDate: '2025-02-30' }))).toThrow(/calendar date/);
+    expect(() => clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'I', title: null, amountDueSatang: 1, dueDate: '2025-02-30' }))).toThrow(
+      /calendar date/,
+    );
     expect(() => clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'I', title: null, amountDueSatang: 1.5, dueDate: '2025-02-01' }))).toThrow();
   });
 
   it('keeps JSON-significant characters as data (no double escaping)', () => {
-    const message = clientFlexMessage(client('portal_link', 'en', { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' }, { customerName: 'Tom "<b>" O\'Neil \\ ' }));
+    const message = clientFlexMessage(
+      client('portal_link', 'en', { scope: 'customer', documentNumber: null, expiresOn: '2025-02-14' }, { customerName: 'Tom "<b>" O\'Neil \\ ' }),
+    );
     expect(texts(message)).toContain('Dear Tom "<b>" O\'Neil \\,');
     expect(validateLineMessages([message])).toEqual([]);
   });

@@ -24,7 +24,9 @@ describe('flexToHtml', () => {
         },
       },
     };
-    const html = flexToHtml(message) + flexToHtml({ type: 'text', text: SCRIPT, quickReply: { items: [{ type: 'action', action: { type: 'message', label: SCRIPT, text: 'x' } }] } });
+    const html =
+      flexToHtml(message) +
+      flexToHtml({ type: 'text', text: SCRIPT, quickReply: { items: [{ type: 'action', action: { type: 'message', label: SCRIPT, text: 'x' } }] } });
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img src=x/);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -54,7 +56,9 @@ describe('flexToHtml', () => {
   });
 
   it('renders a builder bubble with header, amount, details and a primary link button', () => {
-    const html = flexToHtml(clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' })));
+    const html = flexToHtml(
+      clientFlexMessage(client('invoice', 'en', { invoiceNumber: 'INV-1', title: null, amountDueSatang: 123450, dueDate: '2025-01-31' })),
+    );
     expect(html).toContain('lfp-bubble');
     expect(html).toContain('THB 1,234.50');
     expect(html).toMatch(/<a class="lfp-button lfp-button-primary" href="https:\/\/liff\.line\.me\/[^"]+"/);
@@ -73,7 +77,14 @@ describe('flexToHtml', () => {
   it('renders text messages as chat bubbles with quick-reply chips', () => {
     const html = messagesToHtml([
       { type: 'text', text: 'line 1\nline 2' },
-      stageChooser({ lang: 'en', jobId: 'j', jobNumber: 'J-1', jobTitle: 'Fit-out', currentStageLabel: 'Booked', stages: [{ key: 'doing', label: 'In progress' }] }),
+      stageChooser({
+        lang: 'en',
+        jobId: 'j',
+        jobNumber: 'J-1',
+        jobTitle: 'Fit-out',
+        currentStageLabel: 'Booked',
+        stages: [{ key: 'doing', label: 'In progress' }],
+      }),
     ]);
     expect(html).toContain('<div class="lfp-chat">line 1\nline 2</div>');
     expect(html).toContain('<span class="lfp-chip" title="postback: a=setstage&amp;j=j&amp;s=doing');

@@ -9,7 +9,11 @@ import { helpCard } from '../../../bot/flex/staff-messages.ts';
 
 /** 'remind <invoice no.>' → 'remind JOB-2026-0001'; optional parts '[…]' are left out. */
 function example(syntax: string): string {
-  return syntax.replace(/\[[^\]]*\]/g, '').replace(/<[^>]*>/g, 'JOB-2026-0001').replace(/\s+/g, ' ').trim();
+  return syntax
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/<[^>]*>/g, 'JOB-2026-0001')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('help commands', () => {

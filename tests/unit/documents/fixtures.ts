@@ -46,8 +46,7 @@ export const NON_VAT_SELLER: DocumentSeller = {
 export const THAI_BUYER: DocumentBuyer = {
   name: 'คุณสมศรี ใจดีมาก',
   companyName: 'บริษัท สยามพัฒนาอสังหาริมทรัพย์และการก่อสร้างครบวงจร (ประเทศไทย) จำกัด (มหาชน)',
-  address:
-    'เลขที่ 1234/567 อาคารเอ็มไพร์ทาวเวอร์ ชั้น 42 ห้อง 4201-4205 ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพมหานคร 10120',
+  address: 'เลขที่ 1234/567 อาคารเอ็มไพร์ทาวเวอร์ ชั้น 42 ห้อง 4201-4205 ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพมหานคร 10120',
   taxId: '0105556123456',
   branch: '00001',
 };
@@ -221,8 +220,7 @@ export function signedQuote(lang: DocumentLang = 'th'): SignedQuoteDocument {
       signedAtIso: '2026-03-04T10:15:30+07:00',
       signedAtThai: '4 มี.ค. 2569 10:15 น.',
       ip: '203.150.12.34',
-      userAgent:
-        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Line/14.3.0',
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Line/14.3.0',
       linkId: 'lnk_8f3c2a91d0e44b7c',
       contentSha256: '9f2b6c1e4d8a7b3c5e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7',
     },

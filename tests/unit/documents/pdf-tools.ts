@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const INSTALL_HINT =
-  'poppler-utils is required by the PDF tests (pdftotext, pdffonts): run `apt-get update && apt-get install -y poppler-utils`';
+const INSTALL_HINT = 'poppler-utils is required by the PDF tests (pdftotext, pdffonts): run `apt-get update && apt-get install -y poppler-utils`';
 
 function run(tool: string, args: string[]): string {
   const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -178,13 +178,20 @@ describe('invoice', () => {
     // most one per page.
     const whole = text.split(LONG_THAI_DESCRIPTION.replace(/\s/g, '')).length - 1;
     expect(whole).toBeGreaterThanOrEqual(12 - (pages.length - 1));
-    pages.forEach((page, index) => { expect(page).toContain(`Page ${index + 1}/${pages.length}`); });
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Page ${index + 1}/${pages.length}`);
+    });
   });
 });
 
 describe('seller not registered for VAT', () => {
   it('shows no VAT line on any document', async () => {
-    for (const model of [invoice('th', NON_VAT_SELLER), quote('en', NON_VAT_SELLER), paymentReceipt('en', NON_VAT_SELLER), depositRequest('en', NON_VAT_SELLER)]) {
+    for (const model of [
+      invoice('th', NON_VAT_SELLER),
+      quote('en', NON_VAT_SELLER),
+      paymentReceipt('en', NON_VAT_SELLER),
+      depositRequest('en', NON_VAT_SELLER),
+    ]) {
       const text = pdfText(await renderDocumentPdf(model), 'raw');
       expect(text).not.toMatch(/VAT 7%|ภาษีมูลค่าเพิ่ม 7%|Amount before VAT/);
     }

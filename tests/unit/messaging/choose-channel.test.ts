@@ -26,7 +26,11 @@ const cases: Row[] = [
   ['LINE-only kind with LINE', { reach: reach(true, true, true), allowed: ['line'] }, 'line'],
   ['LINE-only kind without LINE', { reach: reach(false, true, true), allowed: ['line'] }, { error: /no bound LINE account/ }],
   ['LINE-only kind, quota used up', { reach: reach(true, true, true), allowed: ['line'], unavailable: ['line'] }, { error: /quota/ }],
-  ['LINE-only kind, forced email', { reach: reach(true, true, true), allowed: ['line'], forced: 'email' }, { error: /cannot be sent by email/, field: 'channel' }],
+  [
+    'LINE-only kind, forced email',
+    { reach: reach(true, true, true), allowed: ['line'], forced: 'email' },
+    { error: /cannot be sent by email/, field: 'channel' },
+  ],
   ['re-route away from LINE', { reach: reach(true, true, false), allowed: ['email', 'sms'] }, 'email'],
 ];
 

@@ -11,7 +11,14 @@ import { STAGE_LABELS } from '../../../server/domain/labels.ts';
 import { formatMoney } from '../../../liff/src/format.ts';
 import { lineMessagesFor } from '../../../bot/line-push-channel.ts';
 import { validateLineMessages } from '../../fakes/fake-line-api.ts';
-import { isLinkless, MESSAGE_KINDS, type ContentOf, type KindFields, type MessageContent, type MessageKind } from '../../../server/messaging/message-content.ts';
+import {
+  isLinkless,
+  MESSAGE_KINDS,
+  type ContentOf,
+  type KindFields,
+  type MessageContent,
+  type MessageKind,
+} from '../../../server/messaging/message-content.ts';
 
 const LONG_BUSINESS = 'บริษัท ศรีสวัสดิ์วัฒนาพาณิชย์การค้าและอุตสาหกรรมเครื่องจักรกลการเกษตรภาคตะวันออกเฉียงเหนือ จำกัด (มหาชน)';
 const HOSTILE = 'คุณ <img src=x onerror=alert(1)> & "ลูกค้า"\nบรรทัดสอง';
@@ -21,18 +28,54 @@ const LIFF = 'https://liff.line.me/2001234567-AbCdEfGh/c/Qx7vK2mPz9RtY4wB8nLs3dF
 const fields: KindFields = {
   portal_link: { scope: 'invoice', documentNumber: 'INV-2026-0001', expiresOn: '2026-12-25' },
   quote_ready: { quoteNumber: 'QT-2026-0007', title: 'งานแต่ง <ห้องบอลรูม>', totalSatang: 12_345_678, validUntil: '2026-12-31', depositSatang: 500_000 },
-  quote_signed: { quoteNumber: 'QT-2026-0007', signerName: 'คุณ <สมชาย> "ใจดี"', signedOn: '2026-11-25', totalSatang: 12_345_678, depositNumber: 'DEP-2026-0003', depositSatang: 500_000 },
+  quote_signed: {
+    quoteNumber: 'QT-2026-0007',
+    signerName: 'คุณ <สมชาย> "ใจดี"',
+    signedOn: '2026-11-25',
+    totalSatang: 12_345_678,
+    depositNumber: 'DEP-2026-0003',
+    depositSatang: 500_000,
+  },
   invoice: { invoiceNumber: 'INV-2026-0001', title: null, amountDueSatang: 311_999, dueDate: '2026-12-10' },
   payment_reminder: { invoiceId: 'inv1', invoiceNumber: 'INV-2026-0001', amountDueSatang: 311_999, dueDate: '2026-12-10', daysOverdue: 7 },
-  payment_received: { receiptNumber: 'RC-2026-0003', amountSatang: 100_000, invoiceNumber: 'INV-2026-0001', paidOn: '2026-11-25', balanceRemainingSatang: 211_999 },
+  payment_received: {
+    receiptNumber: 'RC-2026-0003',
+    amountSatang: 100_000,
+    invoiceNumber: 'INV-2026-0001',
+    paidOn: '2026-11-25',
+    balanceRemainingSatang: 211_999,
+  },
   job_stage: { jobNumber: 'JOB-2026-0001', jobTitle: 'ไลฟ์สด <สยาม>', stage: 'on_site', stageLabel: 'ติดตั้งหน้างานแล้ว', note: 'ถึงแล้ว\nโทร 081' },
-  deposit_returned: { depositNumber: 'DEP-2026-0001', returnedSatang: 850_000, deductedSatang: 150_000, reason: 'สายไมค์ชำรุด <1 เส้น>', receiptNumber: 'DEPRR-2026-0001', jobNumber: 'JOB-2026-0001' },
+  deposit_returned: {
+    depositNumber: 'DEP-2026-0001',
+    returnedSatang: 850_000,
+    deductedSatang: 150_000,
+    reason: 'สายไมค์ชำรุด <1 เส้น>',
+    receiptNumber: 'DEPRR-2026-0001',
+    jobNumber: 'JOB-2026-0001',
+  },
   line_connected: { lineDisplayName: 'Somchai <b>', connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
-  payment_voided: { amountSatang: 1_070_000, invoiceNumber: 'INV-2026-0001', receiptNumber: 'RC-2026-0001', creditNoteNumber: 'CN-2026-0001', reason: 'บันทึกซ้ำ <ผิดพลาด>', balanceDueSatang: 1_070_000 },
+  payment_voided: {
+    amountSatang: 1_070_000,
+    invoiceNumber: 'INV-2026-0001',
+    receiptNumber: 'RC-2026-0001',
+    creditNoteNumber: 'CN-2026-0001',
+    reason: 'บันทึกซ้ำ <ผิดพลาด>',
+    balanceDueSatang: 1_070_000,
+  },
 };
 
 function content(kind: MessageKind, lang: 'th' | 'en'): MessageContent {
-  return { kind, lang, businessName: LONG_BUSINESS, customerName: HOSTILE, webUrl: `${WEB}/receipts`, liffUrl: `${LIFF}/receipts`, shortUrl: WEB, ...fields[kind] } as MessageContent;
+  return {
+    kind,
+    lang,
+    businessName: LONG_BUSINESS,
+    customerName: HOSTILE,
+    webUrl: `${WEB}/receipts`,
+    liffUrl: `${LIFF}/receipts`,
+    shortUrl: WEB,
+    ...fields[kind],
+  } as MessageContent;
 }
 
 /** Kinds with a portal link (line_connected, a notice without one, is tested on its own below). */
@@ -86,12 +129,17 @@ it('amounts and dates read the Thai way', () => {
 
 /** Every text a Flex message shows, plus its altText. */
 function flexTexts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => { flexTexts(n, out); });
+  if (Array.isArray(node))
+    node.forEach((n) => {
+      flexTexts(n, out);
+    });
   else if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
-    if ((obj['type'] === 'text' && typeof obj['text'] === 'string')) out.push(obj['text']);
+    if (obj['type'] === 'text' && typeof obj['text'] === 'string') out.push(obj['text']);
     if (typeof obj['altText'] === 'string') out.push(obj['altText']);
-    Object.values(obj).forEach((v) => { flexTexts(v, out); });
+    Object.values(obj).forEach((v) => {
+      flexTexts(v, out);
+    });
   }
   return out;
 }
@@ -168,27 +216,66 @@ describe('SMS cost at most 2 segments', () => {
   const worst: KindFields = {
     portal_link: { scope: 'invoice', documentNumber: 'INV-2026-000123', expiresOn: '2026-12-25' },
     quote_ready: { quoteNumber: 'QT-2026-000123', title: LONG_BUSINESS, totalSatang: 2_996_543_180, validUntil: '2026-12-31', depositSatang: 50_000_000 },
-    quote_signed: { quoteNumber: 'QT-2026-000123', signerName: LONG_BUSINESS, signedOn: '2026-11-25', totalSatang: 2_996_543_180, depositNumber: 'DEP-2026-000123', depositSatang: 2_996_543_180 },
+    quote_signed: {
+      quoteNumber: 'QT-2026-000123',
+      signerName: LONG_BUSINESS,
+      signedOn: '2026-11-25',
+      totalSatang: 2_996_543_180,
+      depositNumber: 'DEP-2026-000123',
+      depositSatang: 2_996_543_180,
+    },
     invoice: { invoiceNumber: 'INV-2026-000123', title: LONG_BUSINESS, amountDueSatang: 2_996_543_180, dueDate: '2026-12-10' },
     payment_reminder: { invoiceId: 'inv1', invoiceNumber: 'INV-2026-000123', amountDueSatang: 2_996_543_180, dueDate: '2026-12-10', daysOverdue: 120 },
-    payment_received: { receiptNumber: 'RC-2026-000123', amountSatang: 2_996_543_180, invoiceNumber: 'INV-2026-000123', paidOn: '2026-11-25', balanceRemainingSatang: 0 },
+    payment_received: {
+      receiptNumber: 'RC-2026-000123',
+      amountSatang: 2_996_543_180,
+      invoiceNumber: 'INV-2026-000123',
+      paidOn: '2026-11-25',
+      balanceRemainingSatang: 0,
+    },
     job_stage: { jobNumber: 'JOB-2026-000123', jobTitle: LONG_BUSINESS, stage: 'returning', stageLabel: '', note: null },
-    deposit_returned: { depositNumber: 'DEP-2026-000123', returnedSatang: 2_996_543_180, deductedSatang: 0, reason: null, receiptNumber: null, jobNumber: null },
+    deposit_returned: {
+      depositNumber: 'DEP-2026-000123',
+      returnedSatang: 2_996_543_180,
+      deductedSatang: 0,
+      reason: null,
+      receiptNumber: null,
+      jobNumber: null,
+    },
     line_connected: { lineDisplayName: LONG_BUSINESS, connectedAt: '2026-11-25T07:05:00.000Z', businessPhone: '02-123-4567', businessLineOaId: '@testshop' },
-    payment_voided: { amountSatang: 2_996_543_180, invoiceNumber: 'INV-2026-000123', receiptNumber: null, creditNoteNumber: null, reason: 'x', balanceDueSatang: 0 },
+    payment_voided: {
+      amountSatang: 2_996_543_180,
+      invoiceNumber: 'INV-2026-000123',
+      receiptNumber: null,
+      creditNoteNumber: null,
+      reason: 'x',
+      balanceDueSatang: 0,
+    },
   };
   const senders = [undefined, 'ซีนเนอรี่', 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด'];
   const cases = all.flatMap(([kind, lang]) => senders.map((sender) => [kind, lang, sender] as const));
 
   it.each(cases)('%s (%s), sender name %s', (kind, lang, smsSenderName) => {
-    const c = { ...content(kind, lang), ...worst[kind], shortUrl: SHORT, businessName: smsSenderName === undefined ? LONG_BUSINESS : 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด', smsSenderName: smsSenderName === 'ซีนเนอรี่' ? smsSenderName : null } as MessageContent;
+    const c = {
+      ...content(kind, lang),
+      ...worst[kind],
+      shortUrl: SHORT,
+      businessName: smsSenderName === undefined ? LONG_BUSINESS : 'บริษัท ซีนเนอรี่ เร้นทัล จำกัด',
+      smsSenderName: smsSenderName === 'ซีนเนอรี่' ? smsSenderName : null,
+    } as MessageContent;
     const sms = renderSms(c);
     expect(segments(sms)).toBeLessThanOrEqual(2);
     expect(sms.startsWith(`${SHORT} `)).toBe(true);
   });
 
   it('the short sender name opens the text, and an ordinary Thai invoice keeps its amount and due date', () => {
-    const c = { ...content('invoice', 'th'), shortUrl: SHORT, smsSenderName: 'ซีนเนอรี่', invoiceNumber: 'INV-2026-0003', amountDueSatang: 132_098 } as MessageContent;
+    const c = {
+      ...content('invoice', 'th'),
+      shortUrl: SHORT,
+      smsSenderName: 'ซีนเนอรี่',
+      invoiceNumber: 'INV-2026-0003',
+      amountDueSatang: 132_098,
+    } as MessageContent;
     expect(renderSms(c)).toBe(`${SHORT} ซีนเนอรี่: ใบแจ้งหนี้ INV-2026-0003 ฿1,320.98 ครบกำหนด 10 ธ.ค. 2569`);
   });
 
@@ -202,7 +289,17 @@ describe('SMS cost at most 2 segments', () => {
 
 describe('line_connected: told on email/SMS when a LINE account is connected (no portal link)', () => {
   const notice = (lang: 'th' | 'en', over: Partial<KindFields['line_connected']> = {}) =>
-    ({ kind: 'line_connected', lang, businessName: 'ร้านทดสอบ', customerName: HOSTILE, webUrl: null, liffUrl: null, shortUrl: null, ...fields.line_connected, ...over }) as ContentOf<'line_connected'>;
+    ({
+      kind: 'line_connected',
+      lang,
+      businessName: 'ร้านทดสอบ',
+      customerName: HOSTILE,
+      webUrl: null,
+      liffUrl: null,
+      shortUrl: null,
+      ...fields.line_connected,
+      ...over,
+    }) as ContentOf<'line_connected'>;
 
   it('email says which LINE name, when (Bangkok time) and how to report it; no portal link', () => {
     const th = renderEmail(notice('th'));

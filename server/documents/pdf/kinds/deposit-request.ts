@@ -16,9 +16,7 @@ export function depositRequestLayout(model: DepositRequestDocument): KindLayout 
   if (model.dueDate) meta.push({ label: L.dueDate, value: printDate(model.dueDate, model.lang) });
   if (model.quoteNumber) meta.push({ label: L.quoteRef, value: model.quoteNumber });
   if (model.jobNumber) meta.push({ label: L.jobRef, value: model.jobNumber });
-  const promptPay = model.promptPayPayload && model.amountSatang > 0
-    ? { payload: model.promptPayPayload, amountSatang: model.amountSatang }
-    : null;
+  const promptPay = model.promptPayPayload && model.amountSatang > 0 ? { payload: model.promptPayPayload, amountSatang: model.amountSatang } : null;
 
   return {
     meta,
@@ -26,9 +24,7 @@ export function depositRequestLayout(model: DepositRequestDocument): KindLayout 
     promptPay,
     drawBody(ctx, assets) {
       const ref = model.quoteNumber ?? model.jobNumber;
-      const label = ref
-        ? bi(`${SECURITY_DEPOSIT.th} ตาม ${ref}`, `${SECURITY_DEPOSIT.en} for ${ref}`)
-        : SECURITY_DEPOSIT;
+      const label = ref ? bi(`${SECURITY_DEPOSIT.th} ตาม ${ref}`, `${SECURITY_DEPOSIT.en} for ${ref}`) : SECURITY_DEPOSIT;
       drawTable(ctx, simpleColumns(), [{ cells: ['1', both(label, model.lang), formatBaht(model.amountSatang)] }]);
       drawNotice(ctx, depositNotVatNote(model.lang));
       const qr = promptPay && assets.qrPng ? { png: assets.qrPng, amountSatang: promptPay.amountSatang } : null;

@@ -15,8 +15,7 @@ export function invoiceLayout(model: InvoiceDocument): KindLayout {
   ];
   if (model.dueDate) meta.push({ label: L.dueDate, value: printDate(model.dueDate, model.lang) });
   const paidInFull = model.balanceSatang === 0 && model.paidSatang > 0;
-  const promptPay =
-    model.promptPayPayload && model.balanceSatang > 0 ? { payload: model.promptPayPayload, amountSatang: model.balanceSatang } : null;
+  const promptPay = model.promptPayPayload && model.balanceSatang > 0 ? { payload: model.promptPayPayload, amountSatang: model.balanceSatang } : null;
 
   return {
     meta,

@@ -28,9 +28,12 @@ function drawQuoteBody(ctx: RenderContext, model: QuoteDocument | SignedQuoteDoc
   if (model.depositSatang && model.depositSatang > 0) {
     drawNote(
       ctx,
-      [model.note?.trim(), model.lang === 'th'
-        ? 'เงินประกันชำระแยกจากยอดใบเสนอราคา คืนได้เมื่อจบงาน และไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม'
-        : 'The security deposit is paid separately from the quoted total, is refundable at the end of the job and is not subject to VAT.']
+      [
+        model.note?.trim(),
+        model.lang === 'th'
+          ? 'เงินประกันชำระแยกจากยอดใบเสนอราคา คืนได้เมื่อจบงาน และไม่อยู่ในบังคับภาษีมูลค่าเพิ่ม'
+          : 'The security deposit is paid separately from the quoted total, is refundable at the end of the job and is not subject to VAT.',
+      ]
         .filter(Boolean)
         .join('\n'),
     );
@@ -46,10 +49,7 @@ export function quoteLayout(model: QuoteDocument): KindLayout {
     promptPay: null,
     drawBody(ctx) {
       drawQuoteBody(ctx, model);
-      drawSignatureSlots(ctx, [
-        { label: L.customerAcceptance },
-        { label: L.authorized, onBehalfOfSeller: true },
-      ]);
+      drawSignatureSlots(ctx, [{ label: L.customerAcceptance }, { label: L.authorized, onBehalfOfSeller: true }]);
     },
   };
 }

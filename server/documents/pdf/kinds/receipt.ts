@@ -4,12 +4,7 @@
  * (deposit returned, with each deduction and its reason). Every receipt writes the
  * amount in words.
  */
-import {
-  DEPOSIT_NOT_VAT_NOTE_EN,
-  DEPOSIT_NOT_VAT_NOTE_TH,
-  type DocumentLang,
-  type ReceiptDocument,
-} from '../../document-model.ts';
+import { DEPOSIT_NOT_VAT_NOTE_EN, DEPOSIT_NOT_VAT_NOTE_TH, type DocumentLang, type ReceiptDocument } from '../../document-model.ts';
 import { SECURITY_DEPOSIT } from '../../../domain/labels.ts';
 import { L, bi, both, type Bilingual } from '../../labels.ts';
 import { drawDetails, drawNote, drawNotice, drawTotalsSection, type KindLayout } from '../blocks.ts';

@@ -25,9 +25,21 @@ export const businessDto = z.strictObject({
 export type BusinessDto = z.infer<typeof businessDto>;
 
 interface BusinessRow {
-  name: string; nameEn: string; address: string; addressEn: string | null; taxId: string | null; branchCode: string;
-  vatRegistered: boolean; promptPayId: string; promptPayName: string; phone: string | null; email: string | null;
-  lineOaId: string | null; smsSenderName: string | null; notifyStages: string; updatedAt: Date;
+  name: string;
+  nameEn: string;
+  address: string;
+  addressEn: string | null;
+  taxId: string | null;
+  branchCode: string;
+  vatRegistered: boolean;
+  promptPayId: string;
+  promptPayName: string;
+  phone: string | null;
+  email: string | null;
+  lineOaId: string | null;
+  smsSenderName: string | null;
+  notifyStages: string;
+  updatedAt: Date;
 }
 
 export function toBusinessDto(row: BusinessRow): BusinessDto {
@@ -45,7 +57,10 @@ export function toBusinessDto(row: BusinessRow): BusinessDto {
     email: row.email,
     lineOaId: row.lineOaId,
     smsSenderName: row.smsSenderName,
-    notifyStages: row.notifyStages.split(',').map((s) => s.trim()).filter(Boolean) as JobStage[],
+    notifyStages: row.notifyStages
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) as JobStage[],
     updatedAt: iso(row.updatedAt),
   };
 }

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 export const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Calendar date YYYY-MM-DD (Bangkok)');
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('Calendar date YYYY-MM-DD (Bangkok)');
 export const satang = z.number().int().describe('Whole satang (1 baht = 100 satang)');
 export const id = z.string().min(1);
 

@@ -23,8 +23,19 @@ export const customerDto = z.strictObject(customerShape);
 export type CustomerDto = z.infer<typeof customerDto>;
 
 interface CustomerRow {
-  id: string; name: string; companyName: string | null; taxId: string | null; branchCode: string | null; address: string | null;
-  email: string | null; phone: string | null; language: string; notes: string | null; lastSeenAt: Date | null; createdAt: Date; updatedAt: Date;
+  id: string;
+  name: string;
+  companyName: string | null;
+  taxId: string | null;
+  branchCode: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  notes: string | null;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export function toCustomerDto(row: CustomerRow): CustomerDto {
@@ -49,9 +60,17 @@ export const customerSummaryDto = z.strictObject({
   ...customerShape,
   lineBound: z.boolean(),
   lineFollowing: z.boolean(),
-  openJobs: z.array(z.strictObject({ id, number: z.string(), title: z.string(), stage: z.enum(JOB_STAGES), startDate: day.nullable(), endDate: day.nullable() })),
+  openJobs: z.array(
+    z.strictObject({ id, number: z.string(), title: z.string(), stage: z.enum(JOB_STAGES), startDate: day.nullable(), endDate: day.nullable() }),
+  ),
   openInvoices: z.array(
-    z.strictObject({ id, number: z.string(), dueDate: day, status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'void', 'overdue']), balanceSatang: satang }),
+    z.strictObject({
+      id,
+      number: z.string(),
+      dueDate: day,
+      status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'void', 'overdue']),
+      balanceSatang: satang,
+    }),
   ),
   balanceDueSatang: satang,
   overdueCount: z.number().int(),
@@ -76,7 +95,14 @@ export function toCustomerSummaryDto(summary: CustomerSummary): CustomerSummaryD
     ...toCustomerDto(summary),
     lineBound: summary.lineBound,
     lineFollowing: summary.lineFollowing,
-    openJobs: summary.openJobs.map((j) => ({ id: j.id, number: j.number, title: j.title, stage: j.stage as JobStage, startDate: j.startDate, endDate: j.endDate })),
+    openJobs: summary.openJobs.map((j) => ({
+      id: j.id,
+      number: j.number,
+      title: j.title,
+      stage: j.stage as JobStage,
+      startDate: j.startDate,
+      endDate: j.endDate,
+    })),
     openInvoices: summary.openInvoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, status: i.status, balanceSatang: i.balanceSatang })),
     balanceDueSatang: summary.balanceDueSatang,
     overdueCount: summary.overdueCount,
@@ -100,14 +126,25 @@ export const customerActivityDto = z.strictObject({
       userAgent: z.string().nullable(),
     }),
   ),
-  viewedDocuments: z.array(z.strictObject({ documentType: z.string(), documentId: z.string(), firstViewedAt: instant, lastViewedAt: instant, count: z.number().int() })),
+  viewedDocuments: z.array(
+    z.strictObject({ documentType: z.string(), documentId: z.string(), firstViewedAt: instant, lastViewedAt: instant, count: z.number().int() }),
+  ),
 });
 export type CustomerActivityDto = z.infer<typeof customerActivityDto>;
 
 interface CustomerActivity {
   customerId: string;
   lastSeenAt: Date | null;
-  entries: { at: Date; action: string; channel: string; linkId: string | null; documentType: string | null; documentId: string | null; ip: string | null; userAgent: string | null }[];
+  entries: {
+    at: Date;
+    action: string;
+    channel: string;
+    linkId: string | null;
+    documentType: string | null;
+    documentId: string | null;
+    ip: string | null;
+    userAgent: string | null;
+  }[];
   viewedDocuments: { documentType: string; documentId: string; firstViewedAt: Date; lastViewedAt: Date; count: number }[];
 }
 
@@ -116,10 +153,21 @@ export function toCustomerActivityDto(activity: CustomerActivity): CustomerActiv
     customerId: activity.customerId,
     lastSeenAt: isoOrNull(activity.lastSeenAt),
     entries: activity.entries.map((e) => ({
-      at: iso(e.at), action: e.action, channel: e.channel, linkId: e.linkId, documentType: e.documentType, documentId: e.documentId, ip: e.ip, userAgent: e.userAgent,
+      at: iso(e.at),
+      action: e.action,
+      channel: e.channel,
+      linkId: e.linkId,
+      documentType: e.documentType,
+      documentId: e.documentId,
+      ip: e.ip,
+      userAgent: e.userAgent,
     })),
     viewedDocuments: activity.viewedDocuments.map((d) => ({
-      documentType: d.documentType, documentId: d.documentId, firstViewedAt: iso(d.firstViewedAt), lastViewedAt: iso(d.lastViewedAt), count: d.count,
+      documentType: d.documentType,
+      documentId: d.documentId,
+      firstViewedAt: iso(d.firstViewedAt),
+      lastViewedAt: iso(d.lastViewedAt),
+      count: d.count,
     })),
   };
 }

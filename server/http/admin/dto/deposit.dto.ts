@@ -24,8 +24,18 @@ export const depositDto = z.strictObject({
 export type DepositDto = z.infer<typeof depositDto>;
 
 interface DepositRow {
-  id: string; number: string; customerId: string; quoteId: string | null; jobId: string | null; status: string;
-  requiredSatang: number; heldSatang: number; returnedSatang: number; deductedSatang: number; createdAt: Date; updatedAt: Date;
+  id: string;
+  number: string;
+  customerId: string;
+  quoteId: string | null;
+  jobId: string | null;
+  status: string;
+  requiredSatang: number;
+  heldSatang: number;
+  returnedSatang: number;
+  deductedSatang: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export function toDepositDto(row: DepositRow): DepositDto {
@@ -83,7 +93,14 @@ interface DepositReturned {
 export function toDepositReturnedDto(r: DepositReturned): DepositReturnedDto {
   const { deposit, return: ret } = r;
   return {
-    deposit: { id: deposit.id, number: deposit.number, status: deposit.status, heldSatang: deposit.heldSatang, returnedSatang: deposit.returnedSatang, deductedSatang: deposit.deductedSatang },
+    deposit: {
+      id: deposit.id,
+      number: deposit.number,
+      status: deposit.status,
+      heldSatang: deposit.heldSatang,
+      returnedSatang: deposit.returnedSatang,
+      deductedSatang: deposit.deductedSatang,
+    },
     return: { id: ret.id, amountSatang: ret.amountSatang, deductedSatang: ret.deductedSatang, reason: ret.reason },
     receipt: toReceiptRef(r.receipt),
   };

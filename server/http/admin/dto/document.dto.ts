@@ -35,13 +35,34 @@ const pricedShape = {
   lines: z.array(lineDto).optional(),
 };
 
-interface LineRow { position: number; description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }
+interface LineRow {
+  position: number;
+  description: string;
+  quantityMilli: number;
+  unitPriceSatang: number;
+  amountSatang: number;
+}
 
 interface PricedRow {
-  id: string; number: string; customerId: string; jobId: string | null; issueDate: string; vatMode: string;
-  vatRateBasisPoints: number; withholdingBasisPoints: number; subtotalSatang: number; discountSatang: number; vatSatang: number;
-  totalSatang: number; withholdingSatang: number; netPayableSatang: number; notes: string | null; sentAt: Date | null;
-  createdAt: Date; updatedAt: Date; lines?: LineRow[];
+  id: string;
+  number: string;
+  customerId: string;
+  jobId: string | null;
+  issueDate: string;
+  vatMode: string;
+  vatRateBasisPoints: number;
+  withholdingBasisPoints: number;
+  subtotalSatang: number;
+  discountSatang: number;
+  vatSatang: number;
+  totalSatang: number;
+  withholdingSatang: number;
+  netPayableSatang: number;
+  notes: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lines?: LineRow[];
 }
 
 function pricedFields(row: PricedRow) {
@@ -63,7 +84,12 @@ function pricedFields(row: PricedRow) {
       ? {
           lines: [...row.lines]
             .sort((a, b) => a.position - b.position)
-            .map((l) => ({ description: l.description, quantity: quantityFromMilli(l.quantityMilli), unitPriceSatang: l.unitPriceSatang, amountSatang: l.amountSatang })),
+            .map((l) => ({
+              description: l.description,
+              quantity: quantityFromMilli(l.quantityMilli),
+              unitPriceSatang: l.unitPriceSatang,
+              amountSatang: l.amountSatang,
+            })),
         }
       : {}),
   };
@@ -81,7 +107,12 @@ export const quoteDto = z.strictObject({
 export type QuoteDto = z.infer<typeof quoteDto>;
 
 interface QuoteRow extends PricedRow {
-  status: string; validUntil: string; depositSatang: number; acceptedAt: Date | null; declinedAt: Date | null; declineReason: string | null;
+  status: string;
+  validUntil: string;
+  depositSatang: number;
+  acceptedAt: Date | null;
+  declinedAt: Date | null;
+  declineReason: string | null;
 }
 
 export function toQuoteDto(row: QuoteRow): QuoteDto {
@@ -110,7 +141,13 @@ export const invoiceDto = z.strictObject({
 export type InvoiceDto = z.infer<typeof invoiceDto>;
 
 interface InvoiceRow extends PricedRow {
-  quoteId: string | null; status: string; dueDate: string; paidSatang: number; paidAt: Date | null; voidedAt: Date | null; voidReason: string | null;
+  quoteId: string | null;
+  status: string;
+  dueDate: string;
+  paidSatang: number;
+  paidAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
 }
 
 export function toInvoiceDto(row: InvoiceRow): InvoiceDto {

@@ -22,8 +22,16 @@ export const jobDto = z.strictObject({
 export type JobDto = z.infer<typeof jobDto>;
 
 interface JobRow {
-  id: string; number: string; customerId: string; title: string; startDate: string | null; endDate: string | null;
-  siteAddress: string | null; stage: string; createdAt: Date; updatedAt: Date;
+  id: string;
+  number: string;
+  customerId: string;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  siteAddress: string | null;
+  stage: string;
+  createdAt: Date;
+  updatedAt: Date;
   equipment: { position: number; name: string; quantity: number }[];
   history: { stage: string; note: string | null; changedBy: string | null; changedAt: Date }[];
 }
@@ -49,5 +57,11 @@ export const jobStageMovedDto = z.strictObject({ id, number: z.string(), previou
 export type JobStageMovedDto = z.infer<typeof jobStageMovedDto>;
 
 export function toJobStageMovedDto(moved: { job: { id: string; number: string; stage: string }; from: string; change: { changedAt: Date } }): JobStageMovedDto {
-  return { id: moved.job.id, number: moved.job.number, previousStage: moved.from as JobStage, stage: moved.job.stage as JobStage, changedAt: iso(moved.change.changedAt) };
+  return {
+    id: moved.job.id,
+    number: moved.job.number,
+    previousStage: moved.from as JobStage,
+    stage: moved.job.stage as JobStage,
+    changedAt: iso(moved.change.changedAt),
+  };
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { LineAccount } from '../../../services/line-accounts.ts';
 import { id, instant, isoOrNull } from './common.ts';
 
-const lineUserId = z.string().regex(/^U[0-9a-f]{32}$/).describe('LINE user id');
+const lineUserId = z
+  .string()
+  .regex(/^U[0-9a-f]{32}$/)
+  .describe('LINE user id');
 
 export const lineAccountDto = z.strictObject({
   lineUserId,

@@ -16,7 +16,15 @@ export const issuedLinkDto = z.strictObject({
 export type IssuedLinkDto = z.infer<typeof issuedLinkDto>;
 
 export function toIssuedLinkDto(link: IssuedLink): IssuedLinkDto {
-  return { id: link.id, scope: link.scope, customerId: link.customerId, url: link.url, liffUrl: link.liffUrl, expiresAt: iso(link.expiresAt), reused: link.reused };
+  return {
+    id: link.id,
+    scope: link.scope,
+    customerId: link.customerId,
+    url: link.url,
+    liffUrl: link.liffUrl,
+    expiresAt: iso(link.expiresAt),
+    reused: link.reused,
+  };
 }
 
 export const linkRevokedDto = z.strictObject({ id, revoked: z.literal(true) });

@@ -10,7 +10,12 @@ export const paymentNoticeDto = z.strictObject({
   id,
   status: z.enum(NOTICE_STATUSES),
   customer: z.strictObject({ id, name: z.string(), companyName: z.string().nullable() }),
-  target: z.strictObject({ kind: z.enum(['invoice', 'deposit']), id, number: z.string(), balanceSatang: satang.describe('Still to pay on the invoice / deposit now') }),
+  target: z.strictObject({
+    kind: z.enum(['invoice', 'deposit']),
+    id,
+    number: z.string(),
+    balanceSatang: satang.describe('Still to pay on the invoice / deposit now'),
+  }),
   amountSatang: satang.describe('What the client says they paid'),
   confirmedSatang: satang.nullable().describe('What staff confirmed'),
   channel: z.string(),
@@ -35,7 +40,12 @@ export type PaymentNoticeDto = z.infer<typeof paymentNoticeDto>;
 export function toPaymentNoticeDto(n: NoticeRow): PaymentNoticeDto {
   const base = `/api/admin/payment-notices/${encodeURIComponent(n.id)}`;
   const target = n.invoice
-    ? { kind: 'invoice' as const, id: n.invoice.id, number: n.invoice.number, balanceSatang: invoiceBalanceSatang(n.invoice.netPayableSatang, n.invoice.paidSatang) }
+    ? {
+        kind: 'invoice' as const,
+        id: n.invoice.id,
+        number: n.invoice.number,
+        balanceSatang: invoiceBalanceSatang(n.invoice.netPayableSatang, n.invoice.paidSatang),
+      }
     : { kind: 'deposit' as const, id: n.deposit!.id, number: n.deposit!.number, balanceSatang: Math.max(0, n.deposit!.requiredSatang - n.deposit!.heldSatang) };
   const receipt = n.payment?.receipt ?? n.depositCollection?.receipt ?? null;
   return {
@@ -65,7 +75,15 @@ export const noticeConfirmedDto = z.strictObject({
   notice: paymentNoticeDto,
   receipt: receiptRefDto,
   invoice: z.strictObject({ id, number: z.string(), status: z.enum(INVOICE_STATUSES), paidSatang: satang, balanceSatang: satang }).nullable(),
-  deposit: z.strictObject({ id, number: z.string(), status: z.enum(Object.keys(DEPOSIT_STATUS_LABELS) as [DepositStatus, ...DepositStatus[]]), requiredSatang: satang, heldSatang: satang }).nullable(),
+  deposit: z
+    .strictObject({
+      id,
+      number: z.string(),
+      status: z.enum(Object.keys(DEPOSIT_STATUS_LABELS) as [DepositStatus, ...DepositStatus[]]),
+      requiredSatang: satang,
+      heldSatang: satang,
+    })
+    .nullable(),
 });
 
 export function toNoticeConfirmedDto(r: {
@@ -77,7 +95,11 @@ export function toNoticeConfirmedDto(r: {
   return {
     notice: toPaymentNoticeDto(r.notice),
     receipt: toReceiptRef(r.receipt),
-    invoice: r.invoice ? { id: r.invoice.id, number: r.invoice.number, status: r.invoice.status, paidSatang: r.invoice.paidSatang, balanceSatang: r.invoice.balanceSatang } : null,
-    deposit: r.deposit ? { id: r.deposit.id, number: r.deposit.number, status: r.deposit.status, requiredSatang: r.deposit.requiredSatang, heldSatang: r.deposit.heldSatang } : null,
+    invoice: r.invoice
+      ? { id: r.invoice.id, number: r.invoice.number, status: r.invoice.status, paidSatang: r.invoice.paidSatang, balanceSatang: r.invoice.balanceSatang }
+      : null,
+    deposit: r.deposit
+      ? { id: r.deposit.id, number: r.deposit.number, status: r.deposit.status, requiredSatang: r.deposit.requiredSatang, heldSatang: r.deposit.heldSatang }
+      : null,
   };
 }

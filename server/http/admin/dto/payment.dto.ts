@@ -36,7 +36,11 @@ export function toPaymentRecordedDto(r: PaymentRecorded): PaymentRecordedDto {
 /** A voided payment: its cancelled receipt and, for a tax invoice, the credit note that reverses it. */
 export const paymentVoidedDto = z.strictObject({
   payment: z.strictObject({
-    id, amountSatang: satang, status: z.literal('void'), voidedAt: instant, voidReason: z.string(),
+    id,
+    amountSatang: satang,
+    status: z.literal('void'),
+    voidedAt: instant,
+    voidReason: z.string(),
     taxInvoiceNumber: z.string().nullable(),
     creditNote: z.strictObject({ number: z.string(), documentId: z.string() }).nullable(),
   }),
@@ -55,7 +59,12 @@ export function toPaymentVoidedDto(r: PaymentVoided): PaymentVoidedDto {
   const p = r.payment;
   return {
     payment: {
-      id: p.id, amountSatang: p.amountSatang, status: 'void', voidedAt: iso(p.voidedAt), voidReason: p.voidReason, taxInvoiceNumber: p.taxInvoiceNumber,
+      id: p.id,
+      amountSatang: p.amountSatang,
+      status: 'void',
+      voidedAt: iso(p.voidedAt),
+      voidReason: p.voidReason,
+      taxInvoiceNumber: p.taxInvoiceNumber,
       creditNote: p.creditNoteNumber ? { number: p.creditNoteNumber, documentId: `credit_note.${p.id}` } : null,
     },
     receipt: r.receipt ? { ...toReceiptRef(r.receipt), cancelledAt: iso(r.receipt.cancelledAt) } : null,
@@ -65,25 +74,66 @@ export function toPaymentVoidedDto(r: PaymentVoided): PaymentVoidedDto {
 
 /** One payment as staff see it, with what was issued for it and whether it was voided. */
 export const paymentDto = z.strictObject({
-  id, invoiceId: id, customerId: id, amountSatang: satang, method: z.string(), reference: z.string().nullable(),
-  status: z.enum(PAYMENT_STATUSES), receivedAt: instant,
-  taxInvoiceNumber: z.string().nullable(), creditNoteNumber: z.string().nullable(),
-  voidedAt: instant.nullable(), voidReason: z.string().nullable(),
-  receipt: z.strictObject({ id, number: z.string(), type: receiptRefDto.shape.type, cancelled: z.boolean(), cancelledAt: instant.nullable(), cancelReason: z.string().nullable() }).nullable(),
+  id,
+  invoiceId: id,
+  customerId: id,
+  amountSatang: satang,
+  method: z.string(),
+  reference: z.string().nullable(),
+  status: z.enum(PAYMENT_STATUSES),
+  receivedAt: instant,
+  taxInvoiceNumber: z.string().nullable(),
+  creditNoteNumber: z.string().nullable(),
+  voidedAt: instant.nullable(),
+  voidReason: z.string().nullable(),
+  receipt: z
+    .strictObject({
+      id,
+      number: z.string(),
+      type: receiptRefDto.shape.type,
+      cancelled: z.boolean(),
+      cancelledAt: instant.nullable(),
+      cancelReason: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type PaymentDto = z.infer<typeof paymentDto>;
 
 export function toPaymentDto(p: {
-  id: string; invoiceId: string; customerId: string; amountSatang: number; method: string; reference: string | null; status: string; receivedAt: Date;
-  taxInvoiceNumber: string | null; creditNoteNumber: string | null; voidedAt: Date | null; voidReason: string | null;
+  id: string;
+  invoiceId: string;
+  customerId: string;
+  amountSatang: number;
+  method: string;
+  reference: string | null;
+  status: string;
+  receivedAt: Date;
+  taxInvoiceNumber: string | null;
+  creditNoteNumber: string | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
   receipt: { id: string; number: string; type: string; cancelledAt: Date | null; cancelReason: string | null } | null;
 }): PaymentDto {
   return {
-    id: p.id, invoiceId: p.invoiceId, customerId: p.customerId, amountSatang: p.amountSatang, method: p.method, reference: p.reference,
-    status: p.status as PaymentStatus, receivedAt: iso(p.receivedAt), taxInvoiceNumber: p.taxInvoiceNumber, creditNoteNumber: p.creditNoteNumber,
-    voidedAt: isoOrNull(p.voidedAt), voidReason: p.voidReason,
+    id: p.id,
+    invoiceId: p.invoiceId,
+    customerId: p.customerId,
+    amountSatang: p.amountSatang,
+    method: p.method,
+    reference: p.reference,
+    status: p.status as PaymentStatus,
+    receivedAt: iso(p.receivedAt),
+    taxInvoiceNumber: p.taxInvoiceNumber,
+    creditNoteNumber: p.creditNoteNumber,
+    voidedAt: isoOrNull(p.voidedAt),
+    voidReason: p.voidReason,
     receipt: p.receipt
-      ? { ...toReceiptRef(p.receipt), cancelled: p.receipt.cancelledAt !== null, cancelledAt: isoOrNull(p.receipt.cancelledAt), cancelReason: p.receipt.cancelReason }
+      ? {
+          ...toReceiptRef(p.receipt),
+          cancelled: p.receipt.cancelledAt !== null,
+          cancelledAt: isoOrNull(p.receipt.cancelledAt),
+          cancelReason: p.receipt.cancelReason,
+        }
       : null,
   };
 }
