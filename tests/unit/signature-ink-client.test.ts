@@ -1,13 +1,14 @@
 /**
- * The portal refuses a signature before sending it with the same test the server applies
- * (liff/src/signature-ink.ts mirrors server/domain/signature-ink.ts): same thresholds, and the
- * same verdict on the same images — a page that let through what the server refuses would leave
- * the client with a confusing error after signing.
+ * The portal refuses a signature before sending it with the same test the server applies (both
+ * use server/domain/signature-ink-rule.ts, an import-free module the page may import): the same
+ * verdict on the same images — a page that let through what the server refuses would leave the
+ * client with a confusing error after signing.
  */
 import { describe, it, expect } from 'vitest';
 import { PNG } from 'pngjs';
-import { MIN_BOX_HEIGHT, MIN_BOX_WIDTH, MIN_INKED_PIXELS, signatureProblem } from '../../liff/src/signature-ink.ts';
-import { SIGNATURE_MIN_BOX_HEIGHT, SIGNATURE_MIN_BOX_WIDTH, SIGNATURE_MIN_INKED_PIXELS, assertSignatureInk } from '../../server/domain/signature-ink.ts';
+import { readFileSync } from 'node:fs';
+import { signatureProblem } from '../../server/domain/signature-ink-rule.ts';
+import { assertSignatureInk } from '../../server/domain/signature-ink.ts';
 import { blankWhitePng, signaturePng, tinyScribblePng } from '../helpers/signature-png.ts';
 
 /** A transparent 400×120 pad with one horizontal stroke `length` px long and `thickness` px thick. */
@@ -39,8 +40,9 @@ const serverVerdict = (image: { width: number; height: number; data: Uint8Array 
 };
 
 describe('the page checks a signature as the server does', () => {
-  it('uses the server thresholds', () => {
-    expect([MIN_INKED_PIXELS, MIN_BOX_WIDTH, MIN_BOX_HEIGHT]).toEqual([SIGNATURE_MIN_INKED_PIXELS, SIGNATURE_MIN_BOX_WIDTH, SIGNATURE_MIN_BOX_HEIGHT]);
+  it('the page imports the shared rule, not a copy', () => {
+    const page = readFileSync(new URL('../../liff/src/screens/quote-sign.tsx', import.meta.url), 'utf8');
+    expect(page).toMatch(/from '\.\.\/\.\.\/\.\.\/server\/domain\/signature-ink-rule\.ts'/);
   });
 
   it.each([

@@ -14,7 +14,7 @@ import type { PortalQuote } from '../../../server/portal/portal-view.ts';
 import { acceptQuote, errorText, type AcceptResult } from '../api.ts';
 import { usePortal } from '../context.ts';
 import { formatMoney } from '../format.ts';
-import { signatureProblem } from '../signature-ink.ts';
+import { signatureProblem } from '../../../server/domain/signature-ink-rule.ts';
 import { Modal, Money } from '../ui.tsx';
 
 type Field = 'name' | 'signature' | 'consent';
