@@ -166,6 +166,11 @@ export function TotalsTable({ totals }: { totals: PortalTotals }) {
     rows.push([t('totals.wht'), -totals.withholdingSatang]);
     rows.push([t('totals.net'), totals.netPayableSatang, 'strong']);
   }
+  return <AmountRows rows={rows} />;
+}
+
+/** A totals table: label and amount per row; `strong` marks the amounts that matter. */
+export function AmountRows({ rows }: { rows: Array<[string, number, string?]> }) {
   return (
     <table class="totals">
       <tbody>

@@ -3,7 +3,7 @@ import type { PortalQuoteDocument } from '../../../server/portal/portal-view.ts'
 import { usePortal } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { paths } from '../router.ts';
-import { DocumentList, Empty, Facts, LinesTable, Money, Page, QuoteBadge, Section } from '../ui.tsx';
+import { AmountRows, DocumentList, Empty, Facts, LinesTable, Money, Page, QuoteBadge, Section } from '../ui.tsx';
 import { DepositCard } from './deposits.tsx';
 import { QuoteActions, type QuoteOutcome } from './quote-actions.tsx';
 import { QuoteRow } from './home.tsx';
@@ -48,20 +48,7 @@ function QuoteTotals({ totals }: { totals: PortalQuoteDocument['totals'] }) {
     ]);
     rows.push([t('totals.net'), totals.netPayableSatang, 'strong']);
   }
-  return (
-    <table class="totals">
-      <tbody>
-        {rows.map(([label, amount, cls]) => (
-          <tr key={label} class={cls}>
-            <th scope="row">{label}</th>
-            <td>
-              <Money satang={amount} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <AmountRows rows={rows} />;
 }
 
 /**
