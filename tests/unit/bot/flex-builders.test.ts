@@ -179,14 +179,31 @@ describe('staff messages', () => {
     expect(validateLineMessages([message])).toEqual([]);
   });
 
-  it('slipReviewCard needs an https image and offers confirm/reject postbacks', () => {
-    const input = { lang: 'en' as const, paymentId: 'p1', amountSatang: 100, customerName: 'A', invoiceNumber: 'I', slipImageUrl: 'http://insecure/slip.png' };
-    expect(() => slipReviewCard(input)).toThrow(/https/);
-    const message = slipReviewCard({ ...input, slipImageUrl: 'https://x.example/slip.png' });
-    expect(postbacks(message).map(decodePostback)).toEqual([
-      { a: PB.slipReject, p: 'p1' },
-      { a: PB.slipConfirm, p: 'p1' },
+  it('slipReviewCard shows an https slip as the image, an http one as a button, and offers confirm/reject postbacks', () => {
+    const input = {
+      lang: 'en' as const,
+      noticeId: 'n1',
+      amountSatang: 100,
+      customerName: 'A',
+      target: { kind: 'invoice' as const, number: 'INV-2026-0001' },
+      sendingBank: '004',
+      transRef: 'REF1',
+      slipUrl: 'https://x.example/s/n1/1/sig',
+      sentAt: new Date('2026-11-25T03:00:00Z'),
+    };
+    const secure = slipReviewCard(input);
+    expect(JSON.stringify(secure)).toContain('"hero"');
+    expect(texts(secure)).toContain('Kasikornbank (004)');
+    expect(postbacks(secure).map(decodePostback)).toEqual([
+      { a: PB.slipReject, n: 'n1' },
+      { a: PB.slipConfirm, n: 'n1' },
     ]);
+    expect(validateLineMessages([secure])).toEqual([]);
+    const plain = slipReviewCard({ ...input, slipUrl: 'http://localhost:3000/s/n1/1/sig', sendingBank: null, transRef: null });
+    expect(JSON.stringify(plain)).not.toContain('"hero"');
+    expect(JSON.stringify(plain)).toContain('"uri":"http://localhost:3000/s/n1/1/sig"');
+    expect(texts(plain)).toContain('No QR read');
+    expect(validateLineMessages([plain])).toEqual([]);
   });
 });
 
