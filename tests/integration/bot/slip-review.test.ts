@@ -188,7 +188,7 @@ describe('Confirm / Reject from LINE', () => {
 
     const ask = await press(h, ploy, postbackWith(pushed.get(ploy)!, PB.slipReject, { n: notice.id }));
     const items = (ask[0] as messagingApi.TextMessage).quickReply?.items ?? [];
-    expect(items.map((i) => i.action.label)).toEqual(['ยอดไม่ตรง', 'ไม่พบยอดเงินเข้า', 'สลิปไม่ชัด', 'อื่นๆ']);
+    expect(items.map((i) => i.action?.label)).toEqual(['ยอดไม่ตรง', 'ไม่พบยอดเงินเข้า', 'สลิปไม่ชัด', 'อื่นๆ']);
     // Asking changes nothing.
     expect(await state()).toEqual(before);
 
@@ -246,5 +246,42 @@ describe('`slips` / `สลิป`', () => {
     await press(h, ploy, postbackWith(th, PB.slipConfirm, { n: pending[0]!.id }));
     const again = postbacks(await say(h, nok, 'slips')).filter((d) => d.startsWith(`a=${PB.slipConfirm}&`));
     expect(again).toHaveLength(pending.length - 1);
+  });
+});
+
+describe('without https (PUBLIC_URL http://…)', () => {
+  let plain: BotHarness;
+  beforeAll(async () => {
+    plain = await startBotHarness({ env: { PUBLIC_URL: 'http://192.168.1.20:3000' } });
+  });
+  afterAll(async () => {
+    await plain?.stop();
+  });
+
+  it('the card has a button to the signed slip URL instead of an image (LINE refuses http images)', async () => {
+    const fixture = await createPortalFixture(plain.t);
+    const staff = fakeLineUserId();
+    const invitation = await createStaffInvitation(plain.t.ctx, { role: 'staff' });
+    await say(plain, staff, `enrol ${invitation.code}`);
+    const link = await issueLink(plain.t, 'customer', fixture.customerId);
+    const png = await slipPng(slipPayload('0153HTTP0001ABCDEF0123'));
+    const form = new FormData();
+    form.set('target', `invoice.${fixture.secondInvoiceId}`);
+    form.set('amountSatang', '700');
+    form.set('slip', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'slip.png');
+    const res = await fetch(`${plain.t.baseUrl}/api/portal/${link.token}/payment-notices`, { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+
+    // Accepted by the fake LINE API, which refuses http image URLs like the real one.
+    const push = plain.line.pushes.find((p) => p.to === staff && postbacks(p.messages).some((d) => d.includes(`n=${id}`)));
+    expect(push).toBeDefined();
+    const card = JSON.stringify(push!.messages);
+    expect(card).not.toContain('"hero"');
+    const url = /"uri":"(http:\/\/192\.168\.1\.20:3000\/s\/[^"]+)"/.exec(card)?.[1];
+    expect(url).toBeDefined();
+    const slip = await fetch(url!.replace('http://192.168.1.20:3000', plain.t.baseUrl));
+    expect(slip.status).toBe(200);
+    expect(Buffer.from(await slip.arrayBuffer()).equals(png)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   overdueList,
   PB,
   slipReviewCard,
+  slipReviewCarousel,
   stageChooser,
 } from '../../../bot/flex/index.ts';
 import { allBuilderOutputs, client, customers, LIFF_URL, LONG_THAI_PERSON } from './flex-fixtures.ts';
@@ -177,6 +178,36 @@ describe('staff messages', () => {
     expect(JSON.stringify(message)).toContain('"type":"clipboard"');
     expect(postbacks(message).map(decodePostback)).toContainEqual({ a: PB.sendLink, l: 'lnk_1' });
     expect(validateLineMessages([message])).toEqual([]);
+  });
+
+  it('slipReviewCarousel shows at most 12 bubbles, the last one "+N more", and an empty list plainly', () => {
+    const notice = (i: number) => ({
+      noticeId: `n${i}`,
+      amountSatang: 100 + i,
+      customerName: `Customer ${i}`,
+      target: { kind: 'deposit' as const, number: `DEP-2026-${String(i).padStart(4, '0')}` },
+      sendingBank: null,
+      transRef: null,
+      slipUrl: `https://x.example/s/n${i}/1/sig`,
+      sentAt: new Date('2026-11-25T03:00:00Z'),
+    });
+    const many = slipReviewCarousel(
+      'en',
+      Array.from({ length: 12 }, (_, i) => notice(i)),
+      15,
+    );
+    const contents = many.contents as messagingApi.FlexCarousel;
+    expect(contents.contents).toHaveLength(12);
+    expect(texts(contents.contents[11])).toContain('+4 more');
+    expect(postbacks(many).filter((d) => decodePostback(d)['a'] === PB.slipConfirm)).toHaveLength(11);
+    expect(validateLineMessages([many])).toEqual([]);
+    const exactly = slipReviewCarousel(
+      'th',
+      Array.from({ length: 12 }, (_, i) => notice(i)),
+      12,
+    );
+    expect((exactly.contents as messagingApi.FlexCarousel).contents).toHaveLength(12);
+    expect(texts(slipReviewCarousel('th', [], 0))).toContain('ไม่มีสลิปรอตรวจ');
   });
 
   it('slipReviewCard shows an https slip as the image, an http one as a button, and offers confirm/reject postbacks', () => {
