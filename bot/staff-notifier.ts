@@ -1,6 +1,6 @@
 /**
- * The LINE side of "staff see accepted/declined at once": one Flex card pushed to each active
- * staff member, in their language. The retry key is derived from the event and the recipient, so a
+ * The LINE side of "staff see it at once" (a quote accepted/declined, a payment notice to review):
+ * one Flex card pushed to each active staff member, in their language. The retry key is derived from the event and the recipient, so a
  * push repeated after a lost answer is accepted once by LINE (409 = already delivered).
  * Without LINE credentials the notice is logged (the demo has no staff in LINE anyway).
  */
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../server/logger.ts';
 import type { StaffNotice, StaffNotifier } from '../server/services/ports.ts';
-import { quoteAnsweredCard } from './flex/staff-messages.ts';
+import { quoteAnsweredCard, slipReviewCard } from './flex/staff-messages.ts';
 
 /** A UUID-shaped key from a stable string (X-Line-Retry-Key must be a UUID). */
 function retryKeyFor(seed: string): string {
@@ -17,6 +17,7 @@ function retryKeyFor(seed: string): string {
 }
 
 function card(notice: StaffNotice, lang: 'th' | 'en') {
+  if (notice.kind === 'payment_notice') return slipReviewCard({ lang, ...notice.notice });
   return quoteAnsweredCard({
     lang,
     accepted: notice.kind === 'quote_accepted',
@@ -53,7 +54,7 @@ export function loggedStaffNotifier(logger: Logger): StaffNotifier {
   return {
     mode: 'local',
     async notify(recipients, notice) {
-      logger.info({ notice: notice.id, kind: notice.kind, quote: notice.quoteNumber, staff: recipients.length }, 'staff notice (LINE not configured)');
+      logger.info({ notice: notice.id, kind: notice.kind, staff: recipients.length }, 'staff notice (LINE not configured)');
     },
   };
 }

@@ -12,13 +12,15 @@ import { JOB_STAGES, STAGE_LABELS, parseStage, type JobStage } from '../../serve
 import { compactKey, normalizeDigits } from '../../server/domain/normalize-input.ts';
 import { damerauLevenshtein, editSimilarity } from '../../server/services/customer-search.ts';
 
-export type CommandName = 'help' | 'enrol' | 'find' | 'link' | 'remind' | 'overdue' | 'stage' | 'revoke';
+export type CommandName = 'help' | 'enrol' | 'find' | 'link' | 'remind' | 'overdue' | 'stage' | 'revoke' | 'slips';
 
 export type Target = { kind: 'document'; prefix: DocumentPrefix; number: string } | { kind: 'text'; text: string };
 
 export type Command =
   | { kind: 'empty'; lang: Lang }
   | { kind: 'help'; lang: Lang }
+  /** Payment notices (slips) waiting for review. */
+  | { kind: 'slips'; lang: Lang }
   /** `query`: only this customer's overdue invoices ("overdue somchai"); '' = all. */
   | { kind: 'overdue'; lang: Lang; query: string }
   | { kind: 'enrol'; lang: Lang; code: string }
@@ -57,10 +59,11 @@ const WORDS: Record<CommandName, { en: string[]; th: string[] }> = {
   overdue: { en: ['overdue', 'late', 'unpaid'], th: ['ค้างชำระ', 'ค้างจ่าย', 'เกินกำหนด', 'ค้าง'] },
   stage: { en: ['stage', 'status', 'move'], th: ['สถานะ', 'ย้าย', 'เปลี่ยนสถานะ'] },
   revoke: { en: ['revoke'], th: ['ยกเลิกลิงก์', 'ยกเลิกลิงค์', 'ยกเลิกลิ้งก์', 'เพิกถอน', 'เพิกถอนลิงก์'] },
+  slips: { en: ['slips', 'slip'], th: ['สลิป', 'ตรวจสลิป'] },
 };
 
 /** Commands that take no argument: extra words make the text something else (a name). */
-const NO_ARGUMENT: ReadonlySet<CommandName> = new Set(['help', 'overdue']);
+const NO_ARGUMENT: ReadonlySet<CommandName> = new Set(['help', 'overdue', 'slips']);
 
 const KEYWORDS: Keyword[] = (Object.keys(WORDS) as CommandName[])
   .flatMap((command) => [
@@ -199,6 +202,8 @@ export function parseCommand(input: string): Command {
   switch (keyword.command) {
     case 'help':
       return { kind: 'help', lang };
+    case 'slips':
+      return { kind: 'slips', lang };
     case 'overdue':
       return { kind: 'overdue', lang, query: args };
     case 'enrol':
@@ -223,6 +228,7 @@ export const HELP_COMMANDS: Record<Lang, { command: string; description: string 
     { command: 'ค้างชำระ', description: 'ใบแจ้งหนี้เกินกำหนด เก่าสุดก่อน' },
     { command: 'สถานะ <เลขงาน> [สถานะใหม่]', description: 'เปลี่ยนสถานะงาน ลูกค้าเห็นทันที' },
     { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
+    { command: 'สลิป', description: 'สลิปที่ลูกค้าส่งมา รอตรวจ ยืนยันหรือปฏิเสธ' },
     { command: 'ช่วยเหลือ', description: 'แสดงรายการคำสั่ง' },
   ],
   en: [
@@ -232,6 +238,7 @@ export const HELP_COMMANDS: Record<Lang, { command: string; description: string 
     { command: 'overdue', description: 'Overdue invoices, oldest first' },
     { command: 'stage <job no.> [new stage]', description: 'Move a job; the client sees it live' },
     { command: 'revoke <name>', description: "Revoke all of a customer's links" },
+    { command: 'slips', description: 'Payment slips waiting for review: confirm or reject' },
     { command: 'help', description: 'This list' },
   ],
 };

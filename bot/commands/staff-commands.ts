@@ -5,6 +5,7 @@ import { getInvoiceByNumber, getJobForStaff } from '../../server/services/staff-
 import { HELP_COMMANDS, type Command, type Target } from './parse-command.ts';
 import { staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
 import { chooseCustomerAnswer, findAnswer, notFoundAnswer, resolveCustomer } from './customer-answers.ts';
+import { pendingSlipsAnswer } from './slip-review-actions.ts';
 import { linkAnswer, moveStageAnswer, overdueAnswer, remindAnswer, revokeConfirmAnswer, stageChooserAnswer, type StaffContext } from './staff-actions.ts';
 
 function usage(s: StaffContext, th: string, en: string): Answer {
@@ -113,6 +114,8 @@ export async function runStaffCommand(s: StaffContext, command: Command): Promis
       return overdueCommand(s, command.query);
     case 'stage':
       return stageCommand(s, command);
+    case 'slips':
+      return pendingSlipsAnswer(s);
     case 'revoke':
       if (!command.target) return usage(s, 'ยกเลิกลิงก์ <ชื่อลูกค้า>', 'revoke <customer>');
       return revokeCommand(s, command.target);

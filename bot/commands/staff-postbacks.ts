@@ -10,6 +10,7 @@ import { decodePostback, PB } from '../flex/postback.ts';
 import { staffMenu, textMessage, type Answer } from './answers.ts';
 import { customerCardAnswer, findAnswer } from './customer-answers.ts';
 import { unbindLineAnswer, unbindLineConfirmAnswer } from './line-account-actions.ts';
+import { confirmSlipAnswer, isRejectReason, rejectSlipAnswer, rejectSlipAskAnswer } from './slip-review-actions.ts';
 import {
   linkAnswer,
   moveStageAnswer,
@@ -93,18 +94,19 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
     }
     case PB.cancel:
       return [textMessage(pick(s.lang, 'ยกเลิกแล้ว ไม่มีอะไรเปลี่ยนแปลง', 'Cancelled; nothing changed.'), staffMenu(s.lang))];
-    case PB.slipConfirm:
-    case PB.slipReject:
-      return [
-        textMessage(
-          pick(
-            s.lang,
-            'การตรวจสลิปผ่าน LINE ยังไม่เปิดใช้ในเวอร์ชันนี้ กรุณาตรวจในระบบหลังร้าน',
-            'Reviewing slips from LINE is not available in this version yet; please review it in the back office.',
-          ),
-          staffMenu(s.lang),
-        ),
-      ];
+    case PB.slipConfirm: {
+      const n = id('n');
+      return n ? confirmSlipAnswer(s, n) : stale(s);
+    }
+    case PB.slipReject: {
+      const n = id('n');
+      return n ? rejectSlipAskAnswer(s, n) : stale(s);
+    }
+    case PB.slipRejectWith: {
+      const n = id('n');
+      const r = p['r'];
+      return n && isRejectReason(r) ? rejectSlipAnswer(s, n, r) : stale(s);
+    }
     default:
       return stale(s);
   }

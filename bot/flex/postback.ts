@@ -28,10 +28,12 @@ export const PB = {
   unbindLineAsk: 'unbindq',
   /** c=<customerId>&u=<lineUserId>: unbind the LINE account (sent by the confirm button). */
   unbindLine: 'unbind',
-  /** p=<paymentId>: confirm a payment slip. */
+  /** n=<paymentNoticeId>: confirm a client's payment notice (slip). */
   slipConfirm: 'slipok',
-  /** p=<paymentId>: reject a payment slip. */
+  /** n=<paymentNoticeId>: reject a payment notice: asks for the reason. */
   slipReject: 'slipno',
+  /** n=<paymentNoticeId>&r=<reason key, REJECT_REASONS>: reject the notice with that reason. */
+  slipRejectWith: 'slipnor',
   /** o=<offset>[&c=<customerId>]: a page of the overdue list (all customers, or one). */
   overdue: 'overdue',
   /** q=<query>&o=<offset>: next page of a customer search. */

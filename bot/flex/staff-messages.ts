@@ -6,7 +6,8 @@ import type { messagingApi } from '@line/bot-sdk';
 import { clampText, formatDate, formatDateTime, MAX, money, pick, requireImageUrl, requireUrl, type Lang } from './format.ts';
 import { bubble, button, COLORS, flexMessage, footer, hbox, keyAmount, postbackAction, row, separator, text, uriAction, vbox } from './parts.ts';
 import { PB, type PostbackPayload } from './postback.ts';
-import { DOCUMENT_KIND_LABELS } from '../../server/domain/labels.ts';
+import { DOCUMENT_KIND_LABELS, SECURITY_DEPOSIT } from '../../server/domain/labels.ts';
+import { bankName } from '../../server/domain/thai-banks.ts';
 import type { LinkScope } from '../../server/domain/link-rules.ts';
 
 type FlexMessage = messagingApi.FlexMessage;
@@ -127,20 +128,21 @@ export interface HelpCommand {
   description: string;
 }
 
+/** A client's payment notice to review (NoticeForStaff, server/services/ports.ts). */
 export interface SlipReviewInput {
   lang: Lang;
-  paymentId: string;
+  noticeId: string;
   amountSatang: number;
   customerName: string;
-  invoiceNumber: string;
-  /** https URL of the slip image (signed, not guessable). */
-  slipImageUrl: string;
-  /** ISO instant the client uploaded the slip. */
-  submittedAt?: string | Date;
-  /** Balance due on the invoice, to spot a mismatch. */
-  expectedSatang?: number;
-  /** Set when the same slip (bank + transaction ref) was already used: the other payment/invoice reference. */
-  duplicateOf?: string | null;
+  target: { kind: 'invoice' | 'deposit'; number: string };
+  /** Still due on the target, to spot a mismatch. */
+  balanceSatang?: number | null;
+  /** Bank code from the slip's mini QR; null = no readable QR. */
+  sendingBank: string | null;
+  transRef: string | null;
+  /** Signed slip URL: shown as the image when https (LINE refuses others), else as a button. */
+  slipUrl: string;
+  sentAt: Date | string;
 }
 
 const name = (value: string) => clampText(value, MAX.name);
@@ -523,73 +525,109 @@ export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
   );
 }
 
-export function slipReviewCard(input: SlipReviewInput): FlexMessage {
+function slipReviewBubble(input: SlipReviewInput): FlexBubble {
   const { lang } = input;
-  const image = requireImageUrl(input.slipImageUrl, 'slipImageUrl');
+  const url = requireUrl(input.slipUrl, 'slipUrl');
+  const secure = /^https:/i.test(url);
+  const viewSlip = uriAction(pick(lang, 'ดูสลิป', 'View slip'), url);
   const details: FlexComponent[] = [
-    row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName)),
-    row(DOCUMENT_KIND_LABELS.invoice[lang], doc(input.invoiceNumber)),
+    row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName), { maxLines: 2 }),
+    row((input.target.kind === 'invoice' ? DOCUMENT_KIND_LABELS.invoice : SECURITY_DEPOSIT)[lang], doc(input.target.number)),
   ];
-  if (input.expectedSatang !== undefined) {
-    const mismatch = input.expectedSatang !== input.amountSatang;
-    details.push(row(pick(lang, 'ยอดค้าง', 'Balance due'), money(input.expectedSatang, lang), mismatch ? { tone: 'warning', bold: true } : {}));
+  if (input.balanceSatang != null) {
+    const mismatch = input.balanceSatang !== input.amountSatang;
+    details.push(row(pick(lang, 'ยอดค้าง', 'Balance due'), money(input.balanceSatang, lang), mismatch ? { tone: 'warning', bold: true } : {}));
   }
-  if (input.submittedAt) details.push(row(pick(lang, 'ส่งเมื่อ', 'Submitted'), formatDateTime(input.submittedAt, lang)));
-  const contents: FlexComponent[] = [
-    keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)),
-    separator(),
-    vbox(details, { margin: 'md' }),
+  details.push(
+    row(pick(lang, 'ธนาคาร', 'Bank'), input.sendingBank ? clampText(bankName(input.sendingBank, lang), MAX.name) : pick(lang, 'อ่าน QR ไม่ได้', 'No QR read'), {
+      maxLines: 2,
+      ...(input.sendingBank ? {} : { tone: 'warning' as const }),
+    }),
+    row(pick(lang, 'เลขอ้างอิง', 'Reference'), input.transRef ? doc(input.transRef) : '-'),
+    row(pick(lang, 'ส่งเมื่อ', 'Sent'), formatDateTime(input.sentAt, lang)),
+  );
+  const buttons: FlexComponent[] = [
+    hbox(
+      [
+        button(postbackAction(pick(lang, 'ปฏิเสธ', 'Reject'), { a: PB.slipReject, n: input.noticeId }, pick(lang, 'ปฏิเสธสลิป', 'Reject slip')), 'secondary', {
+          flex: 1,
+        }),
+        button(
+          postbackAction(pick(lang, 'ยืนยันรับเงิน', 'Confirm'), { a: PB.slipConfirm, n: input.noticeId }, pick(lang, 'ยืนยันรับเงิน', 'Confirm payment')),
+          'primary',
+          { flex: 1 },
+        ),
+      ],
+      { spacing: 'sm' },
+    ),
   ];
-  if (input.duplicateOf) {
-    contents.push(
-      text(pick(lang, `สลิปนี้เคยใช้แล้ว (${doc(input.duplicateOf)})`, `This slip was already used (${doc(input.duplicateOf)})`), {
-        size: 'sm',
-        weight: 'bold',
-        color: COLORS.danger,
-        margin: 'lg',
+  // LINE shows only https images; over http the slip opens in the browser instead.
+  if (!secure) buttons.unshift(button(viewSlip, 'link'));
+  return bubble({
+    header: staffHeader(pick(lang, 'ตรวจสลิปการชำระเงิน', 'Payment slip to review')),
+    ...(secure
+      ? {
+          hero: {
+            type: 'image' as const,
+            url: requireImageUrl(url, 'slipUrl'),
+            size: 'full',
+            aspectRatio: '3:4',
+            aspectMode: 'fit' as const,
+            backgroundColor: COLORS.surface,
+            action: viewSlip,
+          },
+        }
+      : {}),
+    body: body([keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)), separator(), vbox(details, { margin: 'md' })]),
+    footer: vbox(buttons, { paddingAll: '12px', spacing: 'sm' }),
+  });
+}
+
+const slipAltText = (input: SlipReviewInput) =>
+  pick(
+    input.lang,
+    `สลิปรอตรวจ: ${name(input.customerName)} ${money(input.amountSatang, input.lang)}`,
+    `Slip to review: ${name(input.customerName)} ${money(input.amountSatang, input.lang)}`,
+  );
+
+/** A new payment notice, pushed to staff: the slip, what it pays, Confirm / Reject. */
+export function slipReviewCard(input: SlipReviewInput): FlexMessage {
+  return flexMessage(slipAltText(input), slipReviewBubble(input));
+}
+
+/** Notices waiting for review, oldest first: up to 12 bubbles, the 12th saying "+N more" when there are more. */
+export function slipReviewCarousel(lang: Lang, notices: Omit<SlipReviewInput, 'lang'>[], total: number): FlexMessage {
+  if (notices.length === 0) {
+    return flexMessage(
+      pick(lang, 'ไม่มีสลิปรอตรวจ', 'No slips waiting for review'),
+      bubble({ size: 'kilo', body: body([text(pick(lang, 'ไม่มีสลิปรอตรวจ', 'No slips waiting for review.'), { margin: 'md', color: COLORS.success })]) }),
+    );
+  }
+  const overflow = total > CAROUSEL_MAX_BUBBLES;
+  const shown = notices.slice(0, overflow ? CAROUSEL_MAX_BUBBLES - 1 : CAROUSEL_MAX_BUBBLES);
+  const bubbles = shown.map((n) => slipReviewBubble({ ...n, lang }));
+  if (overflow) {
+    const remaining = total - shown.length;
+    bubbles.push(
+      bubble({
+        size: 'kilo',
+        body: vbox(
+          [
+            text(pick(lang, `+ อีก ${remaining} รายการ`, `+${remaining} more`), { size: 'xl', weight: 'bold', align: 'center' }),
+            text(pick(lang, 'ตรวจรายการด้านซ้ายก่อน แล้วพิมพ์ "สลิป" อีกครั้ง', 'Review these first, then type "slips" again.'), {
+              size: 'xs',
+              color: COLORS.muted,
+              align: 'center',
+              margin: 'md',
+              wrap: true,
+            }),
+          ],
+          { paddingAll: '16px', justifyContent: 'center' },
+        ),
       }),
     );
   }
-  return flexMessage(
-    pick(
-      lang,
-      `สลิปรอตรวจ: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
-      `Slip to review: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
-    ),
-    bubble({
-      header: staffHeader(pick(lang, 'ตรวจสลิปการชำระเงิน', 'Payment slip to review')),
-      hero: {
-        type: 'image',
-        url: image,
-        size: 'full',
-        aspectRatio: '3:4',
-        aspectMode: 'fit',
-        backgroundColor: COLORS.surface,
-        action: uriAction(pick(lang, 'ดูสลิป', 'View slip'), image),
-      },
-      body: body(contents),
-      footer: vbox(
-        [
-          hbox(
-            [
-              button(
-                postbackAction(pick(lang, 'ปฏิเสธ', 'Reject'), { a: PB.slipReject, p: input.paymentId }, pick(lang, 'ปฏิเสธสลิป', 'Reject slip')),
-                'secondary',
-                { flex: 1 },
-              ),
-              button(
-                postbackAction(pick(lang, 'ยืนยันรับเงิน', 'Confirm'), { a: PB.slipConfirm, p: input.paymentId }, pick(lang, 'ยืนยันรับเงิน', 'Confirm payment')),
-                'primary',
-                { flex: 1 },
-              ),
-            ],
-            { spacing: 'sm' },
-          ),
-        ],
-        { paddingAll: '12px' },
-      ),
-    }),
-  );
+  return flexMessage(pick(lang, `สลิปรอตรวจ ${total} รายการ`, `${total} slip(s) waiting for review`), { type: 'carousel', contents: bubbles });
 }
 
 export interface QuoteAnsweredInput {

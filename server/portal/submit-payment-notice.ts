@@ -17,6 +17,7 @@ import { zxingSlipReader, type SlipReader, type SlipReading } from '../payments/
 import { sha256Hex, storeFile, type WrittenFile } from '../data/stored-files.ts';
 import { duplicateSlip, findSlipUse } from '../services/payment-notices.ts';
 import { paymentsChangedEvent } from '../services/portal-events.ts';
+import { announcePaymentNotice } from '../services/notices-for-staff.ts';
 import { canSeeDeposit, canSeeInvoice } from './scope.ts';
 
 export interface SubmitNoticeInput {
@@ -151,5 +152,6 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
     at: now,
   });
   ctx.events.publish(paymentsChangedEvent(payable.customerId, notice.id, 'pending_review'));
+  await announcePaymentNotice(ctx, notice.id);
   return { created: true, notice: { id: notice.id, status: notice.status, slip: slipOf(notice) } };
 }

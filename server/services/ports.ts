@@ -42,8 +42,11 @@ export interface LineFriendship {
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
 
-/** A client answered a quote: what staff are told at once in LINE (bot/ renders and pushes it). */
-export interface StaffNotice {
+/** What staff are told at once in LINE (bot/ renders and pushes it). */
+export type StaffNotice = QuoteAnsweredNotice | PaymentNoticeToReview;
+
+/** A client answered a quote. */
+export interface QuoteAnsweredNotice {
   /** Stable per event, so a repeated push is accepted once. */
   id: string;
   kind: 'quote_accepted' | 'quote_declined';
@@ -55,6 +58,30 @@ export interface StaffNotice {
   depositNumber: string | null;
   jobNumber: string | null;
   at: Date;
+}
+
+/** A client's payment notice ("I have paid" + slip) as staff review it in LINE. */
+export interface NoticeForStaff {
+  noticeId: string;
+  customerName: string;
+  amountSatang: number;
+  /** What is still due on the target, to spot a mismatch; null when it could not be read. */
+  balanceSatang: number | null;
+  target: { kind: 'invoice' | 'deposit'; number: string };
+  /** Bank code from the slip's mini QR; null when the QR could not be read ("no QR"). */
+  sendingBank: string | null;
+  transRef: string | null;
+  /** The slip at a short-lived signed URL (services/slip-urls.ts); https or not, as PUBLIC_URL is. */
+  slipUrl: string;
+  sentAt: Date;
+}
+
+/** A new payment notice waits for review: pushed with Confirm / Reject. */
+export interface PaymentNoticeToReview {
+  /** Stable per notice, so a repeated push is accepted once. */
+  id: string;
+  kind: 'payment_notice';
+  notice: NoticeForStaff;
 }
 
 export interface StaffRecipient {

@@ -19,6 +19,10 @@ describe('parseCommand: the command word, in Thai and English', () => {
     ['enrol ABCD-EFGH', { kind: 'enrol', lang: 'en', code: 'ABCD-EFGH' }],
     ['Enroll abcd efgh', { kind: 'enrol', lang: 'en', code: 'abcd efgh' }],
     ['ลงทะเบียน ABCD-EFGH', { kind: 'enrol', lang: 'th', code: 'ABCD-EFGH' }],
+    ['slips', { kind: 'slips', lang: 'en' }],
+    ['Slip', { kind: 'slips', lang: 'en' }],
+    ['สลิป', { kind: 'slips', lang: 'th' }],
+    ['ตรวจสลิป', { kind: 'slips', lang: 'th' }],
     ['', { kind: 'empty', lang: 'th' }],
     ['   ', { kind: 'empty', lang: 'th' }],
   ])('%j', (input, expected) => {

@@ -11,6 +11,7 @@ import {
   overdueList,
   PB,
   slipReviewCard,
+  slipReviewCarousel,
   stageChooser,
 } from '../../../bot/flex/index.ts';
 import { allBuilderOutputs, client, customers, LIFF_URL, LONG_THAI_PERSON } from './flex-fixtures.ts';
@@ -179,14 +180,61 @@ describe('staff messages', () => {
     expect(validateLineMessages([message])).toEqual([]);
   });
 
-  it('slipReviewCard needs an https image and offers confirm/reject postbacks', () => {
-    const input = { lang: 'en' as const, paymentId: 'p1', amountSatang: 100, customerName: 'A', invoiceNumber: 'I', slipImageUrl: 'http://insecure/slip.png' };
-    expect(() => slipReviewCard(input)).toThrow(/https/);
-    const message = slipReviewCard({ ...input, slipImageUrl: 'https://x.example/slip.png' });
-    expect(postbacks(message).map(decodePostback)).toEqual([
-      { a: PB.slipReject, p: 'p1' },
-      { a: PB.slipConfirm, p: 'p1' },
+  it('slipReviewCarousel shows at most 12 bubbles, the last one "+N more", and an empty list plainly', () => {
+    const notice = (i: number) => ({
+      noticeId: `n${i}`,
+      amountSatang: 100 + i,
+      customerName: `Customer ${i}`,
+      target: { kind: 'deposit' as const, number: `DEP-2026-${String(i).padStart(4, '0')}` },
+      sendingBank: null,
+      transRef: null,
+      slipUrl: `https://x.example/s/n${i}/1/sig`,
+      sentAt: new Date('2026-11-25T03:00:00Z'),
+    });
+    const many = slipReviewCarousel(
+      'en',
+      Array.from({ length: 12 }, (_, i) => notice(i)),
+      15,
+    );
+    const contents = many.contents as messagingApi.FlexCarousel;
+    expect(contents.contents).toHaveLength(12);
+    expect(texts(contents.contents[11])).toContain('+4 more');
+    expect(postbacks(many).filter((d) => decodePostback(d)['a'] === PB.slipConfirm)).toHaveLength(11);
+    expect(validateLineMessages([many])).toEqual([]);
+    const exactly = slipReviewCarousel(
+      'th',
+      Array.from({ length: 12 }, (_, i) => notice(i)),
+      12,
+    );
+    expect((exactly.contents as messagingApi.FlexCarousel).contents).toHaveLength(12);
+    expect(texts(slipReviewCarousel('th', [], 0))).toContain('ไม่มีสลิปรอตรวจ');
+  });
+
+  it('slipReviewCard shows an https slip as the image, an http one as a button, and offers confirm/reject postbacks', () => {
+    const input = {
+      lang: 'en' as const,
+      noticeId: 'n1',
+      amountSatang: 100,
+      customerName: 'A',
+      target: { kind: 'invoice' as const, number: 'INV-2026-0001' },
+      sendingBank: '004',
+      transRef: 'REF1',
+      slipUrl: 'https://x.example/s/n1/1/sig',
+      sentAt: new Date('2026-11-25T03:00:00Z'),
+    };
+    const secure = slipReviewCard(input);
+    expect(JSON.stringify(secure)).toContain('"hero"');
+    expect(texts(secure)).toContain('Kasikornbank (004)');
+    expect(postbacks(secure).map(decodePostback)).toEqual([
+      { a: PB.slipReject, n: 'n1' },
+      { a: PB.slipConfirm, n: 'n1' },
     ]);
+    expect(validateLineMessages([secure])).toEqual([]);
+    const plain = slipReviewCard({ ...input, slipUrl: 'http://localhost:3000/s/n1/1/sig', sendingBank: null, transRef: null });
+    expect(JSON.stringify(plain)).not.toContain('"hero"');
+    expect(JSON.stringify(plain)).toContain('"uri":"http://localhost:3000/s/n1/1/sig"');
+    expect(texts(plain)).toContain('No QR read');
+    expect(validateLineMessages([plain])).toEqual([]);
   });
 });
 

@@ -205,14 +205,15 @@ export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Messa
     helpCard: helpCard(lang, HELP_COMMANDS[lang]),
     slipReview: slipReviewCard({
       lang,
-      paymentId: 'pay_0123456789abcdefghij',
+      noticeId: 'pn_0123456789abcdefghij',
       amountSatang: 45_678_90,
       customerName: LONG_THAI_NAME,
-      invoiceNumber: 'INV-2025-000123',
-      slipImageUrl: 'https://portal.example.co.th/staff/slips/pay_0123456789abcdefghij?sig=abcdef0123456789',
-      submittedAt: '2025-01-20T08:15:00Z',
-      expectedSatang: 45_000_00,
-      duplicateOf: 'PAY-2025-0001',
+      target: { kind: 'invoice', number: 'INV-2025-000123' },
+      balanceSatang: 45_000_00,
+      sendingBank: '014',
+      transRef: '015300000001ABCDEF0123',
+      slipUrl: 'https://portal.example.co.th/s/pn_0123456789abcdefghij/1764000000/abcdefABCDEF0123456789abcdefABCDEF0123456',
+      sentAt: '2025-01-20T08:15:00Z',
     }),
   };
 }
