@@ -55,16 +55,22 @@ function documentLabel(lang: Lang, kind: OutstandingBalance['kind']): string {
   return label[lang];
 }
 
-/** "INV-2026-0001 ฿1,234.50" within LINE's 20 characters: the symbol, then the satang, go first. */
+/**
+ * "INV-2026-0001 ฿1,234.50" within LINE's 20 characters. The amount is never cut: first the
+ * symbol goes, then the number loses its year ("INV-0001"; the list above the buttons names it
+ * in full), then the thousands separators.
+ */
 export function choiceLabel(b: OutstandingBalance): string {
-  const whole = b.balanceSatang % 100 === 0;
   const grouped = groupedBaht(b.balanceSatang);
-  const candidates = [`฿${grouped}`, grouped, ...(whole ? [`฿${grouped.slice(0, -3)}`, grouped.slice(0, -3)] : []), grouped.replace(/,/g, '')];
-  for (const amount of candidates) {
-    const label = `${b.number} ${amount}`;
-    if (label.length <= MAX.quickReplyLabel) return label;
+  const amounts = [`฿${grouped}`, grouped, grouped.replace(/,/g, '')];
+  const numbers = [b.number, b.number.replace(/-\d{4}-/, '-')];
+  for (const number of numbers) {
+    for (const amount of amounts) {
+      const label = `${number} ${amount}`;
+      if (label.length <= MAX.quickReplyLabel) return label;
+    }
   }
-  return clampText(`${b.number} ${grouped}`, MAX.quickReplyLabel);
+  return clampText(`${grouped.replace(/,/g, '')} ${b.number}`, MAX.quickReplyLabel);
 }
 
 function receivedCard(lang: Lang, shop: Shop | null, balance: OutstandingBalance, readable: boolean, created: boolean): messagingApi.FlexMessage {
@@ -97,10 +103,7 @@ function receivedCard(lang: Lang, shop: Shop | null, balance: OutstandingBalance
   return flexMessage(
     alt,
     bubble({
-      header: header(shop?.name ?? pick(lang, 'พอร์ทัลลูกค้า', 'Client portal'), title, {
-        badge: PAYMENT_STATUS_LABELS.pending_review[lang],
-        badgeTone: 'warning',
-      }),
+      header: header(shop?.name ?? pick(lang, 'พอร์ทัลลูกค้า', 'Client portal'), title),
       body: vbox(body, { paddingAll: '16px', paddingTop: '4px' }),
     }),
   );

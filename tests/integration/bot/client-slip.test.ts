@@ -154,11 +154,14 @@ describe('several balances due', () => {
     const ask = await sendImage(h, user, messageId);
     const items = quickReplies(ask);
     expect(items).toHaveLength(2);
-    for (const item of items) expect((item.action as messagingApi.PostbackAction).label!.length).toBeLessThanOrEqual(20);
-    expect(items.map((i) => (i.action as messagingApi.PostbackAction).label)).toEqual([
-      expect.stringContaining(invoice.number),
-      `${deposit.number} ฿3,000.00`.length <= 20 ? `${deposit.number} ฿3,000.00` : expect.stringContaining(deposit.number),
-    ]);
+    // Oldest first: the invoice, then the deposit; each label names the document and its whole balance in ≤ 20 characters.
+    const invoiceBalance = (await h.t.ctx.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).netPayableSatang;
+    const labels = items.map((i) => (i.action as messagingApi.PostbackAction).label!);
+    expect(labels.map((l) => l.length <= 20)).toEqual([true, true]);
+    expect(labels.map((l) => /^(INV|DEP)-/.exec(l)?.[1])).toEqual(['INV', 'DEP']);
+    expect(labels.map((l) => Math.round(Number(l.split(' ')[1]!.replace(/[฿,]/g, '')) * 100))).toEqual([invoiceBalance, 300_000]);
+    expect(allText(ask)).toContain(invoice.number);
+    expect(allText(ask)).toContain(deposit.number);
     expect(allText(ask)).not.toContain('7,777.00');
     for (const data of postbacks(ask)) expect(data.length).toBeLessThanOrEqual(300);
     expect(await noticesOf(customer.id)).toHaveLength(0);
