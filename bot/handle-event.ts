@@ -3,7 +3,8 @@
  *
  * Who is writing is decided on every event from the database, never from the event's content:
  * active staff get staff answers (commands and buttons); everyone else is a bound client (their
- * own portal card) or a stranger (how to open their link). Only `enrol CODE` is open to all.
+ * own portal card; a photo they send is a payment slip, chat/client-slip.ts) or a stranger (how
+ * to open their link). Only `enrol CODE` is open to all.
  * Staff data is answered only in a one-to-one chat: a group may hold people who are not staff.
  */
 import type { AppContext } from '../server/services/context.ts';
