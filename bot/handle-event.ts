@@ -3,7 +3,8 @@
  *
  * Who is writing is decided on every event from the database, never from the event's content:
  * active staff get staff answers (commands and buttons); everyone else is a bound client (their
- * own portal card) or a stranger (how to open their link). Only `enrol CODE` is open to all.
+ * own portal card; a photo they send is a payment slip, chat/client-slip.ts) or a stranger (how
+ * to open their link). Only `enrol CODE` is open to all.
  * Staff data is answered only in a one-to-one chat: a group may hold people who are not staff.
  */
 import type { AppContext } from '../server/services/context.ts';
@@ -14,7 +15,7 @@ import { isDomainError } from '../server/domain/errors.ts';
 import type { Lang } from './flex/format.ts';
 import type { LineMessenger } from './line-api.ts';
 import { MAX_MESSAGES_PER_REQUEST } from './line-api.ts';
-import { lineEventSchema, type LineEvent } from './webhook/line-event.ts';
+import { eventIdOf, lineEventSchema, type LineEvent } from './webhook/line-event.ts';
 import type { Claim } from './webhook/inbox.ts';
 import { domainErrorAnswer, textMessage, type Answer } from './commands/answers.ts';
 import { parseCommand } from './commands/parse-command.ts';
@@ -24,12 +25,18 @@ import type { StaffContext } from './commands/staff-actions.ts';
 import type { ClientMessaging } from './commands/client-messaging.ts';
 import { boundCustomerId, recordFollowState } from '../server/services/line-users.ts';
 import { enrolmentAnswer, strangerAnswer, yourPortalAnswer } from './chat/client-chat.ts';
+import { clientSlipAnswer, clientSlipChoiceAnswer, type SlipChatDeps } from './chat/client-slip.ts';
+import { decodePostback, PB } from './flex/postback.ts';
+import type { LineMessageContent } from '../server/services/ports.ts';
 
 export interface BotDeps {
   ctx: AppContext;
   line: LineMessenger;
   messaging: ClientMessaging;
   logger: Logger;
+  /** What clients send (slip photos). */
+  content: LineMessageContent;
+  recordedEvent: SlipChatDeps['recordedEvent'];
 }
 
 async function clientOrStrangerAnswer(deps: BotDeps, userId: string): Promise<Answer> {
@@ -48,7 +55,14 @@ async function asStaff(lang: Lang, run: () => Promise<Answer>): Promise<Answer> 
   }
 }
 
-async function answerMessage(deps: BotDeps, event: LineEvent, userId: string): Promise<Answer> {
+/** A bound client's photo is a slip ("I have paid"); a stranger's gets the usual answer. */
+async function clientImageAnswer(deps: BotDeps, event: LineEvent, eventId: string, userId: string): Promise<Answer> {
+  const customerId = await boundCustomerId(deps.ctx, userId);
+  if (!customerId || !event.message?.id) return clientOrStrangerAnswer(deps, userId);
+  return clientSlipAnswer(deps, customerId, { eventId, messageId: event.message.id });
+}
+
+async function answerMessage(deps: BotDeps, event: LineEvent, eventId: string, userId: string): Promise<Answer> {
   const { ctx } = deps;
   const text = event.message?.type === 'text' ? (event.message.text ?? '') : null;
   const command = text !== null ? parseCommand(text) : null;
@@ -58,7 +72,7 @@ async function answerMessage(deps: BotDeps, event: LineEvent, userId: string): P
     const result = await enrolStaff(ctx, { code: command.code, lineUserId: userId, displayName: await deps.line.displayName(userId) });
     return enrolmentAnswer(result);
   }
-  if (!staff) return clientOrStrangerAnswer(deps, userId);
+  if (!staff) return event.message?.type === 'image' ? clientImageAnswer(deps, event, eventId, userId) : clientOrStrangerAnswer(deps, userId);
 
   const lang: Lang = (command && command.kind !== 'empty' ? command.lang : null) ?? staff.language;
   if (lang !== staff.language) await rememberStaffLanguage(ctx, staff.id, lang);
@@ -70,12 +84,16 @@ async function answerMessage(deps: BotDeps, event: LineEvent, userId: string): P
 async function answerPostback(deps: BotDeps, event: LineEvent, userId: string): Promise<Answer> {
   // Re-checked on every press: a removed staff member's old buttons do nothing.
   const staff = await findActiveStaff(deps.ctx, userId);
-  if (!staff) return clientOrStrangerAnswer(deps, userId);
+  if (!staff) {
+    const data = decodePostback(event.postback?.data ?? '');
+    const customerId = data['a'] === PB.clientSlip ? await boundCustomerId(deps.ctx, userId) : null;
+    return customerId ? clientSlipChoiceAnswer(deps, customerId, userId, data) : clientOrStrangerAnswer(deps, userId);
+  }
   const s: StaffContext = { ctx: deps.ctx, messaging: deps.messaging, staff, lang: staff.language };
   return asStaff(staff.language, () => runStaffPostback(s, event.postback?.data ?? ''));
 }
 
-async function answerEvent(deps: BotDeps, event: LineEvent): Promise<Answer> {
+async function answerEvent(deps: BotDeps, event: LineEvent, eventId: string): Promise<Answer> {
   const userId = event.source?.type === 'user' ? event.source.userId : undefined;
   if (!userId) return [];
   switch (event.type) {
@@ -87,7 +105,7 @@ async function answerEvent(deps: BotDeps, event: LineEvent): Promise<Answer> {
       await recordFollowState(deps.ctx, { lineUserId: userId, following: false, at: new Date(event.timestamp) });
       return [];
     case 'message':
-      return answerMessage(deps, event, userId);
+      return answerMessage(deps, event, eventId, userId);
     case 'postback':
       return answerPostback(deps, event, userId);
     default:
@@ -109,7 +127,7 @@ export async function handleLineEvent(deps: BotDeps, raw: unknown, claim: Claim)
   const event = parsed.data;
   let answer: Answer;
   try {
-    answer = await answerEvent(deps, event);
+    answer = await answerEvent(deps, event, eventIdOf(raw));
   } catch (error) {
     if (isDomainError(error)) {
       // Expected failures outside staff work (staff get theirs as answers): retrying changes nothing.

@@ -12,6 +12,9 @@ import { WebhookProcessor } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
 import { outboxMessaging } from './outbox-messaging.ts';
+import { lineMessageContent } from './line-content.ts';
+import type { LineMessageContent } from '../server/services/ports.ts';
+import { MAX_UPLOAD_BYTES } from '../server/payments/sniff-upload.ts';
 
 export const LINE_WEBHOOK_PATH = '/webhooks/line';
 const RECOVERY_EVERY_MS = 30_000;
@@ -46,6 +49,12 @@ const notConfigured: LineMessenger = {
   displayName: async () => null,
 };
 
+const noContent: LineMessageContent = {
+  fetch: async () => {
+    throw new LineApiError('LINE is not configured', null);
+  },
+};
+
 export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
   const { line: lineConfig } = ctx.config;
   const missing = [...(lineConfig.channelSecret ? [] : ['LINE_CHANNEL_SECRET']), ...(lineConfig.channelAccessToken ? [] : ['LINE_CHANNEL_ACCESS_TOKEN'])];
@@ -53,8 +62,19 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     missing.length === 0
       ? createLineMessenger({ channelAccessToken: lineConfig.channelAccessToken!, apiBaseUrl: lineConfig.apiBaseUrl, logger: ctx.logger })
       : notConfigured;
-  const deps = { ctx, line, messaging: outboxMessaging(ctx), logger: ctx.logger };
+  const content =
+    missing.length === 0
+      ? lineMessageContent({ channelAccessToken: lineConfig.channelAccessToken!, dataApiBaseUrl: lineConfig.dataApiBaseUrl, maxBytes: MAX_UPLOAD_BYTES })
+      : noContent;
   const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock);
+  const deps = {
+    ctx,
+    line,
+    messaging: outboxMessaging(ctx),
+    logger: ctx.logger,
+    content,
+    recordedEvent: (id: string) => inbox.find(id),
+  };
   const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {

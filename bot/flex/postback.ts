@@ -38,6 +38,8 @@ export const PB = {
   overdue: 'overdue',
   /** q=<query>&o=<offset>: next page of a customer search. */
   more: 'more',
+  /** e=<webhook event id of the client's slip image>&t=invoice.<id>|deposit.<id>: the client says which balance the slip pays. */
+  clientSlip: 'slippay',
   /** Generic: the caller's own confirm/cancel payloads (confirmCard). */
   cancel: 'cancel',
 } as const;

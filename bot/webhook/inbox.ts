@@ -98,6 +98,17 @@ export class WebhookInbox {
     });
   }
 
+  /** A recorded event, as LINE sent it, and when it arrived (a client's later choice refers back to it). */
+  async find(id: string): Promise<{ raw: unknown; receivedAt: Date } | null> {
+    const row = await this.#db.webhookEvent.findUnique({ where: { id }, select: { payload: true, receivedAt: true } });
+    if (!row) return null;
+    try {
+      return { raw: JSON.parse(row.payload) as unknown, receivedAt: row.receivedAt };
+    } catch {
+      return null;
+    }
+  }
+
   /** Events waiting for a worker: never handled, due for a retry, or abandoned by a crashed worker. */
   async pending(limit = 100): Promise<InboxItem[]> {
     const now = this.#clock.now();

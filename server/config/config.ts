@@ -44,6 +44,8 @@ const envSchema = z.object({
   LINE_CHANNEL_SECRET: optionalString,
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,
   LINE_API_BASE_URL: z.string().url().default('https://api.line.me'),
+  /** LINE serves what users send (slip images) from a separate host. */
+  LINE_DATA_API_BASE_URL: z.string().url().default('https://api-data.line.me'),
   LINE_LOGIN_CHANNEL_ID: optionalString,
   LINE_VERIFY_URL: z.string().url().default('https://api.line.me/oauth2/v2.1/verify'),
   LIFF_ID: optionalString,
@@ -93,6 +95,7 @@ export interface Config {
     channelSecret: string | undefined;
     channelAccessToken: string | undefined;
     apiBaseUrl: string;
+    dataApiBaseUrl: string;
     loginChannelId: string | undefined;
     verifyUrl: string;
     liffId: string | undefined;
@@ -163,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
       apiBaseUrl: e.LINE_API_BASE_URL.replace(/\/+$/, ''),
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL.replace(/\/+$/, ''),
       loginChannelId: e.LINE_LOGIN_CHANNEL_ID,
       verifyUrl: e.LINE_VERIFY_URL,
       liffId: e.LIFF_ID,

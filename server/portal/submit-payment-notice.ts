@@ -20,8 +20,14 @@ import { paymentsChangedEvent } from '../services/portal-events.ts';
 import { announcePaymentNotice } from '../services/notices-for-staff.ts';
 import { canSeeDeposit, canSeeInvoice } from './scope.ts';
 
+/**
+ * Who pays, with what they may see: a portal link, or a bound LINE account writing in chat
+ * (customer-wide, as the customer's own portal; no link, so `id` is null).
+ */
+export type Payer = Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'> & { id: string | null };
+
 export interface SubmitNoticeInput {
-  link: ResolvedLink;
+  link: Payer;
   target: unknown;
   amountSatang: number;
   slip: Uint8Array | null;
@@ -37,7 +43,7 @@ export interface SubmittedNotice {
 const refuse = (field: string, reason: string, message: string) => new DomainError('VALIDATION', message, { field, reason });
 
 /** The balance this link may pay on the target, or a 404 (not visible) / 409 (nothing left to pay). */
-async function payableBalance(ctx: AppContext, link: ResolvedLink, target: NoticeTarget) {
+async function payableBalance(ctx: AppContext, link: Payer, target: NoticeTarget) {
   if (target.kind === 'invoice') {
     const invoice = await ctx.db.invoice.findUnique({ where: { id: target.id } });
     if (!invoice || !canSeeInvoice(link, invoice)) throw notFound('Invoice');
@@ -123,7 +129,8 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
           customerId: payable.customerId,
           ...targetWhere,
           linkId: input.link.id,
-          channel: input.meta.channel,
+          // The access log says 'line_chat'; a notice names where it came from: the portal or LINE.
+          channel: input.meta.channel === 'line_chat' ? 'line' : input.meta.channel,
           amountSatang: input.amountSatang,
           status: 'pending_review',
           slipFileId: slipFile.id,

@@ -39,6 +39,14 @@ export interface LineFriendship {
   isFriend(lineUserId: string): Promise<boolean | null>;
 }
 
+/**
+ * What a LINE user sent (a slip photo): GET /v2/bot/message/{messageId}/content. null when LINE
+ * no longer has it (unknown id, or content LINE has already deleted).
+ */
+export interface LineMessageContent {
+  fetch(messageId: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null>;
+}
+
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
 

@@ -1,5 +1,6 @@
 /**
- * A local fake of the LINE Messaging API (push, reply, quota, profile) and of the LINE
+ * A local fake of the LINE Messaging API (push, reply, quota, profile, the content of messages
+ * users sent — served by api-data.line.me in real life, here on the same port) and of the LINE
  * Login ID-token verify endpoint: a real HTTP server on 127.0.0.1 with a random port.
  * Point `messagingApi.MessagingApiClient({ baseURL })` (or plain fetch) at `baseUrl`.
  *
@@ -124,6 +125,11 @@ export interface FakeLineApi {
   setQuotaExhausted(exhausted: boolean): void;
   setMonthlyQuota(limit: number | undefined): void;
   setProfile(userId: string, profile: FakeLineProfile | null): void;
+  /**
+   * What GET /v2/bot/message/{messageId}/content answers for a message a user "sent" (an image
+   * in a webhook event the test posts); unknown ids get LINE's 404. null forgets it again.
+   */
+  setMessageContent(messageId: string, content: { bytes: Uint8Array; contentType: string } | null): void;
   /** A fresh reply token (32 hex chars), valid once. */
   mintReplyToken(): string;
   /** A signed, JWT-shaped ID token the verify endpoint will accept (while unexpired, for its aud). */
@@ -165,6 +171,7 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
   const replyTokenTtlMs = options.replyTokenTtlMs ?? 60_000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const profiles = new Map<string, FakeLineProfile>(Object.entries(options.profiles ?? {}));
+  const contents = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const idTokenSecret = randomBytes(32);
   const mintedReplyTokens = new Map<string, number>(); // token -> minted at
   const usedReplyTokens = new Set<string>();
@@ -374,6 +381,14 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     throw new HttpError(404, { message: 'Not found' });
   }
 
+  function handleContent(req: IncomingMessage, res: ServerResponse, messageId: string): void {
+    requireBearer(req);
+    const content = contents.get(messageId);
+    if (!content) throw new HttpError(404, { message: 'Not found' });
+    res.writeHead(200, { 'content-type': content.contentType, 'content-length': content.bytes.byteLength });
+    res.end(Buffer.from(content.bytes));
+  }
+
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
@@ -396,6 +411,8 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     }
     const profileMatch = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
     if (method === 'GET' && profileMatch) return handleProfile(req, res, decodeURIComponent(profileMatch[1]!));
+    const contentMatch = /^\/v2\/bot\/message\/([^/]+)\/content$/.exec(path);
+    if (method === 'GET' && contentMatch) return handleContent(req, res, decodeURIComponent(contentMatch[1]!));
     if (method === 'POST' && path === '/oauth2/v2.1/verify') return handleVerify(req, res);
     // Drain so keep-alive connections stay usable.
     await readBody(req).catch(() => undefined);
@@ -461,6 +478,10 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     setProfile(userId, profile) {
       if (profile) profiles.set(userId, profile);
       else profiles.delete(userId);
+    },
+    setMessageContent(messageId, content) {
+      if (content) contents.set(messageId, content);
+      else contents.delete(messageId);
     },
     mintReplyToken() {
       const token = randomBytes(16).toString('hex');

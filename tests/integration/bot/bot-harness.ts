@@ -31,6 +31,7 @@ export async function startBotHarness(options: { now?: string; env?: Record<stri
       LINE_CHANNEL_SECRET: CHANNEL_SECRET,
       LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
       LINE_API_BASE_URL: line.baseUrl,
+      LINE_DATA_API_BASE_URL: line.baseUrl,
       LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID,
       LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`,
       LIFF_ID,
@@ -77,6 +78,15 @@ export function textEvent(userId: string, text: string, replyToken: string, opti
   return { ...base('message', userId, options), replyToken, message: { id: String(clockMs), type: 'text', quoteToken: 'q', text } };
 }
 
+/** A user sends a photo; its bytes are what the fake LINE API serves for `message.id` (set them with setMessageContent). */
+export function imageEvent(userId: string, messageId: string, replyToken: string, options: EventOptions = {}) {
+  return {
+    ...base('message', userId, options),
+    replyToken,
+    message: { id: messageId, type: 'image', quoteToken: 'q', contentProvider: { type: 'line' } },
+  };
+}
+
 export function postbackEvent(userId: string, data: string, replyToken: string, options: EventOptions = {}) {
   return { ...base('postback', userId, options), replyToken, postback: { data } };
 }
@@ -116,6 +126,13 @@ function replyFor(h: BotHarness, token: string): messagingApi.Message[] {
 export async function say(h: BotHarness, userId: string, text: string): Promise<messagingApi.Message[]> {
   const token = h.line.mintReplyToken();
   await deliver(h, [textEvent(userId, text, token)]);
+  return replyFor(h, token);
+}
+
+/** A user sends a photo whose bytes LINE serves under `messageId`; returns what the bot replied. */
+export async function sendImage(h: BotHarness, userId: string, messageId: string): Promise<messagingApi.Message[]> {
+  const token = h.line.mintReplyToken();
+  await deliver(h, [imageEvent(userId, messageId, token)]);
   return replyFor(h, token);
 }
 

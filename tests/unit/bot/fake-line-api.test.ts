@@ -4,6 +4,7 @@ import { messagingApi, HTTPFetchError } from '@line/bot-sdk';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fakes/fake-line-api.ts';
 import { clientFlexMessage, customerCarousel, stageChooser } from '../../../bot/flex/index.ts';
 import { client as clientContent, customers } from './flex-fixtures.ts';
+import { lineMessageContent } from '../../../bot/line-content.ts';
 
 const TOKEN = 'test-channel-access-token';
 const LOGIN_CHANNEL = '2001234567';
@@ -280,6 +281,26 @@ describe('profile', () => {
     const other = fakeLineUserId();
     fake.setProfile(other, { displayName: 'Somsri' });
     expect((await client.getProfile(other)).displayName).toBe('Somsri');
+  });
+});
+
+describe('message content (api-data.line.me)', () => {
+  it('serves the bytes a test registered, through the real SDK blob client and the app adapter; bearer checked; 404 for unknown ids', async () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    fake.setMessageContent('600000000000000001', { bytes, contentType: 'image/png' });
+    const anonymous = await fetch(`${fake.baseUrl}/v2/bot/message/600000000000000001/content`);
+    expect(anonymous.status).toBe(401);
+    const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: TOKEN, baseURL: fake.baseUrl });
+    const res = await blob.getMessageContentWithHttpInfo('600000000000000001');
+    expect(res.httpResponse.headers.get('content-type')).toBe('image/png');
+    const adapter = lineMessageContent({ channelAccessToken: TOKEN, dataApiBaseUrl: fake.baseUrl, maxBytes: 5 });
+    expect(await adapter.fetch('600000000000000001')).toEqual({ bytes: new Uint8Array(bytes), contentType: 'image/png' });
+    expect(await adapter.fetch('600000000000000002')).toBeNull();
+    // Never sent to LINE: not a message id.
+    expect(await adapter.fetch('../profile/x')).toBeNull();
+    const wrongToken = lineMessageContent({ channelAccessToken: 'nope', dataApiBaseUrl: fake.baseUrl, maxBytes: 5 });
+    await expect(wrongToken.fetch('600000000000000001')).rejects.toThrow(/401/);
+    expect(fake.requests.filter((r) => r.path.endsWith('/content')).map((r) => r.status)).toEqual([401, 200, 200, 404, 401]);
   });
 });
 
