@@ -152,7 +152,7 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
         return { noticeId: notice.id, customerId: notice.customerId, ...applied, deposit: null };
       }
       if (!notice.depositId) throw new Error(`payment notice ${notice.id} has no target`);
-      const collected = await applyDepositCollection(tx, {
+      const collected = await applyDepositCollection(tx, ctx, {
         depositId: notice.depositId,
         amountSatang,
         method: 'promptpay',
