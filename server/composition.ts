@@ -24,6 +24,7 @@ import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
 import { verifyRouter } from './http/verify/verify-routes.ts';
+import { paymentWebhookRouter } from './http/webhooks/payment-webhook.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
 import { documentIssuer } from './documents/document-pdfs.ts';
@@ -119,7 +120,12 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     ctx,
     logger,
     adminApiKey: secrets.adminApiKey,
-    mount: [...bot.mount, ...messaging.routers, { path: '/', router: verifyRouter(ctx) }],
+    mount: [
+      ...bot.mount,
+      ...messaging.routers,
+      { path: '/api/webhooks/payments', router: paymentWebhookRouter(ctx) },
+      { path: '/', router: verifyRouter(ctx) },
+    ],
     portal: {
       register: (router, withLink) => {
         registerDocumentRoutes(ctx)(router, withLink);
