@@ -6,10 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startMessagingFixture, createInvoice, type MessagingFixture } from '../messaging/messaging-fixture.ts';
 import { startTestApp, VAT_BUSINESS } from '../../helpers/test-app.ts';
 import { issueLink } from '../../helpers/portal-fixtures.ts';
 import { slipPayload, slipPng } from '../../helpers/slip-image.ts';
+import { decodeQrPng } from '../../helpers/decode-qr.ts';
+import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
 
 const SECRET = 'payment-webhook-secret-0123456789abcdef';
 const BILLER_ID = '010556123456000';
@@ -275,5 +281,76 @@ describe('the biller ID in the business profile', () => {
     expect(res.body.error.message).toContain(message);
     expect(await f.t.adminOk('getBusiness')).toEqual(before);
     expect(before.promptPayBillerId).toBe(BILLER_ID);
+  });
+});
+
+describe('bill-payment QRs (tag 30) with a biller ID', () => {
+  async function pdfQrPayload(documentId: string): Promise<string | null> {
+    const res = await fetch(`${f.t.baseUrl}/api/admin/documents/${documentId}`, { headers: { authorization: `Bearer ${f.t.adminApiKey}` } });
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qr-pdf-'));
+    writeFileSync(path.join(dir, 'doc.pdf'), Buffer.from(await res.arrayBuffer()));
+    execFileSync('pdfimages', ['-png', path.join(dir, 'doc.pdf'), path.join(dir, 'img')]);
+    for (const file of readdirSync(dir).filter((n) => n.endsWith('.png'))) {
+      const decoded = decodeQrPng(readFileSync(path.join(dir, file)));
+      if (decoded) return decoded;
+    }
+    return null;
+  }
+
+  it('the portal QR PNG is a bill payment naming the document for the exact balance, and paying it is confirmed by the webhook', async () => {
+    const { customerId, invoice } = await openInvoice('tag30@example.com');
+    const { token } = await issueLink(f.t, 'customer', customerId);
+    const png = await fetch(`${f.t.baseUrl}/api/portal/${token}/qr/invoice/${invoice.id}.png`);
+    expect(png.status).toBe(200);
+    const payload = decodeQrPng(Buffer.from(await png.arrayBuffer()));
+    const parsed = parsePromptPayPayload(payload!);
+    expect(parsed).toMatchObject({
+      tag: '30',
+      crcValid: true,
+      currency: '764',
+      country: 'TH',
+      amount: (invoice.netPayableSatang / 100).toFixed(2),
+      billPayment: { aid: 'A000000677010112', billerId: BILLER_ID, reference1: invoice.number.replaceAll('-', ''), reference2: null },
+    });
+    // The portal view carries the same payload.
+    const view = (await (await fetch(`${f.t.baseUrl}/api/portal/${token}`)).json()) as any;
+    expect(view.invoices.find((i: any) => i.id === invoice.id).pay.promptPayPayload).toBe(payload);
+    // The invoice PDF embeds the same bill-payment QR.
+    expect(await pdfQrPayload(`invoice.${invoice.id}`)).toBe(payload);
+
+    // What the bank reports for that QR is matched without staff.
+    const res = await post(
+      report({ amountSatang: Math.round(Number(parsed.amount) * 100), billerId: parsed.billPayment!.billerId, reference1: parsed.billPayment!.reference1 }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'confirmed', documentNumber: invoice.number });
+  });
+
+  it('a deposit QR and its deposit-request PDF name the deposit', async () => {
+    const customerId = await f.customer({ email: 'tag30-deposit@example.com' });
+    const deposit = await f.t.adminOk('createDeposit', { body: { customerId, requiredSatang: 250_000 } });
+    const { token } = await issueLink(f.t, 'customer', customerId);
+    const payload = decodeQrPng(Buffer.from(await (await fetch(`${f.t.baseUrl}/api/portal/${token}/qr/deposit/${deposit.id}.png`)).arrayBuffer()));
+    expect(parsePromptPayPayload(payload!)).toMatchObject({
+      tag: '30',
+      crcValid: true,
+      amount: '2500.00',
+      billPayment: { billerId: BILLER_ID, reference1: deposit.number.replaceAll('-', '') },
+    });
+    expect(await pdfQrPayload(`deposit_request.${deposit.id}`)).toBe(payload);
+  });
+
+  it('without a biller ID the same QR is a plain PromptPay transfer (tag 29)', async () => {
+    const { customerId, invoice } = await openInvoice('tag29@example.com');
+    const { token } = await issueLink(f.t, 'customer', customerId);
+    await f.t.adminOk('saveBusiness', { body: { ...VAT_BUSINESS, promptPayBillerId: null } });
+    try {
+      const png = await fetch(`${f.t.baseUrl}/api/portal/${token}/qr/invoice/${invoice.id}.png`);
+      const parsed = parsePromptPayPayload(decodeQrPng(Buffer.from(await png.arrayBuffer()))!);
+      expect(parsed).toMatchObject({ tag: '29', billPayment: null, crcValid: true, proxyType: 'taxId', proxy: VAT_BUSINESS.promptPayId });
+    } finally {
+      await f.t.adminOk('saveBusiness', { body: { ...VAT_BUSINESS, promptPayBillerId: BILLER_ID } });
+    }
   });
 });
