@@ -15,6 +15,7 @@ import { startTestApp, VAT_BUSINESS } from '../../helpers/test-app.ts';
 import { issueLink } from '../../helpers/portal-fixtures.ts';
 import { slipPayload, slipPng } from '../../helpers/slip-image.ts';
 import { decodeQrPng } from '../../helpers/decode-qr.ts';
+import { readStreamUntil } from '../../helpers/sse.ts';
 import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
 
 const SECRET = 'payment-webhook-secret-0123456789abcdef';
@@ -77,6 +78,9 @@ describe('an exact match is confirmed without staff', () => {
     const { token } = await issueLink(f.t, 'customer', customerId);
     const transRef = newRef();
     const body = report({ transRef, amountSatang: invoice.netPayableSatang, reference1: invoice.number.replaceAll('-', '') });
+    // An open portal of the customer hears of it live, once the payment has committed.
+    const events = await fetch(`${f.t.baseUrl}/api/portal/${token}/events`);
+    const heard = readStreamUntil(events.body!, 'event: refresh', 5000);
     const res = await post(body);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
@@ -93,6 +97,7 @@ describe('an exact match is confirmed without staff', () => {
     expect(payment).toMatchObject({ method: 'promptpay', slipTransRef: transRef, slipSendingBank: '014', reviewedBy: 'bank webhook', slipFileId: null });
     expect(payment.receivedAt.toISOString()).toBe('2026-11-25T02:55:00.000Z');
     expect(payment.receipt?.number).toBe(res.body.receiptNumber);
+    expect(await heard).toContain('event: refresh');
     const notice = await f.t.adminOk('getPaymentNotice', { params: { id: res.body.noticeId } });
     expect(notice).toMatchObject({ status: 'confirmed', channel: 'bank', reviewedBy: 'bank webhook', bankReference1: invoice.number.replaceAll('-', '') });
     expect(notice.slip.url).toBeNull();
