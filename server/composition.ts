@@ -25,6 +25,7 @@ import { registerDocumentRoutes } from './http/portal/document-routes.ts';
 import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
 import { verifyRouter } from './http/verify/verify-routes.ts';
 import { slipUrlRouter } from './http/slip-url-route.ts';
+import { paymentWebhookRouter } from './http/webhooks/payment-webhook.ts';
 import { recoverRoute } from './http/portal/recover-route.ts';
 import { documentAttachments } from './documents/document-attachments.ts';
 import { documentIssuer } from './documents/document-pdfs.ts';
@@ -120,7 +121,13 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     ctx,
     logger,
     adminApiKey: secrets.adminApiKey,
-    mount: [...bot.mount, ...messaging.routers, { path: '/', router: verifyRouter(ctx) }, { path: '/s', router: slipUrlRouter(ctx) }],
+    mount: [
+      ...bot.mount,
+      ...messaging.routers,
+      { path: '/api/webhooks/payments', router: paymentWebhookRouter(ctx) },
+      { path: '/', router: verifyRouter(ctx) },
+      { path: '/s', router: slipUrlRouter(ctx) },
+    ],
     portal: {
       register: (router, withLink) => {
         registerDocumentRoutes(ctx)(router, withLink);

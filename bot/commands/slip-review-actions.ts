@@ -59,8 +59,8 @@ export async function confirmSlipAnswer(s: StaffContext, noticeId: string): Prom
       textMessage(
         pick(
           s.lang,
-          `ยืนยันรับเงินแล้ว ${amount} จาก ${n.customer.name} (${what})\nใบเสร็จ ${receipt} ส่งให้ลูกค้าแล้ว`,
-          `Payment confirmed: ${amount} from ${n.customer.name} (${what}).\nReceipt ${receipt} is on its way to the client.`,
+          `ยืนยันรับเงินแล้ว ${amount} จาก ${n.customer?.name ?? '-'} (${what})\nใบเสร็จ ${receipt} ส่งให้ลูกค้าแล้ว`,
+          `Payment confirmed: ${amount} from ${n.customer?.name ?? '-'} (${what}).\nReceipt ${receipt} is on its way to the client.`,
         ),
         staffMenu(s.lang),
       ),
@@ -105,8 +105,8 @@ export async function rejectSlipAnswer(s: StaffContext, noticeId: string, reason
       textMessage(
         pick(
           s.lang,
-          `ปฏิเสธสลิปแล้ว ${money(n.amountSatang, s.lang)} จาก ${n.customer.name} (${what})\nเหตุผล: ${reason.th}`,
-          `Slip rejected: ${money(n.amountSatang, s.lang)} from ${n.customer.name} (${what}).\nReason: ${reason.en}`,
+          `ปฏิเสธสลิปแล้ว ${money(n.amountSatang, s.lang)} จาก ${n.customer?.name ?? '-'} (${what})\nเหตุผล: ${reason.th}`,
+          `Slip rejected: ${money(n.amountSatang, s.lang)} from ${n.customer?.name ?? '-'} (${what}).\nReason: ${reason.en}`,
         ),
         staffMenu(s.lang),
       ),

@@ -141,7 +141,7 @@ export interface SlipReviewInput {
   sendingBank: string | null;
   transRef: string | null;
   /** Signed slip URL: shown as the image when https (LINE refuses others), else as a button. */
-  slipUrl: string;
+  slipUrl: string | null;
   sentAt: Date | string;
 }
 
@@ -527,9 +527,9 @@ export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
 
 function slipReviewBubble(input: SlipReviewInput): FlexBubble {
   const { lang } = input;
-  const url = requireUrl(input.slipUrl, 'slipUrl');
-  const secure = /^https:/i.test(url);
-  const viewSlip = uriAction(pick(lang, 'ดูสลิป', 'View slip'), url);
+  const url = input.slipUrl === null ? null : requireUrl(input.slipUrl, 'slipUrl');
+  const secure = url !== null && /^https:/i.test(url);
+  const viewSlip = url === null ? null : uriAction(pick(lang, 'ดูสลิป', 'View slip'), url);
   const details: FlexComponent[] = [
     row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName), { maxLines: 2 }),
     row((input.target.kind === 'invoice' ? DOCUMENT_KIND_LABELS.invoice : SECURITY_DEPOSIT)[lang], doc(input.target.number)),
@@ -544,6 +544,7 @@ function slipReviewBubble(input: SlipReviewInput): FlexBubble {
       ...(input.sendingBank ? {} : { tone: 'warning' as const }),
     }),
     row(pick(lang, 'เลขอ้างอิง', 'Reference'), input.transRef ? doc(input.transRef) : '-'),
+    ...(input.slipUrl === null ? [row(pick(lang, 'สลิป', 'Slip'), pick(lang, 'ไม่มี (แจ้งจากธนาคาร)', 'None (reported by the bank)'))] : []),
     row(pick(lang, 'ส่งเมื่อ', 'Sent'), formatDateTime(input.sentAt, lang)),
   );
   const buttons: FlexComponent[] = [
@@ -562,10 +563,10 @@ function slipReviewBubble(input: SlipReviewInput): FlexBubble {
     ),
   ];
   // LINE shows only https images; over http the slip opens in the browser instead.
-  if (!secure) buttons.unshift(button(viewSlip, 'link'));
+  if (viewSlip && !secure) buttons.unshift(button(viewSlip, 'link'));
   return bubble({
     header: staffHeader(pick(lang, 'ตรวจสลิปการชำระเงิน', 'Payment slip to review')),
-    ...(secure
+    ...(secure && url && viewSlip
       ? {
           hero: {
             type: 'image' as const,

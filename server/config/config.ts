@@ -62,6 +62,9 @@ const envSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
 
+  /** Shared secret of the bank / gateway adapter that posts to /api/webhooks/payments (off when unset). */
+  PAYMENT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+
   /** 'inline': this process handles LINE events right after acknowledging them; 'worker': only
    *  record them, for web instances under load next to `npm run worker`. */
   LINE_WEBHOOK_HANDLING: z.enum(['inline', 'worker']).default('inline'),
@@ -105,6 +108,8 @@ export interface Config {
   /** p12Path null: a self-signed certificate named after the business, kept in DATA_DIR/seal. */
   signing: { p12Path: string | null; p12Password: string | null };
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
+  /** HMAC key of POST /api/webhooks/payments; undefined = the endpoint answers 404. */
+  paymentWebhookSecret: string | undefined;
   outboxPollMs: number;
   outboxLeaseMs: number;
   runWorkers: boolean;
@@ -175,6 +180,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     signing: { p12Path: e.SIGNING_P12_PATH ? path.resolve(e.SIGNING_P12_PATH) : null, p12Password: e.SIGNING_P12_PASSWORD ?? null },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     portalRateLimitPerMinute: e.PORTAL_RATE_LIMIT_PER_MINUTE,

@@ -9,7 +9,7 @@ import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dat
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
-import { promptPayPayload } from '../payments/promptpay.ts';
+import { documentPayPayload } from '../payments/promptpay.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
 
@@ -181,7 +181,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         dueDate: inv.dueDate,
         paidSatang: 0,
         balanceSatang: inv.netPayableSatang,
-        promptPayPayload: inv.netPayableSatang > 0 ? promptPayPayload(business.promptPayId, inv.netPayableSatang) : null,
+        promptPayPayload: inv.netPayableSatang > 0 ? documentPayPayload(business, inv.netPayableSatang, inv.number) : null,
       },
       owner,
       issued: inv.status !== 'draft',
@@ -204,7 +204,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         amountSatang: d.requiredSatang,
         quoteNumber: d.quote?.number ?? null,
         jobNumber: d.job?.number ?? null,
-        promptPayPayload: promptPayPayload(business.promptPayId, d.requiredSatang),
+        promptPayPayload: documentPayPayload(business, d.requiredSatang, d.number),
       },
       owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
       issued: true,

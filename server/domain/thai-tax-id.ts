@@ -30,3 +30,20 @@ export const TAX_ID_MESSAGES: Record<TaxIdProblem, string> = {
   format: 'must be a 13-digit Thai tax ID (dashes and spaces are fine)',
   check_digit: 'is not a valid Thai tax ID: the last digit does not match (check for a typo)',
 };
+
+export type BillerIdProblem = 'format' | 'check_digit';
+
+/**
+ * A PromptPay bill-payment biller id: the business's 13-digit tax id and a 2-digit suffix the
+ * bank assigns (15 digits). Typed with dashes or spaces, or Thai digits; returns digits only.
+ */
+export function parseBillerId(input: string): { ok: true; billerId: string } | { ok: false; problem: BillerIdProblem } {
+  const compact = normalizeDigits(input).replace(/[\s-]/g, '');
+  if (!/^\d{15}$/.test(compact)) return { ok: false, problem: 'format' };
+  return isValidThaiTaxId(compact.slice(0, 13)) ? { ok: true, billerId: compact } : { ok: false, problem: 'check_digit' };
+}
+
+export const BILLER_ID_MESSAGES: Record<BillerIdProblem, string> = {
+  format: 'must be 15 digits: the 13-digit tax ID followed by the 2-digit suffix from your bank',
+  check_digit: 'does not start with a valid Thai tax ID: the 13th digit does not match (check for a typo)',
+};

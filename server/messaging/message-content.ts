@@ -20,6 +20,7 @@ export const MESSAGE_KINDS = [
   'payment_received',
   'job_stage',
   'deposit_returned',
+  'deposit_received',
   'line_connected',
   'payment_voided',
 ] as const;
@@ -122,6 +123,18 @@ export interface KindFields {
     deductedSatang: number;
     reason: string | null;
     receiptNumber: string | null;
+    jobNumber: string | null;
+  };
+  /** Money received towards a security deposit (its DEPR receipt goes with the email). */
+  deposit_received: {
+    depositNumber: string;
+    receiptNumber: string;
+    amountSatang: number;
+    /** Bangkok calendar day the money arrived. */
+    paidOn: string;
+    /** Held after this payment, and what the deposit asks for in all. */
+    heldSatang: number;
+    requiredSatang: number;
     jobNumber: string | null;
   };
   /** Told on the customer's other channel when a LINE account is bound to them. */

@@ -12,7 +12,7 @@ import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
 import { depositOutstandingSatang, type DepositStatus } from '../domain/deposit-status.ts';
 import { quantityFromMilli } from '../domain/money.ts';
 import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/labels.ts';
-import { promptPayIdDisplay, promptPayPayload } from '../payments/promptpay.ts';
+import { documentPayPayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
@@ -58,11 +58,11 @@ const totalsOf = (d: {
   netPayableSatang: d.netPayableSatang,
 });
 
-function payTarget(business: Business, amountSatang: number): PortalPayTarget | null {
+function payTarget(business: Business, amountSatang: number, documentNumber: string): PortalPayTarget | null {
   if (amountSatang <= 0) return null;
   return {
     amountSatang,
-    promptPayPayload: promptPayPayload(business.promptPayId, amountSatang),
+    promptPayPayload: documentPayPayload(business, amountSatang, documentNumber),
     payeeName: business.promptPayName,
     promptPayIdDisplay: promptPayIdDisplay(business.promptPayId),
   };
@@ -287,7 +287,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       paidSatang: inv.paidSatang,
       balanceSatang,
       payments,
-      pay: owing ? payTarget(business, balanceSatang) : null,
+      pay: owing ? payTarget(business, balanceSatang, inv.number) : null,
       pendingNotices: inv.paymentNotices.map(noticeView),
       jobNumber: inv.job?.number ?? null,
       documentIds: ids,
@@ -344,7 +344,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       quoteNumber: d.quote?.number ?? null,
       jobNumber: d.job?.number ?? null,
       entries,
-      pay: payTarget(business, outstanding),
+      pay: payTarget(business, outstanding, d.number),
       pendingNotices: d.paymentNotices.map(noticeView),
     };
   });

@@ -4,7 +4,7 @@ import type { ResolvedLink } from '../services/links.ts';
 import { invoiceBalanceSatang } from '../domain/invoice-status.ts';
 import { depositOutstandingSatang } from '../domain/deposit-status.ts';
 import { getBusiness } from '../services/business.ts';
-import { promptPayPayload, qrPng } from '../payments/promptpay.ts';
+import { documentPayPayload, qrPng } from '../payments/promptpay.ts';
 import { canSeeDeposit, canSeeInvoice } from './scope.ts';
 
 export async function payQrPng(ctx: AppContext, link: ResolvedLink, target: { kind: 'invoice' | 'deposit'; id: string }) {
@@ -24,6 +24,6 @@ export async function payQrPng(ctx: AppContext, link: ResolvedLink, target: { ki
   }
   if (amountSatang <= 0) return null;
   const business = await getBusiness(ctx.db);
-  const payload = promptPayPayload(business.promptPayId, amountSatang);
+  const payload = documentPayPayload(business, amountSatang, number);
   return { png: await qrPng(payload), payload, amountSatang, fileName: `PromptPay-${number}.png` };
 }

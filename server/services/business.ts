@@ -23,6 +23,8 @@ export interface BusinessInput {
   vatRegistered: boolean;
   promptPayId: string;
   promptPayName: string;
+  /** 15 digits (tax id + suffix), already checked; null/absent = no bill-payment QRs. */
+  promptPayBillerId?: string | null;
   phone?: string | null;
   email?: string | null;
   lineOaId?: string | null;

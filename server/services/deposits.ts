@@ -8,7 +8,7 @@ import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { issueReceipt } from './receipts.ts';
 import { requireCustomerAndJob } from './quotes.ts';
-import { notifyDepositReturned } from './messages/notify-client.ts';
+import { notifyDepositReceived, notifyDepositReturned } from './messages/notify-client.ts';
 
 export interface CreateDepositInput {
   customerId: string;
@@ -56,15 +56,16 @@ export interface CollectDepositInput {
 export async function collectDeposit(ctx: AppContext, input: CollectDepositInput) {
   if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
-  return ctx.db.$transaction((tx) => applyDepositCollection(tx, { ...input, now }));
+  return ctx.db.$transaction((tx) => applyDepositCollection(tx, ctx, { ...input, now }));
 }
 
 /**
  * Adds money collected to a deposit and issues its DEPR receipt, inside the caller's transaction.
  * Shared by staff recording a collection and by confirming a client's payment notice.
- * `collectedAt` is when the money arrived (the receipt is dated `now`, when it is issued).
+ * `collectedAt` is when the money arrived (the receipt is dated `now`, when it is issued). The
+ * client is told, with the DEPR receipt, in the same transaction (queued in the outbox).
  */
-export async function applyDepositCollection(tx: Tx, input: CollectDepositInput & { now: Date; collectedAt?: Date }) {
+export async function applyDepositCollection(tx: Tx, ctx: AppContext, input: CollectDepositInput & { now: Date; collectedAt?: Date }) {
   const { now } = input;
   const deposit = await tx.deposit.findUnique({ where: { id: input.depositId } });
   if (!deposit) throw notFound('Deposit');
@@ -92,6 +93,19 @@ export async function applyDepositCollection(tx: Tx, input: CollectDepositInput 
     amountSatang: input.amountSatang,
     issuedAt: now,
     depositCollectionId: collection.id,
+  });
+  const job = deposit.jobId ? await tx.job.findUnique({ where: { id: deposit.jobId }, select: { number: true } }) : null;
+  // Never fails the collection: an unreachable client is logged and skipped.
+  await notifyDepositReceived(tx, ctx, {
+    collectionId: collection.id,
+    customerId: deposit.customerId,
+    depositNumber: deposit.number,
+    amountSatang: collection.amountSatang,
+    heldSatang,
+    requiredSatang: deposit.requiredSatang,
+    receipt: { id: receipt.id, number: receipt.number },
+    paidAt: collection.collectedAt,
+    jobNumber: job?.number ?? null,
   });
   return {
     deposit: { id: deposit.id, number: deposit.number, customerId: deposit.customerId, status, requiredSatang: deposit.requiredSatang, heldSatang },

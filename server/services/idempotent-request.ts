@@ -15,6 +15,7 @@ import type { AppContext } from './context.ts';
 import { Prisma, type Db } from '../data/database.ts';
 import { joinTransaction } from '../data/join-transaction.ts';
 import { DomainError } from '../domain/errors.ts';
+import { HeldPortalEvents } from './portal-events.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How long a key is remembered; a retry later than this records the money again. */
@@ -58,7 +59,8 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Runs `work` once per (scope, key) within 24 h and returns its answer, or the stored answer of
- * the first run. `work` must do all its writes through the context it is given.
+ * the first run. `work` must do all its writes through the context it is given; what it publishes
+ * to open portals is delivered only once everything has committed.
  */
 export async function runIdempotent(
   ctx: AppContext,
@@ -69,9 +71,12 @@ export async function runIdempotent(
   const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS);
   const prior = await storedAnswer(ctx.db, request, expiredBefore);
   if (prior) return { ...prior, replayed: true };
+  // Portal events wait for the commit: published inside, they would announce a change that is
+  // not visible yet, or one that rolls back (a unique-key race lost, a response check failed).
+  const held = new HeldPortalEvents();
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const answer = await work({ ...ctx, db: joinTransaction(tx) });
+    const answer = await ctx.db.$transaction(async (tx) => {
+      const answer = await work({ ...ctx, db: joinTransaction(tx), events: held });
       // Cleanup on write: keys past their 24 h (this one too, if it had expired) go first.
       await tx.idempotencyKey.deleteMany({ where: { createdAt: { lt: expiredBefore } } });
       await tx.idempotencyKey.create({
@@ -79,6 +84,8 @@ export async function runIdempotent(
       });
       return { ...answer, replayed: false };
     });
+    held.release(ctx.events);
+    return answer;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another process committed the same key first; our whole transaction, money included, rolled back.

@@ -18,13 +18,14 @@ function toNoticeForStaff(ctx: AppContext, row: NoticeRow): NoticeForStaff {
       : null;
   return {
     noticeId: row.id,
-    customerName: row.customer.companyName ? `${row.customer.name} (${row.customer.companyName})` : row.customer.name,
+    // A bank payment whose reference names nothing of ours has no customer yet: staff decide.
+    customerName: !row.customer ? '-' : row.customer.companyName ? `${row.customer.name} (${row.customer.companyName})` : row.customer.name,
     amountSatang: row.amountSatang,
     balanceSatang,
     target,
     sendingBank: row.slipReadable ? row.slipSendingBank : null,
     transRef: row.slipReadable ? row.slipTransRef : null,
-    slipUrl: signedSlipUrl(ctx, row.id),
+    slipUrl: row.slipFileId ? signedSlipUrl(ctx, row.id) : null,
     sentAt: row.sentAt,
   };
 }

@@ -22,11 +22,14 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 /**
  * Where a bank transaction reference was already used: a notice still standing (pending or
  * confirmed; a rejected one may be sent again, e.g. for the right invoice) or a recorded payment.
+ * A bank report may not name the sending bank: a use without a bank matches any bank, and a
+ * reference without a bank matches every use of that reference.
  */
-export async function findSlipUse(tx: Tx, slip: { sendingBank: string; transRef: string }, exceptNoticeId?: string) {
+export async function findSlipUse(tx: Tx, slip: { sendingBank: string | null; transRef: string }, exceptNoticeId?: string) {
+  const bank = slip.sendingBank ? { OR: [{ slipSendingBank: slip.sendingBank }, { slipSendingBank: null }] } : {};
   const notice = await tx.paymentNotice.findFirst({
     where: {
-      slipSendingBank: slip.sendingBank,
+      ...bank,
       slipTransRef: slip.transRef,
       status: { not: 'rejected' },
       ...(exceptNoticeId ? { id: { not: exceptNoticeId } } : {}),
@@ -35,18 +38,22 @@ export async function findSlipUse(tx: Tx, slip: { sendingBank: string; transRef:
   });
   if (notice) return { noticeId: notice.id, at: notice.sentAt };
   const payment = await tx.payment.findFirst({
-    where: { slipSendingBank: slip.sendingBank, slipTransRef: slip.transRef },
+    where: { ...bank, slipTransRef: slip.transRef },
     select: { id: true, receivedAt: true },
   });
   return payment ? { paymentId: payment.id, at: payment.receivedAt } : null;
 }
 
-export function duplicateSlip(slip: { sendingBank: string; transRef: string }, usedAt: Date): DomainError {
-  return new DomainError('DUPLICATE_SLIP', `This slip (bank ${slip.sendingBank}, reference ${slip.transRef}) was already used on ${usedAt.toISOString()}`, {
-    field: 'slip',
-    sendingBank: slip.sendingBank,
-    transRef: slip.transRef,
-  });
+export function duplicateSlip(slip: { sendingBank: string | null; transRef: string }, usedAt: Date): DomainError {
+  return new DomainError(
+    'DUPLICATE_SLIP',
+    `This slip (bank ${slip.sendingBank ?? 'not named'}, reference ${slip.transRef}) was already used on ${usedAt.toISOString()}`,
+    {
+      field: 'slip',
+      sendingBank: slip.sendingBank,
+      transRef: slip.transRef,
+    },
+  );
 }
 
 const listInclude = {
@@ -118,10 +125,18 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
     .$transaction(async (tx) => {
       const notice = await tx.paymentNotice.findUnique({ where: { id: input.noticeId } });
       if (!notice) throw notFound('Payment notice');
+      const customerId = notice.customerId;
+      if (!customerId || (!notice.invoiceId && !notice.depositId)) {
+        // A bank-reported payment whose reference named nothing of ours: staff record it by hand.
+        throw conflict('This payment names no invoice or deposit; record it on the right invoice or deposit and reject this notice', {
+          reason: 'no_target',
+        });
+      }
       const amountSatang = input.amountSatang ?? notice.amountSatang;
-      const paidAt = input.paidAt ?? notice.sentAt;
+      // A bank-reported notice knows when the money arrived; a client's slip says when it was sent.
+      const paidAt = input.paidAt ?? notice.paidAt ?? notice.sentAt;
       await claim(tx, notice, { status: 'confirmed', reviewedAt: now, reviewedBy: input.reviewedBy, confirmedSatang: amountSatang, paidAt });
-      const slip = notice.slipSendingBank && notice.slipTransRef ? { sendingBank: notice.slipSendingBank, transRef: notice.slipTransRef } : null;
+      const slip = notice.slipTransRef ? { sendingBank: notice.slipSendingBank, transRef: notice.slipTransRef } : null;
       if (slip) {
         // A payment recorded by hand (or another notice confirmed) since this one was sent.
         const used = await findSlipUse(tx, slip, notice.id);
@@ -132,7 +147,7 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
         if (!invoice) throw notFound('Invoice');
         const payment = await tx.payment.create({
           data: {
-            customerId: notice.customerId,
+            customerId,
             invoiceId: invoice.id,
             amountSatang,
             method: 'promptpay',
@@ -149,10 +164,10 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
         });
         await tx.paymentNotice.update({ where: { id: notice.id }, data: { paymentId: payment.id } });
         const applied = await applyConfirmedPayment(tx, { ctx, invoice, payment, now, paidAt });
-        return { noticeId: notice.id, customerId: notice.customerId, ...applied, deposit: null };
+        return { noticeId: notice.id, customerId, ...applied, deposit: null };
       }
       if (!notice.depositId) throw new Error(`payment notice ${notice.id} has no target`);
-      const collected = await applyDepositCollection(tx, {
+      const collected = await applyDepositCollection(tx, ctx, {
         depositId: notice.depositId,
         amountSatang,
         method: 'promptpay',
@@ -162,7 +177,7 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
         collectedAt: paidAt,
       });
       await tx.paymentNotice.update({ where: { id: notice.id }, data: { depositCollectionId: collected.collection.id } });
-      return { noticeId: notice.id, customerId: notice.customerId, payment: null, invoice: null, receipt: collected.receipt, deposit: collected.deposit };
+      return { noticeId: notice.id, customerId, payment: null, invoice: null, receipt: collected.receipt, deposit: collected.deposit };
     })
     .catch((error: unknown) => {
       // The unique (bank, reference) pair on Payment: the same slip confirmed twice by different notices.
@@ -185,7 +200,7 @@ export async function rejectPaymentNotice(ctx: AppContext, input: { noticeId: st
     await claim(tx, found, { status: 'rejected', reviewedAt: now, reviewedBy: input.reviewedBy, rejectReason: reason });
     return found;
   });
-  ctx.events.publish(paymentsChangedEvent(notice.customerId, notice.id, 'rejected'));
+  if (notice.customerId) ctx.events.publish(paymentsChangedEvent(notice.customerId, notice.id, 'rejected'));
   return getPaymentNotice(ctx, notice.id);
 }
 
@@ -194,7 +209,7 @@ export async function paymentNoticeFile(ctx: AppContext, input: { noticeId: stri
   const notice = await ctx.db.paymentNotice.findUnique({ where: { id: input.noticeId }, select: { slipFileId: true, withholdingCertFileId: true } });
   if (!notice) throw notFound('Payment notice');
   const fileId = input.which === 'slip' ? notice.slipFileId : notice.withholdingCertFileId;
-  if (!fileId) throw notFound('Withholding certificate');
+  if (!fileId) throw notFound(input.which === 'slip' ? 'Slip' : 'Withholding certificate');
   const file = await readStoredFile(ctx.db, ctx.config.dataDir, fileId);
   if (!file) throw new DomainError('UNAVAILABLE', 'This file cannot be provided right now');
   // Only sniffed types are ever stored (payments/sniff-upload.ts).

@@ -74,3 +74,21 @@ export class PortalEvents {
     return () => this.#emitter.off(customerId, listener);
   }
 }
+
+/**
+ * Holds what a unit of work publishes until the caller's outer transaction commits (an
+ * idempotent money request, services/idempotent-request.ts): an open portal must never refetch
+ * before the change is visible, nor hear of a change that then rolled back.
+ */
+export class HeldPortalEvents extends PortalEvents {
+  readonly #held: PortalEvent[] = [];
+
+  override publish(event: PortalEvent): void {
+    this.#held.push(event);
+  }
+
+  /** After the commit: hands every held event to the real channel, once. */
+  release(to: PortalEvents): void {
+    for (const event of this.#held.splice(0)) to.publish(event);
+  }
+}

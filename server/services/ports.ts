@@ -80,7 +80,8 @@ export interface NoticeForStaff {
   sendingBank: string | null;
   transRef: string | null;
   /** The slip at a short-lived signed URL (services/slip-urls.ts); https or not, as PUBLIC_URL is. */
-  slipUrl: string;
+  /** Null for a notice without a slip (a bank payment that did not match: webhook). */
+  slipUrl: string | null;
   sentAt: Date;
 }
 

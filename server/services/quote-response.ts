@@ -27,7 +27,7 @@ import { createJobIn } from './jobs.ts';
 import { notifyQuoteSigned } from './messages/notify-client.ts';
 import { notifyStaff } from './notify-staff.ts';
 import { parseSignaturePng, parseSignerName } from './signature-input.ts';
-import { promptPayPayload } from '../payments/promptpay.ts';
+import { documentPayPayload } from '../payments/promptpay.ts';
 
 type QuoteLink = Pick<ResolvedLink, 'id' | 'scope' | 'customerId' | 'quoteId'>;
 
@@ -205,7 +205,7 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
               number: deposit.number,
               amountSatang: due,
               payee: business.promptPayName,
-              promptPayPayload: promptPayPayload(business.promptPayId, due),
+              promptPayPayload: documentPayPayload(business, due, deposit.number),
             }
           : null,
     };

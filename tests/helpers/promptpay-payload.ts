@@ -27,6 +27,8 @@ export function crc16(text: string): string {
 export function parsePromptPayPayload(payload: string) {
   const fields = tlv(payload);
   const merchant = tlv(fields.get('29') ?? '');
+  // Tag 30: bill payment (AID A000000677010112): 01 biller id, 02 reference 1, 03 reference 2.
+  const bill = fields.has('30') ? tlv(fields.get('30')!) : null;
   const crcValid = payload.slice(-4).toUpperCase() === crc16(payload.slice(0, -4));
   const proxyType = merchant.has('01') ? 'phone' : merchant.has('02') ? 'taxId' : merchant.has('03') ? 'ewallet' : null;
   return {
@@ -36,6 +38,9 @@ export function parsePromptPayPayload(payload: string) {
     aid: merchant.get('00'),
     proxyType,
     proxy: merchant.get('01') ?? merchant.get('02') ?? merchant.get('03') ?? null,
+    /** '29' credit transfer to a PromptPay id, '30' bill payment; null when neither is there. */
+    tag: fields.has('30') ? '30' : fields.has('29') ? '29' : null,
+    billPayment: bill ? { aid: bill.get('00'), billerId: bill.get('01'), reference1: bill.get('02'), reference2: bill.get('03') ?? null } : null,
     currency: fields.get('53'),
     amount: fields.get('54'),
     country: fields.get('58'),

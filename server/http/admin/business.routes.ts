@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { multilineText, optionalMultilineText, optionalText, promptPayId, text, thaiTaxId } from './schemas.ts';
+import { billerId, multilineText, optionalMultilineText, optionalText, promptPayId, text, thaiTaxId } from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
 import { businessDto, toBusinessDto } from './dto/business.dto.ts';
 
@@ -35,6 +35,9 @@ export const businessRoutes = [
       vatRegistered: z.boolean(),
       promptPayId,
       promptPayName: text(200),
+      // With one, invoice and deposit QRs are bill payments naming the document (tag 30), which the
+      // bank can report back (POST /api/webhooks/payments); null or absent: plain PromptPay (tag 29).
+      promptPayBillerId: billerId.nullish(),
       phone: optionalText(50),
       email: z.string().email().nullish(),
       lineOaId: z

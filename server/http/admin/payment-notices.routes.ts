@@ -49,6 +49,7 @@ export const paymentNoticeRoutes = [
     summary: 'Confirm a notice: records the payment (or deposit collection) with its receipt and tax invoice, and tells the client',
     params: idParams,
     body: z.object({ amountSatang: positiveSatang.nullish().describe('What arrived, if not what the client typed'), paidAt: paidAt.nullish() }),
+    idempotent: true,
     errors: [404, 409],
     response: noticeConfirmedDto,
     handler: async ({ ctx, params, body }) =>

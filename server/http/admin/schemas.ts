@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../domain/payment-status.ts';
 import { JOB_STAGES } from '../../domain/job-stages.ts';
 import { describeUnsafeCharacter, findUnsafeCharacter, type SafeTextOptions } from '../../domain/safe-text.ts';
-import { parseThaiTaxId, TAX_ID_MESSAGES } from '../../domain/thai-tax-id.ts';
+import { BILLER_ID_MESSAGES, parseBillerId, parseThaiTaxId, TAX_ID_MESSAGES } from '../../domain/thai-tax-id.ts';
 import { parsePromptPayId, PROMPTPAY_ID_MESSAGES } from '../../domain/promptpay-id.ts';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -50,6 +50,18 @@ export const thaiTaxId = z
     const parsed = parseThaiTaxId(value);
     if (parsed.ok) return parsed.taxId;
     issue.addIssue({ code: 'custom', message: TAX_ID_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
+
+/** A bill-payment biller id as typed (tax id + 2-digit suffix); stored as its 15 digits. */
+export const billerId = z
+  .string()
+  .max(40)
+  .describe('PromptPay bill-payment biller ID: the 13-digit tax ID and a 2-digit suffix (15 digits); the check digit is verified')
+  .transform((value, issue) => {
+    const parsed = parseBillerId(value);
+    if (parsed.ok) return parsed.billerId;
+    issue.addIssue({ code: 'custom', message: BILLER_ID_MESSAGES[parsed.problem] });
     return z.NEVER;
   });
 

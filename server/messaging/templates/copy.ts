@@ -359,6 +359,43 @@ export function messageDocument(content: MessageContent, channel: Channel = 'ema
         summary: pick(lang, `ยกเลิกรายการชำระ ${amount} ใบแจ้งหนี้ ${content.invoiceNumber}`, `payment of ${amount} for ${content.invoiceNumber} cancelled`),
       };
     }
+    case 'deposit_received': {
+      const amount = money(content.amountSatang, lang);
+      const deposit = SECURITY_DEPOSIT[lang];
+      const receiptName = RECEIPT_TYPE_LABELS.DEPR[lang];
+      const stillDue = Math.max(content.requiredSatang - content.heldSatang, 0);
+      return {
+        ...base,
+        subject: pick(
+          lang,
+          `${businessName}: ได้รับ${deposit} ${amount} ${receiptName} ${content.receiptNumber}`,
+          `${businessName}: security deposit of ${amount} received, receipt ${content.receiptNumber}`,
+        ),
+        preheader: pick(lang, `ได้รับ${deposit}แล้ว ขอบคุณ`, 'Security deposit received, thank you'),
+        title: pick(lang, `ได้รับ${deposit}แล้ว ขอบคุณ`, 'Security deposit received, thank you'),
+        intro: pick(
+          lang,
+          `${receiptName}ของคุณพร้อมแล้ว ${deposit}จะคืนให้เมื่อจบงาน ดูรายละเอียดได้ในพอร์ทัล`,
+          'Your receipt is ready. The deposit is refundable when the job ends; the details are in your portal.',
+        ),
+        highlight: { label: pick(lang, 'ยอดที่ได้รับ', 'Amount received'), value: amount, tone: 'success' },
+        facts: [
+          { label: receiptName, value: content.receiptNumber },
+          { label: deposit, value: content.depositNumber },
+          ...(content.jobNumber ? [{ label: pick(lang, 'งาน', 'Job'), value: content.jobNumber }] : []),
+          { label: pick(lang, 'วันที่ชำระ', 'Paid on'), value: date(content.paidOn) },
+          stillDue > 0
+            ? { label: pick(lang, 'คงค้าง', 'Still due'), value: money(stillDue, lang), tone: 'warning' as Tone }
+            : { label: pick(lang, 'สถานะ', 'Status'), value: pick(lang, 'ชำระครบแล้ว', 'Paid in full'), tone: 'success' as Tone },
+        ],
+        button: { label: pick(lang, 'ดูใบเสร็จ', 'View receipt'), url },
+        summary: pick(
+          lang,
+          `ได้รับ${deposit} ${amount} แล้ว ใบเสร็จ ${content.receiptNumber}`,
+          `security deposit of ${amount} received, receipt ${content.receiptNumber}`,
+        ),
+      };
+    }
     case 'deposit_returned': {
       const returned = money(content.returnedSatang, lang);
       const deposit = SECURITY_DEPOSIT[lang];

@@ -66,6 +66,39 @@ export function notifyPaymentReceived(
   });
 }
 
+export function notifyDepositReceived(
+  tx: Tx,
+  ctx: AppContext,
+  input: {
+    collectionId: string;
+    customerId: string;
+    depositNumber: string;
+    amountSatang: number;
+    heldSatang: number;
+    requiredSatang: number;
+    receipt: { id: string; number: string };
+    paidAt: Date;
+    jobNumber: string | null;
+  },
+) {
+  return notify(tx, ctx, {
+    idempotencyKey: `deposit-received:${input.collectionId}`,
+    customerId: input.customerId,
+    kind: 'deposit_received',
+    subPath: '/deposits',
+    body: () => ({
+      depositNumber: input.depositNumber,
+      receiptNumber: input.receipt.number,
+      amountSatang: input.amountSatang,
+      paidOn: bangkokDate(input.paidAt),
+      heldSatang: input.heldSatang,
+      requiredSatang: input.requiredSatang,
+      jobNumber: input.jobNumber,
+      attachDocumentId: `receipt.${input.receipt.id}`,
+    }),
+  });
+}
+
 export function notifyDepositReturned(
   tx: Tx,
   ctx: AppContext,

@@ -4,6 +4,7 @@
  * signed URL only, Confirm / Reject go through signed webhooks to the same use cases as the
  * admin API, the first review wins, forged presses change nothing, and `slips` lists what waits.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
 import { allText, fakeLineUserId, postbacks, postbackWith, press, say, startBotHarness, type BotHarness } from './bot-harness.ts';
@@ -286,5 +287,48 @@ describe('without https (PUBLIC_URL http://…)', () => {
     const slip = await fetch(url!.replace('http://192.168.1.20:3000', plain.t.baseUrl));
     expect(slip.status).toBe(200);
     expect(Buffer.from(await slip.arrayBuffer()).equals(png)).toBe(true);
+  });
+});
+
+describe('a bank payment that needs a person', () => {
+  it('reaches staff in LINE at once, marked as reported by the bank (no slip)', async () => {
+    const secret = 'w'.repeat(40);
+    const bank = await startBotHarness({ env: { PAYMENT_WEBHOOK_SECRET: secret } });
+    try {
+      await createPortalFixture(bank.t);
+      const userId = fakeLineUserId();
+      bank.line.setProfile(userId, { displayName: 'Nok' });
+      const invitation = await createStaffInvitation(bank.t.ctx, { role: 'staff' });
+      expect(allText(await say(bank, userId, `enrol ${invitation.code}`))).toMatch(/enrolled/);
+      await say(bank, userId, 'help');
+
+      const body = JSON.stringify({
+        transRef: '2026112509BANKSTAFF1',
+        sendingBank: '014',
+        amountSatang: 5000,
+        paidAt: '2026-11-25T02:55:00+00:00',
+        billerId: '010556123456000',
+        reference1: 'INV20269999',
+      });
+      const timestamp = Math.floor(bank.t.clock.now().getTime() / 1000);
+      const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+      const res = await fetch(`${bank.t.baseUrl}/api/webhooks/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-timestamp': String(timestamp), 'x-signature': signature },
+        body,
+      });
+      const answer = (await res.json()) as { status: string; noticeId: string };
+      expect(res.status).toBe(202);
+      expect(answer.status).toBe('pending_review');
+
+      const push = bank.line.pushes.find((p) => p.to === userId && postbacks(p.messages).some((d) => new URLSearchParams(d).get('n') === answer.noticeId));
+      expect(push, 'the unmatched bank payment is pushed to staff').toBeDefined();
+      const card = JSON.stringify(push!.messages);
+      expect(card).toContain('None (reported by the bank)');
+      expect(card).not.toContain('"hero"');
+      expect(postbacks(push!.messages).map((d) => new URLSearchParams(d).get('a'))).toEqual(expect.arrayContaining([PB.slipConfirm, PB.slipReject]));
+    } finally {
+      await bank.stop();
+    }
   });
 });

@@ -67,7 +67,9 @@ describe('deposit returned', () => {
     await f.t.admin('POST', `/deposits/${deposit.body.id}/collections`, { amountSatang: 1_000_000, method: 'bank_transfer' });
     const ret = await f.t.admin('POST', `/deposits/${deposit.body.id}/returns`, { amountSatang: 850_000, reason: 'สายไมค์ชำรุด', method: 'bank_transfer' });
     expect(ret.status).toBe(201);
-    const [message] = await messagesOf(customerId);
+    // The collection was announced first (deposit_received); the return is the second message.
+    expect((await messagesOf(customerId)).map((m) => m.kind)).toEqual(['deposit_received', 'deposit_returned']);
+    const message = (await messagesOf(customerId)).find((m) => m.kind === 'deposit_returned');
     expect(message).toMatchObject({
       kind: 'deposit_returned',
       channel: 'sms',
@@ -76,7 +78,12 @@ describe('deposit returned', () => {
     });
     const before = f.twilio.messages.length;
     await f.t.messaging.drainOnce();
-    expect(f.twilio.messages[before]!.body).toMatch(/^https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: คืนเงินประกัน ฿8,500\.00 แล้ว$/);
+    const bodies = f.twilio.messages.slice(before).map((m) => m.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies).toContainEqual(
+      expect.stringMatching(/^https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: ได้รับเงินประกัน ฿10,000\.00 แล้ว ใบเสร็จ DEPR-\d{4}-\d{4}$/),
+    );
+    expect(bodies).toContainEqual(expect.stringMatching(/^https:\/\/portal\.example\.test\/c\/[A-Za-z0-9_-]{32} ทดสอบ: คืนเงินประกัน ฿8,500\.00 แล้ว$/));
   });
 });
 

@@ -94,8 +94,8 @@ describe('the client sends a slip ("I have paid")', () => {
 
     const notice = await t.ctx.db.paymentNotice.findUniqueOrThrow({ where: { id: res.body.id }, include: { slipFile: true } });
     expect(notice).toMatchObject({ invoiceId: f.secondInvoiceId, customerId: f.customerId, amountSatang: balance, channel: 'web' });
-    expect(notice.slipFile.mimeType).toBe('image/png');
-    const file = path.join(t.dataDir, notice.slipFile.storagePath);
+    expect(notice.slipFile!.mimeType).toBe('image/png');
+    const file = path.join(t.dataDir, notice.slipFile!.storagePath);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
 

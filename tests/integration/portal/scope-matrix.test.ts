@@ -71,7 +71,17 @@ describe('GET /api/portal/:token returns exactly what the scope allows', () => {
     expect(inv.balanceSatang).toBe(836000);
     expect(inv.pay.amountSatang).toBe(836000);
     const parsed = parsePromptPayPayload(inv.pay.promptPayPayload);
-    expect(parsed).toMatchObject({ crcValid: true, amount: '8360.00', currency: '764', country: 'TH', proxyType: 'taxId', proxy: '0105561234560' });
+    // No biller ID in the profile: a plain PromptPay transfer (tag 29), not a bill payment.
+    expect(parsed).toMatchObject({
+      tag: '29',
+      billPayment: null,
+      crcValid: true,
+      amount: '8360.00',
+      currency: '764',
+      country: 'TH',
+      proxyType: 'taxId',
+      proxy: '0105561234560',
+    });
   });
 });
 
@@ -100,7 +110,7 @@ describe('PromptPay QR images follow the scope', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     const decoded = decodeQrPng(Buffer.from(await res.arrayBuffer()));
     expect(decoded).not.toBeNull();
-    expect(parsePromptPayPayload(decoded!)).toMatchObject({ crcValid: true, amount: '8360.00' });
+    expect(parsePromptPayPayload(decoded!)).toMatchObject({ tag: '29', crcValid: true, amount: '8360.00' });
     const dl = await fetch(`${t.baseUrl}/api/portal/${tokens.invoice}/qr/invoice/${f.invoiceId}.png?download=1`);
     expect(dl.headers.get('content-disposition')).toMatch(/^attachment; filename="PromptPay-INV-2026-\d{4}\.png"/);
   });

@@ -13,6 +13,7 @@ export const businessDto = z.strictObject({
   vatRegistered: z.boolean(),
   promptPayId: z.string(),
   promptPayName: z.string(),
+  promptPayBillerId: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   lineOaId: z.string().nullable(),
@@ -34,6 +35,7 @@ interface BusinessRow {
   vatRegistered: boolean;
   promptPayId: string;
   promptPayName: string;
+  promptPayBillerId: string | null;
   phone: string | null;
   email: string | null;
   lineOaId: string | null;
@@ -53,6 +55,7 @@ export function toBusinessDto(row: BusinessRow): BusinessDto {
     vatRegistered: row.vatRegistered,
     promptPayId: row.promptPayId,
     promptPayName: row.promptPayName,
+    promptPayBillerId: row.promptPayBillerId,
     phone: row.phone,
     email: row.email,
     lineOaId: row.lineOaId,

@@ -9,23 +9,30 @@ import { receiptRefDto, toReceiptRef } from './payment.dto.ts';
 export const paymentNoticeDto = z.strictObject({
   id,
   status: z.enum(NOTICE_STATUSES),
-  customer: z.strictObject({ id, name: z.string(), companyName: z.string().nullable() }),
-  target: z.strictObject({
-    kind: z.enum(['invoice', 'deposit']),
-    id,
-    number: z.string(),
-    balanceSatang: satang.describe('Still to pay on the invoice / deposit now'),
-  }),
+  customer: z
+    .strictObject({ id, name: z.string(), companyName: z.string().nullable() })
+    .nullable()
+    .describe('null: a bank-reported payment whose reference names nothing of ours'),
+  target: z
+    .strictObject({
+      kind: z.enum(['invoice', 'deposit']),
+      id,
+      number: z.string(),
+      balanceSatang: satang.describe('Still to pay on the invoice / deposit now'),
+    })
+    .nullable(),
   amountSatang: satang.describe('What the client says they paid'),
   confirmedSatang: satang.nullable().describe('What staff confirmed'),
-  channel: z.string(),
+  channel: z.string().describe("'web', 'line', or 'bank' (reported by the payment webhook, no slip image)"),
+  bankReference1: z.string().nullable().describe('Bill-payment reference 1 as the bank reported it'),
+  reviewReason: z.string().nullable().describe('Why a bank-reported payment waits for staff: unknown_reference, amount_mismatch, nothing_to_pay, other_biller'),
   sentAt: instant,
   paidAt: instant.nullable().describe('When the money arrived, as confirmed by staff'),
   slip: z.strictObject({
     readable: z.boolean().describe('false: no slip QR could be read ("no QR"); check the image'),
     sendingBank: z.string().nullable(),
     transRef: z.string().nullable(),
-    url: z.string().describe('GET (admin key) for the slip image'),
+    url: z.string().nullable().describe('GET (admin key) for the slip image; null without one (bank-reported)'),
   }),
   withholdingCertificate: z.strictObject({ url: z.string() }).nullable(),
   reviewedAt: instant.nullable(),
@@ -46,19 +53,23 @@ export function toPaymentNoticeDto(n: NoticeRow): PaymentNoticeDto {
         number: n.invoice.number,
         balanceSatang: invoiceBalanceSatang(n.invoice.netPayableSatang, n.invoice.paidSatang),
       }
-    : { kind: 'deposit' as const, id: n.deposit!.id, number: n.deposit!.number, balanceSatang: Math.max(0, n.deposit!.requiredSatang - n.deposit!.heldSatang) };
+    : n.deposit
+      ? { kind: 'deposit' as const, id: n.deposit.id, number: n.deposit.number, balanceSatang: Math.max(0, n.deposit.requiredSatang - n.deposit.heldSatang) }
+      : null;
   const receipt = n.payment?.receipt ?? n.depositCollection?.receipt ?? null;
   return {
     id: n.id,
     status: n.status as NoticeStatus,
-    customer: { id: n.customer.id, name: n.customer.name, companyName: n.customer.companyName },
+    customer: n.customer ? { id: n.customer.id, name: n.customer.name, companyName: n.customer.companyName } : null,
     target,
     amountSatang: n.amountSatang,
     confirmedSatang: n.confirmedSatang,
     channel: n.channel,
+    bankReference1: n.bankReference1,
+    reviewReason: n.reviewReason,
     sentAt: iso(n.sentAt),
     paidAt: isoOrNull(n.paidAt),
-    slip: { readable: n.slipReadable, sendingBank: n.slipSendingBank, transRef: n.slipTransRef, url: `${base}/slip` },
+    slip: { readable: n.slipReadable, sendingBank: n.slipSendingBank, transRef: n.slipTransRef, url: n.slipFileId ? `${base}/slip` : null },
     withholdingCertificate: n.withholdingCertFileId ? { url: `${base}/withholding-certificate` } : null,
     reviewedAt: isoOrNull(n.reviewedAt),
     reviewedBy: n.reviewedBy,
