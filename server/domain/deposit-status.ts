@@ -69,11 +69,19 @@ export function depositOutstandingSatang(deposit: DepositAmounts): number {
   return isSettled(deposit) ? 0 : Math.max(0, deposit.requiredSatang - deposit.heldSatang);
 }
 
-export function assertCanCollect(deposit: DepositAmounts, amountSatang: number): void {
+/** `number`, when given, is named in the refusals (error-messages.ts). */
+export function assertCanCollect(deposit: DepositAmounts & { number?: string }, amountSatang: number): void {
   requireConsistent(deposit);
-  if (isSettled(deposit)) throw conflict('Deposit has already been returned; nothing more can be collected', { status: depositStatusFor(deposit) });
+  if (isSettled(deposit)) {
+    throw conflict('Deposit has already been returned; nothing more can be collected', {
+      status: depositStatusFor(deposit),
+      reason: 'deposit_settled',
+      number: deposit.number,
+    });
+  }
   const outstanding = deposit.requiredSatang - deposit.heldSatang;
-  if (outstanding <= 0) throw conflict('Deposit is already fully held', { status: depositStatusFor(deposit) });
+  if (outstanding <= 0)
+    throw conflict('Deposit is already fully held', { status: depositStatusFor(deposit), reason: 'deposit_fully_held', number: deposit.number });
   if (!Number.isSafeInteger(amountSatang) || amountSatang <= 0) {
     throw validation('amountSatang', 'amountSatang must be a whole number of satang greater than zero');
   }
@@ -82,16 +90,26 @@ export function assertCanCollect(deposit: DepositAmounts, amountSatang: number):
     throw new DomainError('CONFLICT', 'amount is more than the deposit still to collect', {
       field: 'amountSatang',
       maxSatang: outstanding,
+      reason: 'deposit_overcollect',
+      number: deposit.number,
+      amountSatang,
+      balanceSatang: outstanding,
     });
   }
 }
 
 /** Checks a return and works out the settlement (returned + deducted = everything still held). */
-export function assertCanReturn(deposit: DepositAmounts, input: DepositReturnInput): DepositSettlement {
+export function assertCanReturn(deposit: DepositAmounts & { number?: string }, input: DepositReturnInput): DepositSettlement {
   requireConsistent(deposit);
-  if (isSettled(deposit)) throw conflict('Deposit has already been returned', { status: depositStatusFor(deposit) });
+  if (isSettled(deposit))
+    throw conflict('Deposit has already been returned', { status: depositStatusFor(deposit), reason: 'deposit_settled', number: deposit.number });
   const remaining = deposit.heldSatang - deposit.returnedSatang - deposit.deductedSatang;
-  if (remaining <= 0) throw conflict('Nothing has been collected on this deposit yet', { status: depositStatusFor(deposit) });
+  if (remaining <= 0)
+    throw conflict('Nothing has been collected on this deposit yet', {
+      status: depositStatusFor(deposit),
+      reason: 'deposit_nothing_held',
+      number: deposit.number,
+    });
 
   requireAmount(input.amountSatang, 'amountSatang');
   if (input.amountSatang > remaining) {
