@@ -11,6 +11,7 @@ import { getDepositForStaff, previewDepositCollection, previewPayment } from '..
 import { recordPayment } from '../../server/services/payments.ts';
 import { collectDeposit } from '../../server/services/deposits.ts';
 import { requestHash, runIdempotent } from '../../server/services/idempotent-request.ts';
+import { refundQrPath } from '../../server/services/refund-qr.ts';
 import { money, pick } from '../flex/format.ts';
 import { confirmCard } from '../flex/staff-messages.ts';
 import { PB } from '../flex/postback.ts';
@@ -300,7 +301,15 @@ export async function returnCancelAnswer(s: StaffContext): Promise<Answer> {
     : say(s, 'ไม่มีการคืนเงินประกันที่ทำค้างอยู่', 'No deposit return was in progress.');
 }
 
-/** Where the refund goes: the client's own PromptPay, with a QR for exactly the refund. */
-function refundTarget(_s: StaffContext, _pending: PendingReturn): DepositReturnSummaryInput['refundTo'] {
-  return null;
+/**
+ * Where the refund goes: the client's own PromptPay (given in the portal), with a signed QR for
+ * exactly the refund. The image is shown in the card when the public URL is HTTPS (LINE's rule);
+ * otherwise staff get a button to open it.
+ */
+function refundTarget(s: StaffContext, pending: PendingReturn): DepositReturnSummaryInput['refundTo'] {
+  const promptPayId = pending.deposit.refundPromptPayId;
+  if (!promptPayId || pending.refundSatang <= 0) return null;
+  const base = s.ctx.config.publicUrl;
+  const url = base ? `${base}${refundQrPath(s.ctx, { depositId: pending.deposit.id, amountSatang: pending.refundSatang, promptPayId })}` : null;
+  return { id: promptPayId, qrImageUrl: url?.startsWith('https://') ? url : null, qrPageUrl: url };
 }

@@ -14,8 +14,8 @@ export interface DepositReturnSummaryInput {
   heldSatang: number;
   deductions: { amountSatang: number; reason: string }[];
   refundSatang: number;
-  /** The client's own PromptPay for the refund: the ID as shown, and a QR for exactly the refund (HTTPS image, else a page to open). */
-  refundTo: { idDisplay: string; qrImageUrl: string | null; qrPageUrl: string } | null;
+  /** The client's own PromptPay for the refund, and a QR for exactly the refund (an HTTPS image in the card, and a link to open it). */
+  refundTo: { id: string; qrImageUrl: string | null; qrPageUrl: string | null } | null;
   confirm: PostbackPayload;
   cancel: PostbackPayload;
 }
@@ -46,8 +46,8 @@ export function depositReturnSummary(input: DepositReturnSummaryInput): messagin
       text(
         pick(
           lang,
-          `โอนคืนเข้าพร้อมเพย์ของลูกค้า ${input.refundTo.idDisplay}: สแกน QR ด้วยแอปธนาคาร (ยอดตรงกับยอดคืน)`,
-          `Refund to the client's PromptPay ${input.refundTo.idDisplay}: scan the QR in your banking app (the amount is the refund).`,
+          `โอนคืนเข้าพร้อมเพย์ของลูกค้า ${input.refundTo.id}: สแกน QR ด้วยแอปธนาคาร (ยอดตรงกับยอดคืน)`,
+          `Refund to the client's PromptPay ${input.refundTo.id}: scan the QR in your banking app (the amount is the refund).`,
         ),
         { size: 'xs', color: COLORS.muted, margin: 'md' },
       ),
@@ -55,7 +55,9 @@ export function depositReturnSummary(input: DepositReturnSummaryInput): messagin
     if (input.refundTo.qrImageUrl) {
       hero = { type: 'image', url: requireImageUrl(input.refundTo.qrImageUrl, 'qrImageUrl'), size: 'full', aspectRatio: '1:1', aspectMode: 'fit' };
     }
-    footerButtons.push(button(uriAction(pick(lang, 'เปิด QR โอนคืน', 'Open refund QR'), requireUrl(input.refundTo.qrPageUrl, 'qrPageUrl')), 'link'));
+    if (input.refundTo.qrPageUrl) {
+      footerButtons.push(button(uriAction(pick(lang, 'เปิด QR โอนคืน', 'Open refund QR'), requireUrl(input.refundTo.qrPageUrl, 'qrPageUrl')), 'link'));
+    }
   } else if (input.refundSatang > 0) {
     contents.push(
       text(pick(lang, 'ลูกค้ายังไม่ได้ให้พร้อมเพย์สำหรับรับเงินคืน โอนคืนตามช่องทางที่ตกลงกัน', 'The client gave no PromptPay for refunds; refund them the way you agreed.'), {

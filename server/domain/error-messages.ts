@@ -50,6 +50,18 @@ export const CLIENT_REASONS = {
   amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
   amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },
   nothing_to_pay: { th: 'รายการนี้ไม่มียอดค้างชำระแล้ว', en: 'Nothing is left to pay here' },
+  promptpay_id_format: {
+    th: 'พร้อมเพย์ต้องเป็นเบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวประชาชน/เลขผู้เสียภาษี 13 หลัก หรือ e-Wallet 15 หลัก',
+    en: 'PromptPay must be a mobile number (e.g. 081-234-5678), a 13-digit ID or tax number, or a 15-digit e-wallet ID',
+  },
+  promptpay_id_not_mobile: {
+    th: 'เบอร์พร้อมเพย์ต้องเป็นเบอร์มือถือ (ขึ้นต้นด้วย 06, 08 หรือ 09)',
+    en: 'A PromptPay phone number must be a mobile number (starting 06, 08 or 09)',
+  },
+  promptpay_id_tax_id_check_digit: {
+    th: 'เลข 13 หลักไม่ถูกต้อง (หลักสุดท้ายไม่ตรง) กรุณาตรวจอีกครั้ง',
+    en: 'The 13-digit number is not valid (its last digit does not match); please check it',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ClientReason = keyof typeof CLIENT_REASONS;

@@ -91,7 +91,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
 
   const [business, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
     getBusiness(db),
-    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true } }),
+    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
     onlyCustomer
       ? db.job.findMany({
@@ -386,7 +386,13 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       lineOaId: business.lineOaId,
       vatRegistered: business.vatRegistered,
     },
-    customer: { name: customer.name, contactName: customer.name, companyName: customer.companyName, language: customer.language === 'en' ? 'en' : 'th' },
+    customer: {
+      name: customer.name,
+      contactName: customer.name,
+      companyName: customer.companyName,
+      language: customer.language === 'en' ? 'en' : 'th',
+      refundPromptPay: onlyCustomer && customer.refundPromptPayId ? promptPayIdDisplay(customer.refundPromptPayId) : null,
+    },
     jobs: jobViews,
     quotes: quoteViews,
     invoices: invoiceViews,

@@ -32,6 +32,8 @@ export interface PortalCustomer {
   contactName: string;
   companyName: string | null;
   language: Lang;
+  /** The client's own PromptPay for deposit refunds, masked (081-xxx-5678); customer links only, else null. */
+  refundPromptPay: string | null;
 }
 
 export interface PortalStageChange {

@@ -4,6 +4,7 @@ import { formatDateTime, formatMoney } from '../format.ts';
 import { DepositBadge, Empty, Facts, Money, Page, ReceiptRef } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
 import { pendingSatang } from './paid-form.tsx';
+import { RefundPromptPay } from './refund-promptpay.tsx';
 
 export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
   const { lang, t } = usePortal();
@@ -83,6 +84,7 @@ export function Deposits() {
           {view.deposits.map((d) => (
             <DepositCard key={d.id} deposit={d} />
           ))}
+          <RefundPromptPay />
         </div>
       ) : (
         <Empty text={t('deposits.empty')} />

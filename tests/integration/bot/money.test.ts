@@ -5,6 +5,9 @@ import { seedShop } from './seed.ts';
 import { PB, decodePostback } from '../../../bot/flex/postback.ts';
 import { HELP_COMMANDS, parseCommand } from '../../../bot/commands/parse-command.ts';
 import { collectDeposit, createDeposit } from '../../../server/services/deposits.ts';
+import { issueLink } from '../../helpers/portal-fixtures.ts';
+import { decodeQrPng } from '../../helpers/decode-qr.ts';
+import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
 import { createInvoice, markInvoiceSent } from '../../../server/services/invoices.ts';
 
 let h: BotHarness;
@@ -196,6 +199,79 @@ describe('deposits from LINE', () => {
     await say(h, staff, `return ${deposit.number}`);
     h.t.clock.advance(31 * 60 * 1000);
     expect(allText(await say(h, staff, 'deduct 100 scratch'))).toMatch(/No deposit return is in progress \(or it timed out\)/);
+  });
+});
+
+describe("refunds to the client's own PromptPay", () => {
+  const imageUrlOf = (reply: messagingApi.Message[]) => {
+    const flex = reply.find((m) => m.type === 'flex') as messagingApi.FlexMessage;
+    const hero = (flex.contents as messagingApi.FlexBubble).hero as messagingApi.FlexImage | undefined;
+    return hero?.url ?? null;
+  };
+  const fetchQr = (url: string) => fetch(url.replace('https://portal.example.test', h.t.baseUrl));
+
+  it('the return summary carries a scan-to-transfer QR for exactly the refund, to the ID the client gave in the portal', async () => {
+    const { token } = await issueLink(h.t, 'customer', shop.somchai.id);
+    const saved = await fetch(`${h.t.baseUrl}/api/portal/${token}/refund-promptpay`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ promptPayId: '089-123-4567' }),
+    });
+    expect(saved.status).toBe(200);
+    const deposit = await createDeposit(h.t.ctx, { customerId: shop.somchai.id, requiredSatang: 500_000 });
+    await collectDeposit(h.t.ctx, { depositId: deposit.id, amountSatang: 500_000, method: 'cash' });
+    await say(h, staff, `return ${deposit.number}`);
+    await say(h, staff, 'deduct 750.25 scratched case');
+    const summary = await say(h, staff, 'done');
+    expect(allText(summary)).toContain("Refund to the client's PromptPay 0891234567");
+    const url = imageUrlOf(summary);
+    expect(url).toMatch(/^https:\/\/portal\.example\.test\/api\/staff\/refund-qr\//);
+    expect(allText(summary)).toContain(url!); // the [Open refund QR] button opens the same image
+
+    const res = await fetchQr(url!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/image\/png/);
+    const payload = decodeQrPng(Buffer.from(await res.arrayBuffer()));
+    const parsed = parsePromptPayPayload(payload!);
+    expect(parsed).toMatchObject({ crcValid: true, proxyType: 'phone', amount: '4249.75', currency: '764' });
+    expect(parsed.proxy).toBe('0066891234567');
+
+    // The URL cannot be bent to another amount, and expires.
+    expect((await fetchQr(url!.replace('/424975.png', '/500000.png'))).status).toBe(404);
+    expect((await fetchQr(url!.replace(/s=[^&]+/, 's=forged'))).status).toBe(404);
+
+    const done = await press(h, staff, confirmOf(summary, PB.returnConfirm));
+    expect(allText(done)).toMatch(/THB 4,249.75 refunded/);
+    expect(await h.t.ctx.db.depositReturn.findFirstOrThrow({ where: { depositId: deposit.id } })).toMatchObject({ method: 'promptpay', amountSatang: 424_975 });
+
+    // The client changes their ID: a QR shown before stops working rather than pointing elsewhere.
+    await fetch(`${h.t.baseUrl}/api/portal/${token}/refund-promptpay`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ promptPayId: '0811112222' }),
+    });
+    expect((await fetchQr(url!)).status).toBe(404);
+  });
+
+  it('the QR URL expires after a day', async () => {
+    const deposit = await createDeposit(h.t.ctx, { customerId: shop.somchai.id, requiredSatang: 100_000 });
+    await collectDeposit(h.t.ctx, { depositId: deposit.id, amountSatang: 100_000, method: 'cash' });
+    await say(h, staff, `return ${deposit.number}`);
+    const url = imageUrlOf(await say(h, staff, 'done'))!;
+    expect((await fetchQr(url)).status).toBe(200);
+    h.t.clock.advance(24 * 60 * 60 * 1000 + 1);
+    expect((await fetchQr(url)).status).toBe(404);
+    await say(h, staff, `return ${deposit.number}`);
+    expect((await fetchQr(imageUrlOf(await say(h, staff, 'done'))!)).status).toBe(200);
+  });
+
+  it('without a refund ID the summary says so and carries no QR', async () => {
+    const deposit = await createDeposit(h.t.ctx, { customerId: shop.somchai2.id, requiredSatang: 100_000 });
+    await collectDeposit(h.t.ctx, { depositId: deposit.id, amountSatang: 100_000, method: 'cash' });
+    await say(h, staff, `return ${deposit.number}`);
+    const summary = await say(h, staff, 'done');
+    expect(imageUrlOf(summary)).toBeNull();
+    expect(allText(summary)).toContain('The client gave no PromptPay for refunds');
   });
 });
 
