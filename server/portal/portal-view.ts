@@ -188,6 +188,8 @@ export interface PortalDepositEntry {
   deductedSatang: number;
   method: PaymentMethod | null;
   reason: string | null;
+  /** Each amount kept with its reason, when staff itemised them ([] otherwise: `reason` says it). */
+  deductions: { amountSatang: number; reason: string }[];
   receiptNumber: string | null;
 }
 

@@ -6,8 +6,7 @@
  */
 import type { AppContext } from './context.ts';
 import { conflict, validation } from '../domain/errors.ts';
-import { assertCanReturn } from '../domain/deposit-status.ts';
-import { moneyText } from '../domain/money-text.ts';
+import { assertCanReturn, DEDUCTION_REASON_MAX, MAX_DEDUCTIONS, type DepositDeduction } from '../domain/deposit-status.ts';
 import type { PaymentMethod } from '../domain/labels.ts';
 import { getDepositForStaff, type DepositForStaff } from './money-for-staff.ts';
 import { returnDeposit } from './deposits.ts';
@@ -15,14 +14,9 @@ import { joinTransaction } from '../data/join-transaction.ts';
 
 /** Long enough to check the equipment and type the deductions; a forgotten return does not linger. */
 export const PENDING_RETURN_TTL_MS = 30 * 60 * 1000;
-export const MAX_DEDUCTIONS = 20;
-const REASON_MAX = 200;
 const KIND = 'deposit_return';
 
-export interface Deduction {
-  amountSatang: number;
-  reason: string;
-}
+export type Deduction = DepositDeduction;
 
 export interface PendingReturn {
   deposit: DepositForStaff;
@@ -73,7 +67,7 @@ export async function getPendingReturn(ctx: AppContext, staffId: string): Promis
 /** Adds one deduction; null when no return is in progress. The deductions may not exceed what is held. */
 export async function addDeduction(ctx: AppContext, input: { staffId: string; amountSatang: number; reason: string }): Promise<PendingReturn | null> {
   if (!Number.isSafeInteger(input.amountSatang) || input.amountSatang <= 0) throw validation('amountSatang', 'a deduction needs an amount greater than zero');
-  const reason = input.reason.trim().slice(0, REASON_MAX);
+  const reason = input.reason.trim().slice(0, DEDUCTION_REASON_MAX);
   if (!reason) throw validation('reason', 'a deduction needs a reason');
   const found = await readRow(ctx, input.staffId);
   if (!found) return null;
@@ -102,11 +96,6 @@ export async function cancelPendingReturn(ctx: AppContext, staffId: string): Pro
   return count > 0;
 }
 
-/** The deductions as one reason text (the DEPRR receipt and the client's message show it). */
-export function deductionsText(deductions: Deduction[]): string | null {
-  return deductions.length === 0 ? null : deductions.map((d) => `${d.reason} ${moneyText(d.amountSatang, 'th')}`).join('; ');
-}
-
 /**
  * Records the return exactly as summarised: the summary's refund and deduction totals must still
  * be those of the return in progress. The pending row is removed in the same transaction.
@@ -133,7 +122,7 @@ export async function confirmPendingReturn(
     return returnDeposit(joined, {
       depositId: input.depositId,
       amountSatang: input.refundSatang,
-      reason: deductionsText(pending.deductions),
+      deductions: pending.deductions,
       method: input.refundSatang > 0 ? input.method : null,
       recordedBy: input.recordedBy,
     });

@@ -56,13 +56,25 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
                     {formatDateTime(lang, e.at, suffix)}
                     {e.method ? ` · ${t(`method.${e.method}`)}` : ''}
                   </span>
-                  {e.deductedSatang > 0 && (
-                    <span class="small block">
-                      {t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}
-                      {e.reason ? `: ${e.reason}` : ''}
-                    </span>
+                  {e.deductions?.length ? (
+                    <ul class="small deductions" aria-label={t('deposit.deducted')}>
+                      {e.deductions.map((x, j) => (
+                        <li key={j}>
+                          {t('deposit.deductedAmount', { amount: formatMoney(x.amountSatang, lang) })}: {x.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <>
+                      {e.deductedSatang > 0 && (
+                        <span class="small block">
+                          {t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}
+                          {e.reason ? `: ${e.reason}` : ''}
+                        </span>
+                      )}
+                      {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
+                    </>
                   )}
-                  {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
                   {e.receiptNumber && <ReceiptRef number={e.receiptNumber} />}
                 </li>
               ))}

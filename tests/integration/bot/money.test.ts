@@ -1,4 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
 import { allText, enrolStaffUser, postbacks, press, say, startBotHarness, type BotHarness } from './bot-harness.ts';
 import { seedShop } from './seed.ts';
@@ -272,6 +276,75 @@ describe("refunds to the client's own PromptPay", () => {
     const summary = await say(h, staff, 'done');
     expect(imageUrlOf(summary)).toBeNull();
     expect(allText(summary)).toContain('The client gave no PromptPay for refunds');
+  });
+});
+
+describe('itemised deductions', () => {
+  const pdfText = (bytes: Buffer) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deprr-'));
+    const file = path.join(dir, 'r.pdf');
+    writeFileSync(file, bytes);
+    // NFKC on both sides: pdftotext writes sara am (ำ) as nikhahit + sara aa.
+    return spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.normalize('NFKC');
+  };
+
+  it('a return from LINE keeps each deduction: stored in order, listed on the DEPRR receipt and in the portal', async () => {
+    const deposit = await createDeposit(h.t.ctx, { customerId: shop.fahsai.id, requiredSatang: 800_000 });
+    await collectDeposit(h.t.ctx, { depositId: deposit.id, amountSatang: 800_000, method: 'cash' });
+    await say(h, staff, `คืนเงินประกัน ${deposit.number}`);
+    await say(h, staff, 'หัก 500 สายไมค์ชำรุด');
+    await say(h, staff, 'หัก 1,250 ไฟเวทีแตก 2 ดวง');
+    await press(h, staff, confirmOf(await say(h, staff, 'คืน'), PB.returnConfirm));
+    const ret = await h.t.ctx.db.depositReturn.findFirstOrThrow({
+      where: { depositId: deposit.id },
+      include: { deductions: { orderBy: { position: 'asc' } }, receipt: true },
+    });
+    expect(ret.deductions.map((d) => [d.position, d.amountSatang, d.reason])).toEqual([
+      [0, 50_000, 'สายไมค์ชำรุด'],
+      [1, 125_000, 'ไฟเวทีแตก 2 ดวง'],
+    ]);
+
+    const pdf = await fetch(`${h.t.baseUrl}/api/admin/documents/receipt.${ret.receipt!.id}`, { headers: { authorization: `Bearer ${h.t.adminApiKey}` } });
+    expect(pdf.status).toBe(200);
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('สายไมค์ชำรุด'.normalize('NFKC'));
+    expect(text).toMatch(/500\.00/);
+    expect(text).toContain('ไฟเวทีแตก 2 ดวง');
+    expect(text).toMatch(/1,250\.00/);
+
+    const { token } = await issueLink(h.t, 'customer', shop.fahsai.id);
+    const view = await (await fetch(`${h.t.baseUrl}/api/portal/${token}`)).json();
+    const entry = view.deposits.find((d: { id: string }) => d.id === deposit.id).entries.find((e: { kind: string }) => e.kind === 'return');
+    expect(entry).toMatchObject({
+      amountSatang: 625_000,
+      deductedSatang: 175_000,
+      deductions: [
+        { amountSatang: 50_000, reason: 'สายไมค์ชำรุด' },
+        { amountSatang: 125_000, reason: 'ไฟเวทีแตก 2 ดวง' },
+      ],
+    });
+  });
+
+  it('the admin API takes itemised deductions too, and refuses ones that do not add up (400 naming deductions, nothing changed)', async () => {
+    const deposit = await createDeposit(h.t.ctx, { customerId: shop.fahsai.id, requiredSatang: 300_000 });
+    await collectDeposit(h.t.ctx, { depositId: deposit.id, amountSatang: 300_000, method: 'cash' });
+    const wrong = await h.t.admin('POST', `/deposits/${deposit.id}/returns`, {
+      amountSatang: 250_000,
+      deductions: [{ amountSatang: 10_000, reason: 'scratch' }],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.field).toBe('deductions');
+    expect(await h.t.ctx.db.depositReturn.count({ where: { depositId: deposit.id } })).toBe(0);
+    const ok = await h.t.admin('POST', `/deposits/${deposit.id}/returns`, {
+      amountSatang: 250_000,
+      deductions: [
+        { amountSatang: 20_000, reason: 'scratch' },
+        { amountSatang: 30_000, reason: 'lost clip' },
+      ],
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.return.reason).toBe('scratch ฿200.00; lost clip ฿300.00');
+    expect(await h.t.ctx.db.depositDeduction.count({ where: { depositReturn: { depositId: deposit.id } } })).toBe(2);
   });
 });
 
