@@ -10,9 +10,24 @@ import type { Lang } from '../flex/format.ts';
 import { formatDocumentNumber, isDocumentPrefix, type DocumentPrefix } from '../../server/domain/document-numbers.ts';
 import { JOB_STAGES, STAGE_LABELS, parseStage, type JobStage } from '../../server/domain/job-stages.ts';
 import { compactKey, normalizeDigits } from '../../server/domain/normalize-input.ts';
+import { parseBahtToSatang } from '../../server/domain/money.ts';
+import type { PaymentMethod } from '../../server/domain/payment-status.ts';
 import { damerauLevenshtein, editSimilarity } from '../../server/services/customer-search.ts';
 
-export type CommandName = 'help' | 'enrol' | 'find' | 'link' | 'remind' | 'overdue' | 'stage' | 'revoke' | 'slips';
+export type CommandName =
+  | 'help'
+  | 'enrol'
+  | 'find'
+  | 'link'
+  | 'remind'
+  | 'overdue'
+  | 'stage'
+  | 'revoke'
+  | 'pay'
+  | 'collectDeposit'
+  | 'returnDeposit'
+  | 'deduct'
+  | 'slips';
 
 export type Target = { kind: 'document'; prefix: DocumentPrefix; number: string } | { kind: 'text'; text: string };
 
@@ -42,7 +57,14 @@ export type Command =
       /** The recognised stage, or null (none typed, or `stageText` was not understood). */
       stage: JobStage | null;
       stageText: string;
-    };
+    }
+  /** Money staff received or give back; `number` null = none typed, `amountSatang` null = none (or not understood). */
+  | { kind: 'pay'; lang: Lang; number: string | null; wrongPrefix: string | null; amountSatang: number | null; method: PaymentMethod }
+  | { kind: 'collectDeposit'; lang: Lang; number: string | null; wrongPrefix: string | null; amountSatang: number | null; method: PaymentMethod }
+  /** Starts a deposit return; without a number it finishes the one in progress ("คืน" / "done"). */
+  | { kind: 'returnDeposit'; lang: Lang; number: string | null; wrongPrefix: string | null }
+  /** A deduction line of the deposit return in progress: "หัก 500 สายไมค์ชำรุด". */
+  | { kind: 'deduct'; lang: Lang; amountSatang: number | null; reason: string };
 
 interface Keyword {
   command: CommandName;
@@ -60,7 +82,14 @@ const WORDS: Record<CommandName, { en: string[]; th: string[] }> = {
   stage: { en: ['stage', 'status', 'move'], th: ['สถานะ', 'ย้าย', 'เปลี่ยนสถานะ'] },
   revoke: { en: ['revoke'], th: ['ยกเลิกลิงก์', 'ยกเลิกลิงค์', 'ยกเลิกลิ้งก์', 'เพิกถอน', 'เพิกถอนลิงก์'] },
   slips: { en: ['slips', 'slip'], th: ['สลิป', 'ตรวจสลิป'] },
+  pay: { en: ['paid', 'pay', 'payment'], th: ['รับเงิน', 'รับชำระ'] },
+  collectDeposit: { en: ['deposit', 'collect'], th: ['รับเงินประกัน', 'เก็บเงินประกัน'] },
+  returnDeposit: { en: ['return', 'refund', 'done'], th: ['คืนเงินประกัน', 'คืน', 'เสร็จ'] },
+  deduct: { en: ['deduct'], th: ['หัก', 'หักเงิน'] },
 };
+
+/** Money is never recorded on a guess: these command words must be typed exactly. */
+const EXACT_ONLY: ReadonlySet<CommandName> = new Set(['pay', 'collectDeposit', 'returnDeposit', 'deduct']);
 
 /** Commands that take no argument: extra words make the text something else (a name). */
 const NO_ARGUMENT: ReadonlySet<CommandName> = new Set(['help', 'overdue', 'slips']);
@@ -105,7 +134,7 @@ function typoKeyword(head: string): Keyword | null {
   if (length(head) < 4) return null;
   const hits = new Map<CommandName, Keyword>();
   for (const k of KEYWORDS) {
-    if (length(k.word) < 4 || k.word === '?') continue;
+    if (length(k.word) < 4 || k.word === '?' || EXACT_ONLY.has(k.command)) continue;
     const allowed = length(k.word) >= 8 ? 2 : 1;
     if (Math.abs(length(k.word) - length(head)) > allowed) continue;
     if (damerauLevenshtein(head, k.word) <= allowed && !hits.has(k.command)) hits.set(k.command, k);
@@ -192,6 +221,70 @@ function parseStageArgs(args: string, lang: Lang): Command {
   return { kind: 'stage', lang, jobNumber, notAJob, stage: stageText ? matchStage(stageText) : null, stageText };
 }
 
+/** Optional method word after the amount; none = PromptPay, how Thai clients usually pay. */
+const METHOD_WORDS: Record<string, PaymentMethod> = {
+  พร้อมเพย์: 'promptpay',
+  promptpay: 'promptpay',
+  โอน: 'bank_transfer',
+  โอนเงิน: 'bank_transfer',
+  transfer: 'bank_transfer',
+  bank: 'bank_transfer',
+  เงินสด: 'cash',
+  สด: 'cash',
+  cash: 'cash',
+  เช็ค: 'cheque',
+  cheque: 'cheque',
+  check: 'cheque',
+  บัตร: 'card',
+  card: 'card',
+};
+
+/** An amount typed by staff ("23,456", "฿23,456.50", "500 บาท"), or null. */
+export function parseAmount(text: string): number | null {
+  try {
+    const satang = parseBahtToSatang(text);
+    return satang > 0 ? satang : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "INV-2026-0001 23,456 เงินสด" → the document number (of `prefix`), the amount and the method. */
+function parseMoneyArgs(args: string, prefix: DocumentPrefix) {
+  let rest = cleanInput(args);
+  let number: string | null = null;
+  let wrongPrefix: string | null = null;
+  const match = DOC_NUMBER_IN_TEXT.exec(rest);
+  if (match) {
+    const found = match[1]!.toUpperCase();
+    const sequence = Number(match[3]);
+    if (isDocumentPrefix(found) && sequence >= 1) {
+      const formatted = formatDocumentNumber(found, Number(match[2]), sequence);
+      if (found === prefix) number = formatted;
+      else wrongPrefix = formatted;
+      rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`.trim();
+    }
+  }
+  let method: PaymentMethod = 'promptpay';
+  const words = rest.split(' ').filter((word) => {
+    const known = METHOD_WORDS[word.toLowerCase()];
+    if (known) method = known;
+    return !known;
+  });
+  const amountText = words.join(' ');
+  return { number, wrongPrefix, amountSatang: amountText ? parseAmount(amountText) : null, method };
+}
+
+/** "500 สายไมค์ชำรุด" or "สายไมค์ชำรุด 500": the amount first or last, the rest is the reason. */
+function parseDeduction(args: string, lang: Lang): Command {
+  const words = cleanInput(args).split(' ').filter(Boolean);
+  const first = words.length > 0 ? parseAmount(words[0]!) : null;
+  if (first !== null) return { kind: 'deduct', lang, amountSatang: first, reason: words.slice(1).join(' ') };
+  const last = words.length > 1 ? parseAmount(words[words.length - 1]!) : null;
+  if (last !== null) return { kind: 'deduct', lang, amountSatang: last, reason: words.slice(0, -1).join(' ') };
+  return { kind: 'deduct', lang, amountSatang: null, reason: words.join(' ') };
+}
+
 export function parseCommand(input: string): Command {
   const text = cleanInput(input);
   if (!text) return { kind: 'empty', lang: 'th' };
@@ -216,6 +309,16 @@ export function parseCommand(input: string): Command {
       return { kind: keyword.command, lang, target: parseTarget(args) };
     case 'stage':
       return parseStageArgs(args, lang);
+    case 'pay':
+      return { kind: 'pay', lang, ...parseMoneyArgs(args, 'INV') };
+    case 'collectDeposit':
+      return { kind: 'collectDeposit', lang, ...parseMoneyArgs(args, 'DEP') };
+    case 'returnDeposit': {
+      const { number, wrongPrefix } = parseMoneyArgs(args, 'DEP');
+      return { kind: 'returnDeposit', lang, number, wrongPrefix };
+    }
+    case 'deduct':
+      return parseDeduction(args, lang);
   }
 }
 
@@ -229,6 +332,9 @@ export const HELP_COMMANDS: Record<Lang, { command: string; description: string 
     { command: 'สถานะ <เลขงาน> [สถานะใหม่]', description: 'เปลี่ยนสถานะงาน ลูกค้าเห็นทันที' },
     { command: 'ยกเลิกลิงก์ <ชื่อ>', description: 'ยกเลิกลิงก์ทั้งหมดของลูกค้า' },
     { command: 'สลิป', description: 'สลิปที่ลูกค้าส่งมา รอตรวจ ยืนยันหรือปฏิเสธ' },
+    { command: 'รับเงิน <เลขใบแจ้งหนี้> <จำนวน> [เงินสด/โอน/เช็ค/บัตร]', description: 'บันทึกรับชำระเงิน (ยืนยันก่อนบันทึก) ออกใบเสร็จให้ลูกค้า' },
+    { command: 'รับเงินประกัน <เลขเงินประกัน> <จำนวน>', description: 'บันทึกรับเงินประกัน ออกใบรับเงินประกัน' },
+    { command: 'คืนเงินประกัน <เลขเงินประกัน>', description: 'คืนเงินประกัน: พิมพ์ "หัก <จำนวน> <เหตุผล>" ทีละรายการ แล้วพิมพ์ "คืน"' },
     { command: 'ช่วยเหลือ', description: 'แสดงรายการคำสั่ง' },
   ],
   en: [
@@ -239,6 +345,9 @@ export const HELP_COMMANDS: Record<Lang, { command: string; description: string 
     { command: 'stage <job no.> [new stage]', description: 'Move a job; the client sees it live' },
     { command: 'revoke <name>', description: "Revoke all of a customer's links" },
     { command: 'slips', description: 'Payment slips waiting for review: confirm or reject' },
+    { command: 'paid <invoice no.> <amount> [cash/transfer/cheque/card]', description: 'Record a payment (you confirm first); the client gets the receipt' },
+    { command: 'deposit <deposit no.> <amount>', description: 'Record a security deposit collected' },
+    { command: 'return <deposit no.>', description: 'Return a deposit: type "deduct <amount> <reason>" per deduction, then "done"' },
     { command: 'help', description: 'This list' },
   ],
 };

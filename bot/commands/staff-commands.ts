@@ -6,6 +6,7 @@ import { HELP_COMMANDS, type Command, type Target } from './parse-command.ts';
 import { staffMenu, textMessage, withQuickReplies, type Answer } from './answers.ts';
 import { chooseCustomerAnswer, findAnswer, notFoundAnswer, resolveCustomer } from './customer-answers.ts';
 import { pendingSlipsAnswer } from './slip-review-actions.ts';
+import { collectDepositCommand, deductCommand, payCommand, returnDepositCommand } from './money-actions.ts';
 import { linkAnswer, moveStageAnswer, overdueAnswer, remindAnswer, revokeConfirmAnswer, stageChooserAnswer, type StaffContext } from './staff-actions.ts';
 
 function usage(s: StaffContext, th: string, en: string): Answer {
@@ -119,5 +120,13 @@ export async function runStaffCommand(s: StaffContext, command: Command): Promis
     case 'revoke':
       if (!command.target) return usage(s, 'ยกเลิกลิงก์ <ชื่อลูกค้า>', 'revoke <customer>');
       return revokeCommand(s, command.target);
+    case 'pay':
+      return payCommand(s, command);
+    case 'collectDeposit':
+      return collectDepositCommand(s, command);
+    case 'returnDeposit':
+      return returnDepositCommand(s, command);
+    case 'deduct':
+      return deductCommand(s, command);
   }
 }

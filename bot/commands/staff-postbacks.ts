@@ -4,6 +4,8 @@
  * again, and every action runs through a use case that checks the record's current state.
  */
 import { isJobStage } from '../../server/domain/job-stages.ts';
+import { isPaymentMethod } from '../../server/domain/payment-status.ts';
+import { depositConfirmAnswer, NONCE, payConfirmAnswer, returnCancelAnswer, returnConfirmAnswer } from './money-actions.ts';
 import { getInvoiceById } from '../../server/services/staff-queries.ts';
 import { pick } from '../flex/format.ts';
 import { decodePostback, PB } from '../flex/postback.ts';
@@ -92,6 +94,27 @@ export async function runStaffPostback(s: StaffContext, data: string): Promise<A
       const o = Number(p['o']);
       return q && Number.isSafeInteger(o) && o >= 0 ? findAnswer(s.ctx, s.lang, q, o) : stale(s);
     }
+    case PB.payConfirm:
+    case PB.depositConfirm: {
+      const target = id(p['a'] === PB.payConfirm ? 'i' : 'd');
+      const amount = Number(p['s']);
+      const method = p['m'];
+      const nonce = p['n'] && NONCE.test(p['n']) ? p['n'] : null;
+      if (!target || !Number.isSafeInteger(amount) || amount <= 0 || !method || !isPaymentMethod(method) || !nonce) return stale(s);
+      return p['a'] === PB.payConfirm
+        ? payConfirmAnswer(s, { invoiceId: target, amountSatang: amount, method, nonce })
+        : depositConfirmAnswer(s, { depositId: target, amountSatang: amount, method, nonce });
+    }
+    case PB.returnConfirm: {
+      const d = id('d');
+      const refund = Number(p['s']);
+      const deducted = Number(p['k']);
+      const nonce = p['n'] && NONCE.test(p['n']) ? p['n'] : null;
+      if (!d || !Number.isSafeInteger(refund) || refund < 0 || !Number.isSafeInteger(deducted) || deducted < 0 || !nonce) return stale(s);
+      return returnConfirmAnswer(s, { depositId: d, refundSatang: refund, deductedSatang: deducted, nonce });
+    }
+    case PB.returnCancel:
+      return returnCancelAnswer(s);
     case PB.cancel:
       return [textMessage(pick(s.lang, 'ยกเลิกแล้ว ไม่มีอะไรเปลี่ยนแปลง', 'Cancelled; nothing changed.'), staffMenu(s.lang))];
     case PB.slipConfirm: {

@@ -34,6 +34,14 @@ export const PB = {
   slipReject: 'slipno',
   /** n=<paymentNoticeId>&r=<reason key, REJECT_REASONS>: reject the notice with that reason. */
   slipRejectWith: 'slipnor',
+  /** i=<invoiceId>&s=<satang>&m=<method>&n=<nonce>: record the payment staff typed (the nonce makes a second tap replay). */
+  payConfirm: 'payok',
+  /** d=<depositId>&s=<satang>&m=<method>&n=<nonce>: record a deposit collection. */
+  depositConfirm: 'depok',
+  /** d=<depositId>&s=<refund satang>&k=<deducted satang>&n=<nonce>: return the deposit as summarised. */
+  returnConfirm: 'retok',
+  /** Cancels the deposit return in progress (its deductions are dropped). */
+  returnCancel: 'retno',
   /** o=<offset>[&c=<customerId>]: a page of the overdue list (all customers, or one). */
   overdue: 'overdue',
   /** q=<query>&o=<offset>: next page of a customer search. */

@@ -104,10 +104,10 @@ export function errorText(error: ApiError, lang: Lang, t: Translate): string {
   return t(error.status === 0 ? 'sign.errNetwork' : 'error.generic');
 }
 
-async function postJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
+async function postJson<T>(url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(url, { method, headers: jsonHeaders(), body: JSON.stringify(body), credentials: 'same-origin' });
   } catch {
     return { ok: false, error: { status: 0, code: 'NETWORK' } };
   }
@@ -127,6 +127,11 @@ async function postJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
 
 export function acceptQuote(token: string, quoteId: string, body: { name: string; signature: string; consent: true }): Promise<ApiResult<AcceptResult>> {
   return postJson(`${apiBase(token)}/quotes/${enc(quoteId)}/accept`, body);
+}
+
+/** The client's own PromptPay for deposit refunds (customer links only); answers it masked. */
+export function saveRefundPromptPay(token: string, promptPayId: string): Promise<ApiResult<{ refundPromptPay: string | null }>> {
+  return postJson(`${apiBase(token)}/refund-promptpay`, { promptPayId }, 'PUT');
 }
 
 export function declineQuote(token: string, quoteId: string, reason: string): Promise<ApiResult<{ status: 'declined' }>> {

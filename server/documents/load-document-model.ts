@@ -218,7 +218,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       customer: true,
       payment: { include: { invoice: { include: { job: true, quote: true } } } },
       depositCollection: { include: { deposit: { include: { quote: { select: { status: true } } } } } },
-      depositReturn: { include: { deposit: { include: { quote: { select: { status: true } } } } } },
+      depositReturn: { include: { deposit: { include: { quote: { select: { status: true } } } }, deductions: { orderBy: { position: 'asc' } } } },
     },
   });
   if (!r) throw notFound('Document');
@@ -277,7 +277,13 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         depositNumber: ret.deposit.number,
         originalHeldSatang: ret.amountSatang + ret.deductedSatang,
         returnedSatang: ret.amountSatang,
-        deductions: ret.deductedSatang > 0 ? [{ amountSatang: ret.deductedSatang, reason: ret.reason ?? '' }] : [],
+        // Itemised where staff gave the items; a return recorded with one reason keeps one line.
+        deductions:
+          ret.deductions.length > 0
+            ? ret.deductions.map((d) => ({ amountSatang: d.amountSatang, reason: d.reason }))
+            : ret.deductedSatang > 0
+              ? [{ amountSatang: ret.deductedSatang, reason: ret.reason ?? '' }]
+              : [],
       },
       owner: {
         customerId: r.customerId,

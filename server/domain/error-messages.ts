@@ -6,9 +6,10 @@
  * A DomainError carries a `code` (errors.ts) and, where the reason matters to the reader, a
  * `details.reason` key from STAFF_REASONS with the values its sentence needs (`number`, `status`).
  * Indexing these tables with an ErrorCode fails to compile when a code has no text.
- * Its only import is the import-free labels module, so record and status names are written once.
+ * Its only imports are the import-free labels and money-text modules, so names and amounts are written once.
  */
 import { DOCUMENT_KIND_LABELS, QUOTE_STATUS_LABELS, SECURITY_DEPOSIT } from './labels.ts';
+import { moneyText } from './money-text.ts';
 
 export interface Bilingual {
   th: string;
@@ -49,6 +50,18 @@ export const CLIENT_REASONS = {
   amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
   amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },
   nothing_to_pay: { th: 'รายการนี้ไม่มียอดค้างชำระแล้ว', en: 'Nothing is left to pay here' },
+  promptpay_id_format: {
+    th: 'พร้อมเพย์ต้องเป็นเบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวประชาชน/เลขผู้เสียภาษี 13 หลัก หรือ e-Wallet 15 หลัก',
+    en: 'PromptPay must be a mobile number (e.g. 081-234-5678), a 13-digit ID or tax number, or a 15-digit e-wallet ID',
+  },
+  promptpay_id_not_mobile: {
+    th: 'เบอร์พร้อมเพย์ต้องเป็นเบอร์มือถือ (ขึ้นต้นด้วย 06, 08 หรือ 09)',
+    en: 'A PromptPay phone number must be a mobile number (starting 06, 08 or 09)',
+  },
+  promptpay_id_tax_id_check_digit: {
+    th: 'เลข 13 หลักไม่ถูกต้อง (หลักสุดท้ายไม่ตรง) กรุณาตรวจอีกครั้ง',
+    en: 'The 13-digit number is not valid (its last digit does not match); please check it',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ClientReason = keyof typeof CLIENT_REASONS;
@@ -102,6 +115,38 @@ export const STAFF_REASONS = {
     th: 'ย้อนสถานะได้ทีละหนึ่งขั้นเท่านั้น',
     en: 'A job can go back only one step at a time.',
   },
+  invoice_not_payable: {
+    th: 'ใบแจ้งหนี้ {number} {status} รับชำระเงินเพิ่มไม่ได้ จึงไม่ได้บันทึก',
+    en: 'Invoice {number} is {status}; it cannot take a payment, so nothing was recorded.',
+  },
+  overpayment: {
+    th: 'ยอด {amount} มากกว่ายอดค้างชำระของ {number} ({balance}) จึงไม่ได้บันทึก',
+    en: '{amount} is more than the balance due on {number} ({balance}); nothing was recorded.',
+  },
+  deposit_settled: {
+    th: 'เงินประกัน {number} คืนหรือหักไปแล้ว จึงไม่ได้บันทึก',
+    en: 'Deposit {number} has already been returned; nothing was recorded.',
+  },
+  deposit_fully_held: {
+    th: 'เงินประกัน {number} เก็บครบแล้ว ไม่มียอดต้องรับเพิ่ม',
+    en: 'Deposit {number} is already fully held; there is nothing more to collect.',
+  },
+  deposit_overcollect: {
+    th: 'ยอด {amount} มากกว่าเงินประกัน {number} ที่ยังต้องเก็บ ({balance}) จึงไม่ได้บันทึก',
+    en: '{amount} is more than is still to collect on deposit {number} ({balance}); nothing was recorded.',
+  },
+  deposit_nothing_held: {
+    th: 'เงินประกัน {number} ยังไม่ได้รับเงิน จึงไม่มีอะไรต้องคืน',
+    en: 'Nothing has been collected on deposit {number} yet, so there is nothing to return.',
+  },
+  deductions_over_held: {
+    th: 'ยอดหักรวม {amount} มากกว่าเงินประกันที่ถืออยู่ ({balance}) แก้ยอดหักแล้วลองใหม่',
+    en: 'Deductions of {amount} are more than the deposit holds ({balance}); correct them and try again.',
+  },
+  return_summary_stale: {
+    th: 'สรุปการคืนเงินประกันนี้ไม่ใช่ล่าสุดแล้ว (รายการหักเปลี่ยนหรือหมดเวลา) พิมพ์ "คืน" เพื่อดูสรุปใหม่ ไม่ได้บันทึกอะไร',
+    en: 'This deposit return summary is out of date (the deductions changed or it timed out). Type "done" for a new summary; nothing was recorded.',
+  },
   business_not_set_up: {
     th: 'ยังไม่ได้ตั้งค่าข้อมูลธุรกิจ (ชื่อ ที่อยู่ พร้อมเพย์) ให้ผู้ดูแลระบบตั้งค่าก่อน',
     en: 'The business profile is not set up yet; ask the administrator to set it up.',
@@ -144,9 +189,12 @@ export function staffReason(error: { code: keyof typeof STAFF_MESSAGES; details?
   const details = error.details ?? {};
   if (isReason(details['reason'])) {
     const status = typeof details['status'] === 'string' ? details['status'] : '';
+    const satang = (key: string) => (Number.isSafeInteger(details[key]) ? moneyText(details[key] as number, lang) : '');
     const values: Record<string, string> = {
       number: typeof details['number'] === 'string' ? details['number'] : '',
       status: STATUS_WORDS[status]?.[lang] ?? status,
+      amount: satang('amountSatang'),
+      balance: satang('balanceSatang'),
     };
     return STAFF_REASONS[details['reason']][lang].replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '').replace(/ {2,}/g, ' ');
   }

@@ -32,6 +32,8 @@ export interface PortalCustomer {
   contactName: string;
   companyName: string | null;
   language: Lang;
+  /** The client's own PromptPay for deposit refunds, masked (081-xxx-5678); customer links only, else null. */
+  refundPromptPay: string | null;
 }
 
 export interface PortalStageChange {
@@ -186,6 +188,8 @@ export interface PortalDepositEntry {
   deductedSatang: number;
   method: PaymentMethod | null;
   reason: string | null;
+  /** Each amount kept with its reason, when staff itemised them ([] otherwise: `reason` says it). */
+  deductions: { amountSatang: number; reason: string }[];
   receiptNumber: string | null;
 }
 

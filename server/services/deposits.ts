@@ -2,7 +2,7 @@
 import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
-import { assertCanCollect, assertCanReturn, depositStatusFor } from '../domain/deposit-status.ts';
+import { assertCanCollect, assertCanReturn, depositStatusFor, type DepositDeduction } from '../domain/deposit-status.ts';
 import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
 import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
@@ -118,6 +118,8 @@ export interface ReturnDepositInput {
   depositId: string;
   amountSatang: number;
   reason?: string | null;
+  /** Itemised: each kept amount with its reason (the DEPRR receipt and the portal list them). */
+  deductions?: DepositDeduction[] | null;
   method?: PaymentMethod | null;
   reference?: string | null;
   recordedBy?: string | null;
@@ -129,7 +131,7 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
   return ctx.db.$transaction(async (tx) => {
     const deposit = await tx.deposit.findUnique({ where: { id: input.depositId } });
     if (!deposit) throw notFound('Deposit');
-    const settlement = assertCanReturn(deposit, { amountSatang: input.amountSatang, reason: input.reason ?? null });
+    const settlement = assertCanReturn(deposit, { amountSatang: input.amountSatang, reason: input.reason ?? null, deductions: input.deductions ?? null });
     const returnedSatang = deposit.returnedSatang + settlement.returnedSatang;
     const deductedSatang = deposit.deductedSatang + settlement.deductedSatang;
     const { count } = await tx.deposit.updateMany({
@@ -147,6 +149,7 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
         reference: input.reference ?? null,
         recordedBy: input.recordedBy ?? null,
         returnedAt: now,
+        deductions: { create: settlement.deductions.map((d, position) => ({ position, amountSatang: d.amountSatang, reason: d.reason })) },
       },
     });
     const receipt = await issueReceipt(tx, {

@@ -10,14 +10,12 @@ import { bangkokDate } from '../domain/dates.ts';
 import { invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
 import { receiptTypeForPayment } from '../domain/receipt-types.ts';
-import { formatBaht } from '../domain/money.ts';
+import { assertPaymentFits } from '../domain/payment-fit.ts';
 import { issueReceipt } from './receipts.ts';
 import { paymentTaxPortion, type TaxPortion } from '../domain/tax-portion.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
 import { notifyPaymentReceived } from './messages/notify-client.ts';
-
-const PAYABLE_STATUSES: InvoiceStatus[] = ['draft', 'sent', 'partially_paid'];
 
 export interface RecordPaymentInput {
   invoiceId: string;
@@ -83,16 +81,7 @@ export async function applyConfirmedPayment(
   const { ctx, invoice, payment, now } = args;
   const paidAt = args.paidAt ?? now;
   const status = invoice.status as InvoiceStatus;
-  if (!PAYABLE_STATUSES.includes(status)) {
-    throw conflict(`Invoice ${invoice.number} is ${status}; it cannot take a payment`, { status });
-  }
-  const balance = invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
-  if (payment.amountSatang > balance) {
-    throw conflict(`Payment of ${formatBaht(payment.amountSatang)} is more than the balance due of ${formatBaht(balance)}`, {
-      field: 'amountSatang',
-      balanceSatang: balance,
-    });
-  }
+  assertPaymentFits(invoice, payment.amountSatang);
   const paidSatang = invoice.paidSatang + payment.amountSatang;
   const newStatus = invoiceStatusAfterPayment(invoice.netPayableSatang, paidSatang);
   const fullyPaid = newStatus === 'paid';

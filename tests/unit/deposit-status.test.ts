@@ -95,7 +95,32 @@ describe('assertCanReturn', () => {
     ],
     [deposit(200000), { amountSatang: 200000 }, { returnedSatang: 200000, deductedSatang: 0, reason: null, status: 'returned' }],
   ])('%o with %o settles as %o', (amounts, input, expected) => {
-    expect(assertCanReturn(amounts, input)).toEqual(expected);
+    expect(assertCanReturn(amounts, input)).toEqual({ ...expected, deductions: [] });
+  });
+
+  it('itemised deductions: kept in order, trimmed, and written as the reason when none is given', () => {
+    expect(
+      assertCanReturn(deposit(500000), {
+        amountSatang: 329950,
+        deductions: [
+          { amountSatang: 50000, reason: ' สายไมค์ชำรุด ' },
+          { amountSatang: 120050, reason: 'ลำโพงแตก' },
+        ],
+      }),
+    ).toEqual({
+      returnedSatang: 329950,
+      deductedSatang: 170050,
+      reason: 'สายไมค์ชำรุด ฿500.00; ลำโพงแตก ฿1,200.50',
+      deductions: [
+        { amountSatang: 50000, reason: 'สายไมค์ชำรุด' },
+        { amountSatang: 120050, reason: 'ลำโพงแตก' },
+      ],
+      status: 'partially_returned',
+    });
+    // A reason written by staff wins over the generated one.
+    expect(assertCanReturn(deposit(500000), { amountSatang: 400000, reason: 'see list', deductions: [{ amountSatang: 100000, reason: 'a' }] }).reason).toBe(
+      'see list',
+    );
   });
 
   it.each<[DepositAmounts, DepositReturnInput, 'VALIDATION' | 'CONFLICT', string | undefined]>([
@@ -109,6 +134,9 @@ describe('assertCanReturn', () => {
     [deposit(0), { amountSatang: 0 }, 'CONFLICT', undefined],
     [deposit(500000, 500000), { amountSatang: 1 }, 'CONFLICT', undefined],
     [deposit(500000, 0, 500000), { amountSatang: 0, reason: 'again' }, 'CONFLICT', undefined],
+    [deposit(500000), { amountSatang: 300000, deductions: [{ amountSatang: 100000, reason: 'x' }] }, 'VALIDATION', 'deductions'],
+    [deposit(500000), { amountSatang: 400000, deductions: [{ amountSatang: 100000, reason: ' ' }] }, 'VALIDATION', 'deductions[0].reason'],
+    [deposit(500000), { amountSatang: 500000, deductions: [{ amountSatang: 0, reason: 'x' }] }, 'VALIDATION', 'deductions[0].amountSatang'],
   ])('%o refuses %o (%s %s)', (amounts, input, code, field) => {
     expectDomainError(() => assertCanReturn(amounts, input), code, field);
   });

@@ -43,10 +43,19 @@ describe('error messages', () => {
     expect(clientMessages(new DomainError('DUPLICATE_SLIP', 'x'))).toBe(CLIENT_MESSAGES.DUPLICATE_SLIP);
   });
 
-  it('imports nothing but the import-free labels module, so the bot, server and app can share it', () => {
-    const source = readFileSync(new URL('../../server/domain/error-messages.ts', import.meta.url), 'utf8');
-    const imports = [...source.matchAll(/^\s*import\b.*from '([^']+)'/gm)].map((m) => m[1]);
-    expect(imports).toEqual(['./labels.ts']);
+  it('imports nothing but the import-free labels and money-text modules, so the bot, server and app can share it', () => {
+    const importsOf = (file: string) => {
+      const source = readFileSync(new URL(`../../server/domain/${file}`, import.meta.url), 'utf8');
+      return [...source.matchAll(/^\s*import\b.*from '([^']+)'/gm)].map((m) => m[1]);
+    };
+    expect(importsOf('error-messages.ts')).toEqual(['./labels.ts', './money-text.ts']);
+    expect(importsOf('money-text.ts')).toEqual([]);
+  });
+
+  it("writes the amounts a refusal names in the reader's money format", () => {
+    const error = new DomainError('CONFLICT', 'x', { reason: 'overpayment', number: 'INV-2026-0001', amountSatang: 200_000, balanceSatang: 107_000 });
+    expect(staffReason(error, 'th')).toBe('ยอด ฿2,000.00 มากกว่ายอดค้างชำระของ INV-2026-0001 (฿1,070.00) จึงไม่ได้บันทึก');
+    expect(staffReason(error, 'en')).toBe('THB 2,000.00 is more than the balance due on INV-2026-0001 (THB 1,070.00); nothing was recorded.');
   });
 
   it('fills a specific reason from the error details, in either language', () => {

@@ -4,6 +4,7 @@ import { formatDateTime, formatMoney } from '../format.ts';
 import { DepositBadge, Empty, Facts, Money, Page, ReceiptRef } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
 import { pendingSatang } from './paid-form.tsx';
+import { RefundPromptPay } from './refund-promptpay.tsx';
 
 export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
   const { lang, t } = usePortal();
@@ -55,13 +56,25 @@ export function DepositCard({ deposit: d }: { deposit: PortalDeposit }) {
                     {formatDateTime(lang, e.at, suffix)}
                     {e.method ? ` · ${t(`method.${e.method}`)}` : ''}
                   </span>
-                  {e.deductedSatang > 0 && (
-                    <span class="small block">
-                      {t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}
-                      {e.reason ? `: ${e.reason}` : ''}
-                    </span>
+                  {e.deductions?.length ? (
+                    <ul class="small deductions" aria-label={t('deposit.deducted')}>
+                      {e.deductions.map((x, j) => (
+                        <li key={j}>
+                          {t('deposit.deductedAmount', { amount: formatMoney(x.amountSatang, lang) })}: {x.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <>
+                      {e.deductedSatang > 0 && (
+                        <span class="small block">
+                          {t('deposit.deductedAmount', { amount: formatMoney(e.deductedSatang, lang) })}
+                          {e.reason ? `: ${e.reason}` : ''}
+                        </span>
+                      )}
+                      {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
+                    </>
                   )}
-                  {e.deductedSatang === 0 && e.reason && <span class="small block">{e.reason}</span>}
                   {e.receiptNumber && <ReceiptRef number={e.receiptNumber} />}
                 </li>
               ))}
@@ -83,6 +96,7 @@ export function Deposits() {
           {view.deposits.map((d) => (
             <DepositCard key={d.id} deposit={d} />
           ))}
+          <RefundPromptPay />
         </div>
       ) : (
         <Empty text={t('deposits.empty')} />

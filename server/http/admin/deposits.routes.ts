@@ -44,9 +44,19 @@ export const depositRoutes = [
     method: 'post',
     path: '/deposits/:id/returns',
     tag: 'Deposits',
-    summary: 'Return a deposit (the rest is deducted; reason required); issues a DEPRR receipt',
+    summary: 'Return a deposit (the rest is deducted: a reason, or itemised deductions); issues a DEPRR receipt',
     params: idParams,
-    body: z.object({ amountSatang: satang, reason: optionalText(500), method: paymentMethod.nullish(), reference: optionalText(200) }),
+    body: z.object({
+      amountSatang: satang,
+      reason: optionalText(500),
+      /** Itemised: each amount kept with its reason; they must add up to what is not returned. */
+      deductions: z
+        .array(z.object({ amountSatang: positiveSatang, reason: z.string().trim().min(1).max(200) }))
+        .max(20)
+        .nullish(),
+      method: paymentMethod.nullish(),
+      reference: optionalText(200),
+    }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],
@@ -57,6 +67,7 @@ export const depositRoutes = [
           depositId: params.id,
           amountSatang: body.amountSatang,
           reason: body.reason ?? null,
+          deductions: body.deductions ?? null,
           method: body.method ?? null,
           reference: body.reference ?? null,
           recordedBy: 'admin-api',

@@ -20,6 +20,7 @@ import { LiveStreams, streamPortalEvents } from './portal-events-route.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { CompressedResponses } from './compressed-responses.ts';
 import { registerPaymentNoticeRoute } from './payment-notice-route.ts';
+import { setRefundPromptPay } from '../../services/refund-promptpay.ts';
 
 export type WithLink = ReturnType<typeof withLinkFactory>;
 
@@ -112,6 +113,16 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
   );
 
   registerPaymentNoticeRoute(ctx, tokenRouter, withLink);
+
+  // The client's own PromptPay for deposit refunds (customer links only; null or '' removes it).
+  tokenRouter.put(
+    '/refund-promptpay',
+    express.json({ limit: '4kb' }),
+    withLink(async (req, res, link) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      res.json(await setRefundPromptPay(ctx, { link, promptPayId: body.promptPayId, meta: accessMeta(req) }));
+    }),
+  );
 
   extensions.register?.(tokenRouter, withLink);
   // Anything else under a token path: the portal's own 404, without resolving the token (so it
