@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   // Plaintext tokens reach stdout only on the run that seeds the demo; `npm run demo:links` reprints them.
   const links = config.seedDemo ? await seedDemoOnFirstStart(ctx) : null;
   if (links) logger.info({}, 'seeded the demo business and customers');
-  const server = application.app.listen(config.port, config.host, () => {
+  // Express 5 calls back with the error when the address cannot be taken (e.g. already in use).
+  const server = application.app.listen(config.port, config.host, (error?: Error) => {
+    if (error) {
+      console.error(`Cannot listen on ${config.host}:${config.port} (PORT, HOST): ${error.message}`);
+      process.exit(1);
+    }
     // The bound port, not the configured one: PORT=0 picks a free port.
     const base = config.publicUrl ?? `http://localhost:${(server.address() as AddressInfo).port}`;
     const lines = [

@@ -5,6 +5,8 @@
  * and an unusable DATA_DIR stops with one line naming it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,5 +144,24 @@ describe('an unusable DATA_DIR', () => {
     expect(lines[0]).toContain(bad);
     expect(server.err()).not.toMatch(/\n\s+at /);
     expect(server.out()).toBe('');
+  });
+});
+
+describe('a port already in use', () => {
+  it('stops with one line naming the address, no stack trace', { timeout: 90_000 }, async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const server = run('server/main.ts', { DATA_DIR: path.join(root, 'port-in-use'), PORT: String(port) });
+      expect(await server.exit).toBe(1);
+      const lines = server.err().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`127.0.0.1:${port}`);
+      expect(lines[0]).toMatch(/PORT/);
+      expect(server.err()).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
   });
 });
