@@ -376,10 +376,13 @@ describe('a reused slip', () => {
 
     // The client retries the same slip an hour later: refused again, staff are not paged again.
     h.t.clock.advance(60 * 60 * 1000);
-    const attempts = h.line.pushes.length;
+    const accepted = h.line.pushes.length;
+    const attempts = h.line.counts.pushAttempts;
     const again = await post(first.png, f.invoiceId, 4200);
     expect(again.status).toBe(409);
-    expect(h.line.pushes.length).toBe(attempts);
+    // Each staff member's push was tried again with the same retry key, and LINE took neither (409).
+    expect(h.line.counts.pushAttempts).toBe(attempts + 2);
+    expect(h.line.pushes.length).toBe(accepted);
     expect(duplicatePushes(first.transRef)).toHaveLength(2);
   });
 });
