@@ -1,5 +1,5 @@
 /**
- * The LINE side of "staff see it at once" (a quote accepted/declined, a payment notice to review):
+ * The LINE side of "staff see it at once" (a quote accepted/declined, a payment notice to review, a reused slip refused):
  * one Flex card pushed to each active staff member, in their language. The retry key is derived from the event and the recipient, so a
  * push repeated after a lost answer is accepted once by LINE (409 = already delivered).
  * Without LINE credentials the notice is logged (the demo has no staff in LINE anyway).
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../server/logger.ts';
 import type { StaffNotice, StaffNotifier } from '../server/services/ports.ts';
-import { quoteAnsweredCard, slipReviewCard } from './flex/staff-messages.ts';
+import { duplicateSlipCard, quoteAnsweredCard, slipReviewCard } from './flex/staff-messages.ts';
 
 /** A UUID-shaped key from a stable string (X-Line-Retry-Key must be a UUID). */
 function retryKeyFor(seed: string): string {
@@ -18,6 +18,10 @@ function retryKeyFor(seed: string): string {
 
 function card(notice: StaffNotice, lang: 'th' | 'en') {
   if (notice.kind === 'payment_notice') return slipReviewCard({ lang, ...notice.notice });
+  if (notice.kind === 'duplicate_slip') {
+    const { id: _id, kind: _kind, ...slip } = notice;
+    return duplicateSlipCard({ lang, ...slip });
+  }
   return quoteAnsweredCard({
     lang,
     accepted: notice.kind === 'quote_accepted',

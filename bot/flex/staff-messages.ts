@@ -673,3 +673,55 @@ export function quoteAnsweredCard(input: QuoteAnsweredInput): FlexMessage {
     }),
   );
 }
+
+export interface DuplicateSlipInput {
+  lang: Lang;
+  customerName: string;
+  target: { kind: 'invoice' | 'deposit'; number: string };
+  amountSatang: number;
+  sendingBank: string | null;
+  transRef: string;
+  usedBy: { kind: 'notice' | 'payment'; number: string; at: Date };
+  sentAt: Date;
+}
+
+/** Pushed to staff when a client's slip was refused because its bank reference was already used. */
+export function duplicateSlipCard(input: DuplicateSlipInput): FlexMessage {
+  const { lang } = input;
+  const title = pick(lang, 'สลิปซ้ำ: ปฏิเสธแล้ว', 'Slip already used: refused');
+  const usedBy =
+    input.usedBy.kind === 'notice'
+      ? pick(lang, `แจ้งชำระ ${doc(input.usedBy.number)}`, `Payment notice for ${doc(input.usedBy.number)}`)
+      : pick(lang, `การชำระเงิน ${doc(input.usedBy.number)}`, `Payment ${doc(input.usedBy.number)}`);
+  const details: FlexComponent[] = [
+    row(pick(lang, 'ลูกค้า', 'Customer'), name(input.customerName), { maxLines: 2 }),
+    row((input.target.kind === 'invoice' ? DOCUMENT_KIND_LABELS.invoice : SECURITY_DEPOSIT)[lang], doc(input.target.number)),
+    row(pick(lang, 'ธนาคาร', 'Bank'), input.sendingBank ? clampText(bankName(input.sendingBank, lang), MAX.name) : '-', { maxLines: 2 }),
+    row(pick(lang, 'เลขอ้างอิง', 'Reference'), doc(input.transRef)),
+    row(pick(lang, 'ใช้แล้วกับ', 'Already used by'), usedBy, { tone: 'warning', bold: true, maxLines: 2 }),
+    row(pick(lang, 'ใช้เมื่อ', 'Used on'), formatDateTime(input.usedBy.at, lang)),
+    row(pick(lang, 'ส่งเมื่อ', 'Sent'), formatDateTime(input.sentAt, lang)),
+  ];
+  return flexMessage(
+    pick(
+      lang,
+      `สลิปซ้ำ: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
+      `Slip already used: ${name(input.customerName)} ${money(input.amountSatang, lang)}`,
+    ),
+    bubble({
+      size: 'kilo',
+      header: staffHeader(title),
+      body: body([
+        keyAmount(pick(lang, 'ยอดตามแจ้ง', 'Amount claimed'), money(input.amountSatang, lang)),
+        separator(),
+        vbox(details, { margin: 'md' }),
+        text(pick(lang, 'ลูกค้าได้รับแจ้งว่าสลิปนี้ใช้แล้ว ไม่มีการบันทึกใด ๆ', 'The client was told this slip was already used; nothing was recorded.'), {
+          size: 'xs',
+          color: COLORS.muted,
+          margin: 'md',
+          wrap: true,
+        }),
+      ]),
+    }),
+  );
+}

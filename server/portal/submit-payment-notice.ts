@@ -17,7 +17,7 @@ import { zxingSlipReader, type SlipReader, type SlipReading } from '../payments/
 import { sha256Hex, storeFile, type WrittenFile } from '../data/stored-files.ts';
 import { duplicateSlip, findSlipUse } from '../services/payment-notices.ts';
 import { paymentsChangedEvent } from '../services/portal-events.ts';
-import { announcePaymentNotice } from '../services/notices-for-staff.ts';
+import { announceDuplicateSlip, announcePaymentNotice, type RefusedDuplicateSlip } from '../services/notices-for-staff.ts';
 import { canSeeDeposit, canSeeInvoice } from './scope.ts';
 
 /**
@@ -51,7 +51,7 @@ async function payableBalance(ctx: AppContext, link: Payer, target: NoticeTarget
     if ((invoice.status !== 'sent' && invoice.status !== 'partially_paid') || balance <= 0) {
       throw new DomainError('CONFLICT', `Invoice ${invoice.number} has nothing left to pay`, { reason: 'nothing_to_pay', status: invoice.status });
     }
-    return { customerId: invoice.customerId, balance, withholding: invoice.withholdingSatang > 0 };
+    return { customerId: invoice.customerId, number: invoice.number, balance, withholding: invoice.withholdingSatang > 0 };
   }
   const deposit = await ctx.db.deposit.findUnique({ where: { id: target.id }, include: { quote: { select: { status: true } } } });
   // A deposit of a quote not yet accepted is not payable (nor visible): the same rule as the view.
@@ -59,7 +59,7 @@ async function payableBalance(ctx: AppContext, link: Payer, target: NoticeTarget
   const balance = depositOutstandingSatang(deposit);
   if (balance <= 0)
     throw new DomainError('CONFLICT', `Deposit ${deposit.number} has nothing left to pay`, { reason: 'nothing_to_pay', status: deposit.status });
-  return { customerId: deposit.customerId, balance, withholding: false };
+  return { customerId: deposit.customerId, number: deposit.number, balance, withholding: false };
 }
 
 function slipOf(n: { slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null }): SlipReading {
@@ -100,6 +100,7 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
   const reading = await reader.read(input.slip);
   const now = ctx.clock.now();
   const written: WrittenFile[] = [];
+  let refusedDuplicate: RefusedDuplicateSlip | null = null;
   let notice: { id: string; status: string; slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null };
   try {
     notice = await ctx.db.$transaction(async (tx) => {
@@ -111,6 +112,14 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
             { customerId: payable.customerId, target: `${target.kind}.${target.id}`, sendingBank: slip.sendingBank, usedBy: used },
             'payment slip sent again',
           );
+          refusedDuplicate = {
+            customerId: payable.customerId,
+            target: { kind: target.kind, number: payable.number },
+            amountSatang: input.amountSatang,
+            slip,
+            used,
+            sentAt: now,
+          };
           throw duplicateSlip(slip, used.at);
         }
       }
@@ -145,6 +154,8 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
     });
   } catch (error) {
     for (const file of written) file.discard();
+    // After the rollback: staff hear of a reused slip (best-effort, never changing the refusal).
+    if (refusedDuplicate) await announceDuplicateSlip(ctx, refusedDuplicate);
     throw error;
   }
   ctx.activity.record({

@@ -40,6 +40,56 @@ export async function announcePaymentNotice(ctx: AppContext, noticeId: string): 
   }
 }
 
+export interface RefusedDuplicateSlip {
+  customerId: string;
+  target: { kind: 'invoice' | 'deposit'; number: string };
+  amountSatang: number;
+  slip: { sendingBank: string | null; transRef: string };
+  used: { noticeId: string; at: Date } | { paymentId: string; at: Date };
+  sentAt: Date;
+}
+
+/** What already used a slip reference, as staff find it: a notice by what it paid, a payment by its receipt. */
+async function usedByNumber(ctx: AppContext, used: RefusedDuplicateSlip['used']): Promise<string> {
+  if ('noticeId' in used) {
+    const notice = await ctx.db.paymentNotice.findUnique({
+      where: { id: used.noticeId },
+      select: { invoice: { select: { number: true } }, deposit: { select: { number: true } } },
+    });
+    return notice?.invoice?.number ?? notice?.deposit?.number ?? '-';
+  }
+  const payment = await ctx.db.payment.findUnique({
+    where: { id: used.paymentId },
+    select: { receipt: { select: { number: true } }, invoice: { select: { number: true } } },
+  });
+  return payment?.receipt?.number ?? payment?.invoice.number ?? '-';
+}
+
+/**
+ * Tells staff a client's slip was refused as already used (after the refusal; nothing was
+ * stored). Keyed by customer and slip, so the client retrying the same slip is told to staff once
+ * (LINE accepts one push per retry key within 24 h). Never fails the client's request.
+ */
+export async function announceDuplicateSlip(ctx: AppContext, refused: RefusedDuplicateSlip): Promise<void> {
+  try {
+    const customer = await ctx.db.customer.findUnique({ where: { id: refused.customerId }, select: { name: true, companyName: true } });
+    const customerName = !customer ? '-' : customer.companyName ? `${customer.name} (${customer.companyName})` : customer.name;
+    await notifyStaff(ctx, {
+      id: `duplicate-slip:${refused.customerId}:${refused.slip.sendingBank ?? '-'}:${refused.slip.transRef}`,
+      kind: 'duplicate_slip',
+      customerName,
+      target: refused.target,
+      amountSatang: refused.amountSatang,
+      sendingBank: refused.slip.sendingBank,
+      transRef: refused.slip.transRef,
+      usedBy: { kind: 'noticeId' in refused.used ? 'notice' : 'payment', number: await usedByNumber(ctx, refused.used), at: refused.used.at },
+      sentAt: refused.sentAt,
+    });
+  } catch (error) {
+    ctx.logger.warn({ customerId: refused.customerId, err: error instanceof Error ? error.message : String(error) }, 'duplicate slip not announced to staff');
+  }
+}
+
 /** Notices waiting for review, oldest first, and how many there are in all. */
 export async function pendingNoticesForStaff(ctx: AppContext, max: number): Promise<{ notices: NoticeForStaff[]; total: number }> {
   const rows = await listPaymentNotices(ctx, { status: 'pending_review', limit: 500 });

@@ -11,6 +11,7 @@ import { assertPaymentTransition, type PaymentStatus } from '../domain/payment-s
 import { assertInvoiceTransition, invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { notifyPaymentVoided } from './messages/notify-client.ts';
+import { paymentVoidedEvent } from './portal-events.ts';
 
 export interface VoidPaymentInput {
   paymentId: string;
@@ -22,7 +23,7 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
   const reason = (input.reason ?? '').trim();
   if (!reason) throw validation('reason', 'reason is required: say why this payment is voided (it is printed on the credit note)');
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: input.paymentId }, include: { invoice: true, receipt: true } });
     if (!payment) throw notFound('Payment');
     assertPaymentTransition(payment.status as PaymentStatus, 'void');
@@ -62,6 +63,7 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
       balanceSatang,
     });
     return {
+      customerId: payment.customerId,
       payment: {
         id: payment.id,
         amountSatang: payment.amountSatang,
@@ -75,4 +77,9 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
       invoice: { id: invoice.id, number: invoice.number, status, paidSatang, balanceSatang },
     };
   });
+  // After the commit (held until the outer commit when run as an idempotent request): open
+  // portals of the customer refetch their balance and receipts.
+  const { customerId, ...voided } = result;
+  ctx.events.publish(paymentVoidedEvent(customerId, voided.payment.id));
+  return voided;
 }

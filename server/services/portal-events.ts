@@ -30,12 +30,12 @@ export interface LinksRevokedEvent {
 }
 
 /**
- * A customer's money changed (a payment notice sent, confirmed or rejected): open portals of that
+ * A customer's money changed (a payment notice sent, confirmed or rejected, a payment voided): open portals of that
  * customer refetch their own view, which is scoped, so the event itself carries no data.
  */
 export interface PaymentsChangedEvent {
   type: 'payments.changed';
-  /** '<notice id>:<status>': each step of a notice is announced once. */
+  /** 'notice:<id>:<status>' or 'payment:<id>:void': each step is announced once. */
   changeId: string;
   customerId: string;
 }
@@ -44,6 +44,11 @@ export type PortalEvent = JobStageEvent | LinksRevokedEvent | PaymentsChangedEve
 
 export function paymentsChangedEvent(customerId: string, noticeId: string, status: string): PaymentsChangedEvent {
   return { type: 'payments.changed', changeId: `notice:${noticeId}:${status}`, customerId };
+}
+
+/** A payment is voided once, so its id names the change. */
+export function paymentVoidedEvent(customerId: string, paymentId: string): PaymentsChangedEvent {
+  return { type: 'payments.changed', changeId: `payment:${paymentId}:void`, customerId };
 }
 
 /** `revocation` names this revocation: the link id, or a fresh id for "revoke all of a customer's links". */

@@ -51,7 +51,7 @@ export interface LineMessageContent {
 export type LiffUrlBuilder = (portalPath: string) => string;
 
 /** What staff are told at once in LINE (bot/ renders and pushes it). */
-export type StaffNotice = QuoteAnsweredNotice | PaymentNoticeToReview;
+export type StaffNotice = QuoteAnsweredNotice | PaymentNoticeToReview | DuplicateSlipNotice;
 
 /** A client answered a quote. */
 export interface QuoteAnsweredNotice {
@@ -91,6 +91,25 @@ export interface PaymentNoticeToReview {
   id: string;
   kind: 'payment_notice';
   notice: NoticeForStaff;
+}
+
+/**
+ * A client sent a slip whose bank reference another notice or payment already used; the client
+ * was refused (409 DUPLICATE_SLIP) and nothing was stored. Staff hear of it once per customer and
+ * slip, so a client retrying the same slip does not page them again.
+ */
+export interface DuplicateSlipNotice {
+  /** 'duplicate-slip:<customer>:<bank>:<transRef>': the same slip sent again is the same notice. */
+  id: string;
+  kind: 'duplicate_slip';
+  customerName: string;
+  target: { kind: 'invoice' | 'deposit'; number: string };
+  amountSatang: number;
+  sendingBank: string | null;
+  transRef: string;
+  /** What already used the reference: a notice (named by what it paid) or a payment (its receipt, else its invoice). */
+  usedBy: { kind: 'notice' | 'payment'; number: string; at: Date };
+  sentAt: Date;
 }
 
 export interface StaffRecipient {

@@ -5,6 +5,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import { issueLink } from '../../helpers/portal-fixtures.ts';
+import { readStreamUntil } from '../../helpers/sse.ts';
+import { runIdempotent } from '../../../server/services/idempotent-request.ts';
+import { voidPayment } from '../../../server/services/payment-void.ts';
+import type { PortalEvent } from '../../../server/services/portal-events.ts';
 
 async function setUp(business: Record<string, unknown>) {
   const t = await startTestApp();
@@ -157,6 +161,36 @@ describe('VAT-registered business', () => {
     expect(retry.body).toEqual(first.body);
     expect(await snapshot(t)).toEqual(before);
     expect((await send()).status).toBe(409);
+  });
+
+  it('an open customer portal hears the void live (after the commit), and nothing of a void that rolled back', async () => {
+    const inv = await sentInvoice(t, customerId);
+    const customerLink = await issueLink(t, 'customer', customerId);
+    const paid = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 1_070_000, method: 'cash' } });
+    const heardInProcess: PortalEvent[] = [];
+    const unsubscribe = t.ctx.events.subscribe(customerId, (event) => heardInProcess.push(event));
+    try {
+      // Run inside an idempotent request whose outer transaction then fails: the void rolls back
+      // and no portal may hear of it (held events are dropped, never released).
+      const rolledBack = runIdempotent(t.ctx, { scope: 'test', key: 'void-rollback', requestHash: 'h' }, async (joined) => {
+        await voidPayment(joined, { paymentId: paid.payment.id, reason: 'ผิดพลาด' });
+        expect(heardInProcess).toEqual([]);
+        throw new Error('the outer transaction fails after the void');
+      });
+      await expect(rolledBack).rejects.toThrow('the outer transaction fails');
+      expect(heardInProcess).toEqual([]);
+      expect((await t.ctx.db.payment.findUniqueOrThrow({ where: { id: paid.payment.id } })).status).toBe('confirmed');
+
+      const events = await fetch(`${t.baseUrl}/api/portal/${customerLink.token}/events`);
+      const heard = readStreamUntil(events.body!, 'event: refresh', 5000);
+      const reply = await t.adminOp('voidPayment', { params: { id: paid.payment.id }, body: { reason: 'โอนซ้ำ' }, headers: { 'Idempotency-Key': 'void-live' } });
+      expect(reply.status).toBe(200);
+      expect(await heard).toContain('event: refresh');
+      expect(heardInProcess).toEqual([{ type: 'payments.changed', changeId: `payment:${paid.payment.id}:void`, customerId }]);
+      await events.body!.cancel();
+    } finally {
+      unsubscribe();
+    }
   });
 });
 

@@ -249,6 +249,28 @@ describe('nothing to pay, or nothing to read', () => {
     expect(await h.t.ctx.db.storedFile.count()).toBe(files);
   });
 
+  it('a reused slip from the chat is told to staff in LINE once, however often the client sends it again', async () => {
+    const staff = await enrolStaffUser(h);
+    const first = await customerWithInvoice('en', 40_000);
+    await sendImage(h, await bindClient(first.customer.id), await slipMessage('2026112500LINE016'));
+    const { customer, invoice } = await customerWithInvoice('en', 40_000);
+    const user = await bindClient(customer.id);
+    const told = () =>
+      h.line.pushes.filter((p) => p.to === staff && JSON.stringify(p.messages).includes('2026112500LINE016') && /สลิปซ้ำ/.test(JSON.stringify(p.messages)));
+
+    expect(allText(await sendImage(h, user, await slipMessage('2026112500LINE016')))).toContain('This slip was already used.');
+    expect(told()).toHaveLength(1);
+    const card = allText(told()[0]!.messages);
+    expect(card).toContain(customer.name);
+    expect(card).toContain(invoice.number);
+    expect(card).toContain(`แจ้งชำระ ${first.invoice.number}`);
+
+    h.t.clock.advance(60 * 60 * 1000);
+    expect(allText(await sendImage(h, user, await slipMessage('2026112500LINE016')))).toContain('This slip was already used.');
+    expect(told()).toHaveLength(1);
+    expect(await noticesOf(customer.id)).toHaveLength(0);
+  });
+
   it('LINE no longer has the image (404): a polite "send it again", nothing stored', async () => {
     const { customer } = await customerWithInvoice('en', 30_000);
     const user = await bindClient(customer.id);

@@ -332,3 +332,57 @@ describe('a bank payment that needs a person', () => {
     }
   });
 });
+
+describe('a reused slip', () => {
+  /** Posts a slip image for an invoice from the portal; answers the status and body. */
+  async function post(png: Buffer, invoiceId: string, amountSatang: number) {
+    const form = new FormData();
+    form.set('target', `invoice.${invoiceId}`);
+    form.set('amountSatang', String(amountSatang));
+    form.set('slip', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'slip.png');
+    const res = await fetch(`${h.t.baseUrl}/api/portal/${token}/payment-notices`, { method: 'POST', body: form });
+    return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
+  }
+  const duplicatePushes = (transRef: string) =>
+    h.line.pushes.filter((p) => JSON.stringify(p.messages).includes(transRef) && /Slip already used|สลิปซ้ำ/.test(JSON.stringify(p.messages)));
+
+  it('is refused (409) and each active staff member is told once, in their language; the same slip again pushes nothing more', async () => {
+    const first = await sendNotice(3000);
+    const used = await h.t.ctx.db.invoice.findUniqueOrThrow({ where: { id: f.secondInvoiceId } });
+    const other = await h.t.ctx.db.invoice.findUniqueOrThrow({ where: { id: f.invoiceId } });
+    h.t.clock.advance(2 * 60 * 60 * 1000);
+    const notices = await h.t.ctx.db.paymentNotice.count();
+
+    const refused = await post(first.png, f.invoiceId, 4200);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.code).toBe('DUPLICATE_SLIP');
+    expect(await h.t.ctx.db.paymentNotice.count()).toBe(notices);
+
+    // Accepted by the fake LINE API, so valid Flex by its schema.
+    const pushed = duplicatePushes(first.transRef);
+    expect(pushed.map((p) => p.to).sort()).toEqual([nok, ploy].sort());
+    const en = allText(pushed.find((p) => p.to === nok)!.messages);
+    expect(en).toContain('Slip already used: refused');
+    expect(en).toContain('คุณสมชาย ใจดี');
+    expect(en).toContain(other.number); // what it was sent for
+    expect(en).toContain('THB 42.00');
+    expect(en).toContain('Siam Commercial Bank (014)');
+    expect(en).toContain(first.transRef);
+    expect(en).toContain(`Payment notice for ${used.number}`);
+    const th = allText(pushed.find((p) => p.to === ploy)!.messages);
+    expect(th).toContain('สลิปซ้ำ: ปฏิเสธแล้ว');
+    expect(th).toContain('ธนาคารไทยพาณิชย์ (014)');
+    expect(th).toContain(`แจ้งชำระ ${used.number}`);
+
+    // The client retries the same slip an hour later: refused again, staff are not paged again.
+    h.t.clock.advance(60 * 60 * 1000);
+    const accepted = h.line.pushes.length;
+    const attempts = h.line.counts.pushAttempts;
+    const again = await post(first.png, f.invoiceId, 4200);
+    expect(again.status).toBe(409);
+    // Each staff member's push was tried again with the same retry key, and LINE took neither (409).
+    expect(h.line.counts.pushAttempts).toBe(attempts + 2);
+    expect(h.line.pushes.length).toBe(accepted);
+    expect(duplicatePushes(first.transRef)).toHaveLength(2);
+  });
+});

@@ -10,6 +10,7 @@ import {
   linkCard,
   overdueList,
   slipReviewCard,
+  duplicateSlipCard,
   stageChooser,
   PB,
   type Lang,
@@ -214,6 +215,16 @@ export function allBuilderOutputs(lang: Lang): Record<string, messagingApi.Messa
       transRef: '015300000001ABCDEF0123',
       slipUrl: 'https://portal.example.co.th/s/pn_0123456789abcdefghij/1764000000/abcdefABCDEF0123456789abcdefABCDEF0123456',
       sentAt: '2025-01-20T08:15:00Z',
+    }),
+    duplicateSlip: duplicateSlipCard({
+      lang,
+      customerName: LONG_THAI_NAME,
+      target: { kind: 'deposit', number: 'DEP-2025-000123' },
+      amountSatang: 45_678_90,
+      sendingBank: '014',
+      transRef: '015300000001ABCDEF0123',
+      usedBy: { kind: 'payment', number: 'PREREC-2025-000123', at: new Date('2025-01-19T08:15:00Z') },
+      sentAt: new Date('2025-01-20T08:15:00Z'),
     }),
   };
 }
