@@ -100,7 +100,8 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
   const reading = await reader.read(input.slip);
   const now = ctx.clock.now();
   const written: WrittenFile[] = [];
-  let refusedDuplicate: RefusedDuplicateSlip | null = null;
+  // Set inside the transaction callback, read after its rollback (a holder, so the type checker sees both).
+  const refused: { duplicate: RefusedDuplicateSlip | null } = { duplicate: null };
   let notice: { id: string; status: string; slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null };
   try {
     notice = await ctx.db.$transaction(async (tx) => {
@@ -112,7 +113,7 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
             { customerId: payable.customerId, target: `${target.kind}.${target.id}`, sendingBank: slip.sendingBank, usedBy: used },
             'payment slip sent again',
           );
-          refusedDuplicate = {
+          refused.duplicate = {
             customerId: payable.customerId,
             target: { kind: target.kind, number: payable.number },
             amountSatang: input.amountSatang,
@@ -155,7 +156,7 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
   } catch (error) {
     for (const file of written) file.discard();
     // After the rollback: staff hear of a reused slip (best-effort, never changing the refusal).
-    if (refusedDuplicate) await announceDuplicateSlip(ctx, refusedDuplicate);
+    if (refused.duplicate) await announceDuplicateSlip(ctx, refused.duplicate);
     throw error;
   }
   ctx.activity.record({
