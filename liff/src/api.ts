@@ -165,9 +165,18 @@ export interface NoticeReply {
 }
 
 /** POST the "I have paid" form (multipart: target, amountSatang, slip, withholdingCertificate). */
-export async function sendPaymentNotice(token: string, form: FormData): Promise<NoticeReply> {
+export function sendPaymentNotice(token: string, form: FormData): Promise<NoticeReply> {
+  return postForm(token, '/payment-notices', form);
+}
+
+/** POST the 50 ทวิ sent after the slip (multipart: withholdingCertificate). */
+export function sendWithholdingCertificate(token: string, noticeId: string, form: FormData): Promise<NoticeReply> {
+  return postForm(token, `/payment-notices/${encodeURIComponent(noticeId)}/withholding-certificate`, form);
+}
+
+async function postForm(token: string, pathname: string, form: FormData): Promise<NoticeReply> {
   try {
-    const res = await fetch(`${apiBase(token)}/payment-notices`, {
+    const res = await fetch(`${apiBase(token)}${pathname}`, {
       method: 'POST',
       headers: { Accept: 'application/json', ...channelHeaders },
       body: form,

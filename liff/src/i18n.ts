@@ -96,6 +96,11 @@ const thProse = {
   'paid.noSlip': 'กรุณาเลือกรูปสลิปการโอนเงิน',
   'paid.failed': 'ส่งไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
   'paid.pendingFact': 'แจ้งชำระแล้ว รอตรวจสอบ',
+  'cert.attach': 'แนบหนังสือรับรองหัก ณ ที่จ่าย (50 ทวิ)',
+  'cert.file': 'ไฟล์ 50 ทวิ (รูปภาพหรือ PDF ไม่เกิน 5 MB)',
+  'cert.attached': '50 ทวิ แนบแล้ว',
+  'cert.none': 'กรุณาเลือกไฟล์ 50 ทวิ',
+  'cert.send': 'ส่ง 50 ทวิ',
 
   'invoices.title': DOCUMENT_KIND_LABELS.invoice.th,
   'invoices.outstanding': 'ค้างชำระ',
@@ -336,6 +341,11 @@ const enProse: Record<keyof typeof thProse, string> = {
   'paid.noSlip': 'Please choose the picture of your transfer slip',
   'paid.failed': 'Could not send; please try again',
   'paid.pendingFact': 'Sent, waiting for confirmation',
+  'cert.attach': 'Attach the withholding certificate (50 Tawi)',
+  'cert.file': '50 Tawi file (a picture or a PDF, up to 5 MB)',
+  'cert.attached': '50 Tawi attached',
+  'cert.none': 'Please choose the 50 Tawi file',
+  'cert.send': 'Send the 50 Tawi',
 
   'invoices.title': 'Invoices',
   'invoices.outstanding': 'To pay',

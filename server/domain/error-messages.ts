@@ -50,6 +50,14 @@ export const CLIENT_REASONS = {
   amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
   amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },
   nothing_to_pay: { th: 'รายการนี้ไม่มียอดค้างชำระแล้ว', en: 'Nothing is left to pay here' },
+  certificate_missing: { th: 'กรุณาแนบหนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ)', en: 'Please attach the withholding tax certificate (50 Tawi)' },
+  no_withholding: { th: 'รายการนี้ไม่มีการหักภาษี ณ ที่จ่าย จึงไม่ต้องแนบ 50 ทวิ', en: 'No tax is withheld here, so no 50 Tawi is needed' },
+  notice_rejected: { th: 'การแจ้งชำระนี้ไม่ผ่านการตรวจสอบ กรุณาแจ้งชำระใหม่พร้อม 50 ทวิ', en: 'This payment notice was not accepted; send a new one with the 50 Tawi' },
+  certificate_already_attached: {
+    th: 'แนบ 50 ทวิ ของการชำระนี้แล้ว หากต้องการเปลี่ยน กรุณาติดต่อเรา',
+    en: 'A 50 Tawi is already attached to this payment; contact us to replace it',
+  },
+  notice_changed: { th: 'ข้อมูลการชำระเปลี่ยนไป กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง', en: 'This payment changed meanwhile; reload and try again' },
   promptpay_id_format: {
     th: 'พร้อมเพย์ต้องเป็นเบอร์มือถือ (เช่น 081-234-5678) เลขประจำตัวประชาชน/เลขผู้เสียภาษี 13 หลัก หรือ e-Wallet 15 หลัก',
     en: 'PromptPay must be a mobile number (e.g. 081-234-5678), a 13-digit ID or tax number, or a 15-digit e-wallet ID',

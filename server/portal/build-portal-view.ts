@@ -71,13 +71,14 @@ function payTarget(business: Business, amountSatang: number, documentNumber: str
 const pendingNotices = {
   where: { status: 'pending_review' },
   orderBy: { sentAt: 'asc' },
-  select: { id: true, amountSatang: true, sentAt: true },
+  select: { id: true, amountSatang: true, sentAt: true, withholdingCertFileId: true },
 } as const;
 
-const noticeView = (n: { id: string; amountSatang: number; sentAt: Date }): PortalPendingNotice => ({
+const noticeView = (n: { id: string; amountSatang: number; sentAt: Date; withholdingCertFileId: string | null }): PortalPendingNotice => ({
   id: n.id,
   amountSatang: n.amountSatang,
   sentAt: n.sentAt.toISOString(),
+  withholdingCertificate: n.withholdingCertFileId !== null,
 });
 
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
@@ -114,7 +115,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
           orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
           include: {
             lines: { orderBy: { position: 'asc' } },
-            payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true } },
+            payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true, notice: { select: { id: true } } } },
             paymentNotices: pendingNotices,
             job: { select: { number: true } },
           },
@@ -270,6 +271,8 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
         reference: p.reference,
         receivedAt: p.receivedAt.toISOString(),
         receiptNumber: p.receipt?.number ?? null,
+        noticeId: p.notice?.id ?? null,
+        withholdingCertificate: p.withholdingCertFileId !== null,
       };
     });
     for (const id of ids) noteJobDoc(inv.jobId, id);

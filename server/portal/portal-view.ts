@@ -84,6 +84,10 @@ export interface PortalPayment {
   reference: string | null;
   receivedAt: string;
   receiptNumber: string | null;
+  /** The client's payment notice this payment was confirmed from (null: recorded by staff). */
+  noticeId: string | null;
+  /** Whether a withholding tax certificate (50 ทวิ) is attached to it. */
+  withholdingCertificate: boolean;
 }
 
 /** A slip the client sent ("I have paid") that staff have not reviewed yet. */
@@ -91,6 +95,8 @@ export interface PortalPendingNotice {
   id: string;
   amountSatang: number;
   sentAt: string;
+  /** Whether the 50 ทวิ is attached (with the slip, or sent later). */
+  withholdingCertificate: boolean;
 }
 
 /** What the client needs to pay by PromptPay: already computed by the server. */

@@ -6,7 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '../data/database.ts';
 import type { Logger } from '../logger.ts';
 
-export type ActivityAction = 'open' | 'view' | 'download' | 'sign' | 'decline' | 'payment_notice' | 'bind_line' | 'recover_request' | 'refund_promptpay';
+export type ActivityAction =
+  | 'open'
+  | 'view'
+  | 'download'
+  | 'sign'
+  | 'decline'
+  | 'payment_notice'
+  | 'bind_line'
+  | 'recover_request'
+  | 'refund_promptpay'
+  | 'withholding_certificate';
 export type ActivityChannel = 'web' | 'liff' | 'line_chat' | 'admin';
 
 /** Where a portal request came from, as the access log records it. */

@@ -122,4 +122,43 @@ describe('paying an invoice with a slip, on a phone', () => {
     await shot(page, 'pay-slip-paid-th-360');
     await page.context().close();
   });
+
+  it('attaches the 50 ทวิ later from the pending box, then sees it attached — on the pending notice and on the confirmed payment', async () => {
+    const page = await phonePage();
+    await page.goto(`${t.baseUrl}/c/${token}/invoices/${f.invoiceId}#pay`);
+    const pay = page.locator('#pay');
+    await pay.getByRole('button', { name: 'ฉันชำระแล้ว' }).click();
+    await pay.getByLabel('จำนวนเงินที่โอน (บาท)').fill('100');
+    await pay
+      .locator('input[name="slip"]')
+      .setInputFiles({ name: 'slip.png', mimeType: 'image/png', buffer: await slipPng(slipPayload('016333123456LATERWHT1')) });
+    await pay.getByRole('button', { name: 'ส่งแจ้งชำระ' }).click();
+    const pending = pay.locator('.pending');
+    await expect.poll(() => pending.isVisible()).toBe(true);
+
+    // Days later the accounts department sends the certificate: attached from the pending box.
+    await pending.getByRole('button', { name: 'แนบหนังสือรับรองหัก ณ ที่จ่าย (50 ทวิ)' }).click();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await pending.locator('input[name="withholdingCertificate"]').setInputFiles({ name: '50tawi.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.evaluate(() => document.fonts.ready);
+    const problems: string[] = [];
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      problems.push(...(await findLayoutProblems(page)).map((p) => `${width}px ${p}`), ...(await findTouchTargetProblems(page)).map((p) => `${width}px ${p}`));
+    }
+    expect(problems).toEqual([]);
+    await pending.screenshot({ path: path.join(SCREENSHOT_DIR, 'pay-slip-certificate-form-th-360.png') });
+    await pending.getByRole('button', { name: 'ส่ง 50 ทวิ' }).click();
+    await expect.poll(() => pending.getByText('50 ทวิ แนบแล้ว').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await pending.screenshot({ path: path.join(SCREENSHOT_DIR, 'pay-slip-certificate-later-th-360.png') });
+
+    const notice = await t.ctx.db.paymentNotice.findFirstOrThrow({ where: { invoiceId: f.invoiceId }, include: { withholdingCertFile: true } });
+    expect(notice.withholdingCertFile?.mimeType).toBe('application/pdf');
+    // Confirmed: the payments list says the certificate is there, and offers nothing more.
+    await t.adminOk('confirmPaymentNotice', { params: { id: notice.id }, body: {} });
+    await expect.poll(() => page.locator('.list-item .cert-attached').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'แนบหนังสือรับรองหัก ณ ที่จ่าย (50 ทวิ)' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { paths } from '../router.ts';
 import { DocumentList, Empty, Facts, InvoiceBadge, LinesTable, Link, Money, Page, PaymentBadge, ReceiptRef, Section, TotalsTable } from '../ui.tsx';
 import { PaySection } from './pay.tsx';
+import { AttachCertificate } from './attach-certificate.tsx';
 import { pendingSatang } from './paid-form.tsx';
 
 function InvoiceCard({ inv }: { inv: PortalInvoice }) {
@@ -134,6 +135,9 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
                   {p.reference ? ` · ${p.reference}` : ''}
                 </span>
                 {p.receiptNumber && <ReceiptRef number={p.receiptNumber} />}
+                {inv.totals.withholdingSatang > 0 && p.noticeId && p.status === 'confirmed' && (
+                  <AttachCertificate noticeId={p.noticeId} attached={p.withholdingCertificate} />
+                )}
               </li>
             ))}
           </ul>

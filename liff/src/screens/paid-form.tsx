@@ -3,6 +3,7 @@ import type { PortalPendingNotice } from '../../../server/portal/portal-view.ts'
 import { sendPaymentNotice } from '../api.ts';
 import { usePortal } from '../context.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
+import { AttachCertificate } from './attach-certificate.tsx';
 
 /** "1,500.50" / "1500" → satang; null when it is not an amount. */
 function bahtToSatang(text: string): number | null {
@@ -18,7 +19,7 @@ export const pendingSatang = (notices: PortalPendingNotice[]) => notices.reduce(
 const satangToBaht = (satang: number) => `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 
 /** What is waiting for staff: shown on the pay card and next to the balance. */
-export function PendingNotices({ notices }: { notices: PortalPendingNotice[] }) {
+export function PendingNotices({ notices, withholding = false }: { notices: PortalPendingNotice[]; withholding?: boolean }) {
   const { t, lang } = usePortal();
   if (!notices.length) return null;
   return (
@@ -26,7 +27,10 @@ export function PendingNotices({ notices }: { notices: PortalPendingNotice[] }) 
       <p class="strong">{t('paid.waiting')}</p>
       <ul class="plain">
         {notices.map((n) => (
-          <li key={n.id}>{t('paid.waitingItem', { amount: formatMoney(n.amountSatang, lang), date: formatDateTime(lang, n.sentAt, t('app.timeSuffix')) })}</li>
+          <li key={n.id}>
+            {t('paid.waitingItem', { amount: formatMoney(n.amountSatang, lang), date: formatDateTime(lang, n.sentAt, t('app.timeSuffix')) })}
+            {withholding && <AttachCertificate noticeId={n.id} attached={n.withholdingCertificate} />}
+          </li>
         ))}
       </ul>
       <p class="small">{t('paid.waitingNote')}</p>

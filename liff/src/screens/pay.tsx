@@ -45,7 +45,7 @@ export function PaySection(props: {
         {t('pay.saveQr')}
       </FileLink>
       <p class="muted small">{t('pay.howTo')}</p>
-      <PendingNotices notices={props.pending} />
+      <PendingNotices notices={props.pending} withholding={withholding > 0} />
       <PaidForm target={`${props.kind}.${props.id}`} balanceSatang={pay.amountSatang} withholding={withholding > 0} formId={`paid-${props.id}`} />
     </section>
   );

@@ -3,6 +3,8 @@
  * `withholdingCertificate`. 201 with the new notice, 200 with the first one when the same slip is
  * sent again. Files are held in memory (5 MB each at most) and never touch the disk unless the
  * notice is accepted; their type is decided from their bytes by the use case.
+ * POST /api/portal/<token>/payment-notices/<noticeId>/withholding-certificate (multipart:
+ * `withholdingCertificate`): the 50 ทวิ sent later, 200 `{ id, withholdingCertificate: true }`.
  */
 import type { Request, Response, Router, RequestHandler } from 'express';
 import multer from 'multer';
@@ -11,6 +13,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { parseFormSatang } from '../../domain/payment-notice.ts';
 import { MAX_UPLOAD_BYTES } from '../../payments/sniff-upload.ts';
 import { submitPaymentNotice } from '../../portal/submit-payment-notice.ts';
+import { attachWithholdingCertificate } from '../../portal/attach-withholding-certificate.ts';
 import { accessMeta } from './request-meta.ts';
 import type { ResolvedLink } from '../../services/links.ts';
 
@@ -23,11 +26,11 @@ const FILE_FIELDS = [
 ];
 
 /** multer's own errors (a file too large, an unknown field) become our one error shape. */
-function uploads(): RequestHandler {
+function uploads(fields = FILE_FIELDS): RequestHandler {
   const parse = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 4, fieldSize: 1024, parts: 8, headerPairs: 50 },
-  }).fields(FILE_FIELDS);
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: fields.length, fields: 4, fieldSize: 1024, parts: 8, headerPairs: 50 },
+  }).fields(fields);
   return (req, res, next) => {
     parse(req, res, (err: unknown) => {
       if (!err) return next();
@@ -61,6 +64,23 @@ export function registerPaymentNoticeRoute(ctx: AppContext, tokenRouter: Router,
         meta: accessMeta(req),
       });
       res.status(result.created ? 201 : 200).json(result.notice);
+    }),
+  );
+
+  tokenRouter.post(
+    '/payment-notices/:noticeId/withholding-certificate',
+    uploads([{ name: 'withholdingCertificate', maxCount: 1 }]),
+    withLink(async (req, res, link) => {
+      if (!req.is('multipart/form-data'))
+        throw new DomainError('VALIDATION', 'send the form as multipart/form-data with withholdingCertificate', { field: 'body' });
+      const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+      const result = await attachWithholdingCertificate(ctx, {
+        link,
+        noticeId: String(req.params.noticeId),
+        certificate: files.withholdingCertificate?.[0]?.buffer ?? null,
+        meta: accessMeta(req),
+      });
+      res.status(200).json(result);
     }),
   );
 }

@@ -104,7 +104,7 @@ describe('the client sends a slip ("I have paid")', () => {
 
     const view = (await (await fetch(`${t.baseUrl}/api/portal/${customerToken}`)).json()) as any;
     const inv = view.invoices.find((i: any) => i.id === f.secondInvoiceId);
-    expect(inv.pendingNotices).toEqual([{ id: res.body.id, amountSatang: balance, sentAt: expect.any(String) }]);
+    expect(inv.pendingNotices).toEqual([{ id: res.body.id, amountSatang: balance, sentAt: expect.any(String), withholdingCertificate: false }]);
 
     // The same file again (a double tap): the first notice, not a second one.
     const before = await snapshot();
