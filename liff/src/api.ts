@@ -104,10 +104,15 @@ export function errorText(error: ApiError, lang: Lang, t: Translate): string {
   return t(error.status === 0 ? 'sign.errNetwork' : 'error.generic');
 }
 
-async function postJson<T>(url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<ApiResult<T>> {
+/** JSON bodies and multipart forms alike: one reading of the server's answer and its error body. */
+async function send<T>(url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { method, headers: jsonHeaders(), body: JSON.stringify(body), credentials: 'same-origin' });
+    const init: RequestInit =
+      body instanceof FormData
+        ? { method, headers: { Accept: 'application/json', ...channelHeaders }, body, credentials: 'same-origin' }
+        : { method, headers: jsonHeaders(), body: JSON.stringify(body), credentials: 'same-origin' };
+    res = await fetch(url, init);
   } catch {
     return { ok: false, error: { status: 0, code: 'NETWORK' } };
   }
@@ -126,16 +131,16 @@ async function postJson<T>(url: string, body: unknown, method: 'POST' | 'PUT' = 
 }
 
 export function acceptQuote(token: string, quoteId: string, body: { name: string; signature: string; consent: true }): Promise<ApiResult<AcceptResult>> {
-  return postJson(`${apiBase(token)}/quotes/${enc(quoteId)}/accept`, body);
+  return send(`${apiBase(token)}/quotes/${enc(quoteId)}/accept`, body);
 }
 
 /** The client's own PromptPay for deposit refunds (customer links only); answers it masked. */
 export function saveRefundPromptPay(token: string, promptPayId: string): Promise<ApiResult<{ refundPromptPay: string | null }>> {
-  return postJson(`${apiBase(token)}/refund-promptpay`, { promptPayId }, 'PUT');
+  return send(`${apiBase(token)}/refund-promptpay`, { promptPayId }, 'PUT');
 }
 
 export function declineQuote(token: string, quoteId: string, reason: string): Promise<ApiResult<{ status: 'declined' }>> {
-  return postJson(`${apiBase(token)}/quotes/${enc(quoteId)}/decline`, reason ? { reason } : {});
+  return send(`${apiBase(token)}/quotes/${enc(quoteId)}/decline`, reason ? { reason } : {});
 }
 
 async function postIdToken<T>(token: string, what: 'status' | 'bind', idToken: string): Promise<T | null> {
@@ -157,35 +162,12 @@ export function bindLine(token: string, idToken: string): Promise<BindResult | n
   return postIdToken<BindResult>(token, 'bind', idToken);
 }
 
-export interface NoticeReply {
-  ok: boolean;
-  /** The server's own Thai/English message for a refusal (`error.messages`), if it sent one. */
-  messages?: { th: string; en: string };
-  field?: string;
-}
-
 /** POST the "I have paid" form (multipart: target, amountSatang, slip, withholdingCertificate). */
-export function sendPaymentNotice(token: string, form: FormData): Promise<NoticeReply> {
-  return postForm(token, '/payment-notices', form);
+export function sendPaymentNotice(token: string, form: FormData): Promise<ApiResult<unknown>> {
+  return send(`${apiBase(token)}/payment-notices`, form);
 }
 
 /** POST the 50 ทวิ sent after the slip (multipart: withholdingCertificate). */
-export function sendWithholdingCertificate(token: string, noticeId: string, form: FormData): Promise<NoticeReply> {
-  return postForm(token, `/payment-notices/${encodeURIComponent(noticeId)}/withholding-certificate`, form);
-}
-
-async function postForm(token: string, pathname: string, form: FormData): Promise<NoticeReply> {
-  try {
-    const res = await fetch(`${apiBase(token)}${pathname}`, {
-      method: 'POST',
-      headers: { Accept: 'application/json', ...channelHeaders },
-      body: form,
-      credentials: 'same-origin',
-    });
-    if (res.ok) return { ok: true };
-    const body = (await res.json().catch(() => null)) as { error?: { messages?: { th: string; en: string }; field?: string } } | null;
-    return { ok: false, ...(body?.error?.messages ? { messages: body.error.messages } : {}), ...(body?.error?.field ? { field: body.error.field } : {}) };
-  } catch {
-    return { ok: false };
-  }
+export function sendWithholdingCertificate(token: string, noticeId: string, form: FormData): Promise<ApiResult<unknown>> {
+  return send(`${apiBase(token)}/payment-notices/${enc(noticeId)}/withholding-certificate`, form);
 }

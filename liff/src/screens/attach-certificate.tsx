@@ -40,7 +40,7 @@ export function AttachCertificate(props: { noticeId: string; attached: boolean }
     setError(null);
     const reply = await sendWithholdingCertificate(token, props.noticeId, data);
     setBusy(false);
-    if (!reply.ok) return setError(reply.messages?.[lang] ?? t('paid.failed'));
+    if (!reply.ok) return setError(reply.error.messages?.[lang] ?? t('paid.failed'));
     setOpen(false);
     await refresh();
   };

@@ -83,7 +83,7 @@ export function PaidForm(props: { target: string; balanceSatang: number; withhol
     setError(null);
     const reply = await sendPaymentNotice(token, data);
     setBusy(false);
-    if (!reply.ok) return setError(reply.messages?.[lang] ?? t('paid.failed'));
+    if (!reply.ok) return setError(reply.error.messages?.[lang] ?? t('paid.failed'));
     setOpen(false);
     await refresh();
   };
