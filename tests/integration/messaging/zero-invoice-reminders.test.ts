@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffReason } from '../../../server/domain/error-messages.ts';
 import { DomainError } from '../../../server/domain/errors.ts';
+import { listOverdueInvoices } from '../../../server/services/staff-queries.ts';
 import { startMessagingFixture, createInvoice, type MessagingFixture } from './messaging-fixture.ts';
 
 let f: MessagingFixture;
@@ -49,6 +50,10 @@ describe('a 0.00 invoice', () => {
     const statuses = Object.fromEntries(customer.body.openInvoices.map((i: any) => [i.id, i.status]));
     expect(statuses).toMatchObject({ [zero.id]: 'sent', [owing.id]: 'overdue' });
     expect(customer.body.overdueCount).toBe(1);
+    // Staff's overdue list in LINE leaves it out too.
+    const overdue = await listOverdueInvoices(f.t.ctx, { customerId });
+    expect(overdue.items.map((i) => i.invoiceId)).toEqual([owing.id]);
+    expect(overdue.totalCount).toBe(1);
     const link = await f.t.admin('POST', '/links', { scope: 'customer', id: customerId });
     const view = await (await fetch(`${f.t.baseUrl}/api/portal/${String(link.body.url).split('/c/')[1]}`)).json();
     expect(view.invoices.find((i: any) => i.id === zero.id)).toMatchObject({ status: 'sent', balanceSatang: 0, pay: null });
