@@ -111,6 +111,10 @@ export const STAFF_REASONS = {
     th: 'ใบแจ้งหนี้ {number} {status} ไม่มีอะไรต้องแจ้งเตือน',
     en: 'Invoice {number} is {status}; there is nothing to remind about.',
   },
+  invoice_nothing_due: {
+    th: 'ใบแจ้งหนี้ {number} ไม่มียอดค้างชำระ (0.00 บาท) จึงไม่ส่งการแจ้งเตือนชำระเงิน',
+    en: 'Invoice {number} has nothing due (balance 0.00); no payment reminder was sent.',
+  },
   unreachable: {
     th: 'ส่งถึงลูกค้ารายนี้ไม่ได้ตอนนี้: ไม่มีช่องทางที่ใช้ได้ (LINE อีเมล หรือ SMS) ตรวจว่ามีอีเมลหรือเบอร์มือถือในข้อมูลลูกค้า',
     en: 'This customer cannot be reached now: no usable LINE, email or SMS. Check the customer has an email or mobile number.',

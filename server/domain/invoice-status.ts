@@ -50,11 +50,15 @@ export function invoiceBalanceSatang(netPayableSatang: number, paidSatang: numbe
   return Math.max(0, netPayableSatang - paidSatang);
 }
 
-/** Overdue when money is still owed (sent or partially paid) and the due day has passed in Bangkok. */
-export function displayInvoiceStatus(status: InvoiceStatus, dueDate: string | null, today: string): InvoiceDisplayStatus {
+/**
+ * Overdue when money is still owed (sent or partially paid, balance above 0.00) and the due day has
+ * passed in Bangkok. A 0.00 invoice (e.g. fully discounted) is sent but owes nothing: never overdue.
+ */
+export function displayInvoiceStatus(status: InvoiceStatus, dueDate: string | null, today: string, balanceSatang: number): InvoiceDisplayStatus {
   if (!isValidCalendarDate(today)) throw validation('today', 'today must be a calendar date YYYY-MM-DD');
+  requireAmount(balanceSatang, 'balanceSatang');
   if (dueDate === null) return status;
   if (!isValidCalendarDate(dueDate)) throw validation('dueDate', 'dueDate must be a calendar date YYYY-MM-DD');
-  const owing = status === 'sent' || status === 'partially_paid';
+  const owing = (status === 'sent' || status === 'partially_paid') && balanceSatang > 0;
   return owing && today > dueDate ? 'overdue' : status;
 }

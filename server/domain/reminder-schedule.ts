@@ -20,9 +20,9 @@ export interface DueReminderInput {
   offsets?: readonly number[];
 }
 
-/** Reminders stop the moment an invoice is paid or voided; drafts were never sent. */
-export function isRemindable(status: InvoiceStatus): boolean {
-  return status === 'sent' || status === 'partially_paid';
+/** Reminders stop the moment an invoice is paid or voided; drafts were never sent; a 0.00 balance asks for nothing. */
+export function isRemindable(status: InvoiceStatus, balanceSatang: number): boolean {
+  return (status === 'sent' || status === 'partially_paid') && balanceSatang > 0;
 }
 
 /**

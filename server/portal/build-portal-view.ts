@@ -220,8 +220,9 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   });
 
   const invoiceViews: PortalInvoice[] = invoices.map((inv) => {
-    const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
-    const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today);
+    // A void invoice asks for nothing, whatever its amounts were.
+    const balanceSatang = inv.status === 'void' ? 0 : invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
+    const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today, balanceSatang);
     const ids = [documentId('invoice', inv.id)];
     documents.push({
       cancelled: false,

@@ -42,13 +42,16 @@ export async function getCustomerSummary(ctx: AppContext, id: string) {
   if (!customer) throw notFound('Customer');
   const today = bangkokDate(ctx.clock.now());
   const openJobs = customer.jobs.filter((j) => !isTerminalStage(j.stage as JobStage));
-  const openInvoices = customer.invoices.map((inv) => ({
-    id: inv.id,
-    number: inv.number,
-    dueDate: inv.dueDate,
-    status: displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today),
-    balanceSatang: invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang),
-  }));
+  const openInvoices = customer.invoices.map((inv) => {
+    const balanceSatang = invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
+    return {
+      id: inv.id,
+      number: inv.number,
+      dueDate: inv.dueDate,
+      status: displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today, balanceSatang),
+      balanceSatang,
+    };
+  });
   const { jobs: _jobs, invoices: _invoices, deposits, lineUsers, ...profile } = customer;
   return {
     ...profile,

@@ -23,7 +23,13 @@ export interface OverdueInvoice {
  */
 export async function listOverdueInvoices(ctx: AppContext, options: { customerId?: string; limit?: number; offset?: number } = {}) {
   const today = bangkokDate(ctx.clock.now());
-  const where = { status: { in: OWING }, dueDate: { lt: today }, ...(options.customerId ? { customerId: options.customerId } : {}) };
+  // A sent 0.00 invoice owes nothing, so it is never overdue (a positive balance implies a positive net payable).
+  const where = {
+    status: { in: OWING },
+    netPayableSatang: { gt: 0 },
+    dueDate: { lt: today },
+    ...(options.customerId ? { customerId: options.customerId } : {}),
+  };
   const [rows, all] = await Promise.all([
     ctx.db.invoice.findMany({
       where,

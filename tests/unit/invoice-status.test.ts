@@ -63,23 +63,26 @@ describe('invoiceStatusAfterPayment and balance', () => {
 });
 
 describe('displayInvoiceStatus', () => {
-  it.each<[InvoiceStatus, string | null, string, InvoiceDisplayStatus]>([
-    ['sent', '2026-11-30', '2026-11-30', 'sent'], // due today is not overdue yet
-    ['sent', '2026-11-30', '2026-12-01', 'overdue'],
-    ['partially_paid', '2026-11-30', '2026-12-01', 'overdue'],
-    ['partially_paid', '2026-11-30', '2026-11-29', 'partially_paid'],
-    ['paid', '2026-11-30', '2027-01-01', 'paid'],
-    ['void', '2026-11-30', '2027-01-01', 'void'],
-    ['draft', '2026-11-30', '2027-01-01', 'draft'],
-    ['sent', null, '2027-01-01', 'sent'],
-  ])('%s due %s on %s → %s', (status, dueDate, today, expected) => {
-    expect(displayInvoiceStatus(status, dueDate, today)).toBe(expected);
+  it.each<[InvoiceStatus, string | null, string, number, InvoiceDisplayStatus]>([
+    ['sent', '2026-11-30', '2026-11-30', 1000, 'sent'], // due today is not overdue yet
+    ['sent', '2026-11-30', '2026-12-01', 1000, 'overdue'],
+    ['partially_paid', '2026-11-30', '2026-12-01', 1, 'overdue'],
+    ['partially_paid', '2026-11-30', '2026-11-29', 1000, 'partially_paid'],
+    ['paid', '2026-11-30', '2027-01-01', 0, 'paid'],
+    ['void', '2026-11-30', '2027-01-01', 1000, 'void'],
+    ['draft', '2026-11-30', '2027-01-01', 1000, 'draft'],
+    ['sent', null, '2027-01-01', 1000, 'sent'],
+    // Nothing owed, nothing overdue: a 0.00 invoice, or one whose balance reached 0.00.
+    ['sent', '2026-11-30', '2027-01-01', 0, 'sent'],
+    ['partially_paid', '2026-11-30', '2027-01-01', 0, 'partially_paid'],
+  ])('%s due %s on %s, balance %i satang → %s', (status, dueDate, today, balanceSatang, expected) => {
+    expect(displayInvoiceStatus(status, dueDate, today, balanceSatang)).toBe(expected);
   });
 
   it.each([
     ['2026-11-31', '2026-12-01', 'dueDate'],
     ['2026-11-30', 'today', 'today'],
   ])('refuses bad dates (%s, %s)', (dueDate, today, field) => {
-    expectDomainError(() => displayInvoiceStatus('sent', dueDate, today), 'VALIDATION', field);
+    expectDomainError(() => displayInvoiceStatus('sent', dueDate, today, 1000), 'VALIDATION', field);
   });
 });

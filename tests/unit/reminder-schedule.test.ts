@@ -60,14 +60,17 @@ describe('dueReminderOffsets (due 2026-11-30)', () => {
 });
 
 describe('isRemindable', () => {
-  it.each<[InvoiceStatus, boolean]>([
-    ['draft', false],
-    ['sent', true],
-    ['partially_paid', true],
-    ['paid', false],
-    ['void', false],
-  ])('%s → %s', (status, expected) => {
-    expect(isRemindable(status)).toBe(expected);
+  it.each<[InvoiceStatus, number, boolean]>([
+    ['draft', 1000, false],
+    ['sent', 1000, true],
+    ['partially_paid', 1, true],
+    ['paid', 0, false],
+    ['void', 1000, false],
+    // A 0.00 invoice (or one whose balance is 0.00) asks for nothing.
+    ['sent', 0, false],
+    ['partially_paid', 0, false],
+  ])('%s with balance %i satang → %s', (status, balanceSatang, expected) => {
+    expect(isRemindable(status, balanceSatang)).toBe(expected);
   });
 });
 

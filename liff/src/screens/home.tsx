@@ -68,7 +68,7 @@ export function QuoteRow({ quote: q }: { quote: PortalQuote }) {
 export function Home() {
   const { view, lang, t } = usePortal();
   const businessName = lang === 'th' ? view.business.name : view.business.nameEn;
-  const toPay = view.invoices.filter((i) => i.pay);
+  const toPay = view.invoices.filter((i) => i.pay && i.status !== 'void');
   const depositsToPay = view.deposits.filter((d) => d.pay);
   const quotes = view.quotes.filter((q) => q.status === 'sent');
   const activeJobs = view.jobs.filter((j) => j.timing === 'active');

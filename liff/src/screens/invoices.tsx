@@ -26,7 +26,11 @@ function InvoiceCard({ inv }: { inv: PortalInvoice }) {
             <Money satang={inv.totals.totalSatang} class="strong" />
           </span>
         )}
-        <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
+        {inv.status === 'void' ? (
+          <span class="muted small block">{t('invoice.voidNote')}</span>
+        ) : (
+          <span class="muted small block">{t('invoice.due', { date: formatDate(lang, inv.dueDate) })}</span>
+        )}
         {inv.pendingNotices.length > 0 && (
           <span class="small block">
             {t('paid.pendingFact')}: {formatMoney(pendingSatang(inv.pendingNotices), lang)}
@@ -39,8 +43,9 @@ function InvoiceCard({ inv }: { inv: PortalInvoice }) {
 
 export function Invoices() {
   const { view, t } = usePortal();
-  const open = view.invoices.filter((i) => i.pay);
-  const others = view.invoices.filter((i) => !i.pay);
+  const payable = (i: PortalInvoice) => i.pay !== null && i.status !== 'void';
+  const open = view.invoices.filter(payable);
+  const others = view.invoices.filter((i) => !payable(i));
   return (
     <Page title={t('invoices.title')}>
       {!view.invoices.length && <Empty text={t('invoices.empty')} />}
@@ -83,6 +88,7 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
       </Page>
     );
   const suffix = t('app.timeSuffix');
+  const isVoid = inv.status === 'void';
   return (
     <Page
       title={t('invoice.title', { number: inv.number })}
@@ -106,13 +112,16 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
             inv.taxInvoiceNumber ? [t('invoice.taxInvoice'), inv.taxInvoiceNumber] : false,
             [t('invoice.total'), <Money satang={inv.totals.totalSatang} />],
             inv.paidSatang > 0 ? [t('invoice.paid'), <Money satang={inv.paidSatang} />] : false,
-            [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],
+            // A void invoice asks for nothing: no balance line at all, its state in words instead.
+            isVoid ? [t('inv.void'), t('invoice.voidNote')] : [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],
             pendingSatang(inv.pendingNotices) > 0 ? [t('paid.pendingFact'), <Money satang={pendingSatang(inv.pendingNotices)} />] : false,
           ]}
         />
       </div>
 
-      {inv.pay && <PaySection kind="invoice" id={inv.id} pay={inv.pay} withholdingSatang={inv.totals.withholdingSatang} pending={inv.pendingNotices} />}
+      {inv.pay && !isVoid && (
+        <PaySection kind="invoice" id={inv.id} pay={inv.pay} withholdingSatang={inv.totals.withholdingSatang} pending={inv.pendingNotices} />
+      )}
 
       <Section title={t('invoice.items')}>
         <div class="card">

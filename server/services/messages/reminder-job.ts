@@ -8,7 +8,7 @@
 import type { AppContext } from '../context.ts';
 import { Prisma } from '../../data/database.ts';
 import { addDays, bangkokDate } from '../../domain/dates.ts';
-import type { InvoiceStatus } from '../../domain/invoice-status.ts';
+import { invoiceBalanceSatang, type InvoiceStatus } from '../../domain/invoice-status.ts';
 import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsets, isRemindable, isWithinSendingWindow } from '../../domain/reminder-schedule.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { queueInvoiceReminder } from './send-reminder.ts';
@@ -45,8 +45,9 @@ export async function runRemindersOnce(ctx: AppContext): Promise<ReminderRunResu
     if (offset === undefined) continue;
     try {
       const outcome = await ctx.db.$transaction(async (tx) => {
-        const invoice = await tx.invoice.findUnique({ where: { id: candidate.id }, select: { status: true } });
-        if (!invoice || !isRemindable(invoice.status as InvoiceStatus)) return 'stopped' as const;
+        const invoice = await tx.invoice.findUnique({ where: { id: candidate.id }, select: { status: true, netPayableSatang: true, paidSatang: true } });
+        if (!invoice || !isRemindable(invoice.status as InvoiceStatus, invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang)))
+          return 'stopped' as const;
         const reminder = await tx.paymentReminder.create({ data: { invoiceId: candidate.id, offsetDays: offset, createdAt: now } });
         try {
           const { message } = await queueInvoiceReminder(tx, ctx, { invoiceId: candidate.id, idempotencyKey: `payment-reminder:${candidate.id}:${offset}` });

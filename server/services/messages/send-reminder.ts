@@ -23,12 +23,19 @@ export async function queueInvoiceReminder(
   const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId } });
   if (!invoice) throw notFound('Invoice');
   const status = invoice.status as InvoiceStatus;
-  if (!isRemindable(status))
-    throw conflict(`Invoice ${invoice.number} is ${status}; there is nothing to remind about`, {
-      status,
-      reason: 'invoice_not_remindable',
-      number: invoice.number,
-    });
+  const balanceSatang = invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
+  if (!isRemindable(status, balanceSatang))
+    throw balanceSatang === 0 && (status === 'sent' || status === 'partially_paid')
+      ? conflict(`Invoice ${invoice.number} has a balance of 0.00; there is nothing to remind about`, {
+          status,
+          reason: 'invoice_nothing_due',
+          number: invoice.number,
+        })
+      : conflict(`Invoice ${invoice.number} is ${status}; there is nothing to remind about`, {
+          status,
+          reason: 'invoice_not_remindable',
+          number: invoice.number,
+        });
   const link = await issuePortalLink(ctx, { scope: 'invoice', id: invoice.id, createdBy: input.requestedBy ?? 'reminders' }, tx);
   const audience = await loadAudience(tx, invoice.customerId);
   const message: EnqueuedMessage = await enqueueMessage(tx, ctx, {
@@ -41,7 +48,7 @@ export async function queueInvoiceReminder(
       ...linkRef(link),
       invoiceId: invoice.id,
       invoiceNumber: invoice.number,
-      amountDueSatang: invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang),
+      amountDueSatang: balanceSatang,
       dueDate: invoice.dueDate,
       daysOverdue: daysBetween(invoice.dueDate, bangkokDate(ctx.clock.now())),
       attachDocumentId: `invoice.${invoice.id}`,
