@@ -306,3 +306,25 @@ export function Modal(props: { labelledBy: string; onClose: () => void; class?: 
     </dialog>
   );
 }
+
+/** The foot of every small client form: the server's refusal (if any), then Cancel and the action. */
+export function FormFooter(props: { error: string | null; busy: boolean; onCancel: () => void; submitLabel: string }) {
+  const { t } = usePortal();
+  return (
+    <>
+      {props.error && (
+        <p class="note note-warn" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div class="paid-actions">
+        <button type="button" class="btn btn-quiet" onClick={props.onCancel} disabled={props.busy}>
+          {t('paid.cancel')}
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

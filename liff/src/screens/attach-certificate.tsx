@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sendWithholdingCertificate } from '../api.ts';
 import { usePortal } from '../context.ts';
+import { FormFooter } from '../ui.tsx';
 
 /**
  * The 50 ทวิ sent after the slip (accounts departments often issue it days later): a button that
@@ -51,19 +52,7 @@ export function AttachCertificate(props: { noticeId: string; attached: boolean }
         <span class="field-label">{t('cert.file')}</span>
         <input id={id} name="withholdingCertificate" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" />
       </label>
-      {error && (
-        <p class="note note-warn" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="paid-actions">
-        <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)} disabled={busy}>
-          {t('paid.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {t(busy ? 'paid.sending' : 'cert.send')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} onCancel={() => setOpen(false)} submitLabel={t(busy ? 'paid.sending' : 'cert.send')} />
     </form>
   );
 }

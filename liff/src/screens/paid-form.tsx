@@ -4,6 +4,7 @@ import { sendPaymentNotice } from '../api.ts';
 import { usePortal } from '../context.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { AttachCertificate } from './attach-certificate.tsx';
+import { FormFooter } from '../ui.tsx';
 
 /** "1,500.50" / "1500" → satang; null when it is not an amount. */
 function bahtToSatang(text: string): number | null {
@@ -127,19 +128,7 @@ export function PaidForm(props: { target: string; balanceSatang: number; withhol
           </span>
         </label>
       )}
-      {error && (
-        <p class="note note-warn" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="paid-actions">
-        <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)} disabled={busy}>
-          {t('paid.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {t(busy ? 'paid.sending' : 'paid.send')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} onCancel={() => setOpen(false)} submitLabel={t(busy ? 'paid.sending' : 'paid.send')} />
     </form>
   );
 }

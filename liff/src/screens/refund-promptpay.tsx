@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { saveRefundPromptPay } from '../api.ts';
 import { usePortal } from '../context.ts';
+import { FormFooter } from '../ui.tsx';
 
 /**
  * "Refund to my PromptPay": where the shop sends deposit refunds. Only on a customer link (the
@@ -56,19 +57,7 @@ export function RefundPromptPay() {
               {t('refund.hint')}
             </span>
           </label>
-          {error && (
-            <p class="note note-warn" role="alert">
-              {error}
-            </p>
-          )}
-          <div class="paid-actions">
-            <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)} disabled={busy}>
-              {t('paid.cancel')}
-            </button>
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {t(busy ? 'refund.saving' : 'refund.save')}
-            </button>
-          </div>
+          <FormFooter error={error} busy={busy} onCancel={() => setOpen(false)} submitLabel={t(busy ? 'refund.saving' : 'refund.save')} />
         </form>
       )}
     </section>
