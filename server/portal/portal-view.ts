@@ -10,6 +10,7 @@
  */
 export type Lang = 'th' | 'en';
 export type LinkScope = 'customer' | 'quote' | 'invoice';
+import type { PrintedTotals } from '../services/document-fields.ts';
 import type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, QuoteStatus, ReceiptType } from '../domain/labels.ts';
 
 export type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, ReceiptType };
@@ -136,20 +137,8 @@ export interface PortalQuoteDocument {
   validUntil: string;
   note: string | null;
   lines: PortalLine[];
-  totals: {
-    grossSatang: number;
-    discountSatang: number;
-    subtotalSatang: number;
-    vatSatang: number;
-    vatMode: 'exclusive' | 'inclusive' | 'none';
-    /** 700 = 7%. */
-    vatRateBasisPoints: number;
-    totalSatang: number;
-    withholdingSatang: number;
-    /** 300 = 3%. */
-    withholdingBasisPoints: number;
-    netPayableSatang: number;
-  };
+  /** The totals exactly as the quote PDF prints them. */
+  totals: PrintedTotals;
   /** Refundable security deposit asked on acceptance; null = none. */
   depositSatang: number | null;
 }

@@ -20,7 +20,7 @@ import { bangkokDate } from '../domain/dates.ts';
 import { clientError, notFound } from '../domain/errors.ts';
 import { linkSeesQuote } from '../domain/link-rules.ts';
 import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
-import { canonicalQuoteContent } from '../domain/quote-content.ts';
+import { canonicalQuoteContent, type SignedQuoteFacts } from '../domain/quote-content.ts';
 import { getBusiness } from './business.ts';
 import { createDepositIn } from './deposits.ts';
 import { createJobIn } from './jobs.ts';
@@ -84,25 +84,8 @@ export function quoteContentSha256(quote: Parameters<typeof signedFacts>[0]): st
     .digest('hex');
 }
 
-function signedFacts(quote: {
-  number: string;
-  issueDate: string;
-  validUntil: string;
-  depositSatang: number;
-  notes: string | null;
-  customer: { name: string; companyName: string | null; taxId: string | null; branchCode: string | null; address: string | null };
-  lines: { description: string; quantityMilli: number; unitPriceSatang: number; amountSatang: number }[];
-  vatMode: string;
-  vatRateBasisPoints: number;
-  withholdingBasisPoints: number;
-  grossSatang: number;
-  discountSatang: number;
-  subtotalSatang: number;
-  vatSatang: number;
-  totalSatang: number;
-  withholdingSatang: number;
-  netPayableSatang: number;
-}) {
+/** A quote row as loaded (totals sit on the row itself) → the facts a client signs. */
+function signedFacts(quote: Omit<SignedQuoteFacts, 'totals'> & SignedQuoteFacts['totals']): SignedQuoteFacts {
   return {
     number: quote.number,
     issueDate: quote.issueDate,
