@@ -10,6 +10,7 @@
  * altered, or a legal document with neither a stored file nor a render job, is an operator alarm
  * and a 503 for the client — never a silent re-render (which would print today's data).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../services/context.ts';
@@ -102,7 +103,8 @@ async function renderAndStore(ctx: AppContext, kind: string, recordId: string, l
   const file = storagePath(ctx, kind, recordId);
   // Issued documents carry customer names and tax IDs: private to the portal's user, like the database.
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Unique per write: the render job and a download may store the same document at the same moment.
+  const tmp = `${file}.${randomUUID()}.tmp`;
   writeFileSync(tmp, bytes, { mode: 0o600 });
   renameSync(tmp, file);
   try {

@@ -110,6 +110,20 @@ describe('a snapshot of the parties at issue', () => {
     expect(text).not.toContain('ซอยใหม่'.normalize('NFKC'));
   });
 
+  it('a quote sent before the buyer moved keeps the address it was sent with', async () => {
+    const c = await t.adminOk('createCustomer', { body: { name: 'คุณใบเสนอราคา', email: 'quote-snapshot@example.com', address: '3 ซอยก่อนส่ง ปทุมธานี 12000' } });
+    const quote = await t.admin('POST', '/quotes', {
+      customerId: c.id,
+      validUntil: '2026-12-20',
+      lines: [{ description: 'ค่าเช่าไฟ', quantity: 1, unitPriceSatang: 100_000 }],
+    });
+    expect((await t.admin('POST', `/quotes/${quote.body.id}/send`)).status).toBe(200);
+    await t.adminOk('updateCustomer', { params: { id: c.id }, body: { address: '4 ซอยหลังส่ง ระยอง 21000' } });
+    const text = pdfText(Buffer.from(await (await adminPdf(`quote.${quote.body.id}`)).arrayBuffer()));
+    expect(text).toContain('ซอยก่อนส่ง'.normalize('NFKC'));
+    expect(text).not.toContain('ซอยหลังส่ง'.normalize('NFKC'));
+  });
+
   it('after the business stops being VAT-registered, its tax invoices still download and "download all" is a valid ZIP', async () => {
     const { customerId, taxInvoiceId, invoiceId } = await paidInvoice('คุณเลิกจดภาษี');
     await t.adminOk('saveBusiness', { body: { ...VAT_BUSINESS, vatRegistered: false } });
@@ -192,5 +206,43 @@ describe('a stored document that is not as issued is an operator alarm, never re
     expect(note).toContain(CLIENT_REASONS.document_unavailable.th);
     for (const [name, bytes] of entries) if (name.endsWith('.pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(existsSync(storedFile(taxInvoiceId))).toBe(false);
+  });
+});
+
+describe('documents issued before snapshots existed (the migration backfill)', () => {
+  it('become render jobs filled from the data of that moment; one already stored stays as stored', async () => {
+    const fresh = await paidInvoice('คุณก่อนย้ายระบบ');
+    const stored = await paidInvoice('คุณเก็บไว้แล้ว');
+    const [, freshReceipt] = fresh.receiptId.split('.') as [string, string];
+    const [, freshPayment] = fresh.taxInvoiceId.split('.') as [string, string];
+    const [, storedReceipt] = stored.receiptId.split('.') as [string, string];
+    // The state before the migration: no snapshots at all; the first customer's documents never downloaded.
+    await t.ctx.db.documentSnapshot.deleteMany({ where: { documentId: { in: [freshReceipt, freshPayment, storedReceipt] } } });
+    await t.ctx.db.issuedDocument.deleteMany({ where: { documentId: { in: [freshReceipt, freshPayment] } } });
+    rmSync(storedFile(fresh.receiptId));
+    rmSync(storedFile(fresh.taxInvoiceId));
+    const sql = readFileSync(path.join(import.meta.dirname, '../../../prisma/migrations/20261129222135_issued_document_snapshots/migration.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('-- Backfill'));
+    for (const statement of backfill
+      .split(';')
+      .map((x) => x.replace(/^--.*$/gm, '').trim())
+      .filter(Boolean)) {
+      // Rows already present (documents of other tests) are skipped by the unique key.
+      await t.ctx.db.$executeRawUnsafe(statement.replace('INSERT INTO', 'INSERT OR IGNORE INTO'));
+    }
+    const rows = await t.ctx.db.documentSnapshot.findMany({ where: { documentId: { in: [freshReceipt, freshPayment, storedReceipt] } } });
+    expect(rows.map((r) => [r.documentType, r.documentId, r.parties, r.renderPending]).sort()).toEqual(
+      [
+        ['receipt', freshReceipt, null, true],
+        ['tax_invoice', freshPayment, null, true],
+        ['receipt', storedReceipt, null, false],
+      ].sort(),
+    );
+    await t.ctx.documents.storePending();
+    expect(existsSync(storedFile(fresh.receiptId))).toBe(true);
+    expect(existsSync(storedFile(fresh.taxInvoiceId))).toBe(true);
+    const filled = await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: 'receipt', documentId: freshReceipt } });
+    expect(JSON.parse(filled.parties!).buyer.name).toBe('คุณก่อนย้ายระบบ');
+    expect((await adminPdf(stored.receiptId)).status).toBe(200);
   });
 });
