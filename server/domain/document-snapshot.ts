@@ -33,7 +33,7 @@ export interface PartiesSnapshot {
 }
 
 /** Rendered and stored in the issuing unit of work (a durable render job); never re-rendered after. */
-const STORED_AT_ISSUE: readonly string[] = ['tax_invoice', 'receipt', 'credit_note', 'signed_quote'];
+const STORED_AT_ISSUE: readonly string[] = ['tax_invoice', 'receipt_tax_invoice', 'receipt', 'credit_note', 'signed_quote'];
 
 /** `kind`: a portal document kind (portal/document-ids.ts). */
 export function isStoredAtIssue(kind: string): boolean {

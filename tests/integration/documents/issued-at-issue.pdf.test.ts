@@ -7,13 +7,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, VAT_BUSINESS, TEST_ADMIN_KEY, type TestApp } from '../../helpers/test-app.ts';
 import { issueLink } from '../../helpers/portal-fixtures.ts';
 import { readZip } from '../../helpers/read-zip.ts';
 import { CLIENT_REASONS } from '../../../server/domain/error-messages.ts';
+import { documentIssuer } from '../../../server/documents/document-pdfs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -244,5 +245,37 @@ describe('documents issued before snapshots existed (the migration backfill)', (
     const filled = await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: 'receipt', documentId: freshReceipt } });
     expect(JSON.parse(filled.parties!).buyer.name).toBe('คุณก่อนย้ายระบบ');
     expect((await adminPdf(stored.receiptId)).status).toBe(200);
+  });
+});
+
+describe('the worker runs render jobs at start and retries failed ones', () => {
+  it('a job that fails stays open with an alarm, and is done at the next start', async () => {
+    const { receiptId } = await paidInvoice('คุณเรนเดอร์ไม่ผ่าน');
+    const [kind, id] = receiptId.split('.') as [string, string];
+    rmSync(storedFile(receiptId));
+    await t.ctx.db.issuedDocument.deleteMany({ where: { documentType: kind, documentId: id } });
+    await t.ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: id }, data: { renderPending: true } });
+    // A failed disk write: the receipts' folder is a file.
+    const folder = path.dirname(storedFile(receiptId));
+    const aside = `${folder}.aside`;
+    renameSync(folder, aside);
+    writeFileSync(folder, 'not a folder');
+    try {
+      await t.ctx.documents.storePending();
+      const [alarm] = await alarmsFor(receiptId);
+      expect(alarm?.kind).toBe('document_render_failed');
+      const job = await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: kind, documentId: id } });
+      expect(job.renderPending).toBe(true);
+    } finally {
+      rmSync(folder);
+      renameSync(aside, folder);
+    }
+    // A worker starting up runs the open jobs first.
+    const worker = documentIssuer(t.ctx);
+    worker.startRetries(60_000);
+    await worker.stop();
+    expect(existsSync(storedFile(receiptId))).toBe(true);
+    expect((await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: kind, documentId: id } })).renderPending).toBe(false);
+    expect((await adminPdf(receiptId)).status).toBe(200);
   });
 });
