@@ -17,7 +17,7 @@ import type { AppContext } from '../services/context.ts';
 import type { DocumentIssuer } from '../services/ports.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { isStoredAtIssue } from '../domain/document-snapshot.ts';
-import { raiseOperatorAlarm, type OperatorAlarmKind } from '../services/operator-alarms.ts';
+import { raiseOperatorAlarm, resolveOperatorAlarms, type OperatorAlarmKind } from '../services/operator-alarms.ts';
 import { loadDocumentModel, type DocumentOwner, type LoadedDocument } from './load-document-model.ts';
 import { renderDocumentPdf } from './render-document-pdf.ts';
 import { documentFileName } from './file-name.ts';
@@ -76,6 +76,7 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string): Promi
       // Tampering or disk corruption: refuse rather than hand out a document that differs from the issued one.
       return alarm(ctx, 'document_altered', documentId, `stored file SHA-256 ${sha256} differs from the recorded ${record.sha256}`);
     }
+    await resolveOperatorAlarms(ctx, documentId);
     return { bytes, sha256, fileName, owner: loaded.owner };
   }
   if (isStoredAtIssue(kind)) {
@@ -113,6 +114,7 @@ async function renderAndStore(ctx: AppContext, kind: string, recordId: string, l
     // Another request stored it at the same moment; rendering and sealing are deterministic, so the bytes agree.
   }
   await ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: recordId, renderPending: true }, data: { renderPending: false } });
+  await resolveOperatorAlarms(ctx, `${kind}.${recordId}`);
   return { bytes, sha256 };
 }
 

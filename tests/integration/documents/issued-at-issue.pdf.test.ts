@@ -150,6 +150,7 @@ describe('a snapshot of the parties at issue', () => {
 describe('a stored document that is not as issued is an operator alarm, never re-rendered', () => {
   it('a deleted file: alarm recorded, 503 in Thai and English, and the file stays absent', async () => {
     const { customerId, taxInvoiceId } = await paidInvoice('คุณไฟล์หาย');
+    const backup = readFileSync(storedFile(taxInvoiceId));
     rmSync(storedFile(taxInvoiceId));
     const link = await issueLink(t, 'customer', customerId);
     for (let i = 0; i < 2; i++) {
@@ -169,6 +170,10 @@ describe('a stored document that is not as issued is an operator alarm, never re
     expect(html).toContain('Operator alarms');
     expect(html).toContain(taxInvoiceId);
     expect(html).toContain('document_missing');
+    // Restored from a backup: served again, and the alarm closes itself.
+    writeFileSync(storedFile(taxInvoiceId), backup);
+    expect((await fetch(`${t.baseUrl}/api/portal/${link.token}/documents/${taxInvoiceId}`)).status).toBe(200);
+    expect((await alarmsFor(taxInvoiceId))[0]?.resolvedAt).not.toBeNull();
   });
 
   it('an altered file: alarm recorded and 503; the altered bytes are not served', async () => {
@@ -276,6 +281,7 @@ describe('the worker runs render jobs at start and retries failed ones', () => {
     await worker.stop();
     expect(existsSync(storedFile(receiptId))).toBe(true);
     expect((await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: kind, documentId: id } })).renderPending).toBe(false);
+    expect((await alarmsFor(receiptId))[0]?.resolvedAt).not.toBeNull();
     expect((await adminPdf(receiptId)).status).toBe(200);
   });
 });
