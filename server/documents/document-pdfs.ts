@@ -1,8 +1,9 @@
 /**
  * Issued documents never change: the first render of an issued document is stored under
  * DATA_DIR/documents and its SHA-256 recorded (IssuedDocument); every later download returns those
- * exact bytes, even if the business later changes its address or the invoice gets paid.
- * Drafts are rendered on demand and never stored.
+ * exact bytes, even if the business later changes its address. Drafts and requests for payment
+ * (invoice, deposit request: request-state.ts) are rendered on demand with their current state and
+ * never stored.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,8 +9,8 @@ import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dat
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
-import { documentPayPayload } from '../payments/promptpay.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import { depositRequestState, invoiceRequestState } from './request-state.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
 
 type Business = Awaited<ReturnType<typeof getBusiness>>;
@@ -25,7 +25,7 @@ export interface DocumentOwner {
 export interface LoadedDocument {
   model: DocumentModel;
   owner: DocumentOwner;
-  /** Drafts are never "issued": rendered on demand, not stored. */
+  /** Stored at first render. Drafts and requests for payment (invoice, deposit request) are not: rendered on demand with their current state. */
   issued: boolean;
 }
 
@@ -69,7 +69,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     // The same printed facts the portal page shows (services/document-fields.ts).
     const base = { lang: l, seller: seller(business, l), buyer: buyer(q.customer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
-    if (kind === 'quote') return { model: { kind: 'quote', ...base }, owner, issued: q.status !== 'draft' };
+    if (kind === 'quote') {
+      const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
+      return { model: { kind: 'quote', ...base, stamp }, owner, issued: q.status !== 'draft' };
+    }
     const s = q.signature!;
     return {
       model: {
@@ -170,8 +173,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const l = lang(inv.customer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const base = { lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
-    // The invoice as issued: its full amount and QR. Payments are shown by receipts and tax
-    // invoices, so the issued PDF never has to change when money arrives.
+    // A request for payment, not a legal record: the issued content stamped with its state now
+    // (request-state.ts), rendered at each download and never stored.
     return {
       model: {
         kind: 'invoice',
@@ -179,12 +182,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         number: inv.number,
         issueDate: inv.issueDate,
         dueDate: inv.dueDate,
-        paidSatang: 0,
-        balanceSatang: inv.netPayableSatang,
-        promptPayPayload: inv.netPayableSatang > 0 ? documentPayPayload(business, inv.netPayableSatang, inv.number) : null,
+        ...invoiceRequestState(inv, business),
       },
       owner,
-      issued: inv.status !== 'draft',
+      issued: false,
     };
   }
 
@@ -204,10 +205,11 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         amountSatang: d.requiredSatang,
         quoteNumber: d.quote?.number ?? null,
         jobNumber: d.job?.number ?? null,
-        promptPayPayload: documentPayPayload(business, d.requiredSatang, d.number),
+        ...depositRequestState(d, business),
       },
       owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
-      issued: true,
+      // A request for payment: rendered with its current state at each download, never stored.
+      issued: false,
     };
   }
 

@@ -19,6 +19,7 @@ import { receiptLayout } from './pdf/kinds/receipt.ts';
 import { taxInvoiceLayout } from './pdf/kinds/tax-invoice.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, hRule, startPage, type RenderContext } from './pdf/page.ts';
 import { promptPayQrPng } from './pdf/qr.ts';
+import { drawStampBanner, drawStampWatermarks, stampLabel } from './pdf/stamp.ts';
 import { drawLines } from './pdf/text-layout.ts';
 
 export type { DocumentModel } from './document-model.ts';
@@ -139,12 +140,14 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<Buffer> {
     lang: model.lang,
     y: PAGE.top,
     meta: layout.meta,
-    badges: layout.badges,
+    badges: model.stamp ? [...layout.badges, stampLabel(model.stamp)] : layout.badges,
     drawRunningHeader,
     onPageBreak: null,
   };
   startPage(ctx, true);
+  if (model.stamp) drawStampBanner(ctx, model.stamp);
   layout.drawBody(ctx, { qrPng });
+  if (model.stamp) drawStampWatermarks(ctx, model.stamp);
   drawFooters(ctx);
   doc.end();
   return done;

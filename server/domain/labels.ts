@@ -142,3 +142,17 @@ export const DOCUMENT_KIND_LABELS: Record<Exclude<DocumentKind, 'receipt'>, Word
 
 /** The money itself, wherever it is named (quote line, portal, messages, PDFs). */
 export const SECURITY_DEPOSIT: Wording = { th: 'เงินประกัน', en: 'Security deposit' };
+
+/**
+ * The state stamped across a request for payment (invoice, deposit request) or a draft, each
+ * time it is downloaded: the printed request never claims money is owed that is not.
+ */
+export type RequestStamp = 'draft' | 'void' | 'paid' | 'partially_paid' | 'collected';
+
+export const REQUEST_STAMP_LABELS: Record<RequestStamp, Wording> = {
+  draft: { th: INVOICE_STATUS_LABELS.draft.th, en: 'DRAFT' },
+  void: { th: 'ยกเลิก', en: 'VOID' },
+  paid: { th: INVOICE_STATUS_LABELS.paid.th, en: 'PAID' },
+  partially_paid: { th: INVOICE_STATUS_LABELS.partially_paid.th, en: 'PARTIALLY PAID' },
+  collected: { th: DEPOSIT_STATUS_LABELS.held.th, en: 'COLLECTED' },
+};

@@ -52,9 +52,9 @@ describe('probing another customer’s document ids', () => {
     }
     expect(await t.ctx.db.issuedDocument.count()).toBe(rowsBefore);
     expect(storedFiles()).toEqual(filesBefore);
-    // The owner's own link still gets the document (and only then is it stored).
+    // The owner's own link still gets the document (and only then is a legal record stored).
     const own = await issueLink(t, 'customer', f.customerId);
-    expect((await fetch(`${t.baseUrl}/api/portal/${own.token}/documents/invoice.${f.invoiceId}`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/api/portal/${own.token}/documents/receipt.${receipts[0]!.id}`)).status).toBe(200);
     expect(await t.ctx.db.issuedDocument.count()).toBe(rowsBefore + 1);
   });
 });
