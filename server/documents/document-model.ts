@@ -234,7 +234,34 @@ export interface CreditNoteDocument extends DocumentBase {
   totalSatang: number;
 }
 
+export interface StatementRowModel {
+  date: IsoDate;
+  /** The invoice number, or the receipt number of a payment. */
+  documentNumber: string;
+  /** Already worded in both languages. */
+  description: string;
+  debitSatang: number;
+  creditSatang: number;
+  balanceSatang: number;
+}
+
+/**
+ * ใบแจ้งยอดบัญชี / Statement of account (domain/account-statement.ts): not a legal record,
+ * rendered on demand for a period; `number` only names the file.
+ */
+export interface StatementDocument extends DocumentBase {
+  kind: 'statement';
+  period: { from: IsoDate; to: IsoDate };
+  openingBalanceSatang: number;
+  /** 'YYYY-MM' months in order, each with its rows. */
+  months: Array<{ month: string; rows: StatementRowModel[] }>;
+  totalDebitSatang: number;
+  totalCreditSatang: number;
+  closingBalanceSatang: number;
+}
+
 export type DocumentModel =
+  | StatementDocument
   | CreditNoteDocument
   | QuoteDocument
   | SignedQuoteDocument

@@ -11,6 +11,7 @@ import type { AppContext } from '../services/context.ts';
 import type { DocumentIssuer } from '../services/ports.ts';
 import { DomainError } from '../domain/errors.ts';
 import { loadDocumentModel, type DocumentOwner } from './load-document-model.ts';
+import { loadStatement, type StatementOptions } from './load-statement.ts';
 import { renderDocumentPdf } from './render-document-pdf.ts';
 import { documentFileName } from './file-name.ts';
 import { sha256Hex } from './pdf-hash.ts';
@@ -28,8 +29,9 @@ function storagePath(ctx: AppContext, documentId: string): string {
   return path.join(ctx.config.dataDir, 'documents', kind, `${recordId}.pdf`);
 }
 
-export async function getDocumentPdf(ctx: AppContext, documentId: string): Promise<DocumentPdf> {
-  const loaded = await loadDocumentModel(ctx, documentId);
+export async function getDocumentPdf(ctx: AppContext, documentId: string, options: StatementOptions = {}): Promise<DocumentPdf> {
+  const statement = parseDocumentId(documentId);
+  const loaded = statement?.kind === 'statement' ? await loadStatement(ctx, statement.recordId, options) : await loadDocumentModel(ctx, documentId);
   const fileName = documentFileName(loaded.model);
   const { kind, recordId } = parseDocumentId(documentId)!;
   const file = storagePath(ctx, documentId);

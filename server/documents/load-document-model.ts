@@ -20,6 +20,8 @@ export interface DocumentOwner {
   quote?: { id: string; customerId: string; status: string };
   invoice?: { id: string; customerId: string; status: string };
   deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
+  /** The customer's statement of account: customer-wide links only (portal/scope.ts). */
+  statement?: true;
 }
 
 export interface LoadedDocument {
@@ -29,7 +31,7 @@ export interface LoadedDocument {
   issued: boolean;
 }
 
-function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
+export function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -42,11 +44,11 @@ function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
   };
 }
 
-function buyer(c: { name: string; companyName: string | null; address: string | null; taxId: string | null; branchCode: string | null }): DocumentBuyer {
+export function buyer(c: { name: string; companyName: string | null; address: string | null; taxId: string | null; branchCode: string | null }): DocumentBuyer {
   return { name: c.name, companyName: c.companyName, address: c.address, taxId: c.taxId, branch: c.branchCode };
 }
 
-const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
+export const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
 
 const lines = printedLines;
 const totals = (d: Parameters<typeof printedTotals>[0]): DocumentTotals => printedTotals(d);

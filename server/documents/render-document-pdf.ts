@@ -16,6 +16,7 @@ import { depositRequestLayout } from './pdf/kinds/deposit-request.ts';
 import { invoiceLayout } from './pdf/kinds/invoice.ts';
 import { quoteLayout, signedQuoteLayout } from './pdf/kinds/quote.ts';
 import { receiptLayout } from './pdf/kinds/receipt.ts';
+import { statementLayout } from './pdf/kinds/statement.ts';
 import { taxInvoiceLayout } from './pdf/kinds/tax-invoice.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, hRule, startPage, type RenderContext } from './pdf/page.ts';
 import { promptPayQrPng } from './pdf/qr.ts';
@@ -72,6 +73,8 @@ function layoutFor(model: DocumentModel): KindLayout {
       return depositRequestLayout(model);
     case 'credit_note':
       return creditNoteLayout(model);
+    case 'statement':
+      return statementLayout(model);
   }
 }
 

@@ -5,13 +5,14 @@
  */
 import type { AppContext } from '../services/context.ts';
 import type { ResolvedLink } from '../services/links.ts';
-import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
+import { atBangkokTime, bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { displayInvoiceStatus, invoiceAmountDueSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
 import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
 import { depositOutstandingSatang, type DepositStatus } from '../domain/deposit-status.ts';
 import { quantityFromMilli } from '../domain/money.ts';
 import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/labels.ts';
+import { statementNumber } from '../domain/account-statement.ts';
 import { amountDuePayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
@@ -381,6 +382,19 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   });
 
   documents.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  if (onlyCustomer) {
+    // The account as of today, first: rendered on demand (documents/load-statement.ts), in the ZIP too.
+    const number = statementNumber(today);
+    documents.unshift({
+      cancelled: false,
+      id: documentId('statement', customerId),
+      kind: 'statement',
+      number,
+      title: DOCUMENT_KIND_LABELS.statement,
+      issuedAt: atBangkokTime(today).toISOString(),
+      fileName: `${number}.pdf`,
+    });
+  }
   receipts.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
 
   return {

@@ -61,7 +61,7 @@ describe('probing another customer’s document ids', () => {
 
 describe('a ZIP that fails half-way', () => {
   it('is cut off (no complete ZIP, no hang), logged, and the server keeps serving', async () => {
-    // A customer with two documents: the newer invoice is zipped first, the older quote second.
+    // A customer with two documents and the statement: the statement and the newer invoice are zipped first, the older quote last.
     const c = await t.admin('POST', '/customers', { name: 'ลูกค้า ZIP', email: 'zip@example.com' });
     const quote = await t.admin('POST', '/quotes', {
       customerId: c.body.id,
@@ -87,7 +87,7 @@ describe('a ZIP that fails half-way', () => {
     const logged = t.logLines.length;
     try {
       const res = await fetch(zipUrl);
-      expect(res.status).toBe(200); // the invoice was already on its way when the quote failed
+      expect(res.status).toBe(200); // the statement and the invoice were already on their way when the quote failed
       const outcome = await Promise.race([
         res.arrayBuffer().then(
           () => 'complete' as const,
@@ -107,7 +107,7 @@ describe('a ZIP that fails half-way', () => {
 
     const again = await fetch(zipUrl);
     expect(again.status).toBe(200);
-    expect(readZip(Buffer.from(await again.arrayBuffer())).size).toBe(2);
+    expect(readZip(Buffer.from(await again.arrayBuffer())).size).toBe(3);
   });
 });
 
