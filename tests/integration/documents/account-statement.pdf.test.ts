@@ -140,6 +140,14 @@ describe('the statement of account', () => {
     expect((await fetch(statementUrl(otherLink.token))).status).toBe(404);
   });
 
+  it('staff fetch it through the admin API; an unknown customer is 404', async () => {
+    const headers = { authorization: `Bearer ${t.adminApiKey}` };
+    const res = await fetch(`${t.baseUrl}/api/admin/documents/statement.${customerId}`, { headers });
+    expect(res.status).toBe(200);
+    expect(flat(pdfText(Buffer.from(await res.arrayBuffer()), 'raw'))).toContain(numbers.D!);
+    expect((await fetch(`${t.baseUrl}/api/admin/documents/statement.nosuchcustomer`, { headers })).status).toBe(404);
+  });
+
   it('is listed first for a customer link and is in "download all"', async () => {
     const view = await (await fetch(`${t.baseUrl}/api/portal/${tokens.customer}`)).json();
     expect(view.documents[0]).toMatchObject({ id: `statement.${customerId}`, kind: 'statement', number: 'STM-2026-11-25' });
