@@ -3,8 +3,9 @@
  * signed quote) are rendered from the snapshot taken when they were issued and stored under
  * DATA_DIR/documents with their SHA-256 (IssuedDocument) by the render job recorded in the issuing
  * transaction (services/document-snapshots.ts): right after the commit, else by the worker's retry,
- * else at the first download. Other issued documents (quotes, invoices, deposit requests) are
- * stored at first download, from their snapshot too. Drafts are rendered on demand, never stored.
+ * else at the first download. Sent quotes are stored at first download, from their snapshot too.
+ * Drafts, statements and requests for payment (invoices and deposit requests, printed from their
+ * snapshot with their state now: request-state.ts) are rendered on demand and never stored.
  *
  * Once stored, a document is only ever served as those bytes: a stored file that is missing or
  * altered, or a legal document with neither a stored file nor a render job, is an operator alarm
@@ -19,6 +20,7 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { isStoredAtIssue } from '../domain/document-snapshot.ts';
 import { raiseOperatorAlarm, resolveOperatorAlarms, type OperatorAlarmKind } from '../services/operator-alarms.ts';
 import { loadDocumentModel, type DocumentOwner, type LoadedDocument } from './load-document-model.ts';
+import { loadStatement, type StatementOptions } from './load-statement.ts';
 import { renderDocumentPdf } from './render-document-pdf.ts';
 import { documentFileName } from './file-name.ts';
 import { sha256Hex } from './pdf-hash.ts';
@@ -47,11 +49,11 @@ async function alarm(ctx: AppContext, kind: OperatorAlarmKind, documentId: strin
   throw temporarilyUnavailable();
 }
 
-export async function getDocumentPdf(ctx: AppContext, documentId: string): Promise<DocumentPdf> {
+export async function getDocumentPdf(ctx: AppContext, documentId: string, options: StatementOptions = {}): Promise<DocumentPdf> {
   const parsed = parseDocumentId(documentId);
   if (!parsed) throw notFound('Document');
   const { kind, recordId } = parsed;
-  const loaded = await loadDocumentModel(ctx, documentId);
+  const loaded = kind === 'statement' ? await loadStatement(ctx, recordId, options) : await loadDocumentModel(ctx, documentId);
   const fileName = documentFileName(loaded.model);
   if (!loaded.issued) {
     const bytes = await renderDocumentPdf(loaded.model);

@@ -11,8 +11,8 @@ import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dat
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
-import { documentPayPayload } from '../payments/promptpay.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import { depositRequestState, invoiceRequestState } from './request-state.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
 import {
   isStoredAtIssue,
@@ -29,16 +29,18 @@ export interface DocumentOwner {
   quote?: { id: string; customerId: string; status: string };
   invoice?: { id: string; customerId: string; status: string };
   deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
+  /** The customer's statement of account: customer-wide links only (portal/scope.ts). */
+  statement?: true;
 }
 
 export interface LoadedDocument {
   model: DocumentModel;
   owner: DocumentOwner;
-  /** Drafts are never "issued": rendered on demand, not stored. */
+  /** Stored at first render. Drafts and requests for payment (invoice, deposit request) are not: rendered on demand with their current state. */
   issued: boolean;
 }
 
-function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
+export function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -51,11 +53,11 @@ function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
   };
 }
 
-function buyer(c: Omit<BuyerSnapshot, 'language'>): DocumentBuyer {
+export function buyer(c: Omit<BuyerSnapshot, 'language'>): DocumentBuyer {
   return { name: c.name, companyName: c.companyName, address: c.address, taxId: c.taxId, branch: c.branchCode };
 }
 
-const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
+export const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
 
 const lines = printedLines;
 const totals = (d: Parameters<typeof printedTotals>[0]): DocumentTotals => printedTotals(d);
@@ -100,7 +102,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     // The same printed facts the portal page shows (services/document-fields.ts).
     const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
-    if (kind === 'quote') return { model: { kind: 'quote', ...base }, owner, issued };
+    if (kind === 'quote') {
+      const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
+      return { model: { kind: 'quote', ...base, stamp }, owner, issued };
+    }
     const s = q.signature!;
     return {
       model: {
@@ -205,8 +210,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const l = lang(parties.buyer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
-    // The invoice as issued: its full amount and QR. Payments are shown by receipts and tax
-    // invoices, so the issued PDF never has to change when money arrives.
+    // A request for payment, not a legal record: the issued content (from its snapshot) stamped with
+    // its state now (request-state.ts), rendered at each download and never stored.
     return {
       model: {
         kind: 'invoice',
@@ -214,12 +219,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         number: inv.number,
         issueDate: inv.issueDate,
         dueDate: inv.dueDate,
-        paidSatang: 0,
-        balanceSatang: inv.netPayableSatang,
-        promptPayPayload: inv.netPayableSatang > 0 ? documentPayPayload(business, inv.netPayableSatang, inv.number) : null,
+        ...invoiceRequestState(inv, business),
       },
       owner,
-      issued,
+      issued: false,
     };
   }
 
@@ -240,10 +243,11 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         amountSatang: d.requiredSatang,
         quoteNumber: d.quote?.number ?? null,
         jobNumber: d.job?.number ?? null,
-        promptPayPayload: documentPayPayload(business, d.requiredSatang, d.number),
+        ...depositRequestState(d, business),
       },
       owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
-      issued: true,
+      // A request for payment: rendered with its current state at each download, never stored.
+      issued: false,
     };
   }
 

@@ -81,7 +81,8 @@ export function registerDocumentRoutes(ctx: AppContext) {
         if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
         let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
         try {
-          pdf = await getDocumentPdf(ctx, documentId);
+          // ?year=2569 (Buddhist era) chooses the statement's period; other documents have none.
+          pdf = await getDocumentPdf(ctx, documentId, parsed.kind === 'statement' && req.query.year !== undefined ? { year: req.query.year } : {});
         } catch (error) {
           // One wording for every kind: the answer must not tell which record type exists.
           throw isDomainError(error, 'NOT_FOUND') ? notFound('Document') : error;
