@@ -53,7 +53,9 @@ export function fontBuffers(): Record<FontWeight, Buffer> {
  * bytes would depend on history, and extracted text would show 'ำา' or lose every 'า'.
  * Every glyph therefore gets fixed, history-free characters: its cmap character, or the
  * characters in its name (uni0E4D0E49), or else the shaped text with ำ spelled as its
- * nikhahit part. Extracted Thai is then the NFKC form (ำ → ํ + า), which reads the same.
+ * nikhahit part. These per-glyph characters are only what a reader falls back to: every
+ * line of Thai also carries its exact text as /ActualText (actual-text.ts), so copy and
+ * search give ำ, not ํ + า.
  */
 type FontkitGlyph = { id: number; name?: string; codePoints: number[] };
 type FontkitRun = { glyphs: FontkitGlyph[] };

@@ -5,6 +5,7 @@
  * wider than the line falls back to grapheme clusters that keep a consonant together
  * with its vowels and tone marks. Lines are then drawn one by one with lineBreak: false.
  */
+import { drawSearchableText } from './actual-text.ts';
 import { FONT_NAMES, type FontWeight } from './fonts.ts';
 
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -235,7 +236,7 @@ export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
     const w = textWidth(doc, text);
     left = align === 'right' ? x + width - w : x + (width - w) / 2;
   }
-  doc.text(text, left, y, { lineBreak: false });
+  drawSearchableText(doc, text, left, y);
 }
 
 export interface TextBlockOptions {
