@@ -4,8 +4,11 @@
  * wrapText: Intl.Segmenter finds the words, lines break only between them, and a word
  * wider than the line falls back to grapheme clusters that keep a consonant together
  * with its vowels and tone marks. Lines are then drawn one by one with lineBreak: false.
+ * Every text first goes through drawableText: a character the fonts cannot draw prints as
+ * '?' (measured as such), never as an empty box.
  */
 import { drawSearchableText } from './actual-text.ts';
+import { drawableText } from './drawable-text.ts';
 import { FONT_NAMES, type FontWeight } from './fonts.ts';
 
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -41,7 +44,8 @@ const WIDTH_CACHE_LIMIT = 20_000;
 const widths: Record<FontWeight, Map<string, number>> = { regular: new Map(), bold: new Map() };
 
 /** Width of `text` in the style last set with setStyle (pdfkit's widthOfString, memoised). */
-export function textWidth(doc: PDFKit.PDFDocument, text: string): number {
+export function textWidth(doc: PDFKit.PDFDocument, raw: string): number {
+  const text = drawableText(raw);
   const style = currentStyle.get(doc);
   if (!style) return doc.widthOfString(text);
   const cache = widths[style.weight];
@@ -165,7 +169,8 @@ function breakableClusters(word: string): string[] {
  * `width` may depend on the line number (text flowing around a block). Explicit newlines
  * are kept; empty input gives no lines.
  */
-export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | ((line: number) => number)): string[] {
+export function wrapText(doc: PDFKit.PDFDocument, raw: string, width: number | ((line: number) => number)): string[] {
+  const text = drawableText(raw);
   const lines: string[] = [];
   const widthOf = typeof width === 'number' ? () => width : width;
   const measure = (s: string): number => textWidth(doc, s);
@@ -228,8 +233,9 @@ export function joinOrStack(doc: PDFKit.PDFDocument, parts: readonly string[], w
 export type Align = 'left' | 'right' | 'center';
 
 /** Draws one already-wrapped line; `y` is the top of the line box. */
-export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { width?: number; align?: Align } = {}): void {
-  if (!text) return;
+export function drawLine(doc: PDFKit.PDFDocument, raw: string, x: number, y: number, options: { width?: number; align?: Align } = {}): void {
+  if (!raw) return;
+  const text = drawableText(raw);
   const { width = 0, align = 'left' } = options;
   let left = x;
   if (align !== 'left') {

@@ -7,6 +7,9 @@ import type { LineInput } from '../../../server/domain/money.ts';
 import { renderDocumentPdf } from '../../../server/documents/render-document-pdf.ts';
 import { invoice, VAT_SELLER } from './fixtures.ts';
 import { pdfText } from './pdf-tools.ts';
+import PDFDocument from 'pdfkit';
+import { registerFonts } from '../../../server/documents/pdf/fonts.ts';
+import { setStyle, wrapText } from '../../../server/documents/pdf/text-layout.ts';
 
 const MARK_LINES: LineInput[] = [
   { description: 'น้ำดื่ม ทำความสะอาด กำไร ค่ำ', quantity: 1, unitPriceSatang: 10_000 },
@@ -35,5 +38,28 @@ describe('Thai text copied or searched in a PDF', () => {
     const line = rows.findIndex((r) => r.includes('น้ำดื่ม'));
     expect(title).toBeGreaterThanOrEqual(0);
     expect(line).toBeGreaterThan(title);
+  });
+});
+
+describe('characters no embedded font can draw (data stored before the input check)', () => {
+  const TOFU_LINES: LineInput[] = [{ description: 'เช่ากล้อง 📷 ให้คุณหลี่ 李明 และ 한국 ✓', quantity: 1, unitPriceSatang: 10_000 }];
+
+  it('print as a visible ? each, never as an empty box; the rest of the line is intact', async () => {
+    const pdf = await renderDocumentPdf(invoice('th', VAT_SELLER, TOFU_LINES));
+    for (const mode of ['raw', 'layout'] as const) {
+      const text = pdfText(pdf, mode);
+      expect(text, mode).toContain('เช่ากล้อง ? ให้คุณหลี่ ?? และ ?? ?');
+      expect(text, mode).not.toMatch(/[\u{1F300}-\u{1FAFF}\u4E00-\u9FFF\uAC00-\uD7AF✓]/u);
+    }
+  });
+
+  it('are measured as the ? that is drawn, so wrapped lines hold only drawable text', () => {
+    const doc = new PDFDocument({ font: null as unknown as string });
+    registerFonts(doc);
+    setStyle(doc, { size: 9.5 });
+    const lines = wrapText(doc, TOFU_LINES[0]!.description, 60);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('').replace(/ /g, '')).toBe('เช่ากล้อง?ให้คุณหลี่??และ???');
+    for (const line of lines) expect(line).not.toMatch(/[📷李明한국✓]/u);
   });
 });
