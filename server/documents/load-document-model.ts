@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../services/context.ts';
 import { notFound } from '../domain/errors.ts';
+import { readKeepWholeWords } from '../domain/keep-whole-words.ts';
 import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
@@ -39,6 +40,7 @@ function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
     phone: b.phone,
     email: b.email,
     vatRegistered: b.vatRegistered,
+    keepWholeWords: readKeepWholeWords(b.keepWholeWords),
   };
 }
 

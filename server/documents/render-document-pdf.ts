@@ -19,7 +19,7 @@ import { receiptLayout } from './pdf/kinds/receipt.ts';
 import { taxInvoiceLayout } from './pdf/kinds/tax-invoice.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, hRule, startPage, type RenderContext } from './pdf/page.ts';
 import { promptPayQrPng } from './pdf/qr.ts';
-import { drawLines } from './pdf/text-layout.ts';
+import { drawLines, setKeepWholeWords } from './pdf/text-layout.ts';
 
 export type { DocumentModel } from './document-model.ts';
 
@@ -133,6 +133,7 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<Buffer> {
   const doc = createDocument(model);
   const done = collect(doc);
   registerFonts(doc);
+  setKeepWholeWords(doc, model.seller.keepWholeWords ?? []);
   const ctx: RenderContext = {
     doc,
     model,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
 import {
   billerId,
+  keepWholeWords,
   optionalPrintedMultilineText,
   optionalPrintedText,
   optionalText,
@@ -55,6 +56,8 @@ export const businessRoutes = [
         .nullish(),
       // Opens every SMS; short so a Thai SMS (UCS-2) still fits in two segments.
       smsSenderName: optionalText(11),
+      // Absent: the stored list is kept.
+      keepWholeWords: keepWholeWords.optional(),
     }),
     response: businessDto,
     handler: async ({ ctx, body }) => toBusinessDto(await saveBusiness(ctx, body)),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../domain/payment-status.ts';
 import { JOB_STAGES } from '../../domain/job-stages.ts';
+import { KEEP_WHOLE_WORD_LIMITS, KEEP_WHOLE_WORD_MESSAGES, keepWholeWordProblem } from '../../domain/keep-whole-words.ts';
 import { describeUndrawableCharacters, findUndrawableCharacters } from '../../domain/printable-text.ts';
 import { describeUnsafeCharacter, findUnsafeCharacter, type SafeTextOptions } from '../../domain/safe-text.ts';
 import { canDrawCodePoint } from '../../documents/pdf/drawable-text.ts';
@@ -59,6 +60,17 @@ const printedText = (max: number) => printable(text(max));
 const optionalPrintedText = (max: number) => printable(optionalText(max));
 const printedMultilineText = (max: number) => printable(multilineText(max));
 const optionalPrintedMultilineText = (max: number) => printable(optionalMultilineText(max));
+
+/** Words a document line never breaks inside: one word each, printable, without spaces. */
+export const keepWholeWords = z
+  .array(
+    printable(safeText(z.string().trim())).superRefine((word, issue) => {
+      const problem = keepWholeWordProblem(word);
+      if (problem) issue.addIssue({ code: 'custom', message: KEEP_WHOLE_WORD_MESSAGES[problem] });
+    }),
+  )
+  .max(KEEP_WHOLE_WORD_LIMITS.maxWords)
+  .describe('Equipment and product names that a document line never breaks inside (e.g. "โปรเจกเตอร์เลเซอร์"), added to a built-in list');
 
 /** A 13-digit Thai tax ID as typed (dashes, spaces); stored as digits once its check digit holds. */
 export const thaiTaxId = z

@@ -63,3 +63,20 @@ describe('characters no embedded font can draw (data stored before the input che
     for (const line of lines) expect(line).not.toMatch(/[📷李明한국✓]/u);
   });
 });
+
+describe('loanwords and equipment names on a rendered document', () => {
+  // Twelve lines whose descriptions wrap at twelve different places around the words.
+  const WORDS = ['เครื่องโปรเจกเตอร์', 'มิวสิกวิดีโอ', 'ฟ็อกแมชชีน'];
+  const lines: LineInput[] = Array.from({ length: 12 }, (_, k) => ({
+    description: `${'ค่าเช่า'.repeat(k + 1)}${WORDS.join('และ')}พร้อมติดตั้ง`,
+    quantity: 1,
+    unitPriceSatang: 10_000,
+  }));
+  const occurrences = (text: string, word: string): number => text.split(word).length - 1;
+
+  it('never breaks inside a built-in or a business keep-whole word (pdftotext)', async () => {
+    const seller = { ...VAT_SELLER, keepWholeWords: ['ฟ็อกแมชชีน'] };
+    const text = pdfText(await renderDocumentPdf(invoice('th', seller, lines)), 'raw');
+    for (const word of WORDS) expect(occurrences(text, word), word).toBe(lines.length);
+  });
+});
