@@ -43,12 +43,19 @@ function listCharacters(characters: readonly string[]): { en: string; th: string
   return more > 0 ? { en: `${named} and ${more} more`, th: `${named} และอีก ${more} ตัว` } : { en: named, th: named };
 }
 
+/** The refusal for a client, per language (the portal shows it next to the field). */
+export function undrawableCharactersMessages(characters: readonly string[]): { th: string; en: string } {
+  const list = listCharacters(characters);
+  return {
+    th: `มีอักขระที่พิมพ์ลงเอกสารไม่ได้: ${list.th} กรุณาลบหรือแทนด้วยตัวอักษรอื่น`,
+    en: `contains characters that documents cannot print: ${list.en}; remove or replace them`,
+  };
+}
+
 /** One sentence in English and Thai for a 400 (the field name is added by the caller). */
 export function describeUndrawableCharacters(characters: readonly string[]): string {
-  const list = listCharacters(characters);
-  return (
-    `contains characters that documents cannot print: ${list.en}; remove or replace them / ` + `มีอักขระที่พิมพ์ลงเอกสารไม่ได้: ${list.th} กรุณาลบหรือแทนด้วยตัวอักษรอื่น`
-  );
+  const { th, en } = undrawableCharactersMessages(characters);
+  return `${en} / ${th}`;
 }
 
 /** What a document prints instead of a character no font can draw: visible, never a box. */
