@@ -12,7 +12,10 @@ import { drawableCodePoints } from './fonts.ts';
  */
 export const canDrawCodePoint: CanDraw = (codePoint) => codePoint >= 0x20 && drawableCodePoints().has(codePoint);
 
+/** Printable ASCII and Thai (all in Sarabun): almost every text, checked by one regex test. */
+const COMMON_DRAWABLE = /^[\t\n\r\x20-\x7E\u0E01-\u0E3A\u0E3F-\u0E5B]*$/u;
+
 /** `text` as it will be printed: every character drawable. */
 export function drawableText(text: string): string {
-  return replaceUndrawableCharacters(text, canDrawCodePoint);
+  return COMMON_DRAWABLE.test(text) ? text : replaceUndrawableCharacters(text, canDrawCodePoint);
 }
