@@ -27,7 +27,7 @@ type ContentWriter = (data: string) => PDFKit.PDFDocument;
 
 /**
  * Draws one line without line breaking (like doc.text with lineBreak: false) so that it
- * extracts as `text`. `text` must not contain a newline (one text object per call).
+ * extracts as `text`. `text` is one line (wrapText's output).
  */
 export function drawSearchableText(doc: PDFKit.PDFDocument, text: string, x: number, y: number): void {
   if (!NEEDS_ACTUAL_TEXT.test(text)) {
@@ -37,10 +37,19 @@ export function drawSearchableText(doc: PDFKit.PDFDocument, text: string, x: num
   const host = doc as unknown as { addContent: ContentWriter };
   const write = host.addContent;
   const span = `/Span <</ActualText ${actualTextHex(text)}>> BDC`;
+  // One span, around the first text object only: should a newline ever reach here, pdfkit
+  // draws one text object per line and the text would otherwise extract once per line.
+  let state: 'before' | 'open' | 'closed' = 'before';
   host.addContent = (data: string): PDFKit.PDFDocument => {
-    if (data === 'ET') write.call(doc, 'EMC');
+    if (data === 'ET' && state === 'open') {
+      write.call(doc, 'EMC');
+      state = 'closed';
+    }
     const result = write.call(doc, data);
-    if (data === 'BT') write.call(doc, span);
+    if (data === 'BT' && state === 'before') {
+      write.call(doc, span);
+      state = 'open';
+    }
     return result;
   };
   try {
