@@ -210,7 +210,14 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, inv.customer));
     const l = lang(parties.buyer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
-    const base = { lang: l, seller: seller(parties.seller, l, business), buyer: buyer(parties.buyer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
+    const base = {
+      lang: l,
+      seller: seller(parties.seller, l, business),
+      buyer: buyer(parties.buyer),
+      note: inv.notes,
+      lines: lines(inv.lines),
+      totals: totals(inv),
+    };
     // The invoice as issued: its full amount and QR. Payments are shown by receipts and tax
     // invoices, so the issued PDF never has to change when money arrives.
     return {
