@@ -23,6 +23,8 @@ export interface DocumentSeller {
   vatRegistered: boolean;
   /** Optional logo (PNG or JPEG bytes), drawn in the header's logo slot. */
   logo?: Buffer | null;
+  /** The business's own words that a line never breaks inside (on top of the built-in list). */
+  keepWholeWords?: readonly string[];
 }
 
 export interface DocumentBuyer {

@@ -7,6 +7,7 @@
  */
 import type { AppContext } from '../services/context.ts';
 import { notFound } from '../domain/errors.ts';
+import { readKeepWholeWords } from '../domain/keep-whole-words.ts';
 import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
@@ -40,7 +41,11 @@ export interface LoadedDocument {
   issued: boolean;
 }
 
-export function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
+/**
+ * `current`: today's business row, for its keep-whole words only — how lines break is layout,
+ * not a fact of the parties, so it is not part of the snapshot.
+ */
+export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWholeWords: string }): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -50,6 +55,7 @@ export function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
     phone: b.phone,
     email: b.email,
     vatRegistered: b.vatRegistered,
+    keepWholeWords: readKeepWholeWords(current.keepWholeWords),
   };
 }
 
@@ -100,7 +106,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, q.customer));
     const l = lang(parties.buyer);
     // The same printed facts the portal page shows (services/document-fields.ts).
-    const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), ...printedQuote(q) };
+    const base = { lang: l, seller: seller(parties.seller, l, business), buyer: buyer(parties.buyer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
     if (kind === 'quote') {
       const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
@@ -145,7 +151,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'tax_invoice',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         note: inv.notes,
         number: p.taxInvoiceNumber,
@@ -182,7 +188,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'credit_note',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         number: p.creditNoteNumber,
         issueDate: bangkokDate(p.voidedAt),
@@ -209,7 +215,14 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, inv.customer));
     const l = lang(parties.buyer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
-    const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
+    const base = {
+      lang: l,
+      seller: seller(parties.seller, l, business),
+      buyer: buyer(parties.buyer),
+      note: inv.notes,
+      lines: lines(inv.lines),
+      totals: totals(inv),
+    };
     // A request for payment, not a legal record: the issued content (from its snapshot) stamped with
     // its state now (request-state.ts), rendered at each download and never stored.
     return {
@@ -235,7 +248,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'deposit_request',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         number: d.number,
         issueDate: bangkokDate(d.createdAt),
@@ -267,7 +280,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   const common = {
     kind: 'receipt' as const,
     lang: l,
-    seller: seller(parties.seller, l),
+    seller: seller(parties.seller, l, business),
     buyer: buyer(parties.buyer),
     number: r.number,
     issueDate: bangkokDate(r.issuedAt),

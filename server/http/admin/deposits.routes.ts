@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { idParams, optionalText, paymentMethod, positiveSatang, satang } from './schemas.ts';
+import { idParams, optionalPrintedText, paymentMethod, positiveSatang, printedText, satang } from './schemas.ts';
 import { collectDeposit, createDeposit, returnDeposit } from '../../services/deposits.ts';
 import { depositCollectedDto, depositDto, depositReturnedDto, toDepositCollectedDto, toDepositDto, toDepositReturnedDto } from './dto/deposit.dto.ts';
 
@@ -23,7 +23,7 @@ export const depositRoutes = [
     tag: 'Deposits',
     summary: 'Record money collected for a deposit; issues a DEPR receipt',
     params: idParams,
-    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
+    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalPrintedText(200) }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],
@@ -48,14 +48,14 @@ export const depositRoutes = [
     params: idParams,
     body: z.object({
       amountSatang: satang,
-      reason: optionalText(500),
+      reason: optionalPrintedText(500),
       /** Itemised: each amount kept with its reason; they must add up to what is not returned. */
       deductions: z
-        .array(z.object({ amountSatang: positiveSatang, reason: z.string().trim().min(1).max(200) }))
+        .array(z.object({ amountSatang: positiveSatang, reason: printedText(200) }))
         .max(20)
         .nullish(),
       method: paymentMethod.nullish(),
-      reference: optionalText(200),
+      reference: optionalPrintedText(200),
     }),
     idempotent: true,
     successStatus: 201,

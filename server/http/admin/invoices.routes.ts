@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, idParams, optionalMultilineText, optionalText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
+import { calendarDate, idParams, optionalPrintedMultilineText, optionalPrintedText, paymentMethod, positiveSatang, pricingFields } from './schemas.ts';
 import { createInvoice, voidInvoice } from '../../services/invoices.ts';
 import { recordPayment } from '../../services/payments.ts';
 import { invoiceDto, toInvoiceDto } from './dto/document.dto.ts';
@@ -20,7 +20,7 @@ export const invoiceRoutes = [
       ...pricingFields,
       dueDate: calendarDate,
       issueDate: calendarDate.optional(),
-      notes: optionalMultilineText(2000),
+      notes: optionalPrintedMultilineText(2000),
     }),
     successStatus: 201,
     errors: [503],
@@ -34,7 +34,7 @@ export const invoiceRoutes = [
     tag: 'Invoices',
     summary: 'Void an unpaid invoice',
     params: idParams,
-    body: z.object({ reason: optionalText(500) }),
+    body: z.object({ reason: optionalPrintedText(500) }),
     errors: [404, 409],
     response: invoiceDto,
     handler: async ({ ctx, params, body }) => toInvoiceDto(await voidInvoice(ctx, params.id, body.reason ?? null)),
@@ -46,7 +46,7 @@ export const invoiceRoutes = [
     tag: 'Payments',
     summary: 'Record a confirmed payment; issues its receipt',
     params: idParams,
-    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
+    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalPrintedText(200) }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { idParams, optionalText } from './schemas.ts';
+import { idParams, optionalPrintedText } from './schemas.ts';
 import { voidPayment } from '../../services/payment-void.ts';
 import { getPayment } from '../../services/payment-queries.ts';
 import { paymentDto, paymentVoidedDto, toPaymentDto, toPaymentVoidedDto } from './dto/payment.dto.ts';
@@ -24,7 +24,7 @@ export const paymentRoutes = [
     tag: 'Payments',
     summary: 'Void a confirmed payment recorded in error (owner): the receipt is cancelled, a credit note reverses its tax invoice, the balance returns',
     params: idParams,
-    body: z.object({ reason: optionalText(500) }),
+    body: z.object({ reason: optionalPrintedText(500) }),
     idempotent: true,
     errors: [404, 409],
     response: paymentVoidedDto,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, optionalMultilineText, pricingFields, satang } from './schemas.ts';
+import { calendarDate, optionalPrintedMultilineText, pricingFields, satang } from './schemas.ts';
 import { createQuote } from '../../services/quotes.ts';
 import { quoteDto, toQuoteDto } from './dto/document.dto.ts';
 
@@ -18,7 +18,7 @@ export const quoteRoutes = [
       validUntil: calendarDate,
       issueDate: calendarDate.optional(),
       depositSatang: satang.optional(),
-      notes: optionalMultilineText(2000),
+      notes: optionalPrintedMultilineText(2000),
     }),
     successStatus: 201,
     errors: [503],
