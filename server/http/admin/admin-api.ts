@@ -18,6 +18,8 @@ import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { paymentNoticeRoutes } from './payment-notices.routes.ts';
+import { listRoutes } from './lists.routes.ts';
+import { recordRoutes } from './records.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -32,6 +34,8 @@ const ROUTES = [
   ...messageRoutes,
   ...documentRoutes,
   ...paymentNoticeRoutes,
+  ...listRoutes,
+  ...recordRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 
