@@ -20,6 +20,7 @@ import { paymentRoutes } from './payments.routes.ts';
 import { paymentNoticeRoutes } from './payment-notices.routes.ts';
 import { listRoutes } from './lists.routes.ts';
 import { recordRoutes } from './records.routes.ts';
+import { todayRoutes } from './today.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -36,6 +37,7 @@ const ROUTES = [
   ...paymentNoticeRoutes,
   ...listRoutes,
   ...recordRoutes,
+  ...todayRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 
