@@ -43,12 +43,19 @@ export async function listStaff(ctx: AppContext, options: { includeRemoved?: boo
   return rows.map(toMember);
 }
 
-/** Removal takes effect at once: the next message or button press from that user gets no staff answer. */
+/**
+ * Removal takes effect at once: the next message or button press from that user gets no staff
+ * answer, and their staff app sessions end (so enrolling again later does not revive them).
+ */
 export async function removeStaff(ctx: AppContext, id: string): Promise<StaffMember> {
-  const existing = await ctx.db.staff.findUnique({ where: { id } });
-  if (!existing) throw notFound('Staff member');
-  await ctx.db.staff.updateMany({ where: { id, active: true }, data: { active: false, removedAt: ctx.clock.now() } });
-  return toMember(await ctx.db.staff.findUniqueOrThrow({ where: { id } }));
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const existing = await tx.staff.findUnique({ where: { id } });
+    if (!existing) throw notFound('Staff member');
+    await tx.staff.updateMany({ where: { id, active: true }, data: { active: false, removedAt: now } });
+    await tx.staffSession.updateMany({ where: { staffId: id, endedAt: null }, data: { endedAt: now } });
+    return toMember(await tx.staff.findUniqueOrThrow({ where: { id } }));
+  });
 }
 
 /** Remembers the language staff last wrote in, so answers to their button presses match it. */
