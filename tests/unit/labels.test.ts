@@ -29,7 +29,7 @@ const NOT_WORDING: Record<string, string> = {
   'server/documents/pdf/text-layout.ts': 'compound words the PDF line breaker keeps on one line',
 };
 
-const files = ['server', 'bot', 'liff/src']
+const files = ['server', 'bot', 'liff/src', 'liff/staff']
   .flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
   .filter((f) => f !== LABELS_FILE && !(path.relative(ROOT, f) in NOT_WORDING));
 

@@ -1,0 +1,17 @@
+/** The admin API's answers, as the server declares them (type-only: nothing of the server is bundled). */
+export type { CustomerDto, CustomerSummaryDto } from '../../server/http/admin/dto/customer.dto.ts';
+export type { InvoiceDto, QuoteDto } from '../../server/http/admin/dto/document.dto.ts';
+export type { PaymentRecordedDto } from '../../server/http/admin/dto/payment.dto.ts';
+export type { BusinessDto } from '../../server/http/admin/dto/business.dto.ts';
+
+export type Channel = 'line' | 'email' | 'sms';
+export interface Sent {
+  messageId: string;
+  channel: Channel;
+  recipient: string;
+  duplicate: boolean;
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
