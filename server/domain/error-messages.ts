@@ -70,6 +70,11 @@ export const CLIENT_REASONS = {
     th: 'เลข 13 หลักไม่ถูกต้อง (หลักสุดท้ายไม่ตรง) กรุณาตรวจอีกครั้ง',
     en: 'The 13-digit number is not valid (its last digit does not match); please check it',
   },
+  not_staff: { th: 'บัญชี LINE นี้ไม่ใช่พนักงานของร้าน', en: 'This LINE account is not staff of this business' },
+  owner_only: {
+    th: 'เฉพาะเจ้าของร้านเท่านั้นที่ทำรายการนี้ได้ (จัดการพนักงาน ข้อมูลร้าน และการยกเลิกเอกสาร)',
+    en: 'Only the owner can do this (managing staff, the business profile and voids)',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ClientReason = keyof typeof CLIENT_REASONS;

@@ -42,9 +42,7 @@ export async function startStaffSession(ctx: AppContext, input: { idToken: strin
   if (!verified.ok) throw new DomainError('UNAUTHORIZED', `LINE did not accept the ID token: ${verified.reason}`, { field: 'idToken' });
   const staff = await ctx.db.staff.findUnique({ where: { lineUserId: verified.userId } });
   if (!staff?.active) {
-    throw new DomainError('FORBIDDEN', 'This LINE account is not an active staff member', {
-      clientMessages: { th: 'บัญชี LINE นี้ไม่ใช่พนักงานของร้าน', en: 'This LINE account is not staff of this business' },
-    });
+    throw new DomainError('FORBIDDEN', 'This LINE account is not an active staff member', { reason: 'not_staff' });
   }
   const now = ctx.clock.now();
   const token = randomBytes(32).toString('base64url');

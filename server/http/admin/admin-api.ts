@@ -67,6 +67,7 @@ export function requireAdminCaller(ctx: AppContext, apiKey: string): RequestHand
       }
       res.locals.callerId = keyCallerId;
       res.locals.callerRole = 'owner';
+      res.locals.actor = 'admin-api';
       next();
       return;
     }
@@ -79,7 +80,7 @@ export function requireAdminCaller(ctx: AppContext, apiKey: string): RequestHand
     checkStaffCsrf(req, ctx);
     res.locals.callerId = `staff:${session.staff.id}`;
     res.locals.callerRole = session.staff.role;
-    res.locals.callerName = session.staff.displayName;
+    res.locals.actor = `staff-app:${session.staff.id}`;
     next();
   };
 }

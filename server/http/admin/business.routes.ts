@@ -17,6 +17,7 @@ export const businessRoutes = [
   }),
   adminRoute({
     operationId: 'saveBusiness',
+    ownerOnly: true,
     method: 'put',
     path: '/business',
     tag: 'Business',

@@ -28,14 +28,14 @@ export const depositRoutes = [
     successStatus: 201,
     errors: [404, 409],
     response: depositCollectedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toDepositCollectedDto(
         await collectDeposit(ctx, {
           depositId: params.id,
           amountSatang: body.amountSatang,
           method: body.method,
           reference: body.reference ?? null,
-          recordedBy: 'admin-api',
+          recordedBy: actor,
         }),
       ),
   }),
@@ -61,7 +61,7 @@ export const depositRoutes = [
     successStatus: 201,
     errors: [404, 409],
     response: depositReturnedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toDepositReturnedDto(
         await returnDeposit(ctx, {
           depositId: params.id,
@@ -70,7 +70,7 @@ export const depositRoutes = [
           deductions: body.deductions ?? null,
           method: body.method ?? null,
           reference: body.reference ?? null,
-          recordedBy: 'admin-api',
+          recordedBy: actor,
         }),
       ),
   }),

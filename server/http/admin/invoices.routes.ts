@@ -29,6 +29,7 @@ export const invoiceRoutes = [
   }),
   adminRoute({
     operationId: 'voidInvoice',
+    ownerOnly: true,
     method: 'post',
     path: '/invoices/:id/void',
     tag: 'Invoices',
@@ -51,14 +52,14 @@ export const invoiceRoutes = [
     successStatus: 201,
     errors: [404, 409],
     response: paymentRecordedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toPaymentRecordedDto(
         await recordPayment(ctx, {
           invoiceId: params.id,
           amountSatang: body.amountSatang,
           method: body.method,
           reference: body.reference ?? null,
-          recordedBy: 'admin-api',
+          recordedBy: actor,
         }),
       ),
   }),

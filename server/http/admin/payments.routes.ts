@@ -19,6 +19,7 @@ export const paymentRoutes = [
   }),
   adminRoute({
     operationId: 'voidPayment',
+    ownerOnly: true,
     method: 'post',
     path: '/payments/:id/void',
     tag: 'Payments',
@@ -28,7 +29,7 @@ export const paymentRoutes = [
     idempotent: true,
     errors: [404, 409],
     response: paymentVoidedDto,
-    handler: async ({ ctx, params, body }) =>
-      toPaymentVoidedDto(await voidPayment(ctx, { paymentId: params.id, reason: body.reason ?? '', voidedBy: 'admin-api' })),
+    handler: async ({ ctx, params, body, actor }) =>
+      toPaymentVoidedDto(await voidPayment(ctx, { paymentId: params.id, reason: body.reason ?? '', voidedBy: actor })),
   }),
 ];
