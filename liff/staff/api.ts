@@ -77,18 +77,9 @@ export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/**
- * A PDF from the admin API (it needs the staff header, which a plain link cannot send), as an
- * object URL the phone's PDF viewer opens.
- */
-export async function fetchPdf(documentId: string): Promise<string | null> {
-  try {
-    const res = await fetch(admin(`/documents/${enc(documentId)}`), { headers: { 'X-Staff-App': '1' }, credentials: 'same-origin' });
-    if (!res.ok) return null;
-    return URL.createObjectURL(await res.blob());
-  } catch {
-    return null;
-  }
+/** Any document's PDF (quote.<id>, invoice.<id>, receipt.<id>, …); a read, so the cookie alone opens it. */
+export function pdfUrl(documentId: string): string {
+  return admin(`/documents/${enc(documentId)}`);
 }
 
 export function errorText(error: ApiError, lang: Lang, generic: string, network: string): string {

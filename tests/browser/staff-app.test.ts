@@ -12,7 +12,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PHONE, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { enrolNewStaff, startStaffTestApp, type StaffTestApp } from '../helpers/staff-app.ts';
 import { fakeLineUserId } from '../fakes/fake-line-api.ts';
-import { TEST_ADMIN_KEY } from '../helpers/test-app.ts';
 
 let app: StaffTestApp;
 let browser: Browser;
@@ -118,17 +117,14 @@ describe('the staff app: the daily path from a new customer to a receipt', () =>
     expect((await app.t.ctx.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe('paid');
     await shot(page, 'receipt-th-360');
 
-    const [popup, pdf] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.waitForResponse((r) => r.url().includes('/api/admin/documents/receipt.')),
-      page.getByRole('button', { name: 'ดูใบเสร็จ' }).click(),
-    ]);
+    // The receipt opens in a new window: its PDF, read with the staff session.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /ดูใบเสร็จ/ }).click()]);
+    const receipt = await app.t.ctx.db.receipt.findFirstOrThrow({ where: { paymentId: payment.id } });
+    await expect.poll(() => popup.url()).toBe(`${app.t.baseUrl}/api/admin/documents/receipt.${receipt.id}`);
+    const pdf = await popup.context().request.get(popup.url());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const bytes = Buffer.from(await (await fetch(pdf.url(), { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } })).arrayBuffer());
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    // The new window shows it (an object URL of those bytes).
-    await expect.poll(() => popup.url()).toMatch(/^blob:/);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();
   });
 });

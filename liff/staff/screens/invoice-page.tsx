@@ -9,7 +9,7 @@ import { paths } from '../router.ts';
 import type { InvoiceDto, PaymentRecordedDto } from '../types.ts';
 import { Done, ErrorLine, Facts, Field, Loading, Money, Page, Section, Select } from '../ui.tsx';
 import { TotalsTable } from './document-editor.tsx';
-import { PdfButton, SendPanel } from './send-panel.tsx';
+import { PdfLink, SendPanel } from './send-panel.tsx';
 
 export function InvoicePage({ id }: { id: string }) {
   const { t, lang } = useStaff();
@@ -36,7 +36,7 @@ export function InvoicePage({ id }: { id: string }) {
         />
         <TotalsTable totals={inv} />
         <div class="actions">
-          <PdfButton documentId={`invoice.${inv.id}`} label={t('doc.preview')} />
+          <PdfLink documentId={`invoice.${inv.id}`} label={t('doc.preview')} />
         </div>
       </Section>
       {inv.status !== 'void' && inv.status !== 'paid' && (
@@ -85,7 +85,7 @@ function RecordPayment(props: { invoice: InvoiceDto; payable: boolean; onRecorde
       {recorded && (
         <div class="receipt">
           <Done>{t('pay.recorded', { number: `${t(`receipt.${recorded.receipt.type}`)} ${recorded.receipt.number}` })}</Done>
-          <PdfButton documentId={`receipt.${recorded.receipt.id}`} label={t('pay.receipt')} />
+          <PdfLink documentId={`receipt.${recorded.receipt.id}`} label={t('pay.receipt')} />
         </div>
       )}
       {props.payable && (

@@ -7,7 +7,7 @@ import { paths } from '../router.ts';
 import type { QuoteDto } from '../types.ts';
 import { ErrorLine, Facts, Link, Loading, Money, Page, Section } from '../ui.tsx';
 import { TotalsTable } from './document-editor.tsx';
-import { PdfButton, SendPanel } from './send-panel.tsx';
+import { PdfLink, SendPanel } from './send-panel.tsx';
 
 export function QuotePage({ id }: { id: string }) {
   const { t, lang } = useStaff();
@@ -28,7 +28,7 @@ export function QuotePage({ id }: { id: string }) {
         />
         <TotalsTable totals={q} />
         <div class="actions">
-          <PdfButton documentId={`quote.${q.id}`} label={t('doc.preview')} />
+          <PdfLink documentId={`quote.${q.id}`} label={t('doc.preview')} />
           <Link to={paths.invoiceNew(q.customerId, q.id)} class="button">
             {t('doc.toInvoice')}
           </Link>

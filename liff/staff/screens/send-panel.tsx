@@ -1,31 +1,21 @@
 /** Preview a document's PDF and send it to the customer (channel as today: automatic, or forced). */
 import { useState } from 'preact/hooks';
-import { api, fetchPdf, type ApiError } from '../api.ts';
+import { api, pdfUrl, type ApiError } from '../api.ts';
 import { useStaff } from '../context.ts';
 import type { Channel, Sent } from '../types.ts';
 import { Done, ErrorLine, Select } from '../ui.tsx';
 
-/** Opens a PDF from the admin API in a new window (the window is opened on the tap, so no popup blocker stops it). */
-export function PdfButton(props: { documentId: string; label: string }) {
+/**
+ * A document's PDF from the admin API, in a new window. A plain link: reads need only the session
+ * cookie (SameSite=Strict, sent on our own navigations), and the phone's PDF viewer takes it from there.
+ */
+export function PdfLink(props: { documentId: string; label: string }) {
   const { t } = useStaff();
-  const [failed, setFailed] = useState(false);
-  const open = async () => {
-    setFailed(false);
-    const win = window.open('', '_blank');
-    const url = await fetchPdf(props.documentId);
-    if (url && win) win.location.href = url;
-    else {
-      win?.close();
-      setFailed(true);
-    }
-  };
   return (
-    <>
-      <button type="button" onClick={open}>
-        {props.label}
-      </button>
-      {failed && <ErrorLine error={t('app.errorGeneric')} />}
-    </>
+    <a class="button" href={pdfUrl(props.documentId)} target="_blank" rel="noopener">
+      {props.label}
+      <span class="sr-only"> {t('app.newWindow')}</span>
+    </a>
   );
 }
 
