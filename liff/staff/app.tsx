@@ -13,15 +13,19 @@ import { CustomerPage } from './screens/customer-page.tsx';
 import { DocumentEditor } from './screens/document-editor.tsx';
 import { QuotePage } from './screens/quote-page.tsx';
 import { InvoicePage } from './screens/invoice-page.tsx';
+import { Money } from './screens/money.tsx';
+import { Business } from './screens/business.tsx';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'today':
     case 'jobs':
-    case 'money':
-    case 'business':
     case 'customers':
       return <Customers />;
+    case 'money':
+      return <Money />;
+    case 'business':
+      return <Business />;
     case 'customerNew':
       return <CustomerNew />;
     case 'customer':
@@ -41,6 +45,8 @@ function Screen({ route }: { route: Route }) {
 
 const NAV: Array<[Route['name'][], string, MessageKey]> = [
   [['today', 'customers', 'customer', 'customerNew', 'customerEdit', 'quoteNew', 'invoiceNew', 'quote', 'invoice'], paths.customers(), 'nav.customers'],
+  [['money'], paths.money(), 'nav.money'],
+  [['business'], paths.business(), 'nav.business'],
 ];
 
 export function App(props: { session: StaffSession; liff: LiffBridge | null; lang: Lang }) {

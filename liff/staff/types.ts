@@ -15,3 +15,4 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+export type { PaymentNoticeDto } from '../../server/http/admin/dto/payment-notice.dto.ts';
