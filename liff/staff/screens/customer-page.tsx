@@ -41,7 +41,7 @@ export function CustomerPage({ id }: { id: string }) {
           {t('customer.newInvoice')}
         </Link>
       </div>
-      <Section title={t('customer.balance')}>
+      <Section title={t('customer.overview')}>
         <Facts
           rows={[
             [t('customer.balance'), <Money key="b" satang={c.balanceDueSatang} />],
