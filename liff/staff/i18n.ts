@@ -169,8 +169,12 @@ const th = {
   'pay.recorded': 'บันทึกแล้ว: {number}',
   'pay.receipt': 'ดูใบเสร็จ',
 
+  'void.title': 'ยกเลิกใบแจ้งหนี้นี้',
+  'void.reason': 'เหตุผลที่ยกเลิก',
+  'void.confirm': 'ยืนยันการยกเลิก',
+
   'jobs.title': 'งาน',
-  'jobs.move': 'ย้ายไปขั้นถัดไป',
+  'jobs.move': 'เปลี่ยนขั้นงาน',
   'jobs.moveTo': 'ย้ายไป',
   'jobs.note': 'บันทึกถึงลูกค้า (ถ้ามี)',
   'jobs.moved': 'ย้ายงาน {number} แล้ว',
@@ -333,8 +337,12 @@ const en: Record<keyof typeof th, string> = {
   'pay.recorded': 'Recorded: {number}',
   'pay.receipt': 'View receipt',
 
+  'void.title': 'Void this invoice',
+  'void.reason': 'Reason for voiding',
+  'void.confirm': 'Void it',
+
   'jobs.title': 'Jobs',
-  'jobs.move': 'Move to the next stage',
+  'jobs.move': 'Change stage',
   'jobs.moveTo': 'Move to',
   'jobs.note': 'Note to the customer (optional)',
   'jobs.moved': 'Job {number} moved',

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
 import type { CustomerSummaryDto, Sent } from '../types.ts';
+import { JobMover } from './job-mover.tsx';
 import { Done, ErrorLine, Facts, Link, Loading, Money, Page, Section } from '../ui.tsx';
 
 export function CustomerPage({ id }: { id: string }) {
@@ -82,11 +83,14 @@ export function CustomerPage({ id }: { id: string }) {
         ) : (
           <ul class="list">
             {c.openJobs.map((job) => (
-              <li key={job.id} class="row">
-                <span>
-                  {job.number} · {job.title}
-                </span>
-                <span class="chip">{t(`stage.${job.stage}`)}</span>
+              <li key={job.id}>
+                <div class="row">
+                  <span>
+                    {job.number} · {job.title}
+                  </span>
+                  <span class="chip">{t(`stage.${job.stage}`)}</span>
+                </div>
+                <JobMover job={job} onMoved={() => loaded.reload()} />
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { TotalsTable } from './document-editor.tsx';
 import { PdfLink, SendPanel } from './send-panel.tsx';
 
 export function InvoicePage({ id }: { id: string }) {
-  const { t, lang } = useStaff();
+  const { t, lang, staff } = useStaff();
   const loaded = useLoad<InvoiceDto>(`/invoices/${enc(id)}`, () => recent.get(id) as InvoiceDto | undefined);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error') return <ErrorLine error={loaded.error} />;
@@ -32,6 +32,7 @@ export function InvoicePage({ id }: { id: string }) {
             [t('editor.dueDate'), formatDate(lang, inv.dueDate)],
             [t('doc.paid'), <Money key="p" satang={inv.paidSatang} />],
             [t('doc.balance'), <Money key="b" satang={inv.balanceSatang} />],
+            !!inv.voidReason && [t('void.reason'), inv.voidReason],
           ]}
         />
         <TotalsTable totals={inv} />
@@ -44,6 +45,7 @@ export function InvoicePage({ id }: { id: string }) {
           <SendPanel<{ invoice: InvoiceDto }> path={`/invoices/${enc(inv.id)}/send`} onSent={(answer) => update(answer.invoice)} />
         </Section>
       )}
+      {staff.role === 'owner' && inv.status !== 'void' && inv.paidSatang === 0 && <VoidInvoice invoice={inv} onVoided={update} />}
       <RecordPayment
         invoice={inv}
         payable={payable && inv.balanceSatang > 0}
@@ -103,6 +105,48 @@ function RecordPayment(props: { invoice: InvoiceDto; payable: boolean; onRecorde
           <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
             {t('pay.record')}
           </button>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+/** Owner only (the server refuses staff too): an unpaid invoice is voided with the reason kept. */
+function VoidInvoice(props: { invoice: InvoiceDto; onVoided: (next: InvoiceDto) => void }) {
+  const { t } = useStaff();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!reason.trim()) return setError(t('editor.fixFirst', { field: t('void.reason') }));
+    setBusy(true);
+    setError(null);
+    const r = await api.post<InvoiceDto>(`/invoices/${enc(props.invoice.id)}/void`, { reason: reason.trim() });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    props.onVoided(r.data);
+  };
+  return (
+    <Section title={t('void.title')}>
+      {!open ? (
+        <button type="button" class="danger" onClick={() => setOpen(true)}>
+          {t('void.title')}
+        </button>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Field name="voidReason" label={t('void.reason')} value={reason} onInput={setReason} required error={typeof error === 'string' ? error : null} />
+          {typeof error !== 'string' && <ErrorLine error={error} />}
+          <div class="actions">
+            <button type="submit" class="danger" disabled={busy} aria-busy={busy}>
+              {t('void.confirm')}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('app.cancel')}
+            </button>
+          </div>
         </form>
       )}
     </Section>

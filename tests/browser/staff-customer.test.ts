@@ -1,0 +1,112 @@
+/**
+ * Staff app, the customer page's other work: edit the customer, move a job to a stage with a
+ * note, and (owner only) void an unpaid invoice with a reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, PHONE } from '../helpers/browser.ts';
+import { enrolNewStaff, startStaffTestApp, type StaffTestApp } from '../helpers/staff-app.ts';
+import { createPortalFixture, type PortalFixture } from '../helpers/portal-fixtures.ts';
+
+let app: StaffTestApp;
+let f: PortalFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startStaffTestApp({ env: { STAFF_LIFF_ID: '1650000042-StaffApp', PUBLIC_URL: '' } });
+  f = await createPortalFixture(app.t);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function open(lineUserId: string, target: string, lang: 'th' | 'en' = 'th'): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const page = await context.newPage();
+  await page.addInitScript(
+    ({ idToken, language }) => {
+      (window as unknown as { __LIFF_MOCK__: unknown }).__LIFF_MOCK__ = { getIDToken: idToken };
+      localStorage.setItem('staff-lang', language);
+    },
+    { idToken: app.line.issueIdToken({ sub: lineUserId }), language: lang },
+  );
+  await page.goto(`${app.t.baseUrl}/staff?liff.state=${encodeURIComponent(target)}`);
+  return page;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+describe('the customer page', () => {
+  it('edits the customer: a cleared field is cleared, a bad phone is refused naming the field', async () => {
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, `/customers/${f.customerId}`);
+    await expect.poll(() => heading(page).textContent()).toBe('คุณสมชาย ใจดี');
+    await page.getByRole('link', { name: 'แก้ไข' }).click();
+    await expect.poll(() => page.getByLabel('โทรศัพท์').inputValue()).toBe('0812345678');
+    await page.getByLabel('โทรศัพท์').fill('call me');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => page.getByLabel('โทรศัพท์').getAttribute('aria-invalid')).toBe('true');
+    expect((await app.t.ctx.db.customer.findUniqueOrThrow({ where: { id: f.customerId } })).phone).toBe('0812345678');
+
+    await page.getByLabel('โทรศัพท์').fill('089-999-0000');
+    await page.getByLabel('ชื่อบริษัท').fill('');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('คุณสมชาย ใจดี');
+    expect(await app.t.ctx.db.customer.findUniqueOrThrow({ where: { id: f.customerId } })).toMatchObject({ phone: '089-999-0000', companyName: null });
+    await page.context().close();
+  });
+
+  it('moves a job to a stage with a note for the client; only allowed stages are offered', async () => {
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, `/customers/${f.customerId}`);
+    const job = await app.t.ctx.db.job.findUniqueOrThrow({ where: { id: f.jobId } });
+    await page.getByRole('button', { name: `เปลี่ยนขั้นงาน: ${job.number}` }).click();
+    const select = page.getByLabel('ย้ายไป', { exact: true });
+    const offered = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(['picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed', 'cancelled']);
+    await select.selectOption('picking');
+    await page.getByLabel('บันทึกถึงลูกค้า (ถ้ามี)').fill('กำลังเตรียมกล้องให้ครับ');
+    await page.getByRole('button', { name: 'ย้ายไป กำลังจัดเตรียมอุปกรณ์' }).click();
+    await expect.poll(() => page.getByText(`ย้ายงาน ${job.number} แล้ว`).isVisible()).toBe(true);
+    expect((await app.t.ctx.db.job.findUniqueOrThrow({ where: { id: job.id } })).stage).toBe('picking');
+    const change = await app.t.ctx.db.jobStageChange.findFirstOrThrow({ where: { jobId: job.id }, orderBy: { changedAt: 'desc' } });
+    expect(change).toMatchObject({ stage: 'picking', note: 'กำลังเตรียมกล้องให้ครับ', changedBy: `staff-app:${member.staffId}` });
+    await page.context().close();
+  });
+});
+
+describe('voiding an invoice', () => {
+  async function newInvoice(page: Page) {
+    await page.getByRole('link', { name: 'ทำใบแจ้งหนี้' }).click();
+    await page.getByLabel('รายละเอียด').fill('ค่าขนส่ง');
+    await page.getByLabel('ราคาต่อหน่วย (บาท)').fill('500');
+    await page.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^ใบแจ้งหนี้ INV/);
+  }
+
+  it('the owner voids an unpaid invoice with a reason', async () => {
+    const owner = await enrolNewStaff(app, 'owner');
+    const page = await open(owner.lineUserId, `/customers/${f.otherCustomerId}`);
+    await expect.poll(() => heading(page).textContent()).toBe('คุณวิภา อื่น');
+    await newInvoice(page);
+    await page.getByRole('button', { name: 'ยกเลิกใบแจ้งหนี้นี้' }).click();
+    await page.getByLabel('เหตุผลที่ยกเลิก').fill('ออกซ้ำ');
+    await page.getByRole('button', { name: 'ยืนยันการยกเลิก' }).click();
+    await expect.poll(() => page.getByText('ออกซ้ำ').isVisible()).toBe(true);
+    const voided = await app.t.ctx.db.invoice.findFirstOrThrow({ where: { customerId: f.otherCustomerId, voidReason: 'ออกซ้ำ' } });
+    expect(voided.status).toBe('void');
+    await page.context().close();
+  });
+
+  it('staff are not offered it', async () => {
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, `/customers/${f.otherCustomerId}`);
+    await expect.poll(() => heading(page).textContent()).toBe('คุณวิภา อื่น');
+    await newInvoice(page);
+    await expect.poll(() => page.getByRole('button', { name: 'ส่งให้ลูกค้า' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'ยกเลิกใบแจ้งหนี้นี้' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
