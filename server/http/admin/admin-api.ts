@@ -18,6 +18,9 @@ import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { paymentNoticeRoutes } from './payment-notices.routes.ts';
+import { listRoutes } from './lists.routes.ts';
+import { recordRoutes } from './records.routes.ts';
+import { todayRoutes } from './today.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -32,6 +35,9 @@ const ROUTES = [
   ...messageRoutes,
   ...documentRoutes,
   ...paymentNoticeRoutes,
+  ...listRoutes,
+  ...recordRoutes,
+  ...todayRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 

@@ -6,6 +6,15 @@ import { recordPayment } from '../../services/payments.ts';
 import { invoiceDto, toInvoiceDto } from './dto/document.dto.ts';
 import { paymentRecordedDto, toPaymentRecordedDto } from './dto/payment.dto.ts';
 
+/** What an invoice is made of: created with these, and a draft edited with any of them (drafts.routes.ts). */
+export const invoiceFields = {
+  jobId: z.string().min(1).nullish(),
+  ...pricingFields,
+  dueDate: calendarDate,
+  issueDate: calendarDate.optional(),
+  notes: optionalMultilineText(2000),
+};
+
 export const invoiceRoutes = [
   adminRoute({
     operationId: 'createInvoice',
@@ -13,15 +22,7 @@ export const invoiceRoutes = [
     path: '/invoices',
     tag: 'Invoices',
     summary: 'Create an invoice (draft), priced with VAT and withholding rules',
-    body: z.object({
-      customerId: z.string().min(1),
-      jobId: z.string().min(1).nullish(),
-      quoteId: z.string().min(1).nullish(),
-      ...pricingFields,
-      dueDate: calendarDate,
-      issueDate: calendarDate.optional(),
-      notes: optionalMultilineText(2000),
-    }),
+    body: z.object({ customerId: z.string().min(1), quoteId: z.string().min(1).nullish(), ...invoiceFields }),
     successStatus: 201,
     errors: [503],
     response: invoiceDto,

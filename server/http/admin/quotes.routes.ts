@@ -4,6 +4,16 @@ import { calendarDate, optionalMultilineText, pricingFields, satang } from './sc
 import { createQuote } from '../../services/quotes.ts';
 import { quoteDto, toQuoteDto } from './dto/document.dto.ts';
 
+/** What a quote is made of: created with these, and a draft edited with any of them (drafts.routes.ts). */
+export const quoteFields = {
+  jobId: z.string().min(1).nullish(),
+  ...pricingFields,
+  validUntil: calendarDate,
+  issueDate: calendarDate.optional(),
+  depositSatang: satang.optional(),
+  notes: optionalMultilineText(2000),
+};
+
 export const quoteRoutes = [
   adminRoute({
     operationId: 'createQuote',
@@ -11,15 +21,7 @@ export const quoteRoutes = [
     path: '/quotes',
     tag: 'Quotes',
     summary: 'Create a quote (draft), priced with VAT and withholding rules',
-    body: z.object({
-      customerId: z.string().min(1),
-      jobId: z.string().min(1).nullish(),
-      ...pricingFields,
-      validUntil: calendarDate,
-      issueDate: calendarDate.optional(),
-      depositSatang: satang.optional(),
-      notes: optionalMultilineText(2000),
-    }),
+    body: z.object({ customerId: z.string().min(1), ...quoteFields }),
     successStatus: 201,
     errors: [503],
     response: quoteDto,

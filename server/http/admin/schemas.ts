@@ -91,6 +91,14 @@ export const pricingFields = {
 };
 
 export const paymentMethod = z.enum(PAYMENT_METHODS);
+
+/** `?cursor=&limit=` of every list: nextCursor of the previous page, and 1–100 items (default 25). */
+export const pageQuery = {
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+};
+/** `?customerId=` (or another id): a list narrowed to one record's. */
+export const idFilter = z.string().min(1).max(64).optional();
 export const jobStage = z.enum(JOB_STAGES);
 
 export const customerFields = {
