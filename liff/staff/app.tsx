@@ -14,14 +14,21 @@ import { DocumentEditor } from './screens/document-editor.tsx';
 import { QuotePage } from './screens/quote-page.tsx';
 import { InvoicePage } from './screens/invoice-page.tsx';
 import { Money } from './screens/money.tsx';
+import { Today } from './screens/today.tsx';
+import { Jobs } from './screens/jobs.tsx';
+import { DepositPage } from './screens/deposit-page.tsx';
 import { Business } from './screens/business.tsx';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'today':
+      return <Today />;
     case 'jobs':
+      return <Jobs />;
     case 'customers':
       return <Customers />;
+    case 'deposit':
+      return <DepositPage key={route.id} id={route.id} />;
     case 'money':
       return <Money />;
     case 'business':
@@ -44,8 +51,10 @@ function Screen({ route }: { route: Route }) {
 }
 
 const NAV: Array<[Route['name'][], string, MessageKey]> = [
-  [['today', 'customers', 'customer', 'customerNew', 'customerEdit', 'quoteNew', 'invoiceNew', 'quote', 'invoice'], paths.customers(), 'nav.customers'],
-  [['money'], paths.money(), 'nav.money'],
+  [['today'], paths.today(), 'nav.today'],
+  [['customers', 'customer', 'customerNew', 'customerEdit', 'quoteNew', 'invoiceNew', 'quote', 'invoice'], paths.customers(), 'nav.customers'],
+  [['jobs'], paths.jobs(), 'nav.jobs'],
+  [['money', 'deposit'], paths.money(), 'nav.money'],
   [['business'], paths.business(), 'nav.business'],
 ];
 

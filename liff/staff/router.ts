@@ -17,6 +17,7 @@ export type Route =
   | { name: 'invoiceNew'; customerId: string; quoteId: string | null }
   | { name: 'quote'; id: string }
   | { name: 'invoice'; id: string }
+  | { name: 'deposit'; id: string }
   | { name: 'jobs' }
   | { name: 'money' }
   | { name: 'business' };
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (a === 'quotes' && b) return { name: 'quote', id: b };
   if (a === 'invoices' && b) return { name: 'invoice', id: b };
+  if (a === 'deposits' && b) return { name: 'deposit', id: b };
   if (a === 'jobs') return { name: 'jobs' };
   if (a === 'money') return { name: 'money' };
   if (a === 'business') return { name: 'business' };
@@ -52,6 +54,7 @@ export const paths = {
   invoiceNew: (customerId: string, quoteId?: string) => `${BASE}/customers/${enc(customerId)}/invoices/new${quoteId ? `?quote=${enc(quoteId)}` : ''}`,
   quote: (id: string) => `${BASE}/quotes/${enc(id)}`,
   invoice: (id: string) => `${BASE}/invoices/${enc(id)}`,
+  deposit: (id: string) => `${BASE}/deposits/${enc(id)}`,
   jobs: () => `${BASE}/jobs`,
   money: () => `${BASE}/money`,
   business: () => `${BASE}/business`,

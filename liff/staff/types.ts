@@ -16,3 +16,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 export type { PaymentNoticeDto } from '../../server/http/admin/dto/payment-notice.dto.ts';
+export type { TodayDto } from '../../server/http/admin/dto/today.dto.ts';
+import type { z } from 'zod';
+import type { depositDetailDto, depositItemDto, jobItemDto, quoteItemDto } from '../../server/http/admin/dto/list.dto.ts';
+export type JobItem = z.infer<typeof jobItemDto>;
+export type DepositItem = z.infer<typeof depositItemDto>;
+export type DepositDetail = z.infer<typeof depositDetailDto>;
+export type QuoteItem = z.infer<typeof quoteItemDto>;
+export type { DepositCollectedDto, DepositReturnedDto } from '../../server/http/admin/dto/deposit.dto.ts';

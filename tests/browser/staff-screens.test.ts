@@ -58,6 +58,11 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
+  { name: 'today', target: () => '/', ready: /แจ้งชำระรอตรวจ|Payment notices waiting/ },
+  { name: 'jobs', target: () => '/jobs', ready: /JOB-|Nothing here|ไม่มีรายการ/ },
+  { name: 'quote', target: () => `/quotes/${f.quoteId}`, ready: /ทำใบแจ้งหนี้จากใบเสนอราคานี้|Invoice this quotation/ },
+  { name: 'invoice', target: () => `/invoices/${f.invoiceId}`, ready: /บันทึกการรับเงิน|Record a payment/ },
+  { name: 'deposit', target: () => `/deposits/${f.jobDepositId}`, ready: /คืนเงินประกัน|Return the deposit/ },
   { name: 'customer-new', target: () => '/customers/new', ready: /ลูกค้าใหม่|New customer/ },
   { name: 'customer', target: () => `/customers/${f.customerId}`, ready: /ใบแจ้งหนี้ค้าง|Open invoices/ },
   { name: 'quote-editor', target: () => `/customers/${f.customerId}/quotes/new`, ready: /ยอดรวม|Totals/ },

@@ -5,13 +5,15 @@ import { useStaff } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
-import type { CustomerSummaryDto, Sent } from '../types.ts';
+import type { CustomerSummaryDto, DepositItem, Page as ListPage, QuoteItem, Sent } from '../types.ts';
 import { JobMover } from './job-mover.tsx';
 import { Done, ErrorLine, Facts, Link, Loading, Money, Page, Section } from '../ui.tsx';
 
 export function CustomerPage({ id }: { id: string }) {
   const { t, lang } = useStaff();
   const loaded = useLoad<CustomerSummaryDto>(`/customers/${enc(id)}`);
+  const quotes = useLoad<ListPage<QuoteItem>>(`/quotes?customerId=${enc(id)}&limit=20`);
+  const deposits = useLoad<ListPage<DepositItem>>(`/deposits?customerId=${enc(id)}&limit=20`);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   if (loaded.state === 'loading') return <Loading />;
@@ -75,6 +77,47 @@ export function CustomerPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+        )}
+      </Section>
+      <Section title={t('customer.quotes')}>
+        {quotes.state === 'ok' && quotes.data.items.length > 0 ? (
+          <ul class="list">
+            {quotes.data.items.map((q) => (
+              <li key={q.id}>
+                <Link to={paths.quote(q.id)} class="row-link">
+                  <span>
+                    {q.number} · {t(`quote.${q.status}`)}
+                    <small>{formatDate(lang, q.issueDate)}</small>
+                  </span>
+                  <Money satang={q.netPayableSatang} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : quotes.state === 'error' ? (
+          <ErrorLine error={quotes.error} />
+        ) : (
+          <p class="muted">{t('today.nothing')}</p>
+        )}
+      </Section>
+      <Section title={t('doc.deposit')}>
+        {deposits.state === 'ok' && deposits.data.items.length > 0 ? (
+          <ul class="list">
+            {deposits.data.items.map((d) => (
+              <li key={d.id}>
+                <Link to={paths.deposit(d.id)} class="row-link">
+                  <span>
+                    {d.number} · {t(`dep.${d.status}`)}
+                  </span>
+                  <Money satang={d.requiredSatang} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : deposits.state === 'error' ? (
+          <ErrorLine error={deposits.error} />
+        ) : (
+          <p class="muted">{t('today.nothing')}</p>
         )}
       </Section>
       <Section title={t('customer.openJobs')}>

@@ -12,9 +12,8 @@ import { Done, ErrorLine, Select } from '../ui.tsx';
 export function PdfLink(props: { documentId: string; label: string }) {
   const { t } = useStaff();
   return (
-    <a class="button" href={pdfUrl(props.documentId)} target="_blank" rel="noopener">
+    <a class="button" href={pdfUrl(props.documentId)} target="_blank" rel="noopener" aria-label={`${props.label} ${t('app.newWindow')}`}>
       {props.label}
-      <span class="sr-only"> {t('app.newWindow')}</span>
     </a>
   );
 }
