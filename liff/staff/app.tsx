@@ -10,7 +10,7 @@ import type { LiffBridge } from '../src/liff/types.ts';
 import { Customers } from './screens/customers.tsx';
 import { CustomerEdit, CustomerNew } from './screens/customer-form.tsx';
 import { CustomerPage } from './screens/customer-page.tsx';
-import { DocumentEditor } from './screens/document-editor.tsx';
+import { DocumentEditor, DraftEditor } from './screens/document-editor.tsx';
 import { QuotePage } from './screens/quote-page.tsx';
 import { InvoicePage } from './screens/invoice-page.tsx';
 import { Money } from './screens/money.tsx';
@@ -45,6 +45,10 @@ function Screen({ route }: { route: Route }) {
       return <DocumentEditor kind="invoice" customerId={route.customerId} quoteId={route.quoteId} />;
     case 'quote':
       return <QuotePage key={route.id} id={route.id} />;
+    case 'quoteEdit':
+      return <DraftEditor key={route.id} kind="quote" id={route.id} />;
+    case 'invoiceEdit':
+      return <DraftEditor key={route.id} kind="invoice" id={route.id} />;
     case 'invoice':
       return <InvoicePage key={route.id} id={route.id} />;
   }
@@ -52,7 +56,11 @@ function Screen({ route }: { route: Route }) {
 
 const NAV: Array<[Route['name'][], string, MessageKey]> = [
   [['today'], paths.today(), 'nav.today'],
-  [['customers', 'customer', 'customerNew', 'customerEdit', 'quoteNew', 'invoiceNew', 'quote', 'invoice'], paths.customers(), 'nav.customers'],
+  [
+    ['customers', 'customer', 'customerNew', 'customerEdit', 'quoteNew', 'invoiceNew', 'quote', 'invoice', 'quoteEdit', 'invoiceEdit'],
+    paths.customers(),
+    'nav.customers',
+  ],
   [['jobs'], paths.jobs(), 'nav.jobs'],
   [['money', 'deposit'], paths.money(), 'nav.money'],
   [['business'], paths.business(), 'nav.business'],

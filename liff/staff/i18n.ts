@@ -121,6 +121,8 @@ const th = {
 
   'editor.quoteTitle': 'ใบเสนอราคาใหม่',
   'editor.invoiceTitle': 'ใบแจ้งหนี้ใหม่',
+  'editor.editTitle': 'แก้ไขร่าง {number}',
+  'editor.edit': 'แก้ไขร่าง',
   'editor.for': 'ลูกค้า: {name}',
   'editor.lines': 'รายการ',
   'editor.line': 'รายการที่ {n}',
@@ -308,6 +310,8 @@ const en: Record<keyof typeof th, string> = {
 
   'editor.quoteTitle': 'New quotation',
   'editor.invoiceTitle': 'New invoice',
+  'editor.editTitle': 'Edit draft {number}',
+  'editor.edit': 'Edit draft',
   'editor.for': 'Customer: {name}',
   'editor.lines': 'Lines',
   'editor.line': 'Line {n}',

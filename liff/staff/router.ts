@@ -16,6 +16,8 @@ export type Route =
   | { name: 'quoteNew'; customerId: string }
   | { name: 'invoiceNew'; customerId: string; quoteId: string | null }
   | { name: 'quote'; id: string }
+  | { name: 'quoteEdit'; id: string }
+  | { name: 'invoiceEdit'; id: string }
   | { name: 'invoice'; id: string }
   | { name: 'deposit'; id: string }
   | { name: 'jobs' }
@@ -34,8 +36,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (c === 'invoices' && d === 'new') return { name: 'invoiceNew', customerId: b, quoteId: new URLSearchParams(search).get('quote') };
     return { name: 'customer', id: b };
   }
-  if (a === 'quotes' && b) return { name: 'quote', id: b };
-  if (a === 'invoices' && b) return { name: 'invoice', id: b };
+  if (a === 'quotes' && b) return c === 'edit' ? { name: 'quoteEdit', id: b } : { name: 'quote', id: b };
+  if (a === 'invoices' && b) return c === 'edit' ? { name: 'invoiceEdit', id: b } : { name: 'invoice', id: b };
   if (a === 'deposits' && b) return { name: 'deposit', id: b };
   if (a === 'jobs') return { name: 'jobs' };
   if (a === 'money') return { name: 'money' };
@@ -53,6 +55,8 @@ export const paths = {
   quoteNew: (customerId: string) => `${BASE}/customers/${enc(customerId)}/quotes/new`,
   invoiceNew: (customerId: string, quoteId?: string) => `${BASE}/customers/${enc(customerId)}/invoices/new${quoteId ? `?quote=${enc(quoteId)}` : ''}`,
   quote: (id: string) => `${BASE}/quotes/${enc(id)}`,
+  quoteEdit: (id: string) => `${BASE}/quotes/${enc(id)}/edit`,
+  invoiceEdit: (id: string) => `${BASE}/invoices/${enc(id)}/edit`,
   invoice: (id: string) => `${BASE}/invoices/${enc(id)}`,
   deposit: (id: string) => `${BASE}/deposits/${enc(id)}`,
   jobs: () => `${BASE}/jobs`,

@@ -94,7 +94,8 @@ describe('the staff app: the daily path from a new customer to a receipt', () =>
     // Invoice from the quote: the lines come along.
     await page.getByRole('link', { name: 'ทำใบแจ้งหนี้จากใบเสนอราคานี้' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('ใบแจ้งหนี้ใหม่');
-    expect(await page.getByLabel('รายละเอียด').inputValue()).toBe('เช่าเต็นท์ 5x5 เมตร (วัน)');
+    expect(await page.getByLabel('รายละเอียด').inputValue()).toBe('เช่าเต็นท์ 5x5 เมตร');
+    expect(await page.getByLabel('หน่วย', { exact: true }).inputValue()).toBe('days');
     await expect.poll(() => totals.textContent()).toContain('฿3,210.00');
     await page.getByRole('button', { name: 'บันทึกร่าง' }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^ใบแจ้งหนี้ INV/);

@@ -77,6 +77,34 @@ describe('the customer page', () => {
   });
 });
 
+describe('editing a draft', () => {
+  it('edits a draft quote (PATCH, priced again); once sent it is no longer offered', async () => {
+    const quote = await app.t.adminOk('createQuote', {
+      body: { customerId: f.customerId, validUntil: '2026-12-31', lines: [{ description: 'ไฟ LED (วัน)', quantity: 2, unitPriceSatang: 50_000 }] },
+    });
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, `/quotes/${quote.id}`);
+    await expect.poll(() => heading(page).textContent()).toBe(`ใบเสนอราคา ${quote.number}`);
+    await page.getByRole('link', { name: 'แก้ไขร่าง' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(`แก้ไขร่าง ${quote.number}`);
+    expect(await page.getByLabel('รายละเอียด').inputValue()).toBe('ไฟ LED');
+    expect(await page.getByLabel('หน่วย', { exact: true }).inputValue()).toBe('days');
+    expect(await page.getByLabel('ยืนราคาถึง').inputValue()).toBe('2026-12-31');
+    await page.getByLabel('จำนวน', { exact: true }).fill('3');
+    await expect.poll(() => page.locator('table.totals').textContent()).toContain('฿1,605.00');
+    await page.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(`ใบเสนอราคา ${quote.number}`);
+    const saved = await app.t.ctx.db.quote.findUniqueOrThrow({ where: { id: quote.id }, include: { lines: true } });
+    expect(saved.totalSatang).toBe(160_500);
+    expect(saved.lines.map((l) => [l.description, l.quantityMilli])).toEqual([['ไฟ LED (วัน)', 3000]]);
+
+    await page.getByRole('button', { name: 'ส่งให้ลูกค้า' }).click();
+    await expect.poll(() => page.getByText(/^ส่งแล้วทาง/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'แก้ไขร่าง' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('voiding an invoice', () => {
   async function newInvoice(page: Page) {
     await page.getByRole('link', { name: 'ทำใบแจ้งหนี้' }).click();

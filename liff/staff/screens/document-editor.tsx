@@ -41,12 +41,31 @@ function lineDescription(line: LineDraft, customerLang: 'th' | 'en'): string {
   return line.unit === 'days' && !/\((วัน|days)\)$/.test(text) ? `${text}${DAY_SUFFIX[customerLang]}` : text;
 }
 
-function fromQuote(q: QuoteDto): Partial<Draft> {
+const DAY_SUFFIX_PATTERN = / \((วัน|days)\)$/;
+
+/** A saved document's pricing as the form's text; a line that ends in the day suffix is a line in days. */
+function pricingOf(doc: QuoteDto | InvoiceDto): Partial<Draft> {
   return {
-    lines: (q.lines ?? []).map((l) => ({ description: l.description, quantity: String(l.quantity), unit: 'units', unitPrice: bahtInput(l.unitPriceSatang) })),
-    discount: q.discountSatang ? bahtInput(q.discountSatang) : '',
-    vatMode: q.vatMode,
-    withholding: q.withholdingBasisPoints ? String(q.withholdingBasisPoints / 100) : '',
+    lines: (doc.lines ?? []).map((l) => ({
+      description: l.description.replace(DAY_SUFFIX_PATTERN, ''),
+      quantity: String(l.quantity),
+      unit: DAY_SUFFIX_PATTERN.test(l.description) ? 'days' : 'units',
+      unitPrice: bahtInput(l.unitPriceSatang),
+    })),
+    discount: doc.discountSatang ? bahtInput(doc.discountSatang) : '',
+    vatMode: doc.vatMode,
+    withholding: doc.withholdingBasisPoints ? String(doc.withholdingBasisPoints / 100) : '',
+  };
+}
+
+/** A draft being edited: its pricing, and its own date, deposit and notes. */
+function draftOf(kind: 'quote' | 'invoice', doc: QuoteDto | InvoiceDto): Partial<Draft> {
+  const quote = kind === 'quote' ? (doc as QuoteDto) : null;
+  return {
+    ...pricingOf(doc),
+    date: quote ? quote.validUntil : (doc as InvoiceDto).dueDate,
+    deposit: quote?.depositSatang ? bahtInput(quote.depositSatang) : '',
+    notes: doc.notes ?? '',
   };
 }
 
@@ -92,7 +111,16 @@ function fieldLabel(field: string, t: Translate): string {
   return keys[field] ? t(keys[field]) : field;
 }
 
-export function DocumentEditor({ kind, customerId, quoteId }: { kind: 'quote' | 'invoice'; customerId: string; quoteId: string | null }) {
+/** Editing a saved draft: the same form, answered with PATCH (the server refuses once it was sent). */
+export function DraftEditor({ kind, id }: { kind: 'quote' | 'invoice'; id: string }) {
+  const doc = useLoad<QuoteDto | InvoiceDto>(`/${kind}s/${enc(id)}`);
+  if (doc.state === 'loading') return <Loading />;
+  if (doc.state === 'error') return <ErrorLine error={doc.error} />;
+  return <DocumentEditor kind={kind} customerId={doc.data.customerId} quoteId={null} editing={doc.data} />;
+}
+
+export function DocumentEditor(props: { kind: 'quote' | 'invoice'; customerId: string; quoteId: string | null; editing?: QuoteDto | InvoiceDto }) {
+  const { kind, customerId, quoteId } = props;
   const customer = useLoad<CustomerSummaryDto>(`/customers/${enc(customerId)}`);
   const business = useLoad<BusinessDto>('/business');
   const quote = useLoad<QuoteDto>(quoteId ? `/quotes/${enc(quoteId)}` : null, () => (quoteId ? (recent.get(quoteId) as QuoteDto | undefined) : undefined));
@@ -101,11 +129,17 @@ export function DocumentEditor({ kind, customerId, quoteId }: { kind: 'quote' | 
   // Staff who may not read the profile still price documents; the server applies the business's VAT rule.
   const vatModes = business.state === 'ok' ? allowedVatModes(business.data.vatRegistered) : (['exclusive', 'inclusive', 'none'] as const);
   const from = quote.state === 'ok' ? quote.data : null;
-  return <Editor kind={kind} customer={customer.data} vatModes={vatModes} quote={from} />;
+  return <Editor kind={kind} customer={customer.data} vatModes={vatModes} quote={from} editing={props.editing ?? null} />;
 }
 
-function Editor(props: { kind: 'quote' | 'invoice'; customer: CustomerSummaryDto; vatModes: readonly VatMode[]; quote: QuoteDto | null }) {
-  const { kind, customer, vatModes, quote } = props;
+function Editor(props: {
+  kind: 'quote' | 'invoice';
+  customer: CustomerSummaryDto;
+  vatModes: readonly VatMode[];
+  quote: QuoteDto | null;
+  editing: QuoteDto | InvoiceDto | null;
+}) {
+  const { kind, customer, vatModes, quote, editing } = props;
   const { t } = useStaff();
   const [draft, setDraft] = useState<Draft>(() => ({
     lines: [emptyLine()],
@@ -115,7 +149,8 @@ function Editor(props: { kind: 'quote' | 'invoice'; customer: CustomerSummaryDto
     deposit: '',
     date: bangkokDay(kind === 'quote' ? 14 : 30),
     notes: '',
-    ...(quote ? fromQuote(quote) : {}),
+    ...(quote ? pricingOf(quote) : {}),
+    ...(editing ? draftOf(kind, editing) : {}),
   }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -137,6 +172,15 @@ function Editor(props: { kind: 'quote' | 'invoice'; customer: CustomerSummaryDto
     if (busy || !read.ok) return;
     setBusy(true);
     setError(null);
+    if (editing) {
+      const { depositSatang, ...common } = read.body;
+      const patch = kind === 'quote' ? { ...common, depositSatang: depositSatang ?? 0, validUntil: draft.date } : { ...common, dueDate: draft.date };
+      const r = await api.patch<QuoteDto | InvoiceDto>(`/${kind}s/${enc(editing.id)}`, patch);
+      setBusy(false);
+      if (!r.ok) return setError(r.error);
+      recent.set(r.data.id, r.data);
+      return navigate(kind === 'quote' ? paths.quote(r.data.id) : paths.invoice(r.data.id), true);
+    }
     const body: Record<string, unknown> = { ...read.body, customerId: customer.id };
     if (kind === 'quote') {
       const r = await api.post<QuoteDto>('/quotes', { ...body, validUntil: draft.date });
@@ -156,7 +200,10 @@ function Editor(props: { kind: 'quote' | 'invoice'; customer: CustomerSummaryDto
 
   const totals = read.ok ? read.totals : null;
   return (
-    <Page title={t(kind === 'quote' ? 'editor.quoteTitle' : 'editor.invoiceTitle')} back={paths.customer(customer.id)}>
+    <Page
+      title={editing ? t('editor.editTitle', { number: editing.number }) : t(kind === 'quote' ? 'editor.quoteTitle' : 'editor.invoiceTitle')}
+      back={editing ? (kind === 'quote' ? paths.quote(editing.id) : paths.invoice(editing.id)) : paths.customer(customer.id)}
+    >
       <p class="sub">
         {t('editor.for', { name: customer.name })}
         {quote && <> · {t('editor.fromQuote', { number: quote.number })}</>}

@@ -7,7 +7,7 @@ import { bahtInput, formatDate, satangOf } from '../format.ts';
 import { recent, useLoad } from '../load.ts';
 import { paths } from '../router.ts';
 import type { InvoiceDto, PaymentRecordedDto } from '../types.ts';
-import { Done, ErrorLine, Facts, Field, Loading, Money, Page, Section, Select } from '../ui.tsx';
+import { Done, ErrorLine, Facts, Field, Link, Loading, Money, Page, Section, Select } from '../ui.tsx';
 import { TotalsTable } from './document-editor.tsx';
 import { PdfLink, SendPanel } from './send-panel.tsx';
 
@@ -38,6 +38,11 @@ export function InvoicePage({ id }: { id: string }) {
         <TotalsTable totals={inv} />
         <div class="actions">
           <PdfLink documentId={`invoice.${inv.id}`} label={t('doc.preview')} />
+          {inv.status === 'draft' && (
+            <Link to={paths.invoiceEdit(inv.id)} class="button">
+              {t('editor.edit')}
+            </Link>
+          )}
         </div>
       </Section>
       {inv.status !== 'void' && inv.status !== 'paid' && (

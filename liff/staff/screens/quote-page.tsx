@@ -29,6 +29,11 @@ export function QuotePage({ id }: { id: string }) {
         <TotalsTable totals={q} />
         <div class="actions">
           <PdfLink documentId={`quote.${q.id}`} label={t('doc.preview')} />
+          {q.status === 'draft' && (
+            <Link to={paths.quoteEdit(q.id)} class="button">
+              {t('editor.edit')}
+            </Link>
+          )}
           <Link to={paths.invoiceNew(q.customerId, q.id)} class="button">
             {t('doc.toInvoice')}
           </Link>
