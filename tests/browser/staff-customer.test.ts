@@ -138,3 +138,21 @@ describe('voiding an invoice', () => {
     await page.context().close();
   });
 });
+
+describe('customer search', () => {
+  it('finds customers as one types (the server search), and opens one', async () => {
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, '/customers');
+    await expect.poll(() => page.getByRole('link', { name: /คุณวิภา อื่น/ }).isVisible()).toBe(true);
+    await page.getByLabel('ค้นหาลูกค้า').fill('สมชาย');
+    await expect.poll(() => page.getByRole('link', { name: /คุณวิภา อื่น/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: /คุณสมชาย ใจดี/ }).isVisible()).toBe(true);
+    expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('สมชาย')}`);
+    await page.getByLabel('ค้นหาลูกค้า').fill('ไม่มีใครชื่อนี้');
+    await expect.poll(() => page.getByText('ไม่พบลูกค้า').isVisible()).toBe(true);
+    await page.getByLabel('ค้นหาลูกค้า').fill('สมชาย');
+    await page.getByRole('link', { name: /คุณสมชาย ใจดี/ }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('คุณสมชาย ใจดี');
+    await page.context().close();
+  });
+});
