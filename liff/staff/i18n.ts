@@ -254,7 +254,7 @@ const en: Record<keyof typeof th, string> = {
 
   'nav.label': 'Main menu',
   'nav.today': 'Today',
-  'nav.customers': 'Customers',
+  'nav.customers': 'Clients',
   'nav.jobs': 'Jobs',
   'nav.money': 'Money',
   'nav.business': 'Shop',
