@@ -116,6 +116,8 @@ const th = {
   'customer.links': 'ลิงก์พอร์ทัล',
   'customer.sendLink': 'ส่งลิงก์ให้ลูกค้า',
   'customer.revokeLinks': 'ยกเลิกลิงก์ทั้งหมด',
+  'customer.issueLink': 'ออกลิงก์ใหม่',
+  'customer.issuedLink': 'ลิงก์ใหม่ (ใช้ได้ถึง {date}) แตะเพื่อเลือกแล้วคัดลอก',
   'customer.linkSent': 'ส่งลิงก์แล้วทาง {channel}',
   'customer.linksRevoked': 'ยกเลิกลิงก์แล้ว {count} ลิงก์',
 
@@ -305,6 +307,8 @@ const en: Record<keyof typeof th, string> = {
   'customer.links': 'Portal links',
   'customer.sendLink': 'Send the customer a link',
   'customer.revokeLinks': 'Revoke all links',
+  'customer.issueLink': 'Issue a new link',
+  'customer.issuedLink': 'New link (valid until {date}); tap to select and copy',
   'customer.linkSent': 'Link sent by {channel}',
   'customer.linksRevoked': '{count} links revoked',
 

@@ -77,6 +77,23 @@ describe('the customer page', () => {
   });
 });
 
+describe('portal links', () => {
+  it('issues a new customer link to copy, and revokes them all', async () => {
+    const member = await enrolNewStaff(app, 'staff');
+    const page = await open(member.lineUserId, `/customers/${f.otherCustomerId}`);
+    await expect.poll(() => heading(page).textContent()).toBe('คุณวิภา อื่น');
+    await page.getByRole('button', { name: 'ออกลิงก์ใหม่' }).click();
+    const link = page.getByLabel(/^ลิงก์ใหม่/);
+    await expect.poll(() => link.inputValue()).toMatch(/\/c\/[A-Za-z0-9_-]+$/);
+    const live = () => app.t.ctx.db.portalLink.count({ where: { customerId: f.otherCustomerId, revokedAt: null } });
+    expect(await live()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'ยกเลิกลิงก์ทั้งหมด' }).click();
+    await expect.poll(() => page.getByText(/^ยกเลิกลิงก์แล้ว \d+ ลิงก์$/).isVisible()).toBe(true);
+    expect(await live()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('editing a draft', () => {
   it('edits a draft quote (PATCH, priced again); once sent it is no longer offered', async () => {
     const quote = await app.t.adminOk('createQuote', {

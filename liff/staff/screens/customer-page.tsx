@@ -16,6 +16,7 @@ export function CustomerPage({ id }: { id: string }) {
   const deposits = useLoad<ListPage<DepositItem>>(`/deposits?customerId=${enc(id)}&limit=20`);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error') return <ErrorLine error={loaded.error} />;
   const c = loaded.data;
@@ -24,6 +25,12 @@ export function CustomerPage({ id }: { id: string }) {
     setError(null);
     const r = await api.post<Sent>(`/customers/${enc(id)}/send-link`, {});
     if (r.ok) setDone(t('customer.linkSent', { channel: t(`doc.channel.${r.data.channel}`) }));
+    else setError(r.error);
+  };
+  const issueLink = async () => {
+    setError(null);
+    const r = await api.post<{ url: string; expiresAt: string }>('/links', { scope: 'customer', id });
+    if (r.ok) setIssued(r.data);
     else setError(r.error);
   };
   const revokeLinks = async () => {
@@ -144,10 +151,19 @@ export function CustomerPage({ id }: { id: string }) {
           <button type="button" onClick={sendLink}>
             {t('customer.sendLink')}
           </button>
+          <button type="button" onClick={issueLink}>
+            {t('customer.issueLink')}
+          </button>
           <button type="button" class="danger" onClick={revokeLinks}>
             {t('customer.revokeLinks')}
           </button>
         </div>
+        {issued && (
+          <div class="issued">
+            <label for="issued-link">{t('customer.issuedLink', { date: formatDateTime(lang, issued.expiresAt) })}</label>
+            <input id="issued-link" readOnly value={issued.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          </div>
+        )}
         {done && <Done>{done}</Done>}
         <ErrorLine error={error} />
       </Section>
