@@ -70,6 +70,10 @@ export const CLIENT_REASONS = {
     th: 'เลข 13 หลักไม่ถูกต้อง (หลักสุดท้ายไม่ตรง) กรุณาตรวจอีกครั้ง',
     en: 'The 13-digit number is not valid (its last digit does not match); please check it',
   },
+  document_unavailable: {
+    th: 'เอกสารนี้เปิดไม่ได้ชั่วคราว เราแจ้งผู้ดูแลระบบแล้ว กรุณาลองใหม่ภายหลัง',
+    en: 'This document is temporarily unavailable; our team has been told. Please try again later.',
+  },
   not_staff: { th: 'บัญชี LINE นี้ไม่ใช่พนักงานของร้าน', en: 'This LINE account is not staff of this business' },
   owner_only: {
     th: 'เฉพาะเจ้าของร้านเท่านั้นที่ทำรายการนี้ได้ (จัดการพนักงาน ข้อมูลร้าน และการยกเลิกเอกสาร)',

@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts';
 import { byText, decodeCursor, encodeCursor, keysetPage, pageSize, type KeysetArgs, type PageRequest } from './pagination.ts';
 import { searchCustomers } from './customer-search.ts';
 import type { Prisma } from '../data/database.ts';
+import { validation } from '../domain/errors.ts';
 
 /** Search results are ranked in memory; a business has a few thousand customers at most. */
 const MAX_SEARCH_RESULTS = 1000;
@@ -24,9 +25,10 @@ export async function listCustomers(ctx: AppContext, input: PageRequest & { q?: 
 async function searchPage(ctx: AppContext, q: string, input: PageRequest) {
   const size = pageSize(input.limit);
   const offset = input.cursor ? (decodeCursor(input.cursor, ['string', 'number'])[1] as number) : 0;
+  if (offset < 0) throw validation('cursor', 'cursor is not one this list gave out (use nextCursor from the previous page)');
   const matches = await searchCustomers(ctx, q, { limit: MAX_SEARCH_RESULTS });
   const ids = matches.slice(offset, offset + size).map((m) => m.customerId);
-  const rows = await ctx.db.customer.findMany({ where: { id: { in: ids } } satisfies Prisma.CustomerWhereInput });
+  const rows = await ctx.db.customer.findMany({ where: { id: { in: ids } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = ids.flatMap((id) => byId.get(id) ?? []);
   const next = offset + size;

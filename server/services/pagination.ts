@@ -58,17 +58,17 @@ export interface KeysetOrder<Row> {
   toColumn?: (key: KeyPart) => unknown;
 }
 
-/**
- * One page of rows in `order`: `fetch` gets a Prisma `where` fragment for "after the cursor" (or
- * null on the first page), the ORDER BY and how many rows to take (one more than the page, to
- * know if another page follows).
- */
 export interface KeysetArgs<Where> {
   after: Where | null;
   orderBy: Record<string, 'asc' | 'desc'>[];
   take: number;
 }
 
+/**
+ * One page of rows in `order`: `fetch` gets a Prisma `where` fragment for "after the cursor" (or
+ * null on the first page), the ORDER BY and how many rows to take (one more than the page, to
+ * know if another page follows).
+ */
 export async function keysetPage<Row extends { id: string }, Where>(
   request: PageRequest,
   fetch: (args: KeysetArgs<Where>) => Promise<Row[]>,

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../services/context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { endStaffSession, findStaffSession, startStaffSession, type StaffSessionView } from '../../services/staff-session.ts';
+import { staffSignInRateLimit } from '../portal/rate-limits.ts';
 import { checkSameOrigin, clearStaffSessionCookie, readStaffSessionToken, setStaffSessionCookie } from './staff-cookie.ts';
 
 const sessionBody = z.strictObject({ idToken: z.string().trim().min(1, 'idToken (the LIFF ID token) is required').max(4096) });
@@ -24,7 +25,7 @@ export function staffSessionRouter(ctx: AppContext): Router {
     next();
   });
   router.use(express.json({ limit: '16kb' }));
-  router.post('/session', async (req, res) => {
+  router.post('/session', staffSignInRateLimit(), async (req, res) => {
     checkSameOrigin(req, ctx);
     const { idToken } = sessionBody.parse(req.body ?? {});
     const session = await startStaffSession(ctx, { idToken });

@@ -120,3 +120,19 @@ describe('the session ends', () => {
     expect((await me('staff_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401);
   });
 });
+
+describe('sign-in flood', () => {
+  it('answers 429 after 30 sign-ins a minute from one address, before asking LINE', async () => {
+    const flood = await startStaffTestApp();
+    try {
+      const forged = `${flood.line.issueIdToken({ sub: fakeLineUserId() }).slice(0, -4)}AAAA`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) statuses.push((await postSession(flood, forged)).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses[30]).toBe(429);
+      expect(flood.line.counts.verifyAttempts).toBe(30);
+    } finally {
+      await flood.stop();
+    }
+  });
+});
