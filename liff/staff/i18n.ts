@@ -53,7 +53,8 @@ const th = {
   'app.newWindow': '(เปิดหน้าต่างใหม่)',
   'app.errorGeneric': 'เกิดข้อผิดพลาด ลองอีกครั้ง',
   'app.errorNetwork': 'เชื่อมต่อไม่ได้ ตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง',
-  'app.notAvailable': 'ยังไม่มีข้อมูลนี้บนเซิร์ฟเวอร์',
+  'app.sessionEnded': 'หมดเวลาการเข้าสู่ระบบแล้ว',
+  'app.signInAgain': 'เข้าสู่ระบบอีกครั้ง',
 
   'signin.busy': 'กำลังเข้าสู่ระบบด้วย LINE…',
   'signin.login': 'เข้าสู่ระบบด้วย LINE',
@@ -244,7 +245,8 @@ const en: Record<keyof typeof th, string> = {
   'app.newWindow': '(opens a new window)',
   'app.errorGeneric': 'Something went wrong. Please try again.',
   'app.errorNetwork': 'Cannot connect. Check the internet connection and try again.',
-  'app.notAvailable': 'The server does not offer this yet',
+  'app.sessionEnded': 'You have been signed out',
+  'app.signInAgain': 'Sign in again',
 
   'signin.busy': 'Signing in with LINE…',
   'signin.login': 'Sign in with LINE',

@@ -111,10 +111,18 @@ export function ErrorLine({ error }: { error: ApiError | string | null }) {
   const { lang, t } = useStaff();
   if (!error) return null;
   const text = typeof error === 'string' ? error : errorText(error, lang, t('app.errorGeneric'), t('app.errorNetwork'));
+  // The session ended (expired, signed out elsewhere, or the staff member was removed): signing in
+  // again is a reload, which goes through LINE and the server's staff check once more.
+  const signedOut = typeof error !== 'string' && error.status === 401;
   return (
-    <p class="error" role="alert">
-      {text}
-    </p>
+    <div class="error" role="alert">
+      <p>{signedOut ? t('app.sessionEnded') : text}</p>
+      {signedOut && (
+        <button type="button" class="primary" onClick={() => location.reload()}>
+          {t('app.signInAgain')}
+        </button>
+      )}
+    </div>
   );
 }
 

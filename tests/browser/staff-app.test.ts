@@ -151,4 +151,18 @@ describe('who may not use it', () => {
     const page = await expectNotStaff(member.lineUserId);
     await page.context().close();
   });
+
+  it('a staff member removed while the app is open is signed out at the next step, then refused', async () => {
+    const member = await enrolNewStaff(app, 'staff', 'สมปอง');
+    const page = await openInLine(member.lineUserId, '/customers/new');
+    await expect.poll(() => heading(page).textContent()).toBe('ลูกค้าใหม่');
+    await app.t.adminOk('removeStaff', { params: { id: member.staffId } });
+    await page.getByLabel('ชื่อ', { exact: true }).fill('คุณทดสอบ ลบแล้ว');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('หมดเวลาการเข้าสู่ระบบแล้ว');
+    expect(await app.t.ctx.db.customer.count({ where: { name: 'คุณทดสอบ ลบแล้ว' } })).toBe(0);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบอีกครั้ง' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('บัญชี LINE นี้ไม่ใช่พนักงานของร้าน');
+    await page.context().close();
+  });
 });
