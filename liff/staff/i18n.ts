@@ -198,6 +198,10 @@ const th = {
   'deposit.removeDeduction': 'ลบรายการหักที่ {n}',
   'deposit.tooMuch': 'ยอดหักมากกว่าเงินที่ถืออยู่',
 
+  'payments.title': 'การรับเงินของใบนี้',
+  'payments.void': 'ยกเลิกการรับเงินนี้',
+  'payments.voidConfirm': 'ยืนยันการยกเลิกการรับเงิน',
+
   'jobs.title': 'งาน',
   'jobs.stages': 'ขั้นของงาน',
   'jobs.move': 'เปลี่ยนขั้นงาน',
@@ -389,6 +393,10 @@ const en: Record<keyof typeof th, string> = {
   'deposit.addDeduction': 'Add a deduction',
   'deposit.removeDeduction': 'Remove deduction {n}',
   'deposit.tooMuch': 'The deductions exceed what is held',
+
+  'payments.title': 'Payments on this invoice',
+  'payments.void': 'Void this payment',
+  'payments.voidConfirm': 'Void the payment',
 
   'jobs.title': 'Jobs',
   'jobs.stages': 'Job stages',

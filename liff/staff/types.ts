@@ -24,3 +24,5 @@ export type DepositItem = z.infer<typeof depositItemDto>;
 export type DepositDetail = z.infer<typeof depositDetailDto>;
 export type QuoteItem = z.infer<typeof quoteItemDto>;
 export type { DepositCollectedDto, DepositReturnedDto } from '../../server/http/admin/dto/deposit.dto.ts';
+import type { paymentItemDto } from '../../server/http/admin/dto/list.dto.ts';
+export type PaymentItem = z.infer<typeof paymentItemDto>;

@@ -119,7 +119,13 @@ describe('the staff app: the daily path from a new customer to a receipt', () =>
     await shot(page, 'receipt-th-360');
 
     // The receipt opens in a new window: its PDF, read with the staff session.
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /ดูใบเสร็จ/ }).click()]);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page
+        .locator('.receipt')
+        .getByRole('link', { name: /ดูใบเสร็จ/ })
+        .click(),
+    ]);
     const receipt = await app.t.ctx.db.receipt.findFirstOrThrow({ where: { paymentId: payment.id } });
     await expect.poll(() => popup.url()).toBe(`${app.t.baseUrl}/api/admin/documents/receipt.${receipt.id}`);
     const pdf = await popup.context().request.get(popup.url());

@@ -173,3 +173,32 @@ describe('customer search', () => {
     await page.context().close();
   });
 });
+
+describe('voiding a payment', () => {
+  it('the owner voids a payment with a reason (its receipt is cancelled); staff only see the payment', async () => {
+    const invoice = await app.t.adminOk('createInvoice', {
+      body: { customerId: f.otherCustomerId, dueDate: '2026-12-31', lines: [{ description: 'ค่าติดตั้ง', quantity: 1, unitPriceSatang: 100_000 }] },
+    });
+    await app.t.adminOk('sendInvoice', { params: { id: invoice.id }, body: {} });
+    const recorded = await app.t.adminOk('recordPayment', { params: { id: invoice.id }, body: { amountSatang: 50_000, method: 'cash' } });
+
+    const member = await enrolNewStaff(app, 'staff');
+    const staffPage = await open(member.lineUserId, `/invoices/${invoice.id}`);
+    await expect.poll(() => staffPage.getByText(recorded.receipt.number, { exact: false }).isVisible()).toBe(true);
+    expect(await staffPage.getByRole('button', { name: 'ยกเลิกการรับเงินนี้' }).count()).toBe(0);
+    await staffPage.context().close();
+
+    const owner = await enrolNewStaff(app, 'owner');
+    const page = await open(owner.lineUserId, `/invoices/${invoice.id}`);
+    await page.getByRole('button', { name: 'ยกเลิกการรับเงินนี้' }).click();
+    await page.getByRole('button', { name: 'ยืนยันการยกเลิกการรับเงิน' }).click();
+    await expect.poll(() => page.getByLabel('เหตุผลที่ยกเลิก').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('เหตุผลที่ยกเลิก').fill('บันทึกผิดใบ');
+    await page.getByRole('button', { name: 'ยืนยันการยกเลิกการรับเงิน' }).click();
+    await expect.poll(() => page.getByText('เหตุผลที่ยกเลิก: บันทึกผิดใบ').isVisible()).toBe(true);
+    const payment = await app.t.ctx.db.payment.findUniqueOrThrow({ where: { id: recorded.payment.id } });
+    expect(payment).toMatchObject({ status: 'void', voidReason: 'บันทึกผิดใบ' });
+    expect((await app.t.ctx.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paidSatang).toBe(0);
+    await page.context().close();
+  });
+});

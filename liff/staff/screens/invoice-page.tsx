@@ -10,6 +10,7 @@ import type { InvoiceDto, PaymentRecordedDto } from '../types.ts';
 import { Done, ErrorLine, Facts, Field, Link, Loading, Money, Page, Section, Select } from '../ui.tsx';
 import { TotalsTable } from './document-editor.tsx';
 import { PdfLink, SendPanel } from './send-panel.tsx';
+import { InvoicePayments } from './invoice-payments.tsx';
 
 export function InvoicePage({ id }: { id: string }) {
   const { t, lang, staff } = useStaff();
@@ -51,6 +52,8 @@ export function InvoicePage({ id }: { id: string }) {
         </Section>
       )}
       {staff.role === 'owner' && inv.status !== 'void' && inv.paidSatang === 0 && <VoidInvoice invoice={inv} onVoided={update} />}
+      {/* Keyed by the amount paid: a payment recorded below lists itself here. */}
+      <InvoicePayments key={inv.paidSatang} invoiceId={inv.id} onVoided={loaded.reload} />
       <RecordPayment
         invoice={inv}
         payable={payable && inv.balanceSatang > 0}
