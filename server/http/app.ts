@@ -15,6 +15,7 @@ import { PortalHtml } from './portal/portal-html.ts';
 import { FailedLookups } from './portal/rate-limits.ts';
 import { refundQrRouter } from './staff/refund-qr-route.ts';
 import { staffSessionRouter } from './staff/staff-session-routes.ts';
+import { staffAppPage } from './staff/staff-app-page.ts';
 import { REFUND_QR_PATH } from '../services/refund-qr.ts';
 
 export interface AppOptions {
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/admin', adminApi(ctx, options.adminApiKey));
   app.use(REFUND_QR_PATH, refundQrRouter(ctx));
   app.use('/api/staff', staffSessionRouter(ctx));
+  app.use(staffAppPage(ctx));
   // One count of failed token lookups for pages and API: guesses on both add up.
   const failedLookups = new FailedLookups(ctx.clock);
   app.use('/api/portal', portalApi(ctx, options.portal, failedLookups));
