@@ -3,6 +3,7 @@ import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
 import { atBangkokTime, bangkokDate } from '../domain/dates.ts';
+import { assertBuyerReadyForTaxInvoice } from '../domain/tax-invoice-buyer.ts';
 import { checkInvoiceDates } from '../domain/date-bounds.ts';
 import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
@@ -64,6 +65,11 @@ export async function markInvoiceSent(ctx: AppContext, invoiceId: string, tx?: T
       throw conflict(`Invoice ${invoice.number} is ${invoice.status}; there is nothing to send`, { status: invoice.status });
     }
     return invoice;
+  }
+  // Refused early: every payment on an invoice with VAT issues a tax invoice to this buyer.
+  if (invoice.vatSatang > 0 || invoice.vatMode !== 'none') {
+    const buyer = await db.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+    assertBuyerReadyForTaxInvoice(buyer, invoice.number);
   }
   const { count } = await db.invoice.updateMany({
     where: { id: invoiceId, status: 'draft' },

@@ -8,6 +8,7 @@ import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
 import { atBangkokTime, bangkokDate } from '../domain/dates.ts';
 import { checkPaymentDate } from '../domain/payment-date.ts';
+import { assertBuyerReadyForTaxInvoice } from '../domain/tax-invoice-buyer.ts';
 import { invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
 import { receiptTypeForPayment } from '../domain/receipt-types.ts';
@@ -103,6 +104,11 @@ export async function applyConfirmedPayment(
   const newStatus = invoiceStatusAfterPayment(invoice.netPayableSatang, paidSatang);
   const fullyPaid = newStatus === 'paid';
   const business = await getBusiness(tx);
+  if (business.vatRegistered) {
+    // This payment issues a tax invoice: refuse now, inside the transaction, so nothing is recorded.
+    const buyer = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+    assertBuyerReadyForTaxInvoice(buyer, invoice.number);
+  }
   const settlement = paymentSettlement(invoice, invoice.paidSatang, payment.amountSatang);
   // For services the VAT tax point is each receipt of payment (Revenue Code s.78/1): every
   // payment gets its own tax invoice, dated and numbered by the day the money arrived, for the
