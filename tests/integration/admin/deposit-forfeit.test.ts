@@ -3,11 +3,12 @@
  * method nobody entered for the client to sign.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
+  await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
 });
 afterAll(() => t.stop());
 
