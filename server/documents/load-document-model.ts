@@ -13,6 +13,7 @@ import { printedLines, printedQuote, printedTotals } from '../services/document-
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import { taxInvoiceContent } from './tax-invoice-content.ts';
 import { depositRequestState, invoiceRequestState } from './request-state.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
 import {
@@ -144,9 +145,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const inv = p.invoice;
     const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, inv.customer));
     const l = lang(parties.buyer);
-    const whole = p.taxBaseSatang === inv.subtotalSatang && p.taxVatSatang === inv.vatSatang;
-    const partLabel = l === 'th' ? `ชำระตามใบแจ้งหนี้ ${inv.number} (ชำระบางส่วน)` : `Part payment of invoice ${inv.number}`;
-    const portionTotal = p.taxBaseSatang + p.taxVatSatang;
+    const content = taxInvoiceContent(inv, { baseSatang: p.taxBaseSatang, vatSatang: p.taxVatSatang }, l);
     return {
       model: {
         kind: 'tax_invoice',
@@ -155,22 +154,10 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         buyer: buyer(parties.buyer),
         note: inv.notes,
         number: p.taxInvoiceNumber,
-        issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        // The tax point: the day the money arrived, which staff may give when recording it.
+        issueDate: bangkokDate(p.receivedAt),
         invoiceNumber: inv.number,
-        lines: whole ? lines(inv.lines) : [{ description: partLabel, quantity: 1, unitPriceSatang: p.taxBaseSatang, amountSatang: p.taxBaseSatang }],
-        totals: whole
-          ? { ...totals(inv), withholdingSatang: 0, netPayableSatang: inv.totalSatang }
-          : {
-              grossSatang: p.taxBaseSatang,
-              discountSatang: 0,
-              subtotalSatang: p.taxBaseSatang,
-              vatSatang: p.taxVatSatang,
-              vatMode: 'exclusive',
-              vatRateBasisPoints: inv.vatRateBasisPoints,
-              totalSatang: portionTotal,
-              withholdingSatang: 0,
-              netPayableSatang: portionTotal,
-            },
+        ...content,
       },
       owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
       issued: true,
@@ -194,7 +181,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         issueDate: bangkokDate(p.voidedAt),
         invoiceNumber: inv.number,
         taxInvoiceNumber: p.taxInvoiceNumber,
-        taxInvoiceDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        taxInvoiceDate: bangkokDate(p.receivedAt),
         reason: p.voidReason ?? '',
         originalValueSatang: p.taxBaseSatang,
         correctValueSatang: 0,
@@ -292,14 +279,34 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const paymentInfo = { methodLabel: methodLabel(p.method, l), reference: p.reference, paidAt: bangkokDate(p.receivedAt) };
     const owner = { customerId: r.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const description = `${l === 'th' ? 'ชำระตามใบแจ้งหนี้' : 'Payment for invoice'} ${inv.number}`;
+    const invoicePayment = {
+      taxInvoiceNumber: p.taxInvoiceNumber,
+      settlement:
+        p.withheldSatang > 0
+          ? {
+              grossSatang: p.amountSatang + p.withheldSatang,
+              withheldSatang: p.withheldSatang,
+              withholdingBasisPoints: inv.withholdingBasisPoints,
+              certificateRef: p.withholdingCertRef,
+            }
+          : null,
+    };
     if (r.type === 'PREREC') {
       return {
-        model: { ...common, ...paymentInfo, receiptType: 'PREREC', description, quoteNumber: inv.quote?.number ?? null, jobNumber: inv.job?.number ?? null },
+        model: {
+          ...common,
+          ...paymentInfo,
+          receiptType: 'PREREC',
+          description,
+          ...invoicePayment,
+          quoteNumber: inv.quote?.number ?? null,
+          jobNumber: inv.job?.number ?? null,
+        },
         owner,
         issued: true,
       };
     }
-    return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number }, owner, issued: true };
+    return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number, ...invoicePayment }, owner, issued: true };
   }
   if (r.depositCollection) {
     const c = r.depositCollection;

@@ -169,6 +169,18 @@ export const STAFF_REASONS = {
     th: 'สรุปการคืนเงินประกันนี้ไม่ใช่ล่าสุดแล้ว (รายการหักเปลี่ยนหรือหมดเวลา) พิมพ์ "คืน" เพื่อดูสรุปใหม่ ไม่ได้บันทึกอะไร',
     en: 'This deposit return summary is out of date (the deductions changed or it timed out). Type "done" for a new summary; nothing was recorded.',
   },
+  buyer_no_name: {
+    th: 'ลูกค้ายังไม่มีชื่อ ซึ่งต้องพิมพ์ในใบกำกับภาษี เพิ่มในข้อมูลลูกค้าก่อน ไม่ได้บันทึกอะไร',
+    en: 'The customer has no name, which their tax invoice must show; add it to the customer first. Nothing was recorded.',
+  },
+  buyer_no_address: {
+    th: 'ลูกค้ายังไม่มีที่อยู่ ซึ่งต้องพิมพ์ในใบกำกับภาษี เพิ่มที่อยู่ในข้อมูลลูกค้าก่อน ไม่ได้บันทึกอะไร',
+    en: 'The customer has no address, which their tax invoice must show; add it to the customer first. Nothing was recorded.',
+  },
+  buyer_no_branch: {
+    th: 'ลูกค้ามีเลขประจำตัวผู้เสียภาษีแต่ยังไม่ระบุสำนักงานใหญ่/สาขา (00000 = สำนักงานใหญ่) ซึ่งต้องพิมพ์ในใบกำกับภาษี ไม่ได้บันทึกอะไร',
+    en: 'The customer has a tax ID but no head office or branch number (00000 = head office), which their tax invoice must show. Nothing was recorded.',
+  },
   business_not_set_up: {
     th: 'ยังไม่ได้ตั้งค่าข้อมูลธุรกิจ (ชื่อ ที่อยู่ พร้อมเพย์) ให้ผู้ดูแลระบบตั้งค่าก่อน',
     en: 'The business profile is not set up yet; ask the administrator to set it up.',

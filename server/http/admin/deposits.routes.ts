@@ -44,7 +44,7 @@ export const depositRoutes = [
     method: 'post',
     path: '/deposits/:id/returns',
     tag: 'Deposits',
-    summary: 'Return a deposit (the rest is deducted: a reason, or itemised deductions); issues a DEPRR receipt',
+    summary: 'Return a deposit (the rest is deducted: a reason, or itemised deductions); issues a DEPRR receipt when anything is refunded (none for a forfeit)',
     params: idParams,
     body: z.object({
       amountSatang: satang,

@@ -48,7 +48,15 @@ export const invoiceRoutes = [
     tag: 'Payments',
     summary: 'Record a confirmed payment; issues its receipt',
     params: idParams,
-    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalPrintedText(200) }),
+    body: z.object({
+      amountSatang: positiveSatang,
+      method: paymentMethod,
+      reference: optionalPrintedText(200),
+      /** The day the money arrived (Bangkok); today when left out. Dates the tax invoice. */
+      receivedOn: calendarDate.optional(),
+      /** The 50 Tawi number for the tax the customer withheld (printed on the receipt). */
+      withholdingCertRef: optionalPrintedText(50),
+    }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],
@@ -60,6 +68,8 @@ export const invoiceRoutes = [
           amountSatang: body.amountSatang,
           method: body.method,
           reference: body.reference ?? null,
+          receivedOn: body.receivedOn ?? null,
+          withholdingCertRef: body.withholdingCertRef || null,
           recordedBy: actor,
         }),
       ),
