@@ -197,6 +197,7 @@ const th = {
   'deposit.addDeduction': 'เพิ่มรายการหัก',
   'deposit.removeDeduction': 'ลบรายการหักที่ {n}',
   'deposit.tooMuch': 'ยอดหักมากกว่าเงินที่ถืออยู่',
+  'deposit.forfeited': 'บันทึกแล้ว: หักไว้ทั้งหมด ไม่มีเงินคืนจึงไม่มีใบเสร็จคืนเงิน',
 
   'payments.title': 'การรับเงินของใบนี้',
   'payments.void': 'ยกเลิกการรับเงินนี้',
@@ -393,6 +394,7 @@ const en: Record<keyof typeof th, string> = {
   'deposit.addDeduction': 'Add a deduction',
   'deposit.removeDeduction': 'Remove deduction {n}',
   'deposit.tooMuch': 'The deductions exceed what is held',
+  'deposit.forfeited': 'Recorded: everything kept, nothing returned, so no refund receipt',
 
   'payments.title': 'Payments on this invoice',
   'payments.void': 'Void this payment',

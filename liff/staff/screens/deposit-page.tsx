@@ -16,11 +16,14 @@ export function DepositPage({ id }: { id: string }) {
   const { t } = useStaff();
   const loaded = useLoad<DepositDetail>(`/deposits/${enc(id)}`);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [forfeited, setForfeited] = useState(false);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error') return <ErrorLine error={loaded.error} />;
   const d = loaded.data;
-  const done = (r: Receipt) => {
+  // A return of 0.00 (everything kept) issues no refund receipt: say so instead.
+  const done = (r: Receipt | null) => {
     setReceipt(r);
+    setForfeited(r === null);
     loaded.reload();
   };
   return (
@@ -35,6 +38,7 @@ export function DepositPage({ id }: { id: string }) {
             d.deductedSatang > 0 && [t('deposit.deducted'), <Money key="ded" satang={d.deductedSatang} />],
           ]}
         />
+        {forfeited && <Done>{t('deposit.forfeited')}</Done>}
         {receipt && (
           <div class="receipt">
             <Done>{t('pay.recorded', { number: `${t(`receipt.${receipt.type}`)} ${receipt.number}` })}</Done>
@@ -61,7 +65,7 @@ function MethodSelect({ name, value, onChange }: { name: string; value: PaymentM
   );
 }
 
-function Collect({ deposit, onDone }: { deposit: DepositDetail; onDone: (r: Receipt) => void }) {
+function Collect({ deposit, onDone }: { deposit: DepositDetail; onDone: (r: Receipt | null) => void }) {
   const { t } = useStaff();
   const [amount, setAmount] = useState(bahtInput(deposit.outstandingSatang));
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
@@ -100,7 +104,7 @@ interface Deduction {
   reason: string;
 }
 
-function Return({ deposit, onDone }: { deposit: DepositDetail; onDone: (r: Receipt) => void }) {
+function Return({ deposit, onDone }: { deposit: DepositDetail; onDone: (r: Receipt | null) => void }) {
   const { t } = useStaff();
   const held = deposit.remainingHeldSatang;
   const [deductions, setDeductions] = useState<Deduction[]>([]);
