@@ -6,6 +6,7 @@
 import type { Express } from 'express';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
+import type { QueryObserver } from './data/observed-adapter.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -44,6 +45,8 @@ export interface Overrides {
   messaging?: MessagingOverrides;
   /** 'worker' for `npm run worker`: no HTTP traffic arrives, so webhook events are polled for. */
   role?: 'all' | 'worker';
+  /** Sees every SQL statement the application sends (tests that bound query size). */
+  observeQueries?: QueryObserver;
 }
 
 export interface Application {
@@ -62,7 +65,7 @@ export interface Application {
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
-  const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl, observeQueries: overrides.observeQueries });
   const tracker = trackWrites(rawDb);
   const secrets = loadOrCreateSecrets(config);
   const ctx: AppContext = {

@@ -16,6 +16,7 @@ import { documentPayPayload, promptPayIdDisplay } from '../payments/promptpay.ts
 import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
+import { loadPortalRecords } from './portal-records.ts';
 import type {
   PortalDeposit,
   PortalDocument,
@@ -68,12 +69,6 @@ function payTarget(business: Business, amountSatang: number, documentNumber: str
   };
 }
 
-const pendingNotices = {
-  where: { status: 'pending_review' },
-  orderBy: { sentAt: 'asc' },
-  select: { id: true, amountSatang: true, sentAt: true, withholdingCertFileId: true },
-} as const;
-
 const noticeView = (n: { id: string; amountSatang: number; sentAt: Date; withholdingCertFileId: string | null }): PortalPendingNotice => ({
   id: n.id,
   amountSatang: n.amountSatang,
@@ -90,53 +85,22 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   const { scope, customerId } = link;
   const onlyCustomer = scope === 'customer';
 
-  const [business, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
+  const [business, customer, lineBound, { jobs, quotes, invoices, deposits }] = await Promise.all([
     getBusiness(db),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
-    onlyCustomer
-      ? db.job.findMany({
-          where: { customerId },
-          orderBy: [{ startDate: 'desc' }, { createdAt: 'desc' }],
-          include: { equipment: { orderBy: { position: 'asc' } }, history: { orderBy: { changedAt: 'asc' } } },
-        })
-      : Promise.resolve([]),
-    scope === 'invoice'
-      ? Promise.resolve([])
-      : db.quote.findMany({
-          where: scope === 'quote' ? { id: link.quoteId!, status: { not: 'draft' } } : { customerId, status: { not: 'draft' } },
-          orderBy: { createdAt: 'desc' },
-          include: { lines: { orderBy: { position: 'asc' } }, signature: { select: { signerName: true, signedAt: true } }, job: { select: { number: true } } },
-        }),
-    scope === 'quote'
-      ? Promise.resolve([])
-      : db.invoice.findMany({
-          where: scope === 'invoice' ? { id: link.invoiceId! } : { customerId, status: { not: 'draft' } },
-          orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
-          include: {
-            lines: { orderBy: { position: 'asc' } },
-            payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true, notice: { select: { id: true } } } },
-            paymentNotices: pendingNotices,
-            job: { select: { number: true } },
-          },
-        }),
-    scope === 'invoice'
-      ? Promise.resolve([])
-      : db.deposit.findMany({
-          // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
-          where:
-            scope === 'quote'
-              ? { quoteId: link.quoteId!, quote: { status: 'accepted' } }
-              : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
-          orderBy: { createdAt: 'desc' },
-          include: {
-            collections: { orderBy: { collectedAt: 'asc' }, include: { receipt: true } },
-            returns: { orderBy: { returnedAt: 'asc' }, include: { receipt: true, deductions: { orderBy: { position: 'asc' } } } },
-            quote: { select: { number: true } },
-            job: { select: { number: true } },
-            paymentNotices: pendingNotices,
-          },
-        }),
+    loadPortalRecords(db, customerId, {
+      jobs: onlyCustomer ? { customerId } : null,
+      quotes: scope === 'invoice' ? null : scope === 'quote' ? { id: link.quoteId!, status: { not: 'draft' } } : { customerId, status: { not: 'draft' } },
+      invoices: scope === 'quote' ? null : scope === 'invoice' ? { id: link.invoiceId! } : { customerId, status: { not: 'draft' } },
+      // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
+      deposits:
+        scope === 'invoice'
+          ? null
+          : scope === 'quote'
+            ? { quoteId: link.quoteId!, quote: { status: 'accepted' } }
+            : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
+    }),
   ]);
 
   const documents: PortalDocument[] = [];
