@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import type { QueryObserver } from './data/observed-adapter.ts';
+import { openCustomerNameIndex } from './data/customer-name-index.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -77,6 +78,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     dataVersion: tracker.version,
     // Bookkeeping writes go through the untracked client: they must not invalidate views.
     activity: new ActivityRecorder(rawDb, logger),
+    customerNames: await openCustomerNameIndex(rawDb, config.databaseProvider),
     viewCache: new VersionedCache<string>(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
     // One SQLite process sees every write, so a cached link is dropped the moment one is revoked.
     linkCache: config.databaseProvider === 'sqlite' ? new VersionedCache(tracker.version, null, 10_000) : null,
