@@ -24,6 +24,7 @@ import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
+import { registerHistoryRoute } from './http/portal/history-route.ts';
 import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
 import { verifyRouter } from './http/verify/verify-routes.ts';
 import { slipUrlRouter } from './http/slip-url-route.ts';
@@ -136,6 +137,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     portal: {
       register: (router, withLink) => {
         registerDocumentRoutes(ctx)(router, withLink);
+        registerHistoryRoute(ctx)(router, withLink);
         registerQuoteRoutes(ctx)(router, withLink);
       },
       recover: recoverRoute(ctx),

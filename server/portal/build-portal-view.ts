@@ -17,6 +17,7 @@ import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import { loadPortalRecords } from './portal-records.ts';
+import { earlierYears, recordFilters, windowStart, type PortalWindow } from './portal-window.ts';
 import type {
   PortalDeposit,
   PortalDocument,
@@ -79,28 +80,27 @@ const noticeView = (n: { id: string; amountSatang: number; sentAt: Date; withhol
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
 export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
 
-export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>): Promise<PortalData> {
+/**
+ * `window`: the page (open and recent records, PortalView) or one earlier Buddhist-era year of a
+ * customer link's history (portal-window.ts). Both go through the same scope (the link's filters).
+ */
+export async function buildPortalData(
+  ctx: AppContext,
+  link: Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>,
+  window: PortalWindow = { kind: 'recent' },
+): Promise<PortalData> {
   const db = ctx.db;
   const today = bangkokDate(ctx.clock.now());
   const { scope, customerId } = link;
   const onlyCustomer = scope === 'customer';
 
-  const [business, customer, lineBound, { jobs, quotes, invoices, deposits }] = await Promise.all([
+  const from = await windowStart(db, link, today);
+  const [business, customer, lineBound, { jobs, quotes, invoices, deposits }, olderYears] = await Promise.all([
     getBusiness(db),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
-    loadPortalRecords(db, customerId, {
-      jobs: onlyCustomer ? { customerId } : null,
-      quotes: scope === 'invoice' ? null : scope === 'quote' ? { id: link.quoteId!, status: { not: 'draft' } } : { customerId, status: { not: 'draft' } },
-      invoices: scope === 'quote' ? null : scope === 'invoice' ? { id: link.invoiceId! } : { customerId, status: { not: 'draft' } },
-      // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
-      deposits:
-        scope === 'invoice'
-          ? null
-          : scope === 'quote'
-            ? { quoteId: link.quoteId!, quote: { status: 'accepted' } }
-            : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
-    }),
+    loadPortalRecords(db, customerId, recordFilters(link, window, from)),
+    window.kind === 'recent' ? earlierYears(db, link, from) : Promise.resolve([]),
   ]);
 
   const documents: PortalDocument[] = [];
@@ -369,6 +369,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     deposits: depositViews,
     receipts,
     documents,
+    earlierYears: olderYears,
     lineBound: lineBound > 0,
   };
 }

@@ -12,7 +12,7 @@ import { loadDocumentOwner } from '../../documents/document-owner.ts';
 import { unicodeSafe } from '../../documents/file-name.ts';
 import { parseDocumentId } from '../../portal/document-ids.ts';
 import { canSeeDocument } from '../../portal/scope.ts';
-import { buildPortalData } from '../../portal/build-portal-view.ts';
+import { allPortalDocuments, portalCustomerName } from '../../portal/portal-history.ts';
 import { isDomainError, notFound } from '../../domain/errors.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { accessMeta } from './request-meta.ts';
@@ -23,7 +23,7 @@ export function registerDocumentRoutes(ctx: AppContext) {
     router.get(
       '/documents.zip',
       withLink(async (req, res, link) => {
-        const data = await buildPortalData(ctx, link);
+        const customerName = await portalCustomerName(ctx, link);
         const meta = accessMeta(req);
         ctx.activity.record({
           customerId: link.customerId,
@@ -35,15 +35,16 @@ export function registerDocumentRoutes(ctx: AppContext) {
           at: ctx.clock.now(),
         });
         res.setHeader('Content-Type', 'application/zip');
-        const name = `${unicodeSafe(data.customer.name) || 'documents'}-documents.zip`;
+        const name = `${unicodeSafe(customerName) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
         const zip = new ZipArchive({ zlib: { level: 6 } });
         zip.on('error', (err: Error) => res.destroy(err));
         zip.pipe(res);
         const used = new Set<string>();
         try {
-          // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
-          for (const doc of data.documents) {
+          // One at a time: each PDF is appended as soon as it exists, so the download starts at once;
+          // the list itself comes a year at a time, so any number of documents streams.
+          for await (const doc of allPortalDocuments(ctx, link)) {
             const pdf = await getDocumentPdf(ctx, doc.id);
             let fileName = pdf.fileName.unicode;
             for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import { issueLink } from '../../helpers/portal-fixtures.ts';
 import { seedLongHistory, type SeededHistory } from '../../helpers/long-history.ts';
+import { allPortalDocuments } from '../../../server/portal/portal-history.ts';
+import { RECENT_SETTLED } from '../../../server/portal/portal-window.ts';
 
 /** A fixed bound, far below SQLite's 999 and independent of the history's size. */
 const MAX_BOUND_VALUES = 100;
@@ -70,5 +72,64 @@ describe('a customer with 5,000 invoices', () => {
     await t.adminOk('getCustomerActivity', { params: { id: customerId } });
     const largest = largestSince(mark);
     expect(largest.boundValues, largest.sql.slice(0, 200)).toBeLessThanOrEqual(MAX_BOUND_VALUES);
+  });
+
+  it('embeds what is open plus the newest settled records; every other invoice comes exactly once from a yearly page', async () => {
+    const { token } = await issueLink(t, 'customer', customerId);
+    const view = await (await fetch(`${t.baseUrl}/api/portal/${token}`)).json();
+    expect(view.invoices.length).toBeLessThanOrEqual(10 + RECENT_SETTLED + 5);
+    expect(view.earlierYears.length).toBeGreaterThanOrEqual(4);
+    expect(view.earlierYears[0]).toBe(2569);
+    const seen = new Set<string>(view.invoices.map((i: { id: string }) => i.id));
+    let documents = view.documents.length;
+    const mark = statements.length;
+    for (const year of view.earlierYears) {
+      const res = await fetch(`${t.baseUrl}/api/portal/${token}/history/${year}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toContain('no-store');
+      const page = await res.json();
+      expect(page.year).toBe(year);
+      for (const inv of page.invoices) {
+        expect(seen.has(inv.id), inv.number).toBe(false);
+        seen.add(inv.id);
+        expect(Number(inv.issueDate.slice(0, 4)) + 543).toBe(year);
+        expect(inv.status).toBe('paid');
+      }
+      documents += page.documents.length;
+    }
+    expect(seen.size).toBe(5000);
+    expect(documents).toBe(5000 + history.paidInvoices);
+    const largest = largestSince(mark);
+    expect(largest.boundValues, largest.sql.slice(0, 200)).toBeLessThanOrEqual(MAX_BOUND_VALUES);
+  });
+
+  it('"download all" lists every document of every year, each once', async () => {
+    const ids = new Set<string>();
+    let count = 0;
+    for await (const doc of allPortalDocuments(t.ctx, { scope: 'customer', customerId, quoteId: null, invoiceId: null })) {
+      ids.add(doc.id);
+      count++;
+    }
+    expect(count).toBe(5000 + history.paidInvoices);
+    expect(ids.size).toBe(count);
+  });
+
+  it('history has the same scope as the page: another customer sees none of it, a single-invoice link has none, a bad year is a 400 naming it', async () => {
+    const other = await t.adminOk('createCustomer', { body: { name: 'คุณอื่น ไม่เกี่ยว' } });
+    const { token: otherToken } = await issueLink(t, 'customer', other.id);
+    const otherPage = await (await fetch(`${t.baseUrl}/api/portal/${otherToken}/history/2567`)).json();
+    expect(otherPage.invoices).toEqual([]);
+    expect(otherPage.documents).toEqual([]);
+
+    const { token: invoiceToken } = await issueLink(t, 'invoice', history.invoiceIds[0]!);
+    expect((await fetch(`${t.baseUrl}/api/portal/${invoiceToken}/history/2567`)).status).toBe(404);
+
+    const { token } = await issueLink(t, 'customer', customerId);
+    for (const bad of ['abc', '1999', '25670']) {
+      const res = await fetch(`${t.baseUrl}/api/portal/${token}/history/${bad}`);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.field).toBe('year');
+    }
+    expect((await fetch(`${t.baseUrl}/api/portal/not-a-token-at-all-000000000000/history/2567`)).status).toBe(410);
   });
 });
