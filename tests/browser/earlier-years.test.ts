@@ -10,7 +10,34 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../helpers/test-app.ts';
 import { issueLink } from '../helpers/portal-fixtures.ts';
 import { seedLongHistory } from '../helpers/long-history.ts';
-import { launchChromium, PHONE, SCREENSHOT_DIR, findLayoutProblems } from '../helpers/browser.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import {
+  AXE_WCAG22_AA_TAGS,
+  launchChromium,
+  PHONE,
+  SCREENSHOT_DIR,
+  findLayoutProblems,
+  findTouchTargetProblems,
+  type AxeViolation,
+} from '../helpers/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** As tests/browser/screens-checked.test.ts: evaluated through DevTools, so the page's CSP stays as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  }, AXE_WCAG22_AA_TAGS);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${v.help}`));
+}
 
 let t: TestApp;
 let browser: Browser;
@@ -55,6 +82,8 @@ describe('earlier years on a phone', () => {
     await page.getByRole('button', { name: 'แสดงเพิ่มอีก 30 ฉบับ' }).click();
     await expect.poll(rows).toBe(60);
     expect(await findLayoutProblems(page)).toEqual([]);
+    expect(await findTouchTargetProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'earlier-years.png'), fullPage: false, clip: { x: 0, y: 0, width: 360, height: 740 } });
     await earlier.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'earlier-years-open.png') });
