@@ -61,7 +61,8 @@ describe('customer search through the index', () => {
     await searchCustomers(t.ctx, 'สมชาย');
     const sent = statements.slice(mark);
     expect(sent.some((sql) => sql.includes('customer_name_search MATCH'))).toBe(true);
-    expect(sent.filter((sql) => /FROM [`"]?(main[`"]?\.[`"]?)?Customer[`"]?(?! *\w)/.test(sql) && !/WHERE/i.test(sql))).toEqual([]);
+    // Prisma quotes the table it reads (`main`.`Customer`): the search reads customers only through the index's join.
+    expect(sent.filter((sql) => /[`"]Customer[`"]/.test(sql))).toEqual([]);
   });
 
   it('follows new customers, renamed customers and company names', async () => {
