@@ -65,6 +65,8 @@ export interface Application {
   close(): Promise<void>;
 }
 
+const DOCUMENT_RETRY_MS = 60_000;
+
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
@@ -105,8 +107,9 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
         p12Password: config.signing.p12Password,
         clock: overrides.clock ?? systemClock,
       }),
-    documents: { issue: (documentId) => documentIssuer(ctx).issue(documentId) },
+    documents: { storePending: () => issuer.storePending() },
   };
+  const issuer = documentIssuer(ctx);
   // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
   // invalidate this process's caches and reach open portals as live updates.
   const stageFeed = new StageChangeFeed(rawDb, ctx.events, ctx.clock.now());
@@ -146,6 +149,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   });
   if (config.runWorkers) messaging.start();
   if (config.runWorkers) bot.start();
+  // Render jobs left by a process that stopped between a commit and its render, and failed ones.
+  if (config.runWorkers) issuer.startRetries(DOCUMENT_RETRY_MS);
   return {
     app,
     ctx,
@@ -158,6 +163,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       externalWrites?.stop();
       await bot.stop();
       await messaging.stop();
+      await issuer.stop();
       await ctx.activity.flush();
       await rawDb.$disconnect();
     },

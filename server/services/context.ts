@@ -34,7 +34,7 @@ export interface AppContext {
   liffUrl: LiffUrlBuilder | null;
   /** Tells staff in LINE when a client accepts or declines a quote. */
   staffNotifier: StaffNotifier;
-  /** Issues a document right after the change that creates it (the signed quote PDF). */
+  /** Stores issued legal documents right after the change that issued them (services/document-snapshots.ts). */
   documents: DocumentIssuer;
   /** Seals signed quotes with the business's certificate. */
   pdfSealer: PdfSealer;

@@ -123,9 +123,14 @@ export interface StaffNotifier {
   notify(recipients: readonly StaffRecipient[], notice: StaffNotice): Promise<void>;
 }
 
-/** Renders, seals and stores an issued document now (documents/ implements it). */
+/** Renders, seals and stores issued documents (documents/ implements it). */
 export interface DocumentIssuer {
-  issue(documentId: string): Promise<{ sha256: string }>;
+  /**
+   * Runs every render job still open (legal documents issued but not yet stored, recorded by
+   * services/document-snapshots.ts). Called by use cases right after their commit; never throws
+   * (a failure stays pending, is logged and alarmed, and is retried).
+   */
+  storePending(): Promise<void>;
 }
 
 /** Puts the business's PAdES seal on a finished PDF (documents/seal-pdf.ts). */

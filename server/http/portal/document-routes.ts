@@ -1,9 +1,12 @@
 /**
  * Portal document downloads: one PDF (inline or attachment, readable Thai/English file names) and
- * "download all" as one streamed ZIP of exactly the documents the link may see. Logged for staff.
- * A ZIP that fails half-way is cut off (errors.ts destroys the connection): the client sees a
- * failed download, never a truncated file with 200.
+ * "download all" as one ZIP of exactly the documents the link may see, every year of them. Logged
+ * for staff. The first READ_AHEAD_DOCUMENTS documents are read before the headers are sent, so a
+ * failure there (for most customers: anywhere) gets an error status; beyond that the ZIP streams,
+ * so any number of documents fits (a later failure cuts the connection: a failed download, never a
+ * truncated file with 200). A document temporarily unavailable is replaced by a note file.
  */
+import { once } from 'node:events';
 import type { Router } from 'express';
 import { ZipArchive } from 'archiver';
 import type { AppContext } from '../../services/context.ts';
@@ -15,8 +18,40 @@ import { canSeeDocument } from '../../portal/scope.ts';
 import { allPortalDocuments, portalCustomerName } from '../../portal/portal-history.ts';
 import { isDomainError, notFound } from '../../domain/errors.ts';
 import { contentDisposition } from './content-disposition.ts';
+import { MISSING_NOTE_NAME, missingDocumentsNote } from './zip-missing-note.ts';
 import { accessMeta } from './request-meta.ts';
 import type { WithLink } from './portal-api.ts';
+
+/** How much of a ZIP is read before its first byte goes out: all of it for most customers. */
+const READ_AHEAD_DOCUMENTS = 40;
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+interface ZipFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * The link's documents as ZIP entries, one year at a time. A document that cannot be served as
+ * issued (alarmed, 503 on its own) is left out and its number added to `missing`.
+ */
+async function* zipFiles(ctx: AppContext, link: Parameters<typeof allPortalDocuments>[1], missing: string[]): AsyncGenerator<ZipFile> {
+  const used = new Set<string>();
+  for await (const doc of allPortalDocuments(ctx, link)) {
+    let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
+    try {
+      pdf = await getDocumentPdf(ctx, doc.id);
+    } catch (error) {
+      if (!isDomainError(error, 'UNAVAILABLE')) throw error;
+      missing.push(doc.number);
+      continue;
+    }
+    let fileName = pdf.fileName.unicode;
+    for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
+    used.add(fileName);
+    yield { name: fileName, bytes: pdf.bytes };
+  }
+}
 
 export function registerDocumentRoutes(ctx: AppContext) {
   return (router: Router, withLink: WithLink) => {
@@ -34,31 +69,45 @@ export function registerDocumentRoutes(ctx: AppContext) {
           ...meta,
           at: ctx.clock.now(),
         });
+        const missing: string[] = [];
+        const files = zipFiles(ctx, link, missing);
+        const ahead: ZipFile[] = [];
+        let aheadBytes = 0;
+        let more = true;
+        while (more && aheadBytes < READ_AHEAD_BYTES && ahead.length < READ_AHEAD_DOCUMENTS) {
+          const next = await files.next();
+          if (next.done) more = false;
+          else {
+            ahead.push(next.value);
+            aheadBytes += next.value.bytes.length;
+          }
+        }
         res.setHeader('Content-Type', 'application/zip');
         const name = `${unicodeSafe(customerName) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
         const zip = new ZipArchive({ zlib: { level: 6 } });
+        // Past the headers a failure can only cut the connection (never a 200 that hangs or looks complete).
         zip.on('error', (err: Error) => res.destroy(err));
         zip.pipe(res);
-        const used = new Set<string>();
-        try {
-          // One at a time: each PDF is appended as soon as it exists, so the download starts at once;
-          // the list itself comes a year at a time, so any number of documents streams.
-          for await (const doc of allPortalDocuments(ctx, link)) {
-            const pdf = await getDocumentPdf(ctx, doc.id);
-            let fileName = pdf.fileName.unicode;
-            for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
-            used.add(fileName);
-            zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
+        const date = new Date('2000-01-01T00:00:00Z');
+        for (const file of ahead) zip.append(file.bytes, { name: file.name, date });
+        if (more) {
+          try {
+            for await (const file of files) {
+              zip.append(file.bytes, { name: file.name, date });
+              // A slow phone sets the pace: never more than one document waiting on it.
+              if (res.writableNeedDrain) await once(res, 'drain');
+            }
+          } catch (error) {
+            // Detach first: aborting ends the archive stream, which would otherwise end the response
+            // cleanly and make the truncated ZIP look complete.
+            zip.unpipe(res);
+            zip.abort();
+            res.destroy(error instanceof Error ? error : new Error(String(error)));
+            return;
           }
-        } catch (error) {
-          // Detach first: aborting ends the archive stream, which would otherwise end the response
-          // cleanly and make the truncated ZIP look complete.
-          zip.unpipe(res);
-          zip.abort();
-          if (!res.headersSent) res.removeHeader('Content-Disposition');
-          throw error;
         }
+        if (missing.length > 0) zip.append(missingDocumentsNote(missing), { name: MISSING_NOTE_NAME, date });
         await zip.finalize();
       }),
     );
@@ -75,7 +124,8 @@ export function registerDocumentRoutes(ctx: AppContext) {
         if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
         let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
         try {
-          pdf = await getDocumentPdf(ctx, documentId);
+          // ?year=2569 (Buddhist era) chooses the statement's period; other documents have none.
+          pdf = await getDocumentPdf(ctx, documentId, parsed.kind === 'statement' && req.query.year !== undefined ? { year: req.query.year } : {});
         } catch (error) {
           // One wording for every kind: the answer must not tell which record type exists.
           throw isDomainError(error, 'NOT_FOUND') ? notFound('Document') : error;
