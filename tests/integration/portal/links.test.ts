@@ -61,8 +61,9 @@ describe('issuing links', () => {
     await fetch(`${t.baseUrl}/c/${link.token}`);
     await t.ctx.activity.flush();
     await t.ctx.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    for (const file of readdirSync(t.dataDir)) {
-      const bytes = readFileSync(path.join(t.dataDir, file));
+    // Every file, stored PDFs (documents/…) included.
+    for (const file of readdirSync(t.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      const bytes = readFileSync(path.join(file.parentPath, file.name));
       expect(bytes.includes(Buffer.from(link.token)), `token found in ${file}`).toBe(false);
     }
     expect(t.logLines.join('\n')).not.toContain(link.token);
