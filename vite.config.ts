@@ -1,6 +1,7 @@
 /**
- * Builds the client portal (liff/) into dist/liff/. The server serves dist/liff/index.html
- * as a template (data injected before </head>) and the hashed files under /assets-portal/.
+ * Builds the client portal (liff/index.html) and the staff app (liff/staff.html) into dist/liff/.
+ * The server serves each HTML file as a template (data injected before </head>) and the hashed
+ * files, shared chunks included (the LIFF SDK), under /assets-portal/.
  */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
@@ -18,5 +19,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./liff/index.html', import.meta.url)),
+        staff: fileURLToPath(new URL('./liff/staff.html', import.meta.url)),
+      },
+    },
   },
 });

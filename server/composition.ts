@@ -16,6 +16,7 @@ import { systemClock, type Clock, type LineIdentityVerifier, type PdfSealer, typ
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { lineProfileFriendship } from '../bot/line-friendship.ts';
 import { liffUrlBuilder } from '../bot/liff-url.ts';
+import { lineRichMenuApi } from '../bot/line-rich-menu-api.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -92,6 +93,9 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       (config.line.loginChannelId ? lineLoginVerifier({ verifyUrl: config.line.verifyUrl, channelId: config.line.loginChannelId }) : null),
     lineFriendship: config.line.channelAccessToken
       ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger })
+      : null,
+    richMenuLinks: config.line.channelAccessToken
+      ? lineRichMenuApi({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, dataApiBaseUrl: config.line.dataApiBaseUrl })
       : null,
     liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
     staffNotifier:

@@ -274,19 +274,27 @@ export async function returnConfirmAnswer(
         method: deposit.refundPromptPayId ? 'promptpay' : null,
         recordedBy: actorLabel(s.staff),
       });
-      return { status: 201, body: { depositNumber: result.deposit.number, receiptNumber: result.receipt.number } };
+      return { status: 201, body: { depositNumber: result.deposit.number, receiptNumber: result.receipt?.number ?? null } };
     },
   );
-  const done = outcome.body as { depositNumber: string; receiptNumber: string };
+  const done = outcome.body as { depositNumber: string; receiptNumber: string | null };
   if (outcome.replayed) {
     return say(
       s,
-      `รายการนี้บันทึกไปแล้ว (ใบรับคืน ${done.receiptNumber}) ไม่ได้บันทึกซ้ำ`,
-      `This was already recorded (receipt ${done.receiptNumber}); not recorded again.`,
+      `รายการนี้บันทึกไปแล้ว${done.receiptNumber ? ` (ใบรับคืน ${done.receiptNumber})` : ''} ไม่ได้บันทึกซ้ำ`,
+      `This was already recorded${done.receiptNumber ? ` (receipt ${done.receiptNumber})` : ''}; not recorded again.`,
     );
   }
   const refund = money(input.refundSatang, s.lang);
   const kept = input.deductedSatang > 0 ? pick(s.lang, `\nหักไว้ ${money(input.deductedSatang, s.lang)}`, `\nKept: ${money(input.deductedSatang, s.lang)}`) : '';
+  if (!done.receiptNumber) {
+    // A forfeit: nothing goes back to the client, so there is no refund receipt to send.
+    return say(
+      s,
+      `บันทึกริบ${SECURITY_DEPOSIT.th} ${done.depositNumber} แล้ว: ไม่มีเงินคืน${kept}\nไม่มีใบรับคืนเงิน (ไม่มีการคืนเงิน)`,
+      `Deposit ${done.depositNumber} forfeited: nothing refunded${kept}\nNo refund receipt (nothing was refunded).`,
+    );
+  }
   return say(
     s,
     `บันทึกคืน${SECURITY_DEPOSIT.th} ${done.depositNumber} แล้ว: คืน ${refund}${kept}\nใบรับคืนเงินประกัน ${done.receiptNumber} ส่งให้ลูกค้าแล้ว`,

@@ -23,6 +23,8 @@ export interface DocumentSeller {
   vatRegistered: boolean;
   /** Optional logo (PNG or JPEG bytes), drawn in the header's logo slot. */
   logo?: Buffer | null;
+  /** The business's own words that a line never breaks inside (on top of the built-in list). */
+  keepWholeWords?: readonly string[];
 }
 
 export interface DocumentBuyer {
@@ -157,14 +159,34 @@ interface ReceiptBase extends DocumentBase, PaymentInfo {
   description?: string | null;
 }
 
+/**
+ * A payment on an invoice with withholding tax: the part of the invoice settled (gross), the tax
+ * the customer withheld on it and the cash received (= amountSatang); gross − withheld = cash.
+ */
+export interface ReceiptSettlement {
+  grossSatang: number;
+  withheldSatang: number;
+  /** 300 = 3 %; only used for the label. */
+  withholdingBasisPoints: number;
+  /** The 50 ทวิ number, when the customer gave it; otherwise the receipt says it is to follow. */
+  certificateRef: string | null;
+}
+
+interface InvoicePaymentReceipt {
+  /** Present when tax was withheld on this payment. */
+  settlement?: ReceiptSettlement | null;
+  /** The tax invoice issued for the same payment (VAT-registered seller). */
+  taxInvoiceNumber?: string | null;
+}
+
 /** Payment against an invoice. */
-export interface PaymentReceiptDocument extends ReceiptBase {
+export interface PaymentReceiptDocument extends ReceiptBase, InvoicePaymentReceipt {
   receiptType: 'RC';
   invoiceNumber: string | null;
 }
 
 /** Pre-payment before the job starts. */
-export interface PrepaymentReceiptDocument extends ReceiptBase {
+export interface PrepaymentReceiptDocument extends ReceiptBase, InvoicePaymentReceipt {
   receiptType: 'PREREC';
   quoteNumber?: string | null;
   jobNumber?: string | null;

@@ -7,11 +7,13 @@
  */
 import type { AppContext } from '../services/context.ts';
 import { notFound } from '../domain/errors.ts';
+import { readKeepWholeWords } from '../domain/keep-whole-words.ts';
 import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import { taxInvoiceContent } from './tax-invoice-content.ts';
 import { depositRequestState, invoiceRequestState } from './request-state.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
 import {
@@ -40,7 +42,11 @@ export interface LoadedDocument {
   issued: boolean;
 }
 
-export function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
+/**
+ * `current`: today's business row, for its keep-whole words only — how lines break is layout,
+ * not a fact of the parties, so it is not part of the snapshot.
+ */
+export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWholeWords: string }): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -50,6 +56,7 @@ export function seller(b: SellerSnapshot, lang: 'th' | 'en'): DocumentSeller {
     phone: b.phone,
     email: b.email,
     vatRegistered: b.vatRegistered,
+    keepWholeWords: readKeepWholeWords(current.keepWholeWords),
   };
 }
 
@@ -100,7 +107,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, q.customer));
     const l = lang(parties.buyer);
     // The same printed facts the portal page shows (services/document-fields.ts).
-    const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), ...printedQuote(q) };
+    const base = { lang: l, seller: seller(parties.seller, l, business), buyer: buyer(parties.buyer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
     if (kind === 'quote') {
       const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
@@ -138,33 +145,19 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const inv = p.invoice;
     const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, inv.customer));
     const l = lang(parties.buyer);
-    const whole = p.taxBaseSatang === inv.subtotalSatang && p.taxVatSatang === inv.vatSatang;
-    const partLabel = l === 'th' ? `ชำระตามใบแจ้งหนี้ ${inv.number} (ชำระบางส่วน)` : `Part payment of invoice ${inv.number}`;
-    const portionTotal = p.taxBaseSatang + p.taxVatSatang;
+    const content = taxInvoiceContent(inv, { baseSatang: p.taxBaseSatang, vatSatang: p.taxVatSatang }, l);
     return {
       model: {
         kind: 'tax_invoice',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         note: inv.notes,
         number: p.taxInvoiceNumber,
-        issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        // The tax point: the day the money arrived, which staff may give when recording it.
+        issueDate: bangkokDate(p.receivedAt),
         invoiceNumber: inv.number,
-        lines: whole ? lines(inv.lines) : [{ description: partLabel, quantity: 1, unitPriceSatang: p.taxBaseSatang, amountSatang: p.taxBaseSatang }],
-        totals: whole
-          ? { ...totals(inv), withholdingSatang: 0, netPayableSatang: inv.totalSatang }
-          : {
-              grossSatang: p.taxBaseSatang,
-              discountSatang: 0,
-              subtotalSatang: p.taxBaseSatang,
-              vatSatang: p.taxVatSatang,
-              vatMode: 'exclusive',
-              vatRateBasisPoints: inv.vatRateBasisPoints,
-              totalSatang: portionTotal,
-              withholdingSatang: 0,
-              netPayableSatang: portionTotal,
-            },
+        ...content,
       },
       owner: { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } },
       issued: true,
@@ -182,13 +175,13 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'credit_note',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         number: p.creditNoteNumber,
         issueDate: bangkokDate(p.voidedAt),
         invoiceNumber: inv.number,
         taxInvoiceNumber: p.taxInvoiceNumber,
-        taxInvoiceDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
+        taxInvoiceDate: bangkokDate(p.receivedAt),
         reason: p.voidReason ?? '',
         originalValueSatang: p.taxBaseSatang,
         correctValueSatang: 0,
@@ -209,7 +202,14 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, inv.customer));
     const l = lang(parties.buyer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
-    const base = { lang: l, seller: seller(parties.seller, l), buyer: buyer(parties.buyer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
+    const base = {
+      lang: l,
+      seller: seller(parties.seller, l, business),
+      buyer: buyer(parties.buyer),
+      note: inv.notes,
+      lines: lines(inv.lines),
+      totals: totals(inv),
+    };
     // A request for payment, not a legal record: the issued content (from its snapshot) stamped with
     // its state now (request-state.ts), rendered at each download and never stored.
     return {
@@ -235,7 +235,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'deposit_request',
         lang: l,
-        seller: seller(parties.seller, l),
+        seller: seller(parties.seller, l, business),
         buyer: buyer(parties.buyer),
         number: d.number,
         issueDate: bangkokDate(d.createdAt),
@@ -267,7 +267,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   const common = {
     kind: 'receipt' as const,
     lang: l,
-    seller: seller(parties.seller, l),
+    seller: seller(parties.seller, l, business),
     buyer: buyer(parties.buyer),
     number: r.number,
     issueDate: bangkokDate(r.issuedAt),
@@ -279,14 +279,34 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const paymentInfo = { methodLabel: methodLabel(p.method, l), reference: p.reference, paidAt: bangkokDate(p.receivedAt) };
     const owner = { customerId: r.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const description = `${l === 'th' ? 'ชำระตามใบแจ้งหนี้' : 'Payment for invoice'} ${inv.number}`;
+    const invoicePayment = {
+      taxInvoiceNumber: p.taxInvoiceNumber,
+      settlement:
+        p.withheldSatang > 0
+          ? {
+              grossSatang: p.amountSatang + p.withheldSatang,
+              withheldSatang: p.withheldSatang,
+              withholdingBasisPoints: inv.withholdingBasisPoints,
+              certificateRef: p.withholdingCertRef,
+            }
+          : null,
+    };
     if (r.type === 'PREREC') {
       return {
-        model: { ...common, ...paymentInfo, receiptType: 'PREREC', description, quoteNumber: inv.quote?.number ?? null, jobNumber: inv.job?.number ?? null },
+        model: {
+          ...common,
+          ...paymentInfo,
+          receiptType: 'PREREC',
+          description,
+          ...invoicePayment,
+          quoteNumber: inv.quote?.number ?? null,
+          jobNumber: inv.job?.number ?? null,
+        },
         owner,
         issued: true,
       };
     }
-    return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number }, owner, issued: true };
+    return { model: { ...common, ...paymentInfo, receiptType: 'RC', description, invoiceNumber: inv.number, ...invoicePayment }, owner, issued: true };
   }
   if (r.depositCollection) {
     const c = r.depositCollection;

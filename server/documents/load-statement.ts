@@ -70,7 +70,7 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
     model: {
       kind: 'statement',
       lang: l,
-      seller: seller(business, l),
+      seller: seller(business, l, business),
       buyer: buyer(customer),
       number: statementNumber(today),
       issueDate: today,

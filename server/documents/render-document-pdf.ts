@@ -21,7 +21,7 @@ import { taxInvoiceLayout } from './pdf/kinds/tax-invoice.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, hRule, startPage, type RenderContext } from './pdf/page.ts';
 import { promptPayQrPng } from './pdf/qr.ts';
 import { drawStampBanner, drawStampWatermarks, stampLabel } from './pdf/stamp.ts';
-import { drawLines } from './pdf/text-layout.ts';
+import { drawLines, setKeepWholeWords } from './pdf/text-layout.ts';
 
 export type { DocumentModel } from './document-model.ts';
 
@@ -137,6 +137,7 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<Buffer> {
   const doc = createDocument(model);
   const done = collect(doc);
   registerFonts(doc);
+  setKeepWholeWords(doc, model.seller.keepWholeWords ?? []);
   const ctx: RenderContext = {
     doc,
     model,

@@ -75,6 +75,11 @@ export const CLIENT_REASONS = {
     th: 'เอกสารนี้เปิดไม่ได้ชั่วคราว เราแจ้งผู้ดูแลระบบแล้ว กรุณาลองใหม่ภายหลัง',
     en: 'This document is temporarily unavailable; our team has been told. Please try again later.',
   },
+  not_staff: { th: 'บัญชี LINE นี้ไม่ใช่พนักงานของร้าน', en: 'This LINE account is not staff of this business' },
+  owner_only: {
+    th: 'เฉพาะเจ้าของร้านเท่านั้นที่ทำรายการนี้ได้ (จัดการพนักงาน ข้อมูลร้าน และการยกเลิกเอกสาร)',
+    en: 'Only the owner can do this (managing staff, the business profile and voids)',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ClientReason = keyof typeof CLIENT_REASONS;
@@ -163,6 +168,18 @@ export const STAFF_REASONS = {
   return_summary_stale: {
     th: 'สรุปการคืนเงินประกันนี้ไม่ใช่ล่าสุดแล้ว (รายการหักเปลี่ยนหรือหมดเวลา) พิมพ์ "คืน" เพื่อดูสรุปใหม่ ไม่ได้บันทึกอะไร',
     en: 'This deposit return summary is out of date (the deductions changed or it timed out). Type "done" for a new summary; nothing was recorded.',
+  },
+  buyer_no_name: {
+    th: 'ลูกค้ายังไม่มีชื่อ ซึ่งต้องพิมพ์ในใบกำกับภาษี เพิ่มในข้อมูลลูกค้าก่อน ไม่ได้บันทึกอะไร',
+    en: 'The customer has no name, which their tax invoice must show; add it to the customer first. Nothing was recorded.',
+  },
+  buyer_no_address: {
+    th: 'ลูกค้ายังไม่มีที่อยู่ ซึ่งต้องพิมพ์ในใบกำกับภาษี เพิ่มที่อยู่ในข้อมูลลูกค้าก่อน ไม่ได้บันทึกอะไร',
+    en: 'The customer has no address, which their tax invoice must show; add it to the customer first. Nothing was recorded.',
+  },
+  buyer_no_branch: {
+    th: 'ลูกค้ามีเลขประจำตัวผู้เสียภาษีแต่ยังไม่ระบุสำนักงานใหญ่/สาขา (00000 = สำนักงานใหญ่) ซึ่งต้องพิมพ์ในใบกำกับภาษี ไม่ได้บันทึกอะไร',
+    en: 'The customer has a tax ID but no head office or branch number (00000 = head office), which their tax invoice must show. Nothing was recorded.',
   },
   business_not_set_up: {
     th: 'ยังไม่ได้ตั้งค่าข้อมูลธุรกิจ (ชื่อ ที่อยู่ พร้อมเพย์) ให้ผู้ดูแลระบบตั้งค่าก่อน',

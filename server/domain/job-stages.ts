@@ -5,27 +5,16 @@
  * final.
  */
 import { conflict } from './errors.ts';
-import { JOB_STAGE_FLOW, JOB_STAGES, STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from './labels.ts';
+import { allowedNextStages, isTerminalStage, JOB_STAGE_FLOW, JOB_STAGES, STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage } from './labels.ts';
 import { compactKey } from './normalize-input.ts';
 
 // The stage order and names live in labels.ts (shared with the portal as plain data).
 export { JOB_STAGE_FLOW, JOB_STAGES, STAGE_BUTTON_LABELS, STAGE_LABELS, type JobStage };
+// The moves themselves live next to the order in labels.ts (shared with the staff app).
+export { allowedNextStages, isTerminalStage };
 
 export function isJobStage(value: string): value is JobStage {
   return (JOB_STAGES as readonly string[]).includes(value);
-}
-
-export function isTerminalStage(stage: JobStage): boolean {
-  return stage === 'closed' || stage === 'cancelled';
-}
-
-/** Forward stages first (the likely next one leads), then one step back, then cancel. */
-export function allowedNextStages(stage: JobStage): JobStage[] {
-  if (isTerminalStage(stage)) return [];
-  const index = JOB_STAGE_FLOW.indexOf(stage as (typeof JOB_STAGE_FLOW)[number]);
-  const forward = JOB_STAGE_FLOW.slice(index + 1);
-  const back = index > 0 ? [JOB_STAGE_FLOW[index - 1]!] : [];
-  return [...forward, ...back, 'cancelled'];
 }
 
 export function canTransitionStage(from: JobStage, to: JobStage): boolean {

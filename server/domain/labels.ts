@@ -1,6 +1,6 @@
 /**
  * Every customer-facing name of a stage, status, payment method, receipt or document, in Thai
- * and English, and the order of the job stages: written once here and used by the bot's Flex
+ * and English, and the order of the job stages (with the moves it allows): written once here and used by the bot's Flex
  * messages, the portal (liff/), email, SMS and the PDFs, so they cannot disagree.
  *
  * This module imports nothing, on purpose: liff/ may import it as plain data (ENGINEERING's
@@ -28,6 +28,25 @@ export function pick<T>(lang: Lang, th: T, en: T): T {
 export const JOB_STAGE_FLOW = ['new', 'picking', 'loaded', 'delivering', 'on_site', 'returning', 'closed'] as const;
 export const JOB_STAGES = [...JOB_STAGE_FLOW, 'cancelled'] as const;
 export type JobStage = (typeof JOB_STAGES)[number];
+
+/** Closed and cancelled jobs never change stage again. */
+export function isTerminalStage(stage: JobStage): boolean {
+  return stage === 'closed' || stage === 'cancelled';
+}
+
+/**
+ * Where a job may go next: forward to any later stage (a stage was not recorded), one step back
+ * (the wrong button was tapped), or cancelled. Next to the order it reads, and import-free like
+ * it, so the staff app offers exactly the moves the server accepts (job-stages.ts enforces them).
+ * Forward stages first (the likely next one leads), then one step back, then cancel.
+ */
+export function allowedNextStages(stage: JobStage): JobStage[] {
+  if (isTerminalStage(stage)) return [];
+  const index = JOB_STAGE_FLOW.indexOf(stage as (typeof JOB_STAGE_FLOW)[number]);
+  const forward = JOB_STAGE_FLOW.slice(index + 1);
+  const back = index > 0 ? [JOB_STAGE_FLOW[index - 1]!] : [];
+  return [...forward, ...back, 'cancelled'];
+}
 
 /** Worded for the customer watching the timeline, not for the warehouse. */
 export const STAGE_LABELS: Record<JobStage, Wording> = {

@@ -1,6 +1,7 @@
 /** Customer use cases: create, update, and the summary staff see (admin API and LINE card). */
 import type { AppContext } from './context.ts';
-import { notFound } from '../domain/errors.ts';
+import { conflict, notFound } from '../domain/errors.ts';
+import { checkCustomerTaxFields } from '../domain/tax-invoice-buyer.ts';
 import { bangkokDate } from '../domain/dates.ts';
 import { displayInvoiceStatus, invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
@@ -17,14 +18,29 @@ export interface CustomerInput {
   notes?: string | null;
 }
 
+const taxFields = (c: { name?: string | null; address?: string | null; taxId?: string | null; branchCode?: string | null }) => ({
+  name: c.name ?? null,
+  address: c.address ?? null,
+  taxId: c.taxId ?? null,
+  branchCode: c.branchCode ?? null,
+});
+
 export async function createCustomer(ctx: AppContext, input: CustomerInput) {
+  checkCustomerTaxFields(taxFields(input));
   return ctx.db.customer.create({ data: { ...input, createdAt: ctx.clock.now() } });
 }
 
 export async function updateCustomer(ctx: AppContext, id: string, patch: Partial<CustomerInput>) {
-  const { count } = await ctx.db.customer.updateMany({ where: { id }, data: patch });
-  if (count === 0) throw notFound('Customer');
-  return ctx.db.customer.findUniqueOrThrow({ where: { id } });
+  return ctx.db.$transaction(async (tx) => {
+    const current = await tx.customer.findUnique({ where: { id } });
+    if (!current) throw notFound('Customer');
+    // The customer as it would be: a patch may not leave a tax ID without its branch and address.
+    const pick = <K extends 'name' | 'address' | 'taxId' | 'branchCode'>(key: K) => (key in patch ? (patch[key] ?? null) : current[key]);
+    checkCustomerTaxFields({ name: pick('name'), address: pick('address'), taxId: pick('taxId'), branchCode: pick('branchCode') });
+    const { count } = await tx.customer.updateMany({ where: { id, updatedAt: current.updatedAt }, data: patch });
+    if (count === 0) throw conflict('Customer was changed by someone else; reload and try again');
+    return tx.customer.findUniqueOrThrow({ where: { id } });
+  });
 }
 
 const OPEN_INVOICE_STATUSES: InvoiceStatus[] = ['sent', 'partially_paid'];

@@ -145,26 +145,31 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
       data: { returnedSatang, deductedSatang, status: settlement.status },
     });
     if (count === 0) throw conflict(`Deposit ${deposit.number} was changed by someone else; reload and try again`);
+    // A forfeit (nothing refunded) moves no money back: no refund method, and no refund receipt
+    // (a "refund" of 0.00 with a method nobody entered is what a client must not be handed).
+    const refunded = settlement.returnedSatang > 0;
     const ret = await tx.depositReturn.create({
       data: {
         depositId: deposit.id,
         amountSatang: settlement.returnedSatang,
         deductedSatang: settlement.deductedSatang,
         reason: settlement.reason,
-        method: input.method ?? null,
-        reference: input.reference ?? null,
+        method: refunded ? (input.method ?? null) : null,
+        reference: refunded ? (input.reference ?? null) : null,
         recordedBy: input.recordedBy ?? null,
         returnedAt: now,
         deductions: { create: settlement.deductions.map((d, position) => ({ position, amountSatang: d.amountSatang, reason: d.reason })) },
       },
     });
-    const receipt = await issueReceipt(tx, {
-      type: 'DEPRR',
-      customerId: deposit.customerId,
-      amountSatang: settlement.returnedSatang,
-      issuedAt: now,
-      depositReturnId: ret.id,
-    });
+    const receipt = refunded
+      ? await issueReceipt(tx, {
+          type: 'DEPRR',
+          customerId: deposit.customerId,
+          amountSatang: settlement.returnedSatang,
+          issuedAt: now,
+          depositReturnId: ret.id,
+        })
+      : null;
     const job = deposit.jobId ? await tx.job.findUnique({ where: { id: deposit.jobId }, select: { number: true } }) : null;
     // Never fails the return: an unreachable client is logged and skipped.
     await notifyDepositReturned(tx, ctx, {
@@ -174,13 +179,13 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
       returnedSatang: ret.amountSatang,
       deductedSatang: ret.deductedSatang,
       reason: ret.reason,
-      receipt: { id: receipt.id, number: receipt.number },
+      receipt: receipt ? { id: receipt.id, number: receipt.number } : null,
       jobNumber: job?.number ?? null,
     });
     return {
       deposit: { id: deposit.id, number: deposit.number, status: settlement.status, heldSatang: deposit.heldSatang, returnedSatang, deductedSatang },
       return: { id: ret.id, amountSatang: ret.amountSatang, deductedSatang: ret.deductedSatang, reason: ret.reason },
-      receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
+      receipt: receipt ? { id: receipt.id, number: receipt.number, type: receipt.type } : null,
     };
   });
   await ctx.documents.storePending();

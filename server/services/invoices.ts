@@ -2,7 +2,8 @@
 import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
-import { bangkokDate } from '../domain/dates.ts';
+import { atBangkokTime, bangkokDate } from '../domain/dates.ts';
+import { assertBuyerReadyForTaxInvoice } from '../domain/tax-invoice-buyer.ts';
 import { checkInvoiceDates } from '../domain/date-bounds.ts';
 import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
@@ -32,7 +33,9 @@ export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) 
       const quote = await tx.quote.findUnique({ where: { id: input.quoteId }, select: { customerId: true } });
       if (!quote || quote.customerId !== input.customerId) throw validation('quoteId', "quoteId does not match any of this customer's quotes");
     }
-    const number = await nextDocumentNumber(tx, 'INV', now);
+    // Numbers run per year: an invoice is numbered in the year of the date it bears, so
+    // INV-2025-… is never dated 2026 (a December invoice typed in January stays in December).
+    const number = await nextDocumentNumber(tx, 'INV', atBangkokTime(issueDate, 12));
     const { lines, ...amounts } = priced;
     return tx.invoice.create({
       data: {
@@ -70,6 +73,11 @@ async function sendIn(ctx: AppContext, db: Tx, invoiceId: string) {
       throw conflict(`Invoice ${invoice.number} is ${invoice.status}; there is nothing to send`, { status: invoice.status });
     }
     return invoice;
+  }
+  // Refused early: every payment on an invoice with VAT issues a tax invoice to this buyer.
+  if (invoice.vatSatang > 0 || invoice.vatMode !== 'none') {
+    const buyer = await db.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+    assertBuyerReadyForTaxInvoice(buyer, invoice.number);
   }
   const { count } = await db.invoice.updateMany({
     where: { id: invoiceId, status: 'draft' },

@@ -6,13 +6,15 @@
 import type { AppContext } from './context.ts';
 import type { Tx } from '../data/database.ts';
 import { notFound, validation, conflict } from '../domain/errors.ts';
-import { bangkokDate } from '../domain/dates.ts';
+import { atBangkokTime, bangkokDate } from '../domain/dates.ts';
+import { checkPaymentDate } from '../domain/payment-date.ts';
+import { assertBuyerReadyForTaxInvoice } from '../domain/tax-invoice-buyer.ts';
 import { invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts';
 import { receiptTypeForPayment } from '../domain/receipt-types.ts';
 import { assertPaymentFits } from '../domain/payment-fit.ts';
 import { issueReceipt } from './receipts.ts';
-import { paymentTaxPortion, type TaxPortion } from '../domain/tax-portion.ts';
+import { paymentSettlement, paymentTaxPortion } from '../domain/tax-portion.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
 import { snapshotIssuedDocument } from './document-snapshots.ts';
@@ -23,6 +25,10 @@ export interface RecordPaymentInput {
   amountSatang: number;
   method: PaymentMethod;
   reference?: string | null;
+  /** The Bangkok day the money arrived ('YYYY-MM-DD'); today when not given. */
+  receivedOn?: string | null;
+  /** Number of the 50 ทวิ the customer gave for the tax withheld, printed on the receipt. */
+  withholdingCertRef?: string | null;
   recordedBy?: string | null;
 }
 
@@ -33,9 +39,17 @@ export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) 
   }
   if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
+  const today = bangkokDate(now);
   const result = await ctx.db.$transaction(async (tx) => {
     const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId }, include: { job: true } });
     if (!invoice) throw notFound('Invoice');
+    const receivedOn = input.receivedOn ?? today;
+    checkPaymentDate({ receivedOn, today, invoiceIssueDate: invoice.issueDate });
+    // Noon Bangkok stands for "some time that day" when staff name a past day.
+    const paidAt = receivedOn === today ? now : atBangkokTime(receivedOn, 12);
+    if (input.withholdingCertRef && invoice.withholdingSatang <= 0) {
+      throw validation('withholdingCertRef', 'no tax is withheld on this invoice, so there is no 50 Tawi to refer to');
+    }
     const payment = await tx.payment.create({
       data: {
         customerId: invoice.customerId,
@@ -43,13 +57,14 @@ export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) 
         amountSatang: input.amountSatang,
         method: input.method,
         reference: input.reference ?? null,
+        withholdingCertRef: input.withholdingCertRef ?? null,
         status: 'confirmed',
-        receivedAt: now,
+        receivedAt: paidAt,
         reviewedAt: now,
         reviewedBy: input.recordedBy ?? null,
       },
     });
-    return applyConfirmedPayment(tx, { ctx, invoice, payment, now });
+    return applyConfirmedPayment(tx, { ctx, invoice, payment, now, paidAt });
   });
   // The receipt and tax invoice just issued are stored now, before anyone can ask for them.
   await ctx.documents.storePending();
@@ -73,7 +88,10 @@ export async function applyConfirmedPayment(
       status: string;
       subtotalSatang: number;
       vatSatang: number;
+      totalSatang: number;
+      withholdingSatang: number;
       netPayableSatang: number;
+      vatRateBasisPoints: number;
       paidSatang: number;
       job: { startDate: string | null } | null;
     };
@@ -91,15 +109,23 @@ export async function applyConfirmedPayment(
   const newStatus = invoiceStatusAfterPayment(invoice.netPayableSatang, paidSatang);
   const fullyPaid = newStatus === 'paid';
   const business = await getBusiness(tx);
-  // For services the VAT tax point is each receipt of payment (Revenue Code s.78/1): every
-  // payment gets its own tax invoice for the part of the invoice it settles.
-  const tax = business.vatRegistered
-    ? { taxInvoiceNumber: await nextDocumentNumber(tx, 'TAX', now), ...taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang)) }
-    : null;
-  if (tax) {
-    await tx.payment.update({ where: { id: payment.id }, data: tax });
-    await snapshotIssuedDocument(tx, { kind: 'tax_invoice', recordId: payment.id, customerId: invoice.customerId }, now);
+  if (business.vatRegistered) {
+    // This payment issues a tax invoice: refuse now, inside the transaction, so nothing is recorded.
+    const buyer = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+    assertBuyerReadyForTaxInvoice(buyer, invoice.number);
   }
+  const settlement = paymentSettlement(invoice, invoice.paidSatang, payment.amountSatang);
+  // For services the VAT tax point is each receipt of payment (Revenue Code s.78/1): every
+  // payment gets its own tax invoice, dated and numbered by the day the money arrived, for the
+  // part of the invoice it settles.
+  const tax = business.vatRegistered
+    ? {
+        taxInvoiceNumber: await nextDocumentNumber(tx, 'TAX', paidAt),
+        ...taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang, await taxInvoicedSoFar(tx, invoice.id, payment.id))),
+      }
+    : null;
+  await tx.payment.update({ where: { id: payment.id }, data: { ...tax, withheldSatang: settlement.withheldSatang } });
+  if (tax) await snapshotIssuedDocument(tx, { kind: 'tax_invoice', recordId: payment.id, customerId: invoice.customerId }, now);
   // Paid straight from draft: the invoice is issued by this payment.
   if (status === 'draft') await snapshotIssuedDocument(tx, { kind: 'invoice', recordId: invoice.id, customerId: invoice.customerId }, now);
   const { count } = await tx.invoice.updateMany({
@@ -143,6 +169,15 @@ export async function applyConfirmedPayment(
   };
 }
 
-function taxFields(portion: TaxPortion) {
+function taxFields(portion: { baseSatang: number; vatSatang: number }) {
   return { taxBaseSatang: portion.baseSatang, taxVatSatang: portion.vatSatang };
+}
+
+/** What the invoice's live tax invoices (voided payments are reversed by credit notes) already cover. */
+async function taxInvoicedSoFar(tx: Tx, invoiceId: string, exceptPaymentId: string) {
+  const sums = await tx.payment.aggregate({
+    where: { invoiceId, status: 'confirmed', taxInvoiceNumber: { not: null }, id: { not: exceptPaymentId } },
+    _sum: { taxBaseSatang: true, taxVatSatang: true },
+  });
+  return { baseSatang: sums._sum.taxBaseSatang ?? 0, vatSatang: sums._sum.taxVatSatang ?? 0 };
 }

@@ -47,6 +47,15 @@ export interface LineMessageContent {
   fetch(messageId: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null>;
 }
 
+/**
+ * Per-user rich menus (LINE Messaging API): the staff menu is linked to a staff member's LINE
+ * user at enrolment and unlinked at removal, so they see it and clients keep the default one.
+ */
+export interface RichMenuLinks {
+  link(lineUserId: string, richMenuId: string): Promise<void>;
+  unlink(lineUserId: string): Promise<void>;
+}
+
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
 

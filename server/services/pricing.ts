@@ -4,6 +4,7 @@
  */
 import { computeTotals, resolveVatMode, vatRateFor, type LineInput, type VatMode } from '../domain/money.ts';
 import { validation } from '../domain/errors.ts';
+import { withholdingBasisPointsOf } from '../domain/totals.ts';
 
 export interface PricingInput {
   lines: LineInput[];
@@ -18,8 +19,8 @@ export function priceDocument(business: { vatRegistered: boolean }, input: Prici
   const vatMode = resolveVatMode(business.vatRegistered, input.vatMode);
   // Priced and stored at the same rate, so the stored rate always explains the stored VAT.
   const vatRateBasisPoints = vatRateFor(vatMode);
-  const withholdingBasisPoints = Math.round((input.withholdingPercent ?? 0) * 100);
-  if (Math.abs(withholdingBasisPoints - (input.withholdingPercent ?? 0) * 100) > 1e-6 || withholdingBasisPoints < 0 || withholdingBasisPoints > 1500) {
+  const withholdingBasisPoints = withholdingBasisPointsOf(input.withholdingPercent ?? 0);
+  if (withholdingBasisPoints === null) {
     throw validation('withholdingPercent', 'withholdingPercent must be between 0 and 15 with at most two decimals');
   }
   const totals = computeTotals({

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseSync } from 'vite';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCANNED = ['server', 'bot', 'liff/src'];
+const SCANNED = ['server', 'bot', 'liff/src', 'liff/staff'];
 const GENERATED = 'server/generated'; // the Prisma client
 const COMPOSITION_ROOT = ['server/composition.ts', 'server/wire-messaging.ts'];
 /** The LINE webhook inbox is the transport's own durable queue (like the outbox), not a use case. */

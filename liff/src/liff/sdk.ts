@@ -1,5 +1,5 @@
 /**
- * LIFF SDK, pluggable build: core plus only the modules the portal calls.
+ * LIFF SDK, pluggable build: core plus only the modules the portal and the staff app call.
  * This module is only reached through a dynamic import, so it is its own chunk.
  */
 import liff from '@line/liff/core';
@@ -8,6 +8,7 @@ import IsLoggedIn from '@line/liff/is-logged-in';
 import GetIDToken from '@line/liff/get-id-token';
 import GetFriendship from '@line/liff/get-friendship';
 import OpenWindow from '@line/liff/open-window';
+import Login from '@line/liff/login';
 import type { LiffBridge, LiffMockFlag } from './types.ts';
 
 export async function startLiff(liffId: string, mock: LiffMockFlag): Promise<LiffBridge> {
@@ -17,6 +18,8 @@ export async function startLiff(liffId: string, mock: LiffMockFlag): Promise<Lif
   liff.use(new GetIDToken());
   liff.use(new GetFriendship());
   liff.use(new OpenWindow());
+  // The staff app signs in with LINE Login outside LINE.
+  liff.use(new Login());
 
   if (mock) {
     const { initMockLiff } = await import('./mock.ts');
@@ -35,6 +38,9 @@ export async function startLiff(liffId: string, mock: LiffMockFlag): Promise<Lif
       } catch {
         return null;
       }
+    },
+    login() {
+      liff.login({ redirectUri: window.location.href });
     },
     async isFriend() {
       try {

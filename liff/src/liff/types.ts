@@ -6,6 +6,8 @@ export interface LiffBridge {
   idToken(): string | null;
   /** true / false when known; null when LINE cannot tell (not logged in, no linked OA). */
   isFriend(): Promise<boolean | null>;
+  /** LINE Login (outside LINE: a redirect to LINE and back to this page). */
+  login(): void;
 }
 
 /** Set by browser tests to run LIFF through `@line/liff-mock`; an object is passed to `liff.$mock.set`. */

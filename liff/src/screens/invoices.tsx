@@ -111,6 +111,9 @@ export function InvoicePage({ id, standalone }: { id: string; standalone?: boole
             [t('invoice.dueDate'), formatDate(lang, inv.dueDate)],
             inv.taxInvoiceNumber ? [t('invoice.taxInvoice'), inv.taxInvoiceNumber] : false,
             [t('invoice.total'), <Money satang={inv.totals.totalSatang} />],
+            // With withholding the client transfers the net: total − withheld = net, net − paid = balance.
+            inv.totals.withholdingSatang > 0 ? [t('totals.wht'), <Money satang={-inv.totals.withholdingSatang} />] : false,
+            inv.totals.withholdingSatang > 0 ? [t('totals.net'), <Money satang={inv.totals.netPayableSatang} />] : false,
             inv.paidSatang > 0 ? [t('invoice.paid'), <Money satang={inv.paidSatang} />] : false,
             // A void invoice asks for nothing: no balance line at all, its state in words instead.
             isVoid ? [t('inv.void'), t('invoice.voidNote')] : [t('invoice.balance'), <Money satang={inv.balanceSatang} class="strong" />],

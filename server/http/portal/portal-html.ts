@@ -32,11 +32,12 @@ export class PortalHtml {
     this.#tail = template.slice(at);
   }
 
-  static load(dist = PORTAL_DIST): PortalHtml {
-    const file = path.join(dist, 'index.html');
+  /** `page`: the portal (index.html) or the staff app (staff.html), both built by vite.config.ts. */
+  static load(dist = PORTAL_DIST, page = 'index.html'): PortalHtml {
+    const file = path.join(dist, page);
     if (!existsSync(file)) {
       return new PortalHtml(
-        '<!doctype html><html><head><meta charset="utf-8"><title>Portal</title></head><body><p>The portal app is not built. Run <code>npm run build</code>.</p></body></html>',
+        '<!doctype html><html><head><meta charset="utf-8"><title>Portal</title></head><body><p>The app is not built. Run <code>npm run build</code>.</p></body></html>',
       );
     }
     return new PortalHtml(readFileSync(file, 'utf8'));

@@ -97,7 +97,7 @@ describe('free text refuses control, bidi and zero-width characters', () => {
 
 describe('Thai tax IDs carry a valid check digit', () => {
   it('accepts dashes and spaces as typed and stores digits only', async () => {
-    const res = await t.admin('POST', '/customers', { name: 'บริษัท ฟ้าใส', taxId: '0-1055-64012-34-7' });
+    const res = await t.admin('POST', '/customers', { name: 'บริษัท ฟ้าใส', taxId: '0-1055-64012-34-7', branchCode: '00000', address: '1 ถนนรัชดาภิเษก' });
     expect(res.status).toBe(201);
     expect((await t.ctx.db.customer.findUniqueOrThrow({ where: { id: res.body.id } })).taxId).toBe('0105564012347');
   });

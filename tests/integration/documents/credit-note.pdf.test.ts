@@ -33,7 +33,14 @@ async function pdf(documentId: string): Promise<Buffer> {
 describe('credit note PDF', () => {
   it('states the original tax invoice, the reason, original and correct value, difference and VAT on it', async () => {
     const c = await t.adminOk('createCustomer', {
-      body: { name: 'คุณสมศรี มีทรัพย์', companyName: 'บริษัท ลูกค้า จำกัด', taxId: '0105558123451', address: '99 ถนนพระราม 9 กรุงเทพฯ', phone: '0898765432' },
+      body: {
+        name: 'คุณสมศรี มีทรัพย์',
+        companyName: 'บริษัท ลูกค้า จำกัด',
+        taxId: '0105558123451',
+        branchCode: '00000',
+        address: '99 ถนนพระราม 9 กรุงเทพฯ',
+        phone: '0898765432',
+      },
     });
     const inv = await t.adminOk('createInvoice', {
       body: { customerId: c.id, dueDate: '2026-12-31', lines: [{ description: 'เช่าจอ LED', quantity: 1, unitPriceSatang: 1_234_500 }] },

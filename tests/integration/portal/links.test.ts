@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
@@ -61,9 +61,10 @@ describe('issuing links', () => {
     await fetch(`${t.baseUrl}/c/${link.token}`);
     await t.ctx.activity.flush();
     await t.ctx.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    // Every file, stored PDFs (documents/…) included.
-    for (const file of readdirSync(t.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
-      const bytes = readFileSync(path.join(file.parentPath, file.name));
+    // Every file under DATA_DIR, stored documents included.
+    for (const file of readdirSync(t.dataDir, { recursive: true, encoding: 'utf8' })) {
+      if (!statSync(path.join(t.dataDir, file)).isFile()) continue;
+      const bytes = readFileSync(path.join(t.dataDir, file));
       expect(bytes.includes(Buffer.from(link.token)), `token found in ${file}`).toBe(false);
     }
     expect(t.logLines.join('\n')).not.toContain(link.token);

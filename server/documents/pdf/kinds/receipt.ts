@@ -31,10 +31,12 @@ function receiptMeta(model: ReceiptDocument): MetaRow[] {
   switch (model.receiptType) {
     case 'RC':
       if (model.invoiceNumber) rows.push({ label: L.invoiceRef, value: model.invoiceNumber });
+      if (model.taxInvoiceNumber) rows.push({ label: L.taxInvoiceRef, value: model.taxInvoiceNumber });
       break;
     case 'PREREC':
       if (model.quoteNumber) rows.push({ label: L.quoteRef, value: model.quoteNumber });
       if (model.jobNumber) rows.push({ label: L.jobRef, value: model.jobNumber });
+      if (model.taxInvoiceNumber) rows.push({ label: L.taxInvoiceRef, value: model.taxInvoiceNumber });
       break;
     case 'DEPR':
     case 'DEPRR':
@@ -51,14 +53,14 @@ function receiptRows(model: ReceiptDocument): TableRow[] {
       const label = model.invoiceNumber
         ? bi(`รับชำระเงินตามใบแจ้งหนี้เลขที่ ${model.invoiceNumber}`, `Payment for invoice ${model.invoiceNumber}`)
         : bi('รับชำระเงิน', 'Payment received');
-      return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(model.amountSatang)] }];
+      return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(settledSatang(model))] }];
     }
     case 'PREREC': {
       const ref = model.quoteNumber ?? model.jobNumber;
       const label = ref
         ? bi(`รับเงินล่วงหน้าก่อนเริ่มงาน ตาม ${ref}`, `Advance payment before the job starts, for ${ref}`)
         : bi('รับเงินล่วงหน้าก่อนเริ่มงาน', 'Advance payment before the job starts');
-      return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(model.amountSatang)] }];
+      return [{ cells: ['1', withDescription(label, lang, model.description), formatBaht(settledSatang(model))] }];
     }
     case 'DEPR': {
       const label = bi(`${SECURITY_DEPOSIT.th} เลขที่ ${model.depositNumber}`, `${SECURITY_DEPOSIT.en} ${model.depositNumber}`);
@@ -80,7 +82,25 @@ function receiptRows(model: ReceiptDocument): TableRow[] {
   }
 }
 
+/** The part of the invoice a payment settled: the cash plus the tax the customer withheld on it. */
+function settledSatang(model: ReceiptDocument): number {
+  return (model.receiptType === 'RC' || model.receiptType === 'PREREC') && model.settlement ? model.settlement.grossSatang : model.amountSatang;
+}
+
+function percent(basisPoints: number): string {
+  return basisPoints > 0 ? ` ${(basisPoints / 100).toString()}%` : '';
+}
+
 function receiptSummary(model: ReceiptDocument): SummaryRow[] {
+  if ((model.receiptType === 'RC' || model.receiptType === 'PREREC') && model.settlement) {
+    const { grossSatang, withheldSatang, withholdingBasisPoints } = model.settlement;
+    const rate = percent(withholdingBasisPoints);
+    return [
+      { label: L.grossSettled, value: formatBaht(grossSatang) },
+      { label: bi(`${L.withholding.th}${rate}`, `${L.withholding.en}${rate}`), value: formatMinusBaht(withheldSatang) },
+      { label: L.amountReceived, value: formatBaht(model.amountSatang), strong: true },
+    ];
+  }
   if (model.receiptType === 'DEPRR') {
     const deducted = model.deductions.reduce((sum, d) => sum + d.amountSatang, 0);
     return [
@@ -110,6 +130,9 @@ export function receiptLayout(model: ReceiptDocument): KindLayout {
       drawTotalsSection(ctx, receiptSummary(model), model.amountSatang);
       const details: MetaRow[] = [{ label: model.receiptType === 'DEPRR' ? bi('วิธีคืนเงิน', 'Refund method') : L.paymentMethod, value: model.methodLabel }];
       if (model.reference) details.push({ label: L.paymentReference, value: model.reference });
+      if ((model.receiptType === 'RC' || model.receiptType === 'PREREC') && model.settlement) {
+        details.push({ label: L.withholdingCertificate, value: model.settlement.certificateRef ?? both(L.certificateToFollow, model.lang) });
+      }
       details.push({
         label: model.receiptType === 'DEPRR' ? bi('วันที่คืนเงิน', 'Refunded on') : L.paidAt,
         value: printDateOrDateTime(model.paidAt, model.lang),

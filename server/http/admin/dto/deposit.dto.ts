@@ -4,7 +4,14 @@ import type { DepositStatus } from '../../../domain/deposit-status.ts';
 import { id, instant, iso, satang } from './common.ts';
 import { receiptRefDto, toReceiptRef } from './payment.dto.ts';
 
-const DEPOSIT_STATUSES = ['pending', 'partially_held', 'held', 'returned', 'partially_returned', 'forfeited'] as const satisfies readonly DepositStatus[];
+export const DEPOSIT_STATUSES = [
+  'pending',
+  'partially_held',
+  'held',
+  'returned',
+  'partially_returned',
+  'forfeited',
+] as const satisfies readonly DepositStatus[];
 const status = z.enum(DEPOSIT_STATUSES);
 
 export const depositDto = z.strictObject({
@@ -80,14 +87,15 @@ export function toDepositCollectedDto(r: DepositCollected): DepositCollectedDto 
 export const depositReturnedDto = z.strictObject({
   deposit: z.strictObject({ id, number: z.string(), status, heldSatang: satang, returnedSatang: satang, deductedSatang: satang }),
   return: z.strictObject({ id, amountSatang: satang, deductedSatang: satang, reason: z.string().nullable() }),
-  receipt: receiptRefDto,
+  /** Null for a forfeit: nothing was refunded, so there is no refund receipt. */
+  receipt: receiptRefDto.nullable(),
 });
 export type DepositReturnedDto = z.infer<typeof depositReturnedDto>;
 
 interface DepositReturned {
   deposit: { id: string; number: string; status: DepositStatus; heldSatang: number; returnedSatang: number; deductedSatang: number };
   return: { id: string; amountSatang: number; deductedSatang: number; reason: string | null };
-  receipt: { id: string; number: string; type: string };
+  receipt: { id: string; number: string; type: string } | null;
 }
 
 export function toDepositReturnedDto(r: DepositReturned): DepositReturnedDto {
@@ -102,6 +110,6 @@ export function toDepositReturnedDto(r: DepositReturned): DepositReturnedDto {
       deductedSatang: deposit.deductedSatang,
     },
     return: { id: ret.id, amountSatang: ret.amountSatang, deductedSatang: ret.deductedSatang, reason: ret.reason },
-    receipt: toReceiptRef(r.receipt),
+    receipt: r.receipt ? toReceiptRef(r.receipt) : null,
   };
 }
