@@ -7,7 +7,7 @@ import type { Router } from 'express';
 import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
-import { WebhookInbox } from './webhook/inbox.ts';
+import { WebhookInbox, type FirstInLine } from './webhook/inbox.ts';
 import { WebhookProcessor } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
@@ -40,6 +40,8 @@ export interface WireBotOptions {
   bookkeepingDb: Db;
   /** True in `npm run worker`: no webhook arrives here, events are found by polling the inbox. */
   pollOnly?: boolean;
+  /** Puts recording a webhook (before its 200) ahead of queued database work. */
+  firstInLine?: FirstInLine;
 }
 
 const notConfigured: LineMessenger = {
@@ -66,7 +68,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     missing.length === 0
       ? lineMessageContent({ channelAccessToken: lineConfig.channelAccessToken!, dataApiBaseUrl: lineConfig.dataApiBaseUrl, maxBytes: MAX_UPLOAD_BYTES })
       : noContent;
-  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock);
+  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock, options.firstInLine);
   const deps = {
     ctx,
     line,

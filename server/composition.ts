@@ -6,6 +6,9 @@
 import type { Express } from 'express';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
+import type { QueryObserver } from './data/observed-adapter.ts';
+import { openCustomerNameIndex } from './data/customer-name-index.ts';
+import { firstInLine } from './data/serialized-sqlite.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -23,6 +26,7 @@ import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
 import { createApp } from './http/app.ts';
 import { registerDocumentRoutes } from './http/portal/document-routes.ts';
+import { registerHistoryRoute } from './http/portal/history-route.ts';
 import { registerQuoteRoutes } from './http/portal/quote-routes.ts';
 import { verifyRouter } from './http/verify/verify-routes.ts';
 import { slipUrlRouter } from './http/slip-url-route.ts';
@@ -45,6 +49,8 @@ export interface Overrides {
   messaging?: MessagingOverrides;
   /** 'worker' for `npm run worker`: no HTTP traffic arrives, so webhook events are polled for. */
   role?: 'all' | 'worker';
+  /** Sees every SQL statement the application sends (tests that bound query size). */
+  observeQueries?: QueryObserver;
 }
 
 export interface Application {
@@ -65,7 +71,7 @@ const DOCUMENT_RETRY_MS = 60_000;
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
-  const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl, observeQueries: overrides.observeQueries });
   const tracker = trackWrites(rawDb);
   const secrets = loadOrCreateSecrets(config);
   const ctx: AppContext = {
@@ -77,6 +83,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     dataVersion: tracker.version,
     // Bookkeeping writes go through the untracked client: they must not invalidate views.
     activity: new ActivityRecorder(rawDb, logger),
+    customerNames: await openCustomerNameIndex(rawDb, config.databaseProvider),
     viewCache: new VersionedCache<string>(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
     // One SQLite process sees every write, so a cached link is dropped the moment one is revoked.
     linkCache: config.databaseProvider === 'sqlite' ? new VersionedCache(tracker.version, null, 10_000) : null,
@@ -123,7 +130,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
+  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine });
   const app = createApp({
     ctx,
     logger,
@@ -138,6 +145,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     portal: {
       register: (router, withLink) => {
         registerDocumentRoutes(ctx)(router, withLink);
+        registerHistoryRoute(ctx)(router, withLink);
         registerQuoteRoutes(ctx)(router, withLink);
       },
       recover: recoverRoute(ctx),

@@ -35,17 +35,29 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
+/** Runs database work ahead of work already waiting for the connection (data/serialized-sqlite.ts). */
+export type FirstInLine = <T>(work: () => Promise<T>) => Promise<T>;
+
 export class WebhookInbox {
   readonly #db: Db;
   readonly #clock: Clock;
+  readonly #firstInLine: FirstInLine;
 
-  constructor(db: Db, clock: Clock) {
+  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work()) {
     this.#db = db;
     this.#clock = clock;
+    this.#firstInLine = firstInLine;
   }
 
-  /** Records the events; returns those recorded now (not the ones already known). */
-  async record(events: unknown[]): Promise<InboxItem[]> {
+  /**
+   * Records the events; returns those recorded now (not the ones already known). LINE is waiting
+   * for its 200 on this, so it goes ahead of the handling already queued for the database.
+   */
+  record(events: unknown[]): Promise<InboxItem[]> {
+    return this.#firstInLine(() => this.#record(events));
+  }
+
+  async #record(events: unknown[]): Promise<InboxItem[]> {
     const fresh: InboxItem[] = [];
     const now = this.#clock.now();
     for (const raw of events) {

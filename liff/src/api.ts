@@ -1,5 +1,5 @@
 /** The portal HTTP API as the app sees it: URL builders and the few calls it makes. */
-import type { Lang, PortalBusiness, PortalView } from '../../server/portal/portal-view.ts';
+import type { Lang, PortalBusiness, PortalHistoryYear, PortalView } from '../../server/portal/portal-view.ts';
 import type { BindResult, BindStatus } from '../../server/services/line-binding.ts';
 import type { Translate } from './i18n.ts';
 
@@ -59,6 +59,20 @@ export async function fetchView(token: string): Promise<Loaded> {
     return { kind: 'error' };
   } catch {
     return { kind: 'error' };
+  }
+}
+
+/** One earlier Buddhist-era year of a customer link's history; null when it could not be loaded. */
+export async function fetchHistoryYear(token: string, year: number): Promise<PortalHistoryYear | null> {
+  try {
+    const res = await fetch(`${apiBase(token)}/history/${year}`, {
+      headers: { Accept: 'application/json', ...channelHeaders },
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+    return res.ok ? ((await res.json()) as PortalHistoryYear) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
+import { observedAdapter, type QueryObserver } from './observed-adapter.ts';
 import { applyMigrations, readMigrationList } from './schema-engine.ts';
 import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
 
@@ -18,9 +19,11 @@ export { Prisma };
 export interface OpenDatabaseOptions {
   databaseUrl: string;
   migrate?: boolean;
+  /** Sees every statement with its bound-value count (tests of query size). */
+  observeQueries?: QueryObserver;
 }
 
-export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabaseOptions): Promise<Db> {
+export async function openDatabase({ databaseUrl, migrate = true, observeQueries }: OpenDatabaseOptions): Promise<Db> {
   if (!databaseUrl.startsWith('file:')) {
     throw new Error('Only SQLite (file:) is wired in this build; PostgreSQL support arrives with its adapter.');
   }
@@ -31,7 +34,7 @@ export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabase
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
   if (migrate && (await hasPendingMigrations(factory))) await applyMigrations(factory);
-  const db = new PrismaClient({ adapter: serializedSqlite(factory) });
+  const db = new PrismaClient({ adapter: serializedSqlite(observedAdapter(factory, observeQueries)) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');

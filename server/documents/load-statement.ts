@@ -25,18 +25,24 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
   const period = options.year === undefined ? lastTwelveMonths(today) : buddhistYearPeriod(options.year, today);
   const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
   if (!customer) throw notFound('Document');
-  const [business, invoices] = await Promise.all([
+  // Payments and receipts are read by their invoices' condition, not an IN list of every invoice
+  // id: a customer with 1,000 invoices would exceed SQLite's bound-value limit (Prisma P2029).
+  const issued = { customerId, status: { in: OPEN_OR_PAID }, issueDate: { lte: period.to } };
+  const confirmed = { status: 'confirmed', invoice: issued };
+  const [business, rows, payments, receipts] = await Promise.all([
     getBusiness(ctx.db),
-    ctx.db.invoice.findMany({
-      where: { customerId, status: { in: OPEN_OR_PAID }, issueDate: { lte: period.to } },
-      select: {
-        number: true,
-        issueDate: true,
-        netPayableSatang: true,
-        payments: { where: { status: 'confirmed' }, select: { amountSatang: true, receivedAt: true, receipt: { select: { number: true } } } },
-      },
-    }),
+    ctx.db.invoice.findMany({ where: issued, select: { id: true, number: true, issueDate: true, netPayableSatang: true } }),
+    ctx.db.payment.findMany({ where: confirmed, select: { id: true, invoiceId: true, amountSatang: true, receivedAt: true } }),
+    ctx.db.receipt.findMany({ where: { payment: confirmed }, select: { paymentId: true, number: true } }),
   ]);
+  const receiptOf = new Map(receipts.map((r) => [r.paymentId, { number: r.number }]));
+  const paymentsOf = new Map<string, { amountSatang: number; receivedAt: Date; receipt: { number: string } | null }[]>();
+  for (const p of payments) {
+    const list = paymentsOf.get(p.invoiceId) ?? [];
+    list.push({ amountSatang: p.amountSatang, receivedAt: p.receivedAt, receipt: receiptOf.get(p.id) ?? null });
+    paymentsOf.set(p.invoiceId, list);
+  }
+  const invoices = rows.map((inv) => ({ ...inv, payments: paymentsOf.get(inv.id) ?? [] }));
   const l = lang(customer);
   // One language in the narrow description column; the column heads are bilingual.
   const paymentWord = primary(L.statementPayment, l);

@@ -17,6 +17,8 @@ import { amountDuePayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
+import { loadPortalRecords } from './portal-records.ts';
+import { earlierYears, recordFilters, windowStart, type PortalWindow } from './portal-window.ts';
 import type {
   PortalDeposit,
   PortalDocument,
@@ -71,12 +73,6 @@ function payTarget(business: Business, amountSatang: number, documentNumber: str
   };
 }
 
-const pendingNotices = {
-  where: { status: 'pending_review' },
-  orderBy: { sentAt: 'asc' },
-  select: { id: true, amountSatang: true, sentAt: true, withholdingCertFileId: true },
-} as const;
-
 const noticeView = (n: { id: string; amountSatang: number; sentAt: Date; withholdingCertFileId: string | null }): PortalPendingNotice => ({
   id: n.id,
   amountSatang: n.amountSatang,
@@ -87,59 +83,27 @@ const noticeView = (n: { id: string; amountSatang: number; sentAt: Date; withhol
 /** The part of the view that depends only on the data (cached); `now`/link fields are added per request. */
 export type PortalData = Omit<PortalView, 'linkId' | 'expiresAt' | 'now' | 'liff'> & { lineBound: boolean };
 
-export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>): Promise<PortalData> {
+/**
+ * `window`: the page (open and recent records, PortalView) or one earlier Buddhist-era year of a
+ * customer link's history (portal-window.ts). Both go through the same scope (the link's filters).
+ */
+export async function buildPortalData(
+  ctx: AppContext,
+  link: Pick<ResolvedLink, 'scope' | 'customerId' | 'quoteId' | 'invoiceId'>,
+  window: PortalWindow = { kind: 'recent' },
+): Promise<PortalData> {
   const db = ctx.db;
   const today = bangkokDate(ctx.clock.now());
   const { scope, customerId } = link;
   const onlyCustomer = scope === 'customer';
 
-  const [business, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
+  const from = await windowStart(db, link, today);
+  const [business, customer, lineBound, { jobs, quotes, invoices, deposits }, olderYears] = await Promise.all([
     getBusiness(db),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
-    onlyCustomer
-      ? db.job.findMany({
-          where: { customerId },
-          orderBy: [{ startDate: 'desc' }, { createdAt: 'desc' }],
-          include: { equipment: { orderBy: { position: 'asc' } }, history: { orderBy: { changedAt: 'asc' } } },
-        })
-      : Promise.resolve([]),
-    scope === 'invoice'
-      ? Promise.resolve([])
-      : db.quote.findMany({
-          where: scope === 'quote' ? { id: link.quoteId!, status: { not: 'draft' } } : { customerId, status: { not: 'draft' } },
-          orderBy: { createdAt: 'desc' },
-          include: { lines: { orderBy: { position: 'asc' } }, signature: { select: { signerName: true, signedAt: true } }, job: { select: { number: true } } },
-        }),
-    scope === 'quote'
-      ? Promise.resolve([])
-      : db.invoice.findMany({
-          where: scope === 'invoice' ? { id: link.invoiceId! } : { customerId, status: { not: 'draft' } },
-          orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
-          include: {
-            lines: { orderBy: { position: 'asc' } },
-            payments: { orderBy: { receivedAt: 'asc' }, include: { receipt: true, notice: { select: { id: true } } } },
-            paymentNotices: pendingNotices,
-            job: { select: { number: true } },
-          },
-        }),
-    scope === 'invoice'
-      ? Promise.resolve([])
-      : db.deposit.findMany({
-          // A deposit asked with a quote is shown (and payable) only once the quote is accepted.
-          where:
-            scope === 'quote'
-              ? { quoteId: link.quoteId!, quote: { status: 'accepted' } }
-              : { customerId, OR: [{ quoteId: null }, { quote: { status: 'accepted' } }] },
-          orderBy: { createdAt: 'desc' },
-          include: {
-            collections: { orderBy: { collectedAt: 'asc' }, include: { receipt: true } },
-            returns: { orderBy: { returnedAt: 'asc' }, include: { receipt: true, deductions: { orderBy: { position: 'asc' } } } },
-            quote: { select: { number: true } },
-            job: { select: { number: true } },
-            paymentNotices: pendingNotices,
-          },
-        }),
+    loadPortalRecords(db, customerId, recordFilters(link, window, from)),
+    window.kind === 'recent' ? earlierYears(db, link, from) : Promise.resolve([]),
   ]);
 
   const documents: PortalDocument[] = [];
@@ -382,8 +346,8 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   });
 
   documents.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
-  if (onlyCustomer) {
-    // The account as of today, first: rendered on demand (documents/load-statement.ts), in the ZIP too.
+  if (onlyCustomer && window.kind === 'recent') {
+    // The account as of today, first (on the page only, not repeated in each earlier year): rendered on demand (documents/load-statement.ts), in the ZIP too.
     const number = statementNumber(today);
     documents.unshift({
       cancelled: false,
@@ -420,6 +384,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
     deposits: depositViews,
     receipts,
     documents,
+    earlierYears: olderYears,
     lineBound: lineBound > 0,
   };
 }

@@ -241,5 +241,13 @@ export interface PortalView {
   deposits: PortalDeposit[];
   receipts: PortalReceipt[];
   documents: PortalDocument[];
+  /**
+   * Buddhist-era years, newest first, whose settled records are not embedded (only what is open
+   * or from the last 12 months is): each comes from GET /api/portal/<token>/history/<year>.
+   */
+  earlierYears: number[];
   liff: { liffId: string | null; bound: boolean };
 }
+
+/** One earlier year of a customer's history, as GET /api/portal/<token>/history/<year> answers. */
+export type PortalHistoryYear = Pick<PortalView, 'jobs' | 'quotes' | 'invoices' | 'receipts' | 'documents'> & { year: number };

@@ -7,6 +7,7 @@ import type { ActivityRecorder } from './activity.ts';
 import type { VersionedCache } from '../data/versioned-cache.ts';
 import type { Logger } from '../logger.ts';
 import type { CachedLink } from './cached-link.ts';
+import type { CustomerNameIndex } from '../data/customer-name-index.ts';
 
 export interface AppContext {
   db: Db;
@@ -23,6 +24,8 @@ export interface AppContext {
   /** Resolved links by token hash; null where another instance could revoke a link (PostgreSQL). */
   linkCache: VersionedCache<CachedLink> | null;
   logger: Logger;
+  /** Prefilter of the staff customer search (data/customer-name-index.ts). */
+  customerNames: CustomerNameIndex;
   /** Null when no LINE Login channel is configured. */
   lineIdentity: LineIdentityVerifier | null;
   /** Null when no Messaging API channel is configured: following then comes from follow events only. */

@@ -12,6 +12,8 @@
 import type { AppContext } from './context.ts';
 import { formatDocumentNumber, parseDocumentNumber, type DocumentPrefix } from '../domain/document-numbers.ts';
 import { normalizeDigits } from '../domain/normalize-input.ts';
+import { thaiSkeleton } from '../domain/thai-skeleton.ts';
+import type { NameQuery } from '../data/customer-name-index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Pure matching
@@ -58,7 +60,6 @@ const GLUED_SUFFIXES = ['จำกัดมหาชน', 'จำกัด'];
 
 /** A Thai syllable can start with a consonant or a leading vowel (เ แ โ ใ ไ), never with ั า ิ ่ …  */
 const THAI_SYLLABLE_START = /^[\u0e01-\u0e2e\u0e40-\u0e44]/;
-const THAI_TONE_AND_SILENT_MARKS = /[\u0e47-\u0e4c]/g;
 
 function stripGluedHonorifics(word: string): string {
   let out = word;
@@ -102,16 +103,7 @@ export function normalizeName(text: string): string {
   return nameWords(text).join('');
 }
 
-/** Letters people confuse when they spell a name they heard: same sound, different letter. */
-const SOUND_ALIKE: Record<string, string> = { ใ: 'ไ', ศ: 'ส', ษ: 'ส', ณ: 'น', ฬ: 'ล', ญ: 'ย' };
-
-/**
- * Without Thai tone marks, mai taikhu and thanthakhat, and with sound-alike letters merged:
- * 'สมช้าย' ~ 'สมชาย', 'ฟ้าไส' ~ 'ฟ้าใส', 'ศรี' ~ 'สรี'.
- */
-export function thaiSkeleton(text: string): string {
-  return text.replace(THAI_TONE_AND_SILENT_MARKS, '').replace(/[ใศษณฬญ]/g, (c) => SOUND_ALIKE[c] ?? c);
-}
+export { thaiSkeleton };
 
 /** Optimal-string-alignment Damerau-Levenshtein distance (adjacent transpositions count 1), by code point. */
 export function damerauLevenshtein(a: string, b: string): number {
@@ -197,13 +189,29 @@ function scoreKeys(query: string, candidate: string): number {
  * normalised name; also on Thai skeletons (slightly discounted so the exact spelling ranks first).
  */
 export function nameSimilarity(query: string, name: string): number {
-  const qWords = nameWords(query);
+  return similarityTo(comparedName(query), name);
+}
+
+interface ComparedName {
+  words: string[];
+  key: string;
+  skeletonWords: string[];
+  skeletonKey: string;
+}
+
+/** The typed side, normalised once per search rather than once per candidate. */
+function comparedName(text: string): ComparedName {
+  const words = nameWords(text);
+  const key = words.join('');
+  return { words, key, skeletonWords: words.map(thaiSkeleton), skeletonKey: thaiSkeleton(key) };
+}
+
+function similarityTo(query: ComparedName, name: string): number {
   const nWords = nameWords(name);
-  const q = qWords.join('');
   const n = nWords.join('');
-  const direct = Math.max(scoreKeys(q, n), scoreWords(qWords, nWords));
+  const direct = Math.max(scoreKeys(query.key, n), scoreWords(query.words, nWords));
   if (direct === 1) return 1;
-  const skeleton = Math.max(scoreKeys(thaiSkeleton(q), thaiSkeleton(n)), scoreWords(qWords.map(thaiSkeleton), nWords.map(thaiSkeleton))) * 0.97;
+  const skeleton = Math.max(scoreKeys(query.skeletonKey, thaiSkeleton(n)), scoreWords(query.skeletonWords, nWords.map(thaiSkeleton))) * 0.97;
   return Math.max(direct, skeleton);
 }
 
@@ -218,9 +226,10 @@ export interface Ranked<T> {
 /** Candidates scored on their best field (name or company), best first, below-threshold ones dropped. */
 export function rankByName<T>(query: string, items: readonly T[], fields: (item: T) => (string | null | undefined)[]): Ranked<T>[] {
   const ranked: Ranked<T>[] = [];
+  const compared = comparedName(query);
   for (const item of items) {
     let best = 0;
-    for (const field of fields(item)) if (field) best = Math.max(best, nameSimilarity(query, field));
+    for (const field of fields(item)) if (field) best = Math.max(best, similarityTo(compared, field));
     if (best >= NAME_MATCH_THRESHOLD) ranked.push({ item, score: best });
   }
   return ranked.sort((a, b) => b.score - a.score);
@@ -355,10 +364,32 @@ export async function searchCustomers(ctx: AppContext, query: string, options: {
       .slice(0, limit);
   }
 
-  // A small business has hundreds, at most a few thousand customers: ranking them in memory is
-  // fast and, unlike SQL LIKE, tolerant of typos and Thai tone marks.
-  const rows = await ctx.db.customer.findMany({ select: customerFields });
-  return rankByName(text, rows, (c) => [c.name, c.companyName])
+  // The index narrows thousands of customers to the few that share a piece of the name; the
+  // ranking below (typo- and tone-mark-tolerant) decides among them.
+  const candidates = await ctx.customerNames.candidates(nameQuery(text), CANDIDATES);
+  return rankByName(text, candidates, (c) => [c.name, c.companyName])
     .slice(0, limit)
     .map(({ item, score }) => ({ customerId: item.id, name: item.name, companyName: item.companyName, score, matchedBy: 'name' as const }));
+}
+
+/** How many customers the index hands to the ranking: enough for every plausible match, few enough to rank in a few ms. */
+const CANDIDATES = 100;
+
+/** Typed words longer than this are cut: a name, not a paragraph (and a bounded query). */
+const MAX_WORD = 40;
+
+function trigramsOf(word: string): string[] {
+  const chars = [...word].slice(0, MAX_WORD);
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) out.push(chars.slice(i, i + 3).join(''));
+  return out;
+}
+
+/** What the index looks for: trigrams of the typed name's skeleton (per word and joined), or short words as they are. */
+export function nameQuery(text: string): NameQuery {
+  const words = nameWords(text)
+    .slice(0, 8)
+    .map((w) => thaiSkeleton(w));
+  const trigrams = [...new Set([...words.flatMap(trigramsOf), ...trigramsOf(words.join(''))])];
+  return { trigrams, fragments: trigrams.length > 0 ? [] : words.filter(Boolean) };
 }

@@ -4,6 +4,7 @@ import { usePortal } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { paths } from '../router.ts';
 import { Badge, DocumentRow, Empty, FileLink, Link, Money, Page } from '../ui.tsx';
+import { EarlierYears } from './earlier-years.tsx';
 
 const BUDDHIST_ERA_OFFSET = 543;
 
@@ -68,20 +69,22 @@ export function Documents() {
           )}
         </nav>
       )}
-      {documents.length ? (
-        <>
-          <FileLink class="btn btn-primary btn-block" url={urls.documentsZip(token)} download>
-            {t('docs.all')}
-          </FileLink>
-          <ul class="docs card">
-            {documents.map((d) => (
-              <DocumentRow key={d.id} doc={d} />
-            ))}
-          </ul>
-        </>
+      {documents.length > 0 || view.earlierYears?.length ? (
+        // The ZIP holds every year's documents, also when only earlier years have any.
+        <FileLink class="btn btn-primary btn-block" url={urls.documentsZip(token)} download>
+          {t('docs.all')}
+        </FileLink>
       ) : (
         <Empty text={t('docs.empty')} />
       )}
+      {documents.length > 0 && (
+        <ul class="docs card">
+          {documents.map((d) => (
+            <DocumentRow key={d.id} doc={d} />
+          ))}
+        </ul>
+      )}
+      <EarlierYears />
     </Page>
   );
 }

@@ -152,7 +152,11 @@ describe('the statement of account', () => {
     const view = await (await fetch(`${t.baseUrl}/api/portal/${tokens.customer}`)).json();
     expect(view.documents[0]).toMatchObject({ id: `statement.${customerId}`, kind: 'statement', number: 'STM-2026-11-25' });
     const zip = readZip(Buffer.from(await (await fetch(`${t.baseUrl}/api/portal/${tokens.customer}/documents.zip`)).arrayBuffer()));
-    expect(zip.size).toBe(view.documents.length);
+    // "Download all" holds the page's documents and those of every earlier year (not embedded).
+    let earlier = 0;
+    for (const year of view.earlierYears)
+      earlier += (await (await fetch(`${t.baseUrl}/api/portal/${tokens.customer}/history/${year}`)).json()).documents.length;
+    expect(zip.size).toBe(view.documents.length + earlier);
     const name = [...zip.keys()].find((n) => n.includes('STM-2026-11-25'));
     expect(name).toBe('ใบแจ้งยอดบัญชี STM-2026-11-25.pdf');
     expect(flat(pdfText(zip.get(name!)!, 'raw'))).toContain(flat('ใบแจ้งยอดบัญชี'));

@@ -1,0 +1,97 @@
+/**
+ * The prefilter of the staff customer search: which few customers could match what was typed, so
+ * the Thai-aware ranking (services/customer-search.ts) scores tens of names instead of every
+ * customer. A port with one adapter per database:
+ *
+ * - SQLite: an FTS5 table with the trigram tokenizer over each customer's name and company as
+ *   skeletons (thai-skeleton.ts, the same rule the ranking uses), kept in sync by triggers on
+ *   Customer. It lives outside Prisma's schema (Prisma would see its shadow tables as drift), so
+ *   it is created at start; a migration that rebuilds the Customer table drops the triggers, and
+ *   the next start, finding them missing, rebuilds the index.
+ * - PostgreSQL: until its adapter exists (pg_trgm, see the README), every customer is a candidate.
+ */
+import type { Db } from './database.ts';
+import { THAI_DROPPED_MARKS, THAI_SOUND_ALIKE } from '../domain/thai-skeleton.ts';
+
+export interface NameCandidate {
+  id: string;
+  name: string;
+  companyName: string | null;
+}
+
+export interface NameQuery {
+  /** Three-character pieces of the typed name's skeleton: a customer sharing any is a candidate. */
+  trigrams: string[];
+  /** Typed words too short for a trigram: a customer whose name or company contains one is a candidate. */
+  fragments: string[];
+}
+
+export interface CustomerNameIndex {
+  candidates(query: NameQuery, limit: number): Promise<NameCandidate[]>;
+}
+
+const TABLE = 'customer_name_search';
+const TRIGGERS = ['customer_name_search_insert', 'customer_name_search_update', 'customer_name_search_delete'];
+
+/** thaiSkeleton() in SQL: nested replace() calls built from the same table of marks and letters. */
+export function skeletonSql(expression: string): string {
+  let sql = expression;
+  for (const mark of THAI_DROPPED_MARKS) sql = `replace(${sql}, '${mark}', '')`;
+  for (const [from, to] of Object.entries(THAI_SOUND_ALIKE)) sql = `replace(${sql}, '${from}', '${to}')`;
+  return sql;
+}
+
+const indexedRow = (row: string) => `${row}.rowid, ${skeletonSql(`${row}.name`)}, ${skeletonSql(`coalesce(${row}.companyName, '')`)}`;
+
+/** FTS5 strings are double-quoted; a quote inside doubles. */
+const ftsString = (text: string) => `"${text.replaceAll('"', '""')}"`;
+/** LIKE pattern for "contains", with the wildcards in the typed text escaped. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+async function prepareSqliteIndex(db: Db): Promise<void> {
+  const present = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE (type = 'table' AND name = '${TABLE}') OR (type = 'trigger' AND name IN (${TRIGGERS.map((t) => `'${t}'`).join(', ')}))`,
+  );
+  if (present.length === TRIGGERS.length + 1) return;
+  const statements = [
+    `DROP TABLE IF EXISTS ${TABLE}`,
+    ...TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t}`),
+    `CREATE VIRTUAL TABLE ${TABLE} USING fts5(name, company, tokenize = 'trigram')`,
+    `INSERT INTO ${TABLE} (rowid, name, company) SELECT ${indexedRow('Customer')} FROM Customer`,
+    `CREATE TRIGGER ${TRIGGERS[0]} AFTER INSERT ON Customer BEGIN INSERT INTO ${TABLE} (rowid, name, company) VALUES (${indexedRow('new')}); END`,
+    `CREATE TRIGGER ${TRIGGERS[1]} AFTER UPDATE OF name, companyName ON Customer BEGIN DELETE FROM ${TABLE} WHERE rowid = old.rowid; INSERT INTO ${TABLE} (rowid, name, company) VALUES (${indexedRow('new')}); END`,
+    `CREATE TRIGGER ${TRIGGERS[2]} AFTER DELETE ON Customer BEGIN DELETE FROM ${TABLE} WHERE rowid = old.rowid; END`,
+  ];
+  await db.$transaction(async (tx) => {
+    for (const sql of statements) await tx.$executeRawUnsafe(sql);
+  });
+}
+
+function sqliteIndex(db: Db): CustomerNameIndex {
+  return {
+    async candidates(query, limit) {
+      const select = `SELECT c.id, c.name, c.companyName FROM ${TABLE} s JOIN Customer c ON c.rowid = s.rowid`;
+      if (query.trigrams.length > 0) {
+        // bm25 puts the customers sharing the most (and the rarest) pieces first.
+        const match = [...new Set(query.trigrams)].map(ftsString).join(' OR ');
+        return db.$queryRawUnsafe<NameCandidate[]>(`${select} WHERE ${TABLE} MATCH ? ORDER BY s.rank LIMIT ?`, match, limit);
+      }
+      if (query.fragments.length === 0) return [];
+      // Shorter than a trigram: a bounded scan of the index's own text (no trigram can narrow it).
+      const conditions = query.fragments.map(() => `s.name LIKE ? ESCAPE '\\' OR s.company LIKE ? ESCAPE '\\'`).join(' OR ');
+      const args = query.fragments.flatMap((f) => [containsPattern(f), containsPattern(f)]);
+      return db.$queryRawUnsafe<NameCandidate[]>(`${select} WHERE ${conditions} LIMIT ?`, ...args, limit);
+    },
+  };
+}
+
+/** Every customer: today's behaviour where no index exists yet. */
+function scanIndex(db: Db): CustomerNameIndex {
+  return { candidates: () => db.customer.findMany({ select: { id: true, name: true, companyName: true } }) };
+}
+
+export async function openCustomerNameIndex(db: Db, provider: 'sqlite' | 'postgresql'): Promise<CustomerNameIndex> {
+  if (provider !== 'sqlite') return scanIndex(db);
+  await prepareSqliteIndex(db);
+  return sqliteIndex(db);
+}
