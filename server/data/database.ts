@@ -1,13 +1,17 @@
 /**
- * Opens the database through a Prisma driver adapter, applies committed migrations, and tunes
- * SQLite for a web workload (WAL: readers never block the writer; ~4x faster writes here).
+ * Opens the database through a Prisma driver adapter and applies committed migrations of its
+ * provider. SQLite (the default, `file:`) is tuned for a web workload (WAL: readers never block
+ * the writer; ~4x faster writes here); PostgreSQL (`postgresql://`) runs the client generated from
+ * the rendered schema, typed as the SQLite one (the models are the same; see postgres-schema.ts).
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
+import { postgresFactory, postgresMigrationFactory, postgresPoolConfig } from './postgres-adapter.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
-import { applyMigrations, readMigrationList } from './schema-engine.ts';
+import { applyMigrations, LAYOUT, readMigrationList, type DatabaseProvider } from './schema-engine.ts';
 import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
 
 export type Db = PrismaClient;
@@ -21,22 +25,35 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase({ databaseUrl, migrate = true }: OpenDatabaseOptions): Promise<Db> {
-  if (!databaseUrl.startsWith('file:')) {
-    throw new Error('Only SQLite (file:) is wired in this build; PostgreSQL support arrives with its adapter.');
-  }
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate);
+  if (!databaseUrl.startsWith('file:')) throw new Error('DATABASE_URL must be file:<path> (SQLite) or postgresql://…');
   const file = databaseUrl.slice('file:'.length);
   createPrivateDatabaseFile(file);
   const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 }, { timestampFormat: 'unixepoch-ms' });
   // The migration engine locks SQLite exclusively (PRAGMA locking_mode=EXCLUSIVE), which fails while
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
-  if (migrate && (await hasPendingMigrations(factory))) await applyMigrations(factory);
+  if (migrate && (await hasPendingMigrations(new PrismaClient({ adapter: factory }), 'sqlite'))) await applyMigrations(factory);
   const db = new PrismaClient({ adapter: serializedSqlite(factory) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   return db;
+}
+
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}
+
+/** Several processes may start at once: the engine serializes them with PostgreSQL's advisory lock. */
+async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Db> {
+  const config = postgresPoolConfig(databaseUrl);
+  if (migrate && (await hasPendingMigrations(new PostgresPrismaClient({ adapter: postgresFactory(config) }), 'postgresql'))) {
+    await applyMigrations(postgresMigrationFactory(config));
+  }
+  // The PostgreSQL client's type differs only in provider-specific options (isolation levels).
+  return new PostgresPrismaClient({ adapter: postgresFactory(config) }) as unknown as Db;
 }
 
 /**
@@ -57,9 +74,11 @@ function createPrivateDatabaseFile(file: string): void {
 }
 
 /** True when a committed migration is not yet applied (or the database is new). */
-async function hasPendingMigrations(factory: PrismaBetterSqlite3): Promise<boolean> {
-  const wanted = readMigrationList().migrationDirectories.map((m) => m.path);
-  const probe = new PrismaClient({ adapter: factory });
+export async function hasPendingMigrations(
+  probe: { $queryRawUnsafe<T>(sql: string): Promise<T>; $disconnect(): Promise<void> },
+  provider: DatabaseProvider,
+): Promise<boolean> {
+  const wanted = readMigrationList(LAYOUT[provider].migrationsDir).migrationDirectories.map((m) => m.path);
   try {
     const rows = await probe.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',

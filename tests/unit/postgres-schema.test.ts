@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { POSTGRES_MIGRATED_SCHEMA_PATH, POSTGRES_SCHEMA_PATH, renderPostgresSchema, SQLITE_SCHEMA_PATH } from '../../server/data/postgres-schema.ts';
+import { diffSchemaTexts, isEmptyMigration, readMigrationList, POSTGRES_MIGRATIONS_DIR } from '../../server/data/schema-engine.ts';
+import { offlinePostgresFactory } from '../../server/data/offline-postgres.ts';
+
+const sqliteSchema = readFileSync(SQLITE_SCHEMA_PATH, 'utf8');
+
+describe('the PostgreSQL schema rendered from prisma/schema.prisma', () => {
+  it('is up to date (else: npm run db:render, or npm run db:migration -- <name> after a model change)', () => {
+    expect(readFileSync(POSTGRES_SCHEMA_PATH, 'utf8')).toBe(renderPostgresSchema(sqliteSchema));
+  });
+
+  it('differs only in the provider and the client output', () => {
+    const rendered = renderPostgresSchema(sqliteSchema);
+    expect(rendered).toContain('provider = "postgresql"');
+    expect(rendered).toContain('output       = "../../server/generated/prisma-pg"');
+    expect(rendered).not.toContain('"sqlite"');
+    const models = (text: string) => text.slice(text.indexOf('\nmodel '));
+    expect(models(rendered)).toBe(models(sqliteSchema));
+  });
+
+  it('refuses a schema it cannot map, instead of rendering a wrong one', () => {
+    expect(() => renderPostgresSchema(sqliteSchema.replace('"sqlite"', '"mysql"'))).toThrow(/one sqlite datasource/);
+  });
+
+  it('has a PostgreSQL migration: the history was last diffed to exactly this schema (else: npm run db:migration -- <name>)', () => {
+    expect(readFileSync(POSTGRES_MIGRATED_SCHEMA_PATH, 'utf8')).toBe(renderPostgresSchema(sqliteSchema));
+    const names = readMigrationList(POSTGRES_MIGRATIONS_DIR).migrationDirectories.map((m) => m.path);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names[0]).toMatch(/_baseline$/);
+  });
+});
+
+describe('making a PostgreSQL migration without PostgreSQL', () => {
+  it('diffs two schemas offline: a new model field becomes an ALTER TABLE, the same schema nothing', { timeout: 30_000 }, async () => {
+    const rendered = renderPostgresSchema(sqliteSchema);
+    const changed = rendered.replace(/model Business \{\n/, 'model Business {\n  motto String?\n');
+    const sql = await diffSchemaTexts(offlinePostgresFactory(), rendered, changed);
+    expect(sql).toMatch(/ALTER TABLE "Business" ADD COLUMN\s+"motto" TEXT;/);
+    expect(isEmptyMigration(await diffSchemaTexts(offlinePostgresFactory(), rendered, rendered))).toBe(true);
+  });
+});
