@@ -17,6 +17,9 @@ import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
 import { watchExternalWrites } from './data/external-writes.ts';
+import { watchPostgresChanges } from './data/postgres-changes.ts';
+import { postgresPoolConfig } from './data/postgres-adapter.ts';
+import { databaseReadiness } from './data/readiness.ts';
 import { StageChangeFeed } from './services/stage-change-feed.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
@@ -63,7 +66,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
   const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl });
-  const tracker = trackWrites(rawDb);
+  let announceWrite = () => {};
+  const tracker = trackWrites(rawDb, () => announceWrite());
   const secrets = loadOrCreateSecrets(config);
   const ctx: AppContext = {
     db: tracker.db,
@@ -100,16 +104,24 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       }),
     documents: { issue: (documentId) => documentIssuer(ctx).issue(documentId) },
   };
-  // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
-  // invalidate this process's caches and reach open portals as live updates.
+  // Another process on the same database (`npm run worker`, another instance) writes too: its
+  // commits must invalidate this process's caches and reach open portals as live updates.
   const stageFeed = new StageChangeFeed(rawDb, ctx.events, ctx.clock.now());
-  const externalWrites =
-    config.databaseProvider === 'sqlite'
-      ? watchExternalWrites(rawDb, async () => {
-          tracker.bump();
-          await stageFeed.check();
-        })
-      : null;
+  const onExternalWrite = async () => {
+    tracker.bump();
+    await stageFeed.check();
+  };
+  // SQLite: poll PRAGMA data_version. PostgreSQL: instances NOTIFY each other after their commits.
+  let externalWrites: { stop(): void | Promise<void> };
+  if (config.databaseProvider === 'sqlite') {
+    externalWrites = watchExternalWrites(rawDb, onExternalWrite);
+  } else {
+    const changes = await watchPostgresChanges(postgresPoolConfig(config.databaseUrl), onExternalWrite, (error) =>
+      logger.warn({ err: error.message }, 'postgres change notices: connection problem'),
+    );
+    announceWrite = () => changes.announce();
+    externalWrites = changes;
+  }
   const messaging = wireMessaging({
     ctx,
     db: rawDb,
@@ -117,9 +129,11 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
   const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker' });
+  const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,
     logger,
+    readiness: () => readiness.check(),
     adminApiKey: secrets.adminApiKey,
     mount: [
       ...bot.mount,
@@ -147,7 +161,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     messaging,
     bot,
     close: async () => {
-      externalWrites?.stop();
+      readiness.shuttingDown();
+      await externalWrites.stop();
       await bot.stop();
       await messaging.stop();
       await ctx.activity.flush();

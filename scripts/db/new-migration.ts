@@ -4,7 +4,8 @@
  *   migrated to the committed history with the WASM engine and diffed against the schema (no
  *   shadow database, which fails on SQLite adapters).
  * - PostgreSQL: re-renders prisma/postgresql/schema.prisma, then diffs the rendered schema the
- *   previous PostgreSQL migration was made from (prisma/postgresql/migrated-schema.prisma) to it,
+ *   previous PostgreSQL migration was made from (prisma/postgresql/migrated-schema.prisma) to it
+ *   (money columns widened to BIGINT, see postgres-schema.ts),
  *   writes prisma/postgresql/migrations/<timestamp>_<name>/migration.sql and moves the snapshot on.
  *   Needs no PostgreSQL server. CI applies the history to an empty PostgreSQL and checks for drift.
  * Either side with nothing to do is skipped, so this is also how the PostgreSQL migration is made
@@ -15,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { diffHistoryToSchema, diffSchemaTexts, isEmptyMigration, MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR } from '../../server/data/schema-engine.ts';
-import { POSTGRES_MIGRATED_SCHEMA_PATH, POSTGRES_SCHEMA_PATH } from '../../server/data/postgres-schema.ts';
+import { POSTGRES_MIGRATED_SCHEMA_PATH, POSTGRES_SCHEMA_PATH, widenMoneyColumns } from '../../server/data/postgres-schema.ts';
 import { offlinePostgresFactory } from '../../server/data/offline-postgres.ts';
 import { writePostgresSchema } from './render-schema.ts';
 
@@ -47,7 +48,7 @@ async function postgresMigration(name: string): Promise<void> {
   writePostgresSchema();
   const target = readFileSync(POSTGRES_SCHEMA_PATH, 'utf8');
   const from = existsSync(POSTGRES_MIGRATED_SCHEMA_PATH) ? readFileSync(POSTGRES_MIGRATED_SCHEMA_PATH, 'utf8') : '';
-  const sql = await diffSchemaTexts(offlinePostgresFactory(), from, target);
+  const sql = widenMoneyColumns(await diffSchemaTexts(offlinePostgresFactory(), from, target));
   if (isEmptyMigration(sql)) console.log('postgresql: schema matches the migration history: nothing to write');
   else writeMigration(POSTGRES_MIGRATIONS_DIR, 'postgresql', name, sql);
   writeFileSync(POSTGRES_MIGRATED_SCHEMA_PATH, target);

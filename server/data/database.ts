@@ -73,20 +73,28 @@ function createPrivateDatabaseFile(file: string): void {
   }
 }
 
-/** True when a committed migration is not yet applied (or the database is new). */
-export async function hasPendingMigrations(
-  probe: { $queryRawUnsafe<T>(sql: string): Promise<T>; $disconnect(): Promise<void> },
-  provider: DatabaseProvider,
-): Promise<boolean> {
+type RawQueryable = { $queryRawUnsafe<T>(sql: string): Promise<T> };
+
+/** Committed migrations of the provider not applied to this database; throws when it cannot be reached. */
+export async function pendingMigrations(db: RawQueryable, provider: DatabaseProvider): Promise<string[]> {
   const wanted = readMigrationList(LAYOUT[provider].migrationsDir).migrationDirectories.map((m) => m.path);
+  let rows: { migration_name: string }[];
   try {
-    const rows = await probe.$queryRawUnsafe<{ migration_name: string }[]>(
+    rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
-    const applied = new Set(rows.map((r) => r.migration_name));
-    return wanted.some((name) => !applied.has(name));
-  } catch {
-    return true; // no _prisma_migrations table yet
+  } catch (error) {
+    if (/_prisma_migrations/.test((error as Error).message)) return wanted; // a new database
+    throw error;
+  }
+  const applied = new Set(rows.map((r) => r.migration_name));
+  return wanted.filter((name) => !applied.has(name));
+}
+
+/** True when a committed migration is not yet applied (or the database is new). */
+export async function hasPendingMigrations(probe: RawQueryable & { $disconnect(): Promise<void> }, provider: DatabaseProvider): Promise<boolean> {
+  try {
+    return (await pendingMigrations(probe, provider)).length > 0;
   } finally {
     await probe.$disconnect();
   }

@@ -32,3 +32,34 @@ export function renderPostgresSchema(sqliteSchema: string): string {
   }
   return HEADER + rendered;
 }
+
+const MONEY_TO_INTEGER = /^\s*ALTER COLUMN "\w+Satang" SET DATA TYPE INTEGER\s*$/;
+
+/**
+ * Money (`…Satang Int`) is BIGINT on PostgreSQL. SQLite's INTEGER already holds 64 bits;
+ * PostgreSQL's holds 32 (฿21 million in satang, less than one large invoice may carry), and
+ * Prisma's `Int` has no BIGINT native type there. So the PostgreSQL migration SQL is widened;
+ * the client still reads the values as numbers.
+ */
+export function widenMoneyColumns(sql: string): string {
+  return sql.replace(/("\w+Satang")( SET DATA TYPE)? INTEGER\b/g, '$1$2 BIGINT');
+}
+
+/** Drift from a database to the schema, less the BIGINT money columns the schema cannot state (see above). */
+export function driftBesidesMoneyWidening(drift: string): string {
+  return drift
+    .split(';')
+    .map((statement) => {
+      const code = statement
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('--'))
+        .join('\n')
+        .trim();
+      const alter = /^ALTER TABLE ("\w+") ([\s\S]*)$/.exec(code);
+      if (!alter) return code;
+      const clauses = alter[2]!.split(/,\s*\n/).filter((clause) => !MONEY_TO_INTEGER.test(clause));
+      return clauses.length > 0 ? `ALTER TABLE ${alter[1]} ${clauses.join(',\n')}` : '';
+    })
+    .filter(Boolean)
+    .join(';\n');
+}

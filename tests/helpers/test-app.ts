@@ -32,7 +32,8 @@ export interface TestApp extends Application, AdminClient {
 
 export async function startTestApp(opts: { env?: Record<string, string>; now?: string; overrides?: Overrides } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
-  const database = await createTestDatabase();
+  // A second app on the database of the first one (two processes) passes its DATABASE_URL.
+  const database = opts.env?.DATABASE_URL ? { url: undefined, drop: async () => {} } : await createTestDatabase();
   const config = loadConfig({
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     NODE_ENV: 'test',
