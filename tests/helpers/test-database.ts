@@ -48,3 +48,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
+
+/** A database with nothing in it (a restore target): a new SQLite file path, or a new PostgreSQL database. */
+export async function createEmptyDatabase(dir: string): Promise<TestDatabase & { url: string }> {
+  const serverUrl = testPostgresUrl();
+  if (!serverUrl) return { url: `file:${dir}/restored.db`, drop: async () => {} };
+  const name = `portal_empty_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
