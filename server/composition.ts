@@ -37,6 +37,9 @@ import { lineStaffNotifier, loggedStaffNotifier } from '../bot/staff-notifier.ts
 import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
 
+/** main.ts stops its HTTP server with it (the composition root is the one door to server/http). */
+export { gracefulCloser } from './http/graceful-close.ts';
+
 export interface Overrides {
   clock?: Clock;
   logger?: Logger;
@@ -59,6 +62,8 @@ export interface Application {
   messaging: Messaging;
   /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
   bot: Bot;
+  /** From now on /readyz answers 503 (load balancers stop sending traffic); close() follows. */
+  draining(): void;
   close(): Promise<void>;
 }
 
@@ -160,6 +165,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     generatedSecrets: secrets.generated,
     messaging,
     bot,
+    draining: () => readiness.shuttingDown(),
     close: async () => {
       readiness.shuttingDown();
       await externalWrites.stop();
