@@ -22,6 +22,8 @@ export function postgresPoolConfig(databaseUrl: string, extra: PoolConfig = {}):
     user: decodeURIComponent(url.username) || undefined,
     password: url.password ? decodeURIComponent(url.password) : undefined,
     database: decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined,
+    // pg waits forever for a connection by default; a server that is gone should fail a request instead.
+    connectionTimeoutMillis: 10_000,
     ...extra,
   };
 }

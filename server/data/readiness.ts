@@ -6,6 +6,8 @@
 import { pendingMigrations, type Db } from './database.ts';
 import type { DatabaseProvider } from './schema-engine.ts';
 
+const PROBE_TIMEOUT_MS = 3_000;
+
 export type Readiness = { ready: true } | { ready: false; reason: 'database unreachable' | 'migrations pending' | 'shutting down'; detail?: string[] };
 
 export function databaseReadiness(db: Db, provider: DatabaseProvider): { check(): Promise<Readiness>; shuttingDown(): void } {
@@ -17,10 +19,17 @@ export function databaseReadiness(db: Db, provider: DatabaseProvider): { check()
     async check() {
       if (closing) return { ready: false, reason: 'shutting down' };
       let pending: string[];
+      let timer: NodeJS.Timeout | undefined;
+      // A database that does not answer must not hang the probe: the load balancer wants a "no".
+      const tooSlow = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
+      });
       try {
-        pending = await pendingMigrations(db, provider);
+        pending = await Promise.race([pendingMigrations(db, provider), tooSlow]);
       } catch {
         return { ready: false, reason: 'database unreachable' };
+      } finally {
+        clearTimeout(timer);
       }
       return pending.length > 0 ? { ready: false, reason: 'migrations pending', detail: pending } : { ready: true };
     },
