@@ -13,6 +13,7 @@ import { systemClock, type Clock, type LineIdentityVerifier, type PdfSealer, typ
 import { lineLoginVerifier } from '../bot/line-login-verifier.ts';
 import { lineProfileFriendship } from '../bot/line-friendship.ts';
 import { liffUrlBuilder } from '../bot/liff-url.ts';
+import { lineRichMenuApi } from '../bot/line-rich-menu-api.ts';
 import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
@@ -67,6 +68,8 @@ export interface Application {
   close(): Promise<void>;
 }
 
+const DOCUMENT_RETRY_MS = 60_000;
+
 export async function buildApplication(config: Config, overrides: Overrides = {}): Promise<Application> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
@@ -93,6 +96,9 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     lineFriendship: config.line.channelAccessToken
       ? lineProfileFriendship({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, logger })
       : null,
+    richMenuLinks: config.line.channelAccessToken
+      ? lineRichMenuApi({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, dataApiBaseUrl: config.line.dataApiBaseUrl })
+      : null,
     liffUrl: config.line.liffId ? liffUrlBuilder(config.line.liffId) : null,
     staffNotifier:
       overrides.staffNotifier ??
@@ -107,8 +113,9 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
         p12Password: config.signing.p12Password,
         clock: overrides.clock ?? systemClock,
       }),
-    documents: { issue: (documentId) => documentIssuer(ctx).issue(documentId) },
+    documents: { storePending: () => issuer.storePending() },
   };
+  const issuer = documentIssuer(ctx);
   // Another process on the same database (`npm run worker`, another instance) writes too: its
   // commits must invalidate this process's caches and reach open portals as live updates.
   const stageFeed = new StageChangeFeed(rawDb, ctx.events, ctx.clock.now());
@@ -157,6 +164,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   });
   if (config.runWorkers) messaging.start();
   if (config.runWorkers) bot.start();
+  // Render jobs left by a process that stopped between a commit and its render, and failed ones.
+  if (config.runWorkers) issuer.startRetries(DOCUMENT_RETRY_MS);
   return {
     app,
     ctx,
@@ -171,6 +180,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       await externalWrites.stop();
       await bot.stop();
       await messaging.stop();
+      await issuer.stop();
       await ctx.activity.flush();
       await rawDb.$disconnect();
     },

@@ -29,6 +29,8 @@ export const apiBase = (token: string): string => `/api/portal/${enc(token)}`;
 
 export const urls = {
   document: (token: string, id: string, download = false) => `${apiBase(token)}/documents/${enc(id)}${download ? '?download=1' : ''}`,
+  /** The statement of account; `year` (Buddhist era) chooses a calendar year instead of the last 12 months. */
+  statement: (token: string, id: string, year?: number) => `${apiBase(token)}/documents/${enc(id)}${year ? `?year=${year}` : ''}`,
   documentsZip: (token: string) => `${apiBase(token)}/documents.zip`,
   qr: (token: string, kind: 'invoice' | 'deposit', id: string, download = false) =>
     `${apiBase(token)}/qr/${kind}/${enc(id)}.png${download ? '?download=1' : ''}`,

@@ -246,6 +246,11 @@ const thProse = {
   'docs.viewLabel': 'เปิดดู {name}',
   'docs.downloadLabel': 'ดาวน์โหลด {name}',
   'docs.more': 'ดูเพิ่มเติม',
+  'statement.title': DOCUMENT_KIND_LABELS.statement.th,
+  'statement.hint': 'ใบแจ้งหนี้และการชำระเงิน 12 เดือนล่าสุด พร้อมยอดคงเหลือ (ไม่รวมเงินประกัน)',
+  'statement.byYear': 'รายปี',
+  'statement.year': 'ปี {year}',
+  'statement.yearLabel': 'ใบแจ้งยอดบัญชี ปี {year}',
 
   'unavailable.title': 'ไม่สามารถเปิดลิงก์นี้ได้',
   'unavailable.body': 'ลิงก์นี้ไม่สามารถใช้เปิดดูข้อมูลได้ คุณสามารถขอลิงก์ใหม่ หรือติดต่อเราได้ตามช่องทางด้านล่าง',
@@ -492,6 +497,11 @@ const enProse: Record<keyof typeof thProse, string> = {
   'docs.viewLabel': 'View {name}',
   'docs.downloadLabel': 'Download {name}',
   'docs.more': 'More',
+  'statement.title': DOCUMENT_KIND_LABELS.statement.en,
+  'statement.hint': 'Invoices and payments of the last 12 months, with the balance (deposits not included)',
+  'statement.byYear': 'By year',
+  'statement.year': '{year}',
+  'statement.yearLabel': 'Statement of account for {year}',
 
   'unavailable.title': 'This link can’t be opened',
   'unavailable.body': 'This link can’t be used to open your account. You can ask for a new link, or contact us below.',

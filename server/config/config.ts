@@ -49,6 +49,8 @@ const envSchema = z.object({
   LINE_LOGIN_CHANNEL_ID: optionalString,
   LINE_VERIFY_URL: z.string().url().default('https://api.line.me/oauth2/v2.1/verify'),
   LIFF_ID: optionalString,
+  /** The staff app's LIFF id (a second LIFF app on the same LINE Login channel); its rich menu opens it. */
+  STAFF_LIFF_ID: optionalString,
 
   SMTP_URL: optionalString,
   SMTP_FROM: optionalString,
@@ -102,6 +104,7 @@ export interface Config {
     loginChannelId: string | undefined;
     verifyUrl: string;
     liffId: string | undefined;
+    staffLiffId: string | undefined;
     webhookHandling: 'inline' | 'worker';
   };
   smtp: { url: string | undefined; from: string | undefined };
@@ -175,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginChannelId: e.LINE_LOGIN_CHANNEL_ID,
       verifyUrl: e.LINE_VERIFY_URL,
       liffId: e.LIFF_ID,
+      staffLiffId: e.STAFF_LIFF_ID,
       webhookHandling: e.LINE_WEBHOOK_HANDLING,
     },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },

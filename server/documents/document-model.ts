@@ -23,6 +23,8 @@ export interface DocumentSeller {
   vatRegistered: boolean;
   /** Optional logo (PNG or JPEG bytes), drawn in the header's logo slot. */
   logo?: Buffer | null;
+  /** The business's own words that a line never breaks inside (on top of the built-in list). */
+  keepWholeWords?: readonly string[];
 }
 
 export interface DocumentBuyer {
@@ -62,6 +64,18 @@ export interface DocumentTotals {
   netPayableSatang: number;
 }
 
+/**
+ * The current state a request for payment (or a draft) is stamped with at download
+ * (domain/request-stamp.ts). Never set on legal records: those are stored as issued.
+ */
+export interface DocumentStamp {
+  kind: 'draft' | 'void' | 'paid' | 'partially_paid' | 'collected';
+  /** Still due, printed with a partial payment. */
+  balanceSatang?: number;
+  /** Why the document was voided, as recorded. */
+  reason?: string | null;
+}
+
 interface DocumentBase {
   /** The customer's language: printed first in every bilingual label. */
   lang: DocumentLang;
@@ -71,6 +85,8 @@ interface DocumentBase {
   issueDate: IsoDate;
   /** Free text printed under the totals (terms, bank account…). */
   note?: string | null;
+  /** Current state (requests for payment and drafts only); absent = nothing to stamp. */
+  stamp?: DocumentStamp | null;
 }
 
 interface LinesDocument extends DocumentBase {
@@ -109,8 +125,9 @@ export interface InvoiceDocument extends LinesDocument {
   kind: 'invoice';
   dueDate: IsoDate | null;
   paidSatang: number;
+  /** What is due now: 0 when paid, void or draft. */
   balanceSatang: number;
-  /** PromptPay payload for the balance; null when paid or PromptPay is not set up. */
+  /** PromptPay payload for the balance; null when nothing is due or PromptPay is not set up. */
   promptPayPayload: string | null;
 }
 
@@ -182,7 +199,12 @@ export type ReceiptType = ReceiptDocument['receiptType'];
 export interface DepositRequestDocument extends DocumentBase {
   kind: 'deposit_request';
   depositNumber: string;
+  /** The deposit asked for, as issued. */
   amountSatang: number;
+  /** Collected so far. */
+  collectedSatang?: number;
+  /** Still due now (0 once the deposit is settled); defaults to the amount less what was collected. */
+  balanceSatang?: number;
   dueDate?: IsoDate | null;
   quoteNumber?: string | null;
   jobNumber?: string | null;
@@ -214,7 +236,34 @@ export interface CreditNoteDocument extends DocumentBase {
   totalSatang: number;
 }
 
+export interface StatementRowModel {
+  date: IsoDate;
+  /** The invoice number, or the receipt number of a payment. */
+  documentNumber: string;
+  /** Already worded in both languages. */
+  description: string;
+  debitSatang: number;
+  creditSatang: number;
+  balanceSatang: number;
+}
+
+/**
+ * ใบแจ้งยอดบัญชี / Statement of account (domain/account-statement.ts): not a legal record,
+ * rendered on demand for a period; `number` only names the file.
+ */
+export interface StatementDocument extends DocumentBase {
+  kind: 'statement';
+  period: { from: IsoDate; to: IsoDate };
+  openingBalanceSatang: number;
+  /** 'YYYY-MM' months in order, each with its rows. */
+  months: Array<{ month: string; rows: StatementRowModel[] }>;
+  totalDebitSatang: number;
+  totalCreditSatang: number;
+  closingBalanceSatang: number;
+}
+
 export type DocumentModel =
+  | StatementDocument
   | CreditNoteDocument
   | QuoteDocument
   | SignedQuoteDocument

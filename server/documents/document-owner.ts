@@ -32,6 +32,10 @@ export async function loadDocumentOwner(ctx: AppContext, documentId: string): Pr
     const p = await ctx.db.payment.findUnique({ where: { id }, select: { invoice: invoiceOwner } });
     return p ? { customerId: p.invoice.customerId, invoice: p.invoice } : null;
   }
+  if (kind === 'statement') {
+    const c = await ctx.db.customer.findUnique({ where: { id }, select: { id: true } });
+    return c ? { customerId: c.id, statement: true } : null;
+  }
   if (kind === 'deposit_request') {
     const d = await ctx.db.deposit.findUnique({ where: { id }, ...depositOwner });
     return d ? { customerId: d.customerId, deposit: toDepositOwner(d) } : null;

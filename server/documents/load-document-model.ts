@@ -1,35 +1,51 @@
 /**
  * Turns a portal document id ('invoice.<id>', 'receipt.<id>', …) into the renderer's plain model,
  * plus who owns it (for the scope check). Amounts come from what was stored when the document
- * was issued; nothing is recomputed here.
+ * was issued; nothing is recomputed here. The seller and buyer of an issued document come from its
+ * snapshot (DocumentSnapshot, taken when it was issued); only drafts use the current data. A
+ * document issued before snapshots existed gets one at first use, from the data of that moment.
  */
 import type { AppContext } from '../services/context.ts';
 import { notFound } from '../domain/errors.ts';
+import { readKeepWholeWords } from '../domain/keep-whole-words.ts';
 import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
-import { documentPayPayload } from '../payments/promptpay.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import { depositRequestState, invoiceRequestState } from './request-state.ts';
 import type { DocumentModel, DocumentSeller, DocumentBuyer, DocumentTotals } from './document-model.ts';
-
-type Business = Awaited<ReturnType<typeof getBusiness>>;
+import {
+  isStoredAtIssue,
+  parseParties,
+  serializeParties,
+  takeParties,
+  type BuyerSnapshot,
+  type PartiesSnapshot,
+  type SellerSnapshot,
+} from '../domain/document-snapshot.ts';
 
 export interface DocumentOwner {
   customerId: string;
   quote?: { id: string; customerId: string; status: string };
   invoice?: { id: string; customerId: string; status: string };
   deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
+  /** The customer's statement of account: customer-wide links only (portal/scope.ts). */
+  statement?: true;
 }
 
 export interface LoadedDocument {
   model: DocumentModel;
   owner: DocumentOwner;
-  /** Drafts are never "issued": rendered on demand, not stored. */
+  /** Stored at first render. Drafts and requests for payment (invoice, deposit request) are not: rendered on demand with their current state. */
   issued: boolean;
 }
 
-function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
+/**
+ * `current`: today's business row, for its keep-whole words only — how lines break is layout,
+ * not a fact of the parties, so it is not part of the snapshot.
+ */
+export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWholeWords: string }): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -39,14 +55,15 @@ function seller(b: Business, lang: 'th' | 'en'): DocumentSeller {
     phone: b.phone,
     email: b.email,
     vatRegistered: b.vatRegistered,
+    keepWholeWords: readKeepWholeWords(current.keepWholeWords),
   };
 }
 
-function buyer(c: { name: string; companyName: string | null; address: string | null; taxId: string | null; branchCode: string | null }): DocumentBuyer {
+export function buyer(c: Omit<BuyerSnapshot, 'language'>): DocumentBuyer {
   return { name: c.name, companyName: c.companyName, address: c.address, taxId: c.taxId, branch: c.branchCode };
 }
 
-const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
+export const lang = (c: { language: string }) => (c.language === 'en' ? 'en' : 'th') as 'th' | 'en';
 
 const lines = printedLines;
 const totals = (d: Parameters<typeof printedTotals>[0]): DocumentTotals => printedTotals(d);
@@ -55,6 +72,26 @@ const methodLabel = (method: string | null, l: 'th' | 'en') => {
   const labels = PAYMENT_METHOD_LABELS[(method ?? 'other') as PaymentMethod] ?? PAYMENT_METHOD_LABELS.other;
   return l === 'th' ? `${labels.th} / ${labels.en}` : `${labels.en} / ${labels.th}`;
 };
+
+/**
+ * The parties to print. Issued: the snapshot; a snapshot without parties (issued before snapshots
+ * existed) is filled now. A legal document with no snapshot row at all is left as it is: the
+ * caller treats it as unknown (document-pdfs.ts), it is never given a new identity here.
+ */
+async function partiesFor(ctx: AppContext, kind: string, recordId: string, issued: boolean, current: PartiesSnapshot): Promise<PartiesSnapshot> {
+  if (!issued) return current;
+  const key = { documentType: kind, documentId: recordId };
+  const row = await ctx.db.documentSnapshot.findUnique({ where: { documentType_documentId: key } });
+  if (row?.parties) return parseParties(row.parties);
+  const parties = serializeParties(current);
+  if (row) await ctx.db.documentSnapshot.updateMany({ where: { ...key, parties: null }, data: { parties } });
+  else if (!isStoredAtIssue(kind)) {
+    await ctx.db.documentSnapshot.upsert({ where: { documentType_documentId: key }, create: { ...key, parties, takenAt: ctx.clock.now() }, update: {} });
+  }
+  // A concurrent first use may have filled it first: print what is stored.
+  const stored = row ? await ctx.db.documentSnapshot.findUnique({ where: { documentType_documentId: key } }) : null;
+  return stored?.parties ? parseParties(stored.parties) : current;
+}
 
 export async function loadDocumentModel(ctx: AppContext, documentId: string): Promise<LoadedDocument> {
   const parsed = parseDocumentId(documentId);
@@ -65,11 +102,16 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   if (kind === 'quote' || kind === 'signed_quote') {
     const q = await ctx.db.quote.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } }, signature: true } });
     if (!q || (kind === 'signed_quote' && !q.signature)) throw notFound('Document');
-    const l = lang(q.customer);
+    const issued = kind === 'signed_quote' || q.status !== 'draft';
+    const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, q.customer));
+    const l = lang(parties.buyer);
     // The same printed facts the portal page shows (services/document-fields.ts).
-    const base = { lang: l, seller: seller(business, l), buyer: buyer(q.customer), ...printedQuote(q) };
+    const base = { lang: l, seller: seller(parties.seller, l, business), buyer: buyer(parties.buyer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
-    if (kind === 'quote') return { model: { kind: 'quote', ...base }, owner, issued: q.status !== 'draft' };
+    if (kind === 'quote') {
+      const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
+      return { model: { kind: 'quote', ...base, stamp }, owner, issued };
+    }
     const s = q.signature!;
     return {
       model: {
@@ -100,7 +142,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     });
     if (!p?.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
     const inv = p.invoice;
-    const l = lang(inv.customer);
+    const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, inv.customer));
+    const l = lang(parties.buyer);
     const whole = p.taxBaseSatang === inv.subtotalSatang && p.taxVatSatang === inv.vatSatang;
     const partLabel = l === 'th' ? `ชำระตามใบแจ้งหนี้ ${inv.number} (ชำระบางส่วน)` : `Part payment of invoice ${inv.number}`;
     const portionTotal = p.taxBaseSatang + p.taxVatSatang;
@@ -108,8 +151,8 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'tax_invoice',
         lang: l,
-        seller: seller(business, l),
-        buyer: buyer(inv.customer),
+        seller: seller(parties.seller, l, business),
+        buyer: buyer(parties.buyer),
         note: inv.notes,
         number: p.taxInvoiceNumber,
         issueDate: bangkokDate(p.reviewedAt ?? p.receivedAt),
@@ -139,13 +182,14 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const p = await ctx.db.payment.findUnique({ where: { id: recordId }, include: { invoice: { include: { customer: true } } } });
     if (!p?.creditNoteNumber || !p.voidedAt || !p.taxInvoiceNumber || p.taxBaseSatang === null || p.taxVatSatang === null) throw notFound('Document');
     const inv = p.invoice;
-    const l = lang(inv.customer);
+    const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, inv.customer));
+    const l = lang(parties.buyer);
     return {
       model: {
         kind: 'credit_note',
         lang: l,
-        seller: seller(business, l),
-        buyer: buyer(inv.customer),
+        seller: seller(parties.seller, l, business),
+        buyer: buyer(parties.buyer),
         number: p.creditNoteNumber,
         issueDate: bangkokDate(p.voidedAt),
         invoiceNumber: inv.number,
@@ -167,11 +211,20 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   if (kind === 'invoice') {
     const inv = await ctx.db.invoice.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } } } });
     if (!inv) throw notFound('Document');
-    const l = lang(inv.customer);
+    const issued = inv.status !== 'draft';
+    const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, inv.customer));
+    const l = lang(parties.buyer);
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
-    const base = { lang: l, seller: seller(business, l), buyer: buyer(inv.customer), note: inv.notes, lines: lines(inv.lines), totals: totals(inv) };
-    // The invoice as issued: its full amount and QR. Payments are shown by receipts and tax
-    // invoices, so the issued PDF never has to change when money arrives.
+    const base = {
+      lang: l,
+      seller: seller(parties.seller, l, business),
+      buyer: buyer(parties.buyer),
+      note: inv.notes,
+      lines: lines(inv.lines),
+      totals: totals(inv),
+    };
+    // A request for payment, not a legal record: the issued content (from its snapshot) stamped with
+    // its state now (request-state.ts), rendered at each download and never stored.
     return {
       model: {
         kind: 'invoice',
@@ -179,35 +232,35 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
         number: inv.number,
         issueDate: inv.issueDate,
         dueDate: inv.dueDate,
-        paidSatang: 0,
-        balanceSatang: inv.netPayableSatang,
-        promptPayPayload: inv.netPayableSatang > 0 ? documentPayPayload(business, inv.netPayableSatang, inv.number) : null,
+        ...invoiceRequestState(inv, business),
       },
       owner,
-      issued: inv.status !== 'draft',
+      issued: false,
     };
   }
 
   if (kind === 'deposit_request') {
     const d = await ctx.db.deposit.findUnique({ where: { id: recordId }, include: { customer: true, quote: true, job: true } });
     if (!d) throw notFound('Document');
-    const l = lang(d.customer);
+    const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, d.customer));
+    const l = lang(parties.buyer);
     return {
       model: {
         kind: 'deposit_request',
         lang: l,
-        seller: seller(business, l),
-        buyer: buyer(d.customer),
+        seller: seller(parties.seller, l, business),
+        buyer: buyer(parties.buyer),
         number: d.number,
         issueDate: bangkokDate(d.createdAt),
         depositNumber: d.number,
         amountSatang: d.requiredSatang,
         quoteNumber: d.quote?.number ?? null,
         jobNumber: d.job?.number ?? null,
-        promptPayPayload: documentPayPayload(business, d.requiredSatang, d.number),
+        ...depositRequestState(d, business),
       },
       owner: { customerId: d.customerId, deposit: { customerId: d.customerId, quoteId: d.quoteId, quoteStatus: d.quote?.status ?? null } },
-      issued: true,
+      // A request for payment: rendered with its current state at each download, never stored.
+      issued: false,
     };
   }
 
@@ -222,12 +275,13 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     },
   });
   if (!r) throw notFound('Document');
-  const l = lang(r.customer);
+  const parties = await partiesFor(ctx, kind, recordId, true, takeParties(business, r.customer));
+  const l = lang(parties.buyer);
   const common = {
     kind: 'receipt' as const,
     lang: l,
-    seller: seller(business, l),
-    buyer: buyer(r.customer),
+    seller: seller(parties.seller, l, business),
+    buyer: buyer(parties.buyer),
     number: r.number,
     issueDate: bangkokDate(r.issuedAt),
     amountSatang: r.amountSatang,

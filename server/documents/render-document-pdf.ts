@@ -16,10 +16,12 @@ import { depositRequestLayout } from './pdf/kinds/deposit-request.ts';
 import { invoiceLayout } from './pdf/kinds/invoice.ts';
 import { quoteLayout, signedQuoteLayout } from './pdf/kinds/quote.ts';
 import { receiptLayout } from './pdf/kinds/receipt.ts';
+import { statementLayout } from './pdf/kinds/statement.ts';
 import { taxInvoiceLayout } from './pdf/kinds/tax-invoice.ts';
 import { COLOR, CONTENT_RIGHT, CONTENT_WIDTH, PAGE, hRule, startPage, type RenderContext } from './pdf/page.ts';
 import { promptPayQrPng } from './pdf/qr.ts';
-import { drawLines } from './pdf/text-layout.ts';
+import { drawStampBanner, drawStampWatermarks, stampLabel } from './pdf/stamp.ts';
+import { drawLines, setKeepWholeWords } from './pdf/text-layout.ts';
 
 export type { DocumentModel } from './document-model.ts';
 
@@ -71,6 +73,8 @@ function layoutFor(model: DocumentModel): KindLayout {
       return depositRequestLayout(model);
     case 'credit_note':
       return creditNoteLayout(model);
+    case 'statement':
+      return statementLayout(model);
   }
 }
 
@@ -133,18 +137,21 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<Buffer> {
   const doc = createDocument(model);
   const done = collect(doc);
   registerFonts(doc);
+  setKeepWholeWords(doc, model.seller.keepWholeWords ?? []);
   const ctx: RenderContext = {
     doc,
     model,
     lang: model.lang,
     y: PAGE.top,
     meta: layout.meta,
-    badges: layout.badges,
+    badges: model.stamp ? [...layout.badges, stampLabel(model.stamp)] : layout.badges,
     drawRunningHeader,
     onPageBreak: null,
   };
   startPage(ctx, true);
+  if (model.stamp) drawStampBanner(ctx, model.stamp);
   layout.drawBody(ctx, { qrPng });
+  if (model.stamp) drawStampWatermarks(ctx, model.stamp);
   drawFooters(ctx);
   doc.end();
   return done;

@@ -95,6 +95,21 @@ export function formatDate(date: string | Date, lang: Lang, style: DateStyle = '
   return `${day} ${months[month - 1]} ${year}`;
 }
 
+/** 'YYYY-MM' as th 'พฤศจิกายน 2569' (Buddhist era) or en 'November 2026'. */
+export function formatMonth(month: string, lang: Lang): string {
+  const { year, month: m } = calendarParts(`${month}-01`);
+  return lang === 'th' ? `${THAI_MONTHS_LONG[m - 1]} ${year + BUDDHIST_ERA_OFFSET}` : `${ENGLISH_MONTHS_LONG[m - 1]} ${year}`;
+}
+
+/** Buddhist-era year of a Gregorian one (2026 → 2569). */
+export function buddhistYear(gregorian: number): number {
+  return gregorian + BUDDHIST_ERA_OFFSET;
+}
+
+export function gregorianYear(buddhist: number): number {
+  return buddhist - BUDDHIST_ERA_OFFSET;
+}
+
 function bangkokClock(instant: Date): string {
   return bangkokWallClock(instant).toISOString().slice(11, 16);
 }

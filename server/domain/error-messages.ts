@@ -50,6 +50,7 @@ export const CLIENT_REASONS = {
   amount_not_positive: { th: 'กรุณาระบุจำนวนเงินที่โอน (มากกว่า 0)', en: 'Please enter the amount you transferred (more than 0)' },
   amount_above_balance: { th: 'จำนวนเงินมากกว่ายอดค้างชำระ', en: 'The amount is more than the balance due' },
   nothing_to_pay: { th: 'รายการนี้ไม่มียอดค้างชำระแล้ว', en: 'Nothing is left to pay here' },
+  statement_year: { th: 'กรุณาเลือกปี พ.ศ. ของใบแจ้งยอดบัญชีให้ถูกต้อง', en: 'Please choose a valid Buddhist-era year for the statement' },
   certificate_missing: { th: 'กรุณาแนบหนังสือรับรองการหักภาษี ณ ที่จ่าย (50 ทวิ)', en: 'Please attach the withholding tax certificate (50 Tawi)' },
   no_withholding: { th: 'รายการนี้ไม่มีการหักภาษี ณ ที่จ่าย จึงไม่ต้องแนบ 50 ทวิ', en: 'No tax is withheld here, so no 50 Tawi is needed' },
   notice_rejected: { th: 'การแจ้งชำระนี้ไม่ผ่านการตรวจสอบ กรุณาแจ้งชำระใหม่พร้อม 50 ทวิ', en: 'This payment notice was not accepted; send a new one with the 50 Tawi' },
@@ -69,6 +70,15 @@ export const CLIENT_REASONS = {
   promptpay_id_tax_id_check_digit: {
     th: 'เลข 13 หลักไม่ถูกต้อง (หลักสุดท้ายไม่ตรง) กรุณาตรวจอีกครั้ง',
     en: 'The 13-digit number is not valid (its last digit does not match); please check it',
+  },
+  document_unavailable: {
+    th: 'เอกสารนี้เปิดไม่ได้ชั่วคราว เราแจ้งผู้ดูแลระบบแล้ว กรุณาลองใหม่ภายหลัง',
+    en: 'This document is temporarily unavailable; our team has been told. Please try again later.',
+  },
+  not_staff: { th: 'บัญชี LINE นี้ไม่ใช่พนักงานของร้าน', en: 'This LINE account is not staff of this business' },
+  owner_only: {
+    th: 'เฉพาะเจ้าของร้านเท่านั้นที่ทำรายการนี้ได้ (จัดการพนักงาน ข้อมูลร้าน และการยกเลิกเอกสาร)',
+    en: 'Only the owner can do this (managing staff, the business profile and voids)',
   },
 } as const satisfies Record<string, Bilingual>;
 

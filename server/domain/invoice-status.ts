@@ -51,6 +51,16 @@ export function invoiceBalanceSatang(netPayableSatang: number, paidSatang: numbe
 }
 
 /**
+ * What an invoice asks to be paid now: the balance of a sent or partly paid invoice (net of
+ * withholding, less confirmed payments), and nothing for a draft, a void or a paid invoice. The one
+ * figure behind the portal's balance, its Pay QR and the QR printed on the invoice PDF.
+ */
+export function invoiceAmountDueSatang(invoice: { status: InvoiceStatus; netPayableSatang: number; paidSatang: number }): number {
+  if (invoice.status !== 'sent' && invoice.status !== 'partially_paid') return 0;
+  return invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang);
+}
+
+/**
  * Overdue when money is still owed (sent or partially paid, balance above 0.00) and the due day has
  * passed in Bangkok. A 0.00 invoice (e.g. fully discounted) is sent but owes nothing: never overdue.
  */

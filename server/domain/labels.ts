@@ -126,7 +126,16 @@ export const RECEIPT_TYPE_LABELS: Record<ReceiptType, Wording> = {
 /** A receipt whose payment was voided: kept with its number, shown as cancelled. */
 export const RECEIPT_CANCELLED: Wording = { th: 'ยกเลิกแล้ว', en: 'Cancelled' };
 
-export type DocumentKind = 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt_tax_invoice' | 'deposit_request' | 'receipt' | 'credit_note';
+export type DocumentKind =
+  | 'quote'
+  | 'signed_quote'
+  | 'invoice'
+  | 'tax_invoice'
+  | 'receipt_tax_invoice'
+  | 'deposit_request'
+  | 'receipt'
+  | 'credit_note'
+  | 'statement';
 
 /** Titles of the documents other than receipts (whose title depends on RECEIPT_TYPE_LABELS). */
 export const DOCUMENT_KIND_LABELS: Record<Exclude<DocumentKind, 'receipt'>, Wording> = {
@@ -138,7 +147,23 @@ export const DOCUMENT_KIND_LABELS: Record<Exclude<DocumentKind, 'receipt'>, Word
   deposit_request: { th: 'ใบแจ้งชำระเงินประกัน', en: 'Security Deposit Request' },
   // Revenue Code s.86/10: reverses (part of) a tax invoice.
   credit_note: { th: 'ใบลดหนี้', en: 'Credit Note' },
+  // Not a tax or legal document: what the customer owes, rendered on demand for a period.
+  statement: { th: 'ใบแจ้งยอดบัญชี', en: 'Statement of Account' },
 };
 
 /** The money itself, wherever it is named (quote line, portal, messages, PDFs). */
 export const SECURITY_DEPOSIT: Wording = { th: 'เงินประกัน', en: 'Security deposit' };
+
+/**
+ * The state stamped across a request for payment (invoice, deposit request) or a draft, each
+ * time it is downloaded: the printed request never claims money is owed that is not.
+ */
+export type RequestStamp = 'draft' | 'void' | 'paid' | 'partially_paid' | 'collected';
+
+export const REQUEST_STAMP_LABELS: Record<RequestStamp, Wording> = {
+  draft: { th: INVOICE_STATUS_LABELS.draft.th, en: 'DRAFT' },
+  void: { th: 'ยกเลิก', en: 'VOID' },
+  paid: { th: INVOICE_STATUS_LABELS.paid.th, en: 'PAID' },
+  partially_paid: { th: INVOICE_STATUS_LABELS.partially_paid.th, en: 'PARTIALLY PAID' },
+  collected: { th: DEPOSIT_STATUS_LABELS.held.th, en: 'COLLECTED' },
+};

@@ -14,6 +14,7 @@ import { portalPages } from './portal/portal-pages.ts';
 import { PortalHtml } from './portal/portal-html.ts';
 import { FailedLookups } from './portal/rate-limits.ts';
 import { refundQrRouter } from './staff/refund-qr-route.ts';
+import { staffSessionRouter } from './staff/staff-session-routes.ts';
 import { REFUND_QR_PATH } from '../services/refund-qr.ts';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions): Express {
   for (const { path, router } of options.mount ?? []) app.use(path, router);
   app.use('/api/admin', adminApi(ctx, options.adminApiKey));
   app.use(REFUND_QR_PATH, refundQrRouter(ctx));
+  app.use('/api/staff', staffSessionRouter(ctx));
   // One count of failed token lookups for pages and API: guesses on both add up.
   const failedLookups = new FailedLookups(ctx.clock);
   app.use('/api/portal', portalApi(ctx, options.portal, failedLookups));

@@ -33,6 +33,19 @@ export function documentPayPayload(business: { promptPayId: string; promptPayBil
   return billPayment({ billerId: business.promptPayBillerId, amount: Number(satangToBahtString(amountSatang)), ref1: billReference(documentNumber) });
 }
 
+/**
+ * The QR payload asking for what is due on a document, or null when nothing is due or the business
+ * has no PromptPay payee: the portal's Pay block and the printed request use this one rule.
+ */
+export function amountDuePayload(
+  business: { promptPayId: string; promptPayBillerId: string | null },
+  amountDueSatang: number,
+  documentNumber: string,
+): string | null {
+  if (amountDueSatang <= 0 || !(business.promptPayId || business.promptPayBillerId)) return null;
+  return documentPayPayload(business, amountDueSatang, documentNumber);
+}
+
 /** What a person is shown: 0812345678 → 081-xxx-5678; a tax id keeps its shape. */
 export function promptPayIdDisplay(promptPayId: string): string {
   const digits = promptPayId.replace(/\D/g, '');

@@ -5,14 +5,15 @@
  */
 import type { AppContext } from '../services/context.ts';
 import type { ResolvedLink } from '../services/links.ts';
-import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
-import { displayInvoiceStatus, invoiceBalanceSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
+import { atBangkokTime, bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dates.ts';
+import { displayInvoiceStatus, invoiceAmountDueSatang, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.ts';
 import { isTerminalStage, type JobStage } from '../domain/job-stages.ts';
 import { depositOutstandingSatang, type DepositStatus } from '../domain/deposit-status.ts';
 import { quantityFromMilli } from '../domain/money.ts';
 import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../domain/labels.ts';
-import { documentPayPayload, promptPayIdDisplay } from '../payments/promptpay.ts';
+import { statementNumber } from '../domain/account-statement.ts';
+import { amountDuePayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
@@ -59,10 +60,12 @@ const totalsOf = (d: {
 });
 
 function payTarget(business: Business, amountSatang: number, documentNumber: string): PortalPayTarget | null {
-  if (amountSatang <= 0) return null;
+  // The same payload rule as the printed request (documents/request-state.ts).
+  const promptPayPayload = amountDuePayload(business, amountSatang, documentNumber);
+  if (promptPayPayload === null) return null;
   return {
     amountSatang,
-    promptPayPayload: documentPayPayload(business, amountSatang, documentNumber),
+    promptPayPayload,
     payeeName: business.promptPayName,
     promptPayIdDisplay: promptPayIdDisplay(business.promptPayId),
   };
@@ -220,8 +223,8 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   });
 
   const invoiceViews: PortalInvoice[] = invoices.map((inv) => {
-    // A void invoice asks for nothing, whatever its amounts were.
-    const balanceSatang = inv.status === 'void' ? 0 : invoiceBalanceSatang(inv.netPayableSatang, inv.paidSatang);
+    // A void invoice asks for nothing, whatever its amounts were; the PDF prints the same figure.
+    const balanceSatang = invoiceAmountDueSatang({ status: inv.status as InvoiceStatus, netPayableSatang: inv.netPayableSatang, paidSatang: inv.paidSatang });
     const status = displayInvoiceStatus(inv.status as InvoiceStatus, inv.dueDate, today, balanceSatang);
     const ids = [documentId('invoice', inv.id)];
     documents.push({
@@ -277,7 +280,6 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       };
     });
     for (const id of ids) noteJobDoc(inv.jobId, id);
-    const owing = inv.status === 'sent' || inv.status === 'partially_paid';
     return {
       id: inv.id,
       number: inv.number,
@@ -291,7 +293,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       paidSatang: inv.paidSatang,
       balanceSatang,
       payments,
-      pay: owing ? payTarget(business, balanceSatang, inv.number) : null,
+      pay: payTarget(business, balanceSatang, inv.number),
       pendingNotices: inv.paymentNotices.map(noticeView),
       jobNumber: inv.job?.number ?? null,
       documentIds: ids,
@@ -380,6 +382,19 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   });
 
   documents.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  if (onlyCustomer) {
+    // The account as of today, first: rendered on demand (documents/load-statement.ts), in the ZIP too.
+    const number = statementNumber(today);
+    documents.unshift({
+      cancelled: false,
+      id: documentId('statement', customerId),
+      kind: 'statement',
+      number,
+      title: DOCUMENT_KIND_LABELS.statement,
+      issuedAt: atBangkokTime(today).toISOString(),
+      fileName: `${number}.pdf`,
+    });
+  }
   receipts.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
 
   return {

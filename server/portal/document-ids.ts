@@ -1,11 +1,12 @@
 /**
  * Portal document ids name a kind and a record: 'invoice.<id>', 'tax_invoice.<id>',
- * 'quote.<id>', 'signed_quote.<id>', 'receipt.<id>', 'deposit_request.<id>', 'credit_note.<payment id>'. One parser, so
+ * 'quote.<id>', 'signed_quote.<id>', 'receipt.<id>', 'deposit_request.<id>', 'credit_note.<payment id>',
+ * 'statement.<customer id>'. One parser, so
  * every download path checks the same thing.
  */
 import type { DocumentKind } from './portal-view.ts';
 
-const KINDS: readonly DocumentKind[] = ['quote', 'signed_quote', 'invoice', 'tax_invoice', 'receipt', 'deposit_request', 'credit_note'];
+const KINDS: readonly DocumentKind[] = ['quote', 'signed_quote', 'invoice', 'tax_invoice', 'receipt', 'deposit_request', 'credit_note', 'statement'];
 
 export function documentId(kind: DocumentKind, recordId: string): string {
   return `${kind}.${recordId}`;

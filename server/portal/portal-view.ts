@@ -15,7 +15,7 @@ import type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, Paym
 
 export type { DepositStatus, InvoiceDisplayStatus, JobStage, PaymentMethod, PaymentStatus, ReceiptType };
 export type QuoteDisplayStatus = QuoteStatus;
-export type DocumentKind = 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request' | 'credit_note';
+export type DocumentKind = 'quote' | 'signed_quote' | 'invoice' | 'tax_invoice' | 'receipt' | 'deposit_request' | 'credit_note' | 'statement';
 
 export interface PortalBusiness {
   name: string;

@@ -1,7 +1,7 @@
 /**
  * What a link may see, record by record — the single place every portal endpoint asks.
  * customer: everything of that customer; quote: that quote and deposits requested with it;
- * invoice: that invoice, its payments and their receipts.
+ * invoice: that invoice, its payments and their receipts. The statement of account: customer links only.
  */
 import type { ResolvedLink } from '../services/links.ts';
 import { linkSeesDeposit, linkSeesQuote } from '../domain/link-rules.ts';
@@ -46,9 +46,12 @@ export function canSeeDocument(
     quote?: { id: string; customerId: string; status: string };
     invoice?: { id: string; customerId: string; status: string };
     deposit?: { customerId: string; quoteId: string | null; quoteStatus: string | null };
+    statement?: true;
   },
 ): boolean {
   if (owner.customerId !== link.customerId) return false;
+  // The whole account's money: a quote or invoice link must not learn about the other records.
+  if (owner.statement) return link.scope === 'customer';
   if (owner.quote) return canSeeQuote(link, owner.quote);
   if (owner.invoice) return canSeeInvoice(link, owner.invoice);
   if (owner.deposit) return canSeeDeposit(link, owner.deposit);

@@ -2,6 +2,7 @@
 import type { AppContext } from './context.ts';
 import type { Db, Tx } from '../data/database.ts';
 import { DomainError } from '../domain/errors.ts';
+import { storedKeepWholeWords } from '../domain/keep-whole-words.ts';
 
 export const BUSINESS_ID = 'default';
 
@@ -31,9 +32,16 @@ export interface BusinessInput {
   /** At most 11 characters; empty means "use a shortened business name". */
   smsSenderName?: string | null;
   notifyStages?: string;
+  /** Words documents never break inside (already checked); absent = unchanged. */
+  keepWholeWords?: readonly string[];
 }
 
 export async function saveBusiness(ctx: AppContext, input: BusinessInput) {
-  const data = input.smsSenderName === undefined ? input : { ...input, smsSenderName: input.smsSenderName?.trim() || null };
+  const { keepWholeWords, ...fields } = input;
+  const data = {
+    ...fields,
+    ...(input.smsSenderName === undefined ? {} : { smsSenderName: input.smsSenderName?.trim() || null }),
+    ...(keepWholeWords === undefined ? {} : { keepWholeWords: storedKeepWholeWords(keepWholeWords) }),
+  };
   return ctx.db.business.upsert({ where: { id: BUSINESS_ID }, create: { id: BUSINESS_ID, ...data }, update: data });
 }

@@ -1,7 +1,7 @@
 /** Everything a use case may touch, passed explicitly (no globals): built in the composition root. */
 import type { Config } from '../config/config.ts';
 import type { Db } from '../data/database.ts';
-import type { Clock, DocumentIssuer, LiffUrlBuilder, LineFriendship, LineIdentityVerifier, PdfSealer, StaffNotifier } from './ports.ts';
+import type { Clock, DocumentIssuer, LiffUrlBuilder, LineFriendship, LineIdentityVerifier, PdfSealer, RichMenuLinks, StaffNotifier } from './ports.ts';
 import type { PortalEvents } from './portal-events.ts';
 import type { ActivityRecorder } from './activity.ts';
 import type { VersionedCache } from '../data/versioned-cache.ts';
@@ -27,11 +27,13 @@ export interface AppContext {
   lineIdentity: LineIdentityVerifier | null;
   /** Null when no Messaging API channel is configured: following then comes from follow events only. */
   lineFriendship: LineFriendship | null;
+  /** Null when no Messaging API channel is configured: staff then have no rich menu of their own. */
+  richMenuLinks: RichMenuLinks | null;
   /** Null when no LIFF app is configured: links then open in the browser only. */
   liffUrl: LiffUrlBuilder | null;
   /** Tells staff in LINE when a client accepts or declines a quote. */
   staffNotifier: StaffNotifier;
-  /** Issues a document right after the change that creates it (the signed quote PDF). */
+  /** Stores issued legal documents right after the change that issued them (services/document-snapshots.ts). */
   documents: DocumentIssuer;
   /** Seals signed quotes with the business's certificate. */
   pdfSealer: PdfSealer;

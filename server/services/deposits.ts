@@ -7,6 +7,7 @@ import { isPaymentMethod, type PaymentMethod } from '../domain/payment-status.ts
 import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { issueReceipt } from './receipts.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { requireCustomerAndJob } from './quotes.ts';
 import { notifyDepositReceived, notifyDepositReturned } from './messages/notify-client.ts';
 
@@ -32,7 +33,7 @@ export async function createDepositIn(tx: Tx, now: Date, input: CreateDepositInp
     if (!quote || quote.customerId !== input.customerId) throw validation('quoteId', "quoteId does not match any of this customer's quotes");
   }
   const number = await nextDocumentNumber(tx, 'DEP', now);
-  return tx.deposit.create({
+  const deposit = await tx.deposit.create({
     data: {
       number,
       createdAt: now,
@@ -43,6 +44,9 @@ export async function createDepositIn(tx: Tx, now: Date, input: CreateDepositInp
       status: 'pending',
     },
   });
+  // The deposit request is issued with its number.
+  await snapshotIssuedDocument(tx, { kind: 'deposit_request', recordId: deposit.id, customerId: deposit.customerId }, now);
+  return deposit;
 }
 
 export interface CollectDepositInput {
@@ -56,7 +60,9 @@ export interface CollectDepositInput {
 export async function collectDeposit(ctx: AppContext, input: CollectDepositInput) {
   if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
-  return ctx.db.$transaction((tx) => applyDepositCollection(tx, ctx, { ...input, now }));
+  const result = await ctx.db.$transaction((tx) => applyDepositCollection(tx, ctx, { ...input, now }));
+  await ctx.documents.storePending();
+  return result;
 }
 
 /**
@@ -128,7 +134,7 @@ export interface ReturnDepositInput {
 export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) {
   if (input.method != null && !isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const deposit = await tx.deposit.findUnique({ where: { id: input.depositId } });
     if (!deposit) throw notFound('Deposit');
     const settlement = assertCanReturn(deposit, { amountSatang: input.amountSatang, reason: input.reason ?? null, deductions: input.deductions ?? null });
@@ -177,4 +183,6 @@ export async function returnDeposit(ctx: AppContext, input: ReturnDepositInput) 
       receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
     };
   });
+  await ctx.documents.storePending();
+  return result;
 }

@@ -16,6 +16,7 @@ import { Prisma, type Db } from '../data/database.ts';
 import { joinTransaction } from '../data/join-transaction.ts';
 import { DomainError } from '../domain/errors.ts';
 import { HeldPortalEvents } from './portal-events.ts';
+import { HeldDocumentIssuer } from './document-snapshots.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How long a key is remembered; a retry later than this records the money again. */
@@ -74,9 +75,11 @@ export async function runIdempotent(
   // Portal events wait for the commit: published inside, they would announce a change that is
   // not visible yet, or one that rolls back (a unique-key race lost, a response check failed).
   const held = new HeldPortalEvents();
+  // Likewise the documents it issued: their render jobs are visible only after the commit.
+  const documents = new HeldDocumentIssuer();
   try {
     const answer = await ctx.db.$transaction(async (tx) => {
-      const answer = await work({ ...ctx, db: joinTransaction(tx), events: held });
+      const answer = await work({ ...ctx, db: joinTransaction(tx), events: held, documents });
       // Cleanup on write: keys past their 24 h (this one too, if it had expired) go first.
       await tx.idempotencyKey.deleteMany({ where: { createdAt: { lt: expiredBefore } } });
       await tx.idempotencyKey.create({
@@ -85,6 +88,7 @@ export async function runIdempotent(
       return { ...answer, replayed: false };
     });
     held.release(ctx.events);
+    await documents.release(ctx.documents);
     return answer;
   } catch (error) {
     // Another process committed the same key first; our whole transaction, money included, rolled

@@ -7,6 +7,7 @@ import { checkInvoiceDates } from '../domain/date-bounds.ts';
 import { assertInvoiceTransition, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { priceDocument, type PricingInput } from './pricing.ts';
 import { requireCustomerAndJob } from './quotes.ts';
 
@@ -52,9 +53,16 @@ export async function createInvoice(ctx: AppContext, input: CreateInvoiceInput) 
   });
 }
 
-/** Pass `tx` to make it part of a larger transaction (sending the invoice to the client). */
+/**
+ * Issues a draft invoice: sent, with its parties' snapshot. Pass `tx` to make it part of a larger
+ * transaction (sending the invoice to the client).
+ */
 export async function markInvoiceSent(ctx: AppContext, invoiceId: string, tx?: Tx) {
-  const db = tx ?? ctx.db;
+  return tx ? sendIn(ctx, tx, invoiceId) : ctx.db.$transaction((own) => sendIn(ctx, own, invoiceId));
+}
+
+async function sendIn(ctx: AppContext, db: Tx, invoiceId: string) {
+  const now = ctx.clock.now();
   const invoice = await db.invoice.findUnique({ where: { id: invoiceId } });
   if (!invoice) throw notFound('Invoice');
   if (invoice.status !== 'draft') {
@@ -65,9 +73,10 @@ export async function markInvoiceSent(ctx: AppContext, invoiceId: string, tx?: T
   }
   const { count } = await db.invoice.updateMany({
     where: { id: invoiceId, status: 'draft' },
-    data: { status: 'sent', sentAt: ctx.clock.now() },
+    data: { status: 'sent', sentAt: now },
   });
   if (count === 0) throw conflict('Invoice was changed by someone else; reload and try again');
+  await snapshotIssuedDocument(db, { kind: 'invoice', recordId: invoiceId, customerId: invoice.customerId }, now);
   return db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
 }
 

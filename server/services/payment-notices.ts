@@ -186,6 +186,7 @@ export async function confirmPaymentNotice(ctx: AppContext, input: ConfirmNotice
       }
       throw error;
     });
+  await ctx.documents.storePending();
   ctx.events.publish(paymentsChangedEvent(result.customerId, result.noticeId, 'confirmed'));
   return { notice: await getPaymentNotice(ctx, result.noticeId), receipt: result.receipt, invoice: result.invoice, deposit: result.deposit };
 }

@@ -10,6 +10,7 @@ import { conflict, notFound, validation } from '../domain/errors.ts';
 import { assertPaymentTransition, type PaymentStatus } from '../domain/payment-status.ts';
 import { assertInvoiceTransition, invoiceBalanceSatang, invoiceStatusAfterPayment, type InvoiceStatus } from '../domain/invoice-status.ts';
 import { nextDocumentNumber } from './numbering.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { notifyPaymentVoided } from './messages/notify-client.ts';
 import { paymentVoidedEvent } from './portal-events.ts';
 
@@ -39,6 +40,7 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
       data: { status: 'void', voidedAt: now, voidedBy: input.voidedBy ?? null, voidReason: reason, creditNoteNumber },
     });
     if (voided.count === 0) throw conflict('This payment was changed by someone else; reload and try again');
+    if (creditNoteNumber) await snapshotIssuedDocument(tx, { kind: 'credit_note', recordId: payment.id, customerId: payment.customerId }, now);
     const reopened = await tx.invoice.updateMany({
       where: { id: invoice.id, status: invoice.status, paidSatang: invoice.paidSatang },
       data: { paidSatang, status, paidAt: status === 'paid' ? invoice.paidAt : null },
@@ -79,6 +81,7 @@ export async function voidPayment(ctx: AppContext, input: VoidPaymentInput) {
   });
   // After the commit (held until the outer commit when run as an idempotent request): open
   // portals of the customer refetch their balance and receipts.
+  await ctx.documents.storePending();
   const { customerId, ...voided } = result;
   ctx.events.publish(paymentVoidedEvent(customerId, voided.payment.id));
   return voided;

@@ -15,6 +15,7 @@ import { issueReceipt } from './receipts.ts';
 import { paymentTaxPortion, type TaxPortion } from '../domain/tax-portion.ts';
 import { nextDocumentNumber } from './numbering.ts';
 import { getBusiness } from './business.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { notifyPaymentReceived } from './messages/notify-client.ts';
 
 export interface RecordPaymentInput {
@@ -32,7 +33,7 @@ export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) 
   }
   if (!isPaymentMethod(input.method)) throw validation('method', 'method is not a known payment method');
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId }, include: { job: true } });
     if (!invoice) throw notFound('Invoice');
     const payment = await tx.payment.create({
@@ -50,11 +51,15 @@ export async function recordPayment(ctx: AppContext, input: RecordPaymentInput) 
     });
     return applyConfirmedPayment(tx, { ctx, invoice, payment, now });
   });
+  // The receipt and tax invoice just issued are stored now, before anyone can ask for them.
+  await ctx.documents.storePending();
+  return result;
 }
 
 /**
- * Adds a confirmed payment to its invoice, issues the receipt and queues the "payment received"
- * message to the client. Shared by staff-recorded payments and by confirming a client's slip, so
+ * Adds a confirmed payment to its invoice, issues the receipt (and tax invoice) and queues the
+ * "payment received" message to the client. The caller runs `ctx.documents.storePending()` after
+ * its commit. Shared by staff-recorded payments and by confirming a client's slip, so
  * the money rules live here once.
  */
 export async function applyConfirmedPayment(
@@ -91,7 +96,12 @@ export async function applyConfirmedPayment(
   const tax = business.vatRegistered
     ? { taxInvoiceNumber: await nextDocumentNumber(tx, 'TAX', now), ...taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang)) }
     : null;
-  if (tax) await tx.payment.update({ where: { id: payment.id }, data: tax });
+  if (tax) {
+    await tx.payment.update({ where: { id: payment.id }, data: tax });
+    await snapshotIssuedDocument(tx, { kind: 'tax_invoice', recordId: payment.id, customerId: invoice.customerId }, now);
+  }
+  // Paid straight from draft: the invoice is issued by this payment.
+  if (status === 'draft') await snapshotIssuedDocument(tx, { kind: 'invoice', recordId: invoice.id, customerId: invoice.customerId }, now);
   const { count } = await tx.invoice.updateMany({
     where: { id: invoice.id, status: invoice.status, paidSatang: invoice.paidSatang },
     data: {

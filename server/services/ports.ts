@@ -47,6 +47,15 @@ export interface LineMessageContent {
   fetch(messageId: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null>;
 }
 
+/**
+ * Per-user rich menus (LINE Messaging API): the staff menu is linked to a staff member's LINE
+ * user at enrolment and unlinked at removal, so they see it and clients keep the default one.
+ */
+export interface RichMenuLinks {
+  link(lineUserId: string, richMenuId: string): Promise<void>;
+  unlink(lineUserId: string): Promise<void>;
+}
+
 /** The address of a portal path (`/c/<token>…`) opened inside LINE; LINE's URL format is bot/'s business. */
 export type LiffUrlBuilder = (portalPath: string) => string;
 
@@ -123,9 +132,14 @@ export interface StaffNotifier {
   notify(recipients: readonly StaffRecipient[], notice: StaffNotice): Promise<void>;
 }
 
-/** Renders, seals and stores an issued document now (documents/ implements it). */
+/** Renders, seals and stores issued documents (documents/ implements it). */
 export interface DocumentIssuer {
-  issue(documentId: string): Promise<{ sha256: string }>;
+  /**
+   * Runs every render job still open (legal documents issued but not yet stored, recorded by
+   * services/document-snapshots.ts). Called by use cases right after their commit; never throws
+   * (a failure stays pending, is logged and alarmed, and is retried).
+   */
+  storePending(): Promise<void>;
 }
 
 /** Puts the business's PAdES seal on a finished PDF (documents/seal-pdf.ts). */

@@ -23,6 +23,7 @@ import { effectiveQuoteStatus, type QuoteStatus } from '../domain/quote-status.t
 import { canonicalQuoteContent, type SignedQuoteFacts } from '../domain/quote-content.ts';
 import { getBusiness } from './business.ts';
 import { createDepositIn } from './deposits.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { createJobIn } from './jobs.ts';
 import { notifyQuoteSigned } from './messages/notify-client.ts';
 import { notifyStaff } from './notify-staff.ts';
@@ -127,6 +128,7 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
         contentSha256: quoteContentSha256(quote),
       },
     });
+    await snapshotIssuedDocument(tx, { kind: 'signed_quote', recordId: quote.id, customerId: quote.customerId }, now);
     // Written in the transaction (not the buffered access log): a signature is evidence.
     await tx.activityLog.create({
       data: {
@@ -195,16 +197,9 @@ export async function acceptQuote(ctx: AppContext, input: AcceptQuoteInput): Pro
   });
 
   const signedDocumentId = `signed_quote.${result.quote.id}`;
-  try {
-    // Rendered once, sealed, stored: every later download and the email attachment are these bytes.
-    await ctx.documents.issue(signedDocumentId);
-  } catch (error) {
-    // The acceptance stands; the first download renders it instead.
-    ctx.logger.error(
-      { documentId: signedDocumentId, err: error instanceof Error ? error.message : String(error) },
-      'signed quote PDF not issued at acceptance',
-    );
-  }
+  // Rendered once, sealed, stored: every later download and the email attachment are these bytes.
+  // A failure leaves the job pending (retried; the acceptance stands).
+  await ctx.documents.storePending();
   await notifyStaff(ctx, {
     id: `quote-accepted:${result.quote.id}`,
     kind: 'quote_accepted',

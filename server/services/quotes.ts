@@ -7,6 +7,7 @@ import { checkQuoteDates } from '../domain/date-bounds.ts';
 import { assertQuoteTransition, type QuoteStatus } from '../domain/quote-status.ts';
 import { requireSatang } from '../domain/money.ts';
 import { nextDocumentNumber } from './numbering.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 import { getBusiness } from './business.ts';
 import { priceDocument, type PricingInput } from './pricing.ts';
 
@@ -64,15 +65,21 @@ export async function requireCustomerAndJob(tx: Tx, customerId: string, jobId: s
  * Pass `tx` to make it part of a larger transaction (sending the quote to the client).
  */
 export async function markQuoteSent(ctx: AppContext, quoteId: string, tx?: Tx) {
-  const db = tx ?? ctx.db;
+  return tx ? sendIn(ctx, tx, quoteId) : ctx.db.$transaction((own) => sendIn(ctx, own, quoteId));
+}
+
+/** Sending issues the quote: its parties are frozen with it (document-snapshots.ts). */
+async function sendIn(ctx: AppContext, db: Tx, quoteId: string) {
+  const now = ctx.clock.now();
   const quote = await db.quote.findUnique({ where: { id: quoteId } });
   if (!quote) throw notFound('Quote');
   if (quote.status === 'sent') return quote;
   assertQuoteTransition(quote.status as QuoteStatus, 'sent');
   const { count } = await db.quote.updateMany({
     where: { id: quoteId, status: 'draft' },
-    data: { status: 'sent', sentAt: ctx.clock.now() },
+    data: { status: 'sent', sentAt: now },
   });
   if (count === 0) throw conflict('Quote was changed by someone else; reload and try again');
+  await snapshotIssuedDocument(db, { kind: 'quote', recordId: quoteId, customerId: quote.customerId }, now);
   return db.quote.findUniqueOrThrow({ where: { id: quoteId } });
 }

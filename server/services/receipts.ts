@@ -1,7 +1,12 @@
-/** Receipts are issued inside the transaction that received or returned the money. */
+/**
+ * Receipts are issued inside the transaction that received or returned the money, with their
+ * parties' snapshot and render job (document-snapshots.ts): the caller runs
+ * `ctx.documents.storePending()` after its commit.
+ */
 import type { Tx } from '../data/database.ts';
 import type { ReceiptType } from '../domain/receipt-types.ts';
 import { nextDocumentNumber } from './numbering.ts';
+import { snapshotIssuedDocument } from './document-snapshots.ts';
 
 export interface IssueReceiptInput {
   type: ReceiptType;
@@ -15,7 +20,7 @@ export interface IssueReceiptInput {
 
 export async function issueReceipt(tx: Tx, input: IssueReceiptInput) {
   const number = await nextDocumentNumber(tx, input.type, input.issuedAt);
-  return tx.receipt.create({
+  const receipt = await tx.receipt.create({
     data: {
       number,
       type: input.type,
@@ -27,4 +32,6 @@ export async function issueReceipt(tx: Tx, input: IssueReceiptInput) {
       depositReturnId: input.depositReturnId ?? null,
     },
   });
+  await snapshotIssuedDocument(tx, { kind: 'receipt', recordId: receipt.id, customerId: input.customerId }, input.issuedAt);
+  return receipt;
 }

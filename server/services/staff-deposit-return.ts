@@ -11,6 +11,7 @@ import type { PaymentMethod } from '../domain/labels.ts';
 import { getDepositForStaff, type DepositForStaff } from './money-for-staff.ts';
 import { returnDeposit } from './deposits.ts';
 import { joinTransaction } from '../data/join-transaction.ts';
+import { HeldDocumentIssuer } from './document-snapshots.ts';
 
 /** Long enough to check the equipment and type the deductions; a forgotten return does not linger. */
 export const PENDING_RETURN_TTL_MS = 30 * 60 * 1000;
@@ -104,8 +105,10 @@ export async function confirmPendingReturn(
   ctx: AppContext,
   input: { staffId: string; depositId: string; refundSatang: number; deductedSatang: number; method: PaymentMethod | null; recordedBy: string },
 ) {
-  return ctx.db.$transaction(async (tx) => {
-    const joined: AppContext = { ...ctx, db: joinTransaction(tx) };
+  // The return's receipt is stored once this transaction has committed.
+  const documents = new HeldDocumentIssuer();
+  const result = await ctx.db.$transaction(async (tx) => {
+    const joined: AppContext = { ...ctx, db: joinTransaction(tx), documents };
     const found = await readRow(joined, input.staffId);
     const pending = found ? await describe(joined, found.payload) : null;
     if (
@@ -127,4 +130,6 @@ export async function confirmPendingReturn(
       recordedBy: input.recordedBy,
     });
   });
+  await documents.release(ctx.documents);
+  return result;
 }

@@ -2,6 +2,7 @@
 import type { AppContext } from './context.ts';
 import { notFound } from '../domain/errors.ts';
 import type { StaffRole } from './staff-enrolment.ts';
+import { unlinkStaffRichMenu } from './staff-rich-menu.ts';
 
 export interface StaffMember {
   id: string;
@@ -43,12 +44,23 @@ export async function listStaff(ctx: AppContext, options: { includeRemoved?: boo
   return rows.map(toMember);
 }
 
-/** Removal takes effect at once: the next message or button press from that user gets no staff answer. */
+/**
+ * Removal takes effect at once: the next message or button press from that user gets no staff
+ * answer, their staff app sessions end (so enrolling again later does not revive them), and
+ * LINE shows them the client menu again.
+ */
 export async function removeStaff(ctx: AppContext, id: string): Promise<StaffMember> {
-  const existing = await ctx.db.staff.findUnique({ where: { id } });
-  if (!existing) throw notFound('Staff member');
-  await ctx.db.staff.updateMany({ where: { id, active: true }, data: { active: false, removedAt: ctx.clock.now() } });
-  return toMember(await ctx.db.staff.findUniqueOrThrow({ where: { id } }));
+  const now = ctx.clock.now();
+  const { removed, member } = await ctx.db.$transaction(async (tx) => {
+    const existing = await tx.staff.findUnique({ where: { id } });
+    if (!existing) throw notFound('Staff member');
+    const { count } = await tx.staff.updateMany({ where: { id, active: true }, data: { active: false, removedAt: now } });
+    await tx.staffSession.updateMany({ where: { staffId: id, endedAt: null }, data: { endedAt: now } });
+    return { removed: count > 0, member: toMember(await tx.staff.findUniqueOrThrow({ where: { id } })) };
+  });
+  // After the commit and best-effort: they are no longer staff whatever LINE answers.
+  if (removed) await unlinkStaffRichMenu(ctx, member.lineUserId);
+  return member;
 }
 
 /** Remembers the language staff last wrote in, so answers to their button presses match it. */

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from './context.ts';
 import { validation } from '../domain/errors.ts';
 import { normalizeDigits } from '../domain/normalize-input.ts';
+import { linkStaffRichMenu } from './staff-rich-menu.ts';
 
 export const INVITATION_TTL_MS = 24 * 60 * 60 * 1000;
 export const STAFF_ROLES = ['owner', 'staff'] as const;
@@ -76,7 +77,14 @@ export type EnrolResult =
   /** Unknown, used and expired codes look the same to whoever typed them. */
   | { status: 'invalid_code' };
 
+/** Enrols, then (after the commit, best-effort) gives the LINE user the staff rich menu. */
 export async function enrolStaff(ctx: AppContext, input: EnrolInput): Promise<EnrolResult> {
+  const result = await enrolStaffMember(ctx, input);
+  if (result.status !== 'invalid_code') await linkStaffRichMenu(ctx, input.lineUserId);
+  return result;
+}
+
+async function enrolStaffMember(ctx: AppContext, input: EnrolInput): Promise<EnrolResult> {
   const code = normalizeEnrolmentCode(input.code);
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {

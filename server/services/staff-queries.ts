@@ -17,19 +17,19 @@ export interface OverdueInvoice {
   daysOverdue: number;
 }
 
+/** The invoices that are overdue on `today` (Bangkok), as a filter: the same rule as displayInvoiceStatus. */
+export function overdueInvoiceWhere(today: string) {
+  // A sent 0.00 invoice owes nothing, so it is never overdue (a positive balance implies a positive net payable).
+  return { status: { in: OWING }, netPayableSatang: { gt: 0 }, dueDate: { lt: today } };
+}
+
 /**
  * Invoices still owed whose due day has passed in Bangkok (invoice-status.ts), oldest due first:
  * one page of them, with the count and the amount due over ALL of them (not just the page).
  */
 export async function listOverdueInvoices(ctx: AppContext, options: { customerId?: string; limit?: number; offset?: number } = {}) {
   const today = bangkokDate(ctx.clock.now());
-  // A sent 0.00 invoice owes nothing, so it is never overdue (a positive balance implies a positive net payable).
-  const where = {
-    status: { in: OWING },
-    netPayableSatang: { gt: 0 },
-    dueDate: { lt: today },
-    ...(options.customerId ? { customerId: options.customerId } : {}),
-  };
+  const where = { ...overdueInvoiceWhere(today), ...(options.customerId ? { customerId: options.customerId } : {}) };
   const [rows, all] = await Promise.all([
     ctx.db.invoice.findMany({
       where,

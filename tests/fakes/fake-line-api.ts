@@ -7,16 +7,19 @@
  * It checks what the real service checks: the bearer token, the request body against
  * LINE's official OpenAPI schema plus the documented limits (see fake-line-schema.ts),
  * X-Line-Retry-Key idempotency (409 for a key already accepted), single-use reply tokens,
- * the monthly quota, and ID token signature / expiry / audience / nonce.
+ * the monthly quota, and ID token signature / expiry / audience / nonce. Rich menus: created
+ * (validated against RichMenuRequest and the documented size / bounds / action rules), their
+ * image uploaded (PNG or JPEG of the menu's size, ≤ 1 MB), made the default, linked to and
+ * unlinked from users (recorded in `userRichMenus`).
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { messagingApi } from '@line/bot-sdk';
-import { lineErrorBody, validateLineRequest } from './fake-line-schema.ts';
+import { lineErrorBody, validateLineRequest, validateRichMenuRequest } from './fake-line-schema.ts';
 
-export { validateLineMessages, validateLineRequest, LINE_LIMITS } from './fake-line-schema.ts';
+export { validateLineMessages, validateLineRequest, validateRichMenuRequest, LINE_LIMITS } from './fake-line-schema.ts';
 
 export interface FakeLineApiOptions {
   /** The channel access token the bot must send as `Authorization: Bearer <token>`. */
@@ -96,6 +99,13 @@ export interface IdTokenClaims {
   email?: string;
 }
 
+export interface FakeRichMenu {
+  richMenuId: string;
+  request: { size: { width: number; height: number }; selected: boolean; name: string; chatBarText: string; areas: unknown[] };
+  /** The uploaded image, once uploaded (a menu without one cannot be linked or made the default). */
+  image: { contentType: string; bytes: Buffer; width: number; height: number } | null;
+}
+
 export interface FailOptions {
   /** Which endpoint the failures apply to. Default 'push'. */
   endpoint?: 'push' | 'reply';
@@ -136,6 +146,12 @@ export interface FakeLineApi {
   issueIdToken(input: IssueIdTokenInput): string;
   /** Resolves once at least `count` pushes are recorded (event-driven, no polling). */
   waitForPushes(count: number, timeoutMs?: number): Promise<Recorded[]>;
+  /** Rich menus created (POST /v2/bot/richmenu) and not deleted, by id. */
+  richMenus: Map<string, FakeRichMenu>;
+  /** Per-user rich menu links (POST /v2/bot/user/{userId}/richmenu/{richMenuId}), by LINE user id. */
+  userRichMenus: Map<string, string>;
+  /** The default rich menu (POST /v2/bot/user/all/richmenu/{richMenuId}), if any. */
+  readonly defaultRichMenuId: string | null;
   /** Forget recorded pushes/replies/requests and counters (tokens and retry keys stay). */
   reset(): void;
 }
@@ -188,6 +204,9 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
   const pushes: Recorded[] = [];
   const replies: Recorded[] = [];
   const requests: LoggedRequest[] = [];
+  const richMenus = new Map<string, FakeRichMenu>();
+  const userRichMenus = new Map<string, string>();
+  let defaultRichMenuId: string | null = null;
   let messageSeq = 0n;
 
   const nextMessageId = (): string => {
@@ -207,16 +226,20 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     }
   }
 
-  async function readBody(req: IncomingMessage): Promise<string> {
+  async function readBytes(req: IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       const buf = chunk as Buffer;
       size += buf.length;
-      if (size > maxBodyBytes) throw new HttpError(413, { message: 'Request Entity Too Large' });
+      if (size > limit) throw new HttpError(413, { message: 'Request Entity Too Large' });
       chunks.push(buf);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    return (await readBytes(req)).toString('utf8');
   }
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -389,6 +412,65 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     res.end(Buffer.from(content.bytes));
   }
 
+  async function handleCreateRichMenu(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    requireBearer(req);
+    const body = await readJson(req);
+    const errors = validateRichMenuRequest(body);
+    if (errors.length > 0) throw new HttpError(400, lineErrorBody(errors));
+    const richMenuId = `richmenu-${randomBytes(16).toString('hex')}`;
+    richMenus.set(richMenuId, { richMenuId, request: body as FakeRichMenu['request'], image: null });
+    sendJson(res, 200, { richMenuId });
+  }
+
+  function knownMenu(richMenuId: string): FakeRichMenu {
+    const menu = richMenus.get(richMenuId);
+    if (!menu) throw new HttpError(404, { message: 'Not found' });
+    return menu;
+  }
+
+  function usableMenu(richMenuId: string): FakeRichMenu {
+    const menu = knownMenu(richMenuId);
+    if (!menu.image) throw new HttpError(400, { message: 'must upload richmenu image before applying it to user' });
+    return menu;
+  }
+
+  /** Width and height from a PNG's IHDR or a JPEG's SOF marker; null when the bytes are neither. */
+  function imageSize(bytes: Buffer, contentType: string): { width: number; height: number } | null {
+    if (contentType === 'image/png' && bytes.length > 24 && bytes.readUInt32BE(12) === 0x49484452) {
+      return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    }
+    if (contentType === 'image/jpeg' && bytes[0] === 0xff && bytes[1] === 0xd8) {
+      let i = 2;
+      while (i + 9 < bytes.length) {
+        if (bytes[i] !== 0xff) return null;
+        const marker = bytes[i + 1]!;
+        if (marker >= 0xc0 && marker <= 0xc3) return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
+        i += 2 + bytes.readUInt16BE(i + 2);
+      }
+    }
+    return null;
+  }
+
+  async function handleRichMenuImage(req: IncomingMessage, res: ServerResponse, richMenuId: string): Promise<void> {
+    requireBearer(req);
+    const contentType = (req.headers['content-type'] ?? '').toLowerCase().split(';')[0]!.trim();
+    if (contentType !== 'image/png' && contentType !== 'image/jpeg') {
+      await readBytes(req).catch(() => undefined);
+      throw new HttpError(415, { message: 'Unsupported Media Type: image/png or image/jpeg required' });
+    }
+    // LINE: at most 1 MB.
+    const bytes = await readBytes(req, 1024 * 1024);
+    const menu = knownMenu(richMenuId);
+    if (menu.image) throw new HttpError(400, { message: 'An image has already been uploaded to the richmenu' });
+    const size = imageSize(bytes, contentType);
+    if (!size) throw new HttpError(400, { message: 'The image could not be read' });
+    if (size.width !== menu.request.size.width || size.height !== menu.request.size.height) {
+      throw new HttpError(400, { message: `The image size ${size.width}x${size.height} does not match the rich menu size` });
+    }
+    menu.image = { contentType, bytes, ...size };
+    sendJson(res, 200, {});
+  }
+
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
@@ -414,6 +496,48 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
     const contentMatch = /^\/v2\/bot\/message\/([^/]+)\/content$/.exec(path);
     if (method === 'GET' && contentMatch) return handleContent(req, res, decodeURIComponent(contentMatch[1]!));
     if (method === 'POST' && path === '/oauth2/v2.1/verify') return handleVerify(req, res);
+    if (method === 'POST' && path === '/v2/bot/richmenu') return handleCreateRichMenu(req, res);
+    if (method === 'GET' && path === '/v2/bot/richmenu/list') {
+      requireBearer(req);
+      return sendJson(res, 200, { richmenus: [...richMenus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request })) });
+    }
+    const menuImage = /^\/v2\/bot\/richmenu\/([^/]+)\/content$/.exec(path);
+    if (method === 'POST' && menuImage) return handleRichMenuImage(req, res, decodeURIComponent(menuImage[1]!));
+    const menuPath = /^\/v2\/bot\/richmenu\/([^/]+)$/.exec(path);
+    if (method === 'DELETE' && menuPath) {
+      requireBearer(req);
+      const richMenuId = decodeURIComponent(menuPath[1]!);
+      knownMenu(richMenuId);
+      richMenus.delete(richMenuId);
+      for (const [user, linked] of userRichMenus) if (linked === richMenuId) userRichMenus.delete(user);
+      if (defaultRichMenuId === richMenuId) defaultRichMenuId = null;
+      return sendJson(res, 200, {});
+    }
+    const defaultMenu = /^\/v2\/bot\/user\/all\/richmenu\/([^/]+)$/.exec(path);
+    if (method === 'POST' && defaultMenu) {
+      requireBearer(req);
+      defaultRichMenuId = usableMenu(decodeURIComponent(defaultMenu[1]!)).richMenuId;
+      return sendJson(res, 200, {});
+    }
+    const userMenu = /^\/v2\/bot\/user\/([^/]+)\/richmenu(?:\/([^/]+))?$/.exec(path);
+    if (userMenu) {
+      requireBearer(req);
+      const userId = decodeURIComponent(userMenu[1]!);
+      if (!USER_ID_RE.test(userId)) throw new HttpError(400, { message: 'The value for the user ID is invalid' });
+      if (method === 'POST' && userMenu[2]) {
+        userRichMenus.set(userId, usableMenu(decodeURIComponent(userMenu[2])).richMenuId);
+        return sendJson(res, 200, {});
+      }
+      if (method === 'DELETE' && !userMenu[2]) {
+        userRichMenus.delete(userId);
+        return sendJson(res, 200, {});
+      }
+      if (method === 'GET' && !userMenu[2]) {
+        const linked = userRichMenus.get(userId);
+        if (!linked) throw new HttpError(404, { message: 'the user has no richmenu' });
+        return sendJson(res, 200, { richMenuId: linked });
+      }
+    }
     // Drain so keep-alive connections stay usable.
     await readBody(req).catch(() => undefined);
     throw new HttpError(404, { message: 'Not found' });
@@ -520,6 +644,11 @@ export async function startFakeLineApi(options: FakeLineApiOptions): Promise<Fak
         }, timeoutMs);
         events.on('push', onPush);
       });
+    },
+    richMenus,
+    userRichMenus,
+    get defaultRichMenuId() {
+      return defaultRichMenuId;
     },
     reset() {
       pushes.length = 0;

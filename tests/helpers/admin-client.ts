@@ -44,6 +44,15 @@ export interface AdminClient {
 const routesById = new Map(ADMIN_ROUTES.map((r) => [r.operationId, r]));
 
 export function adminClient(baseUrl: string, apiKey: string): AdminClient {
+  return clientWithHeaders(baseUrl, { authorization: `Bearer ${apiKey}` });
+}
+
+/** The same typed client, signed in as a staff app session (cookie plus the CSRF header the staff app sends). */
+export function staffSessionClient(baseUrl: string, sessionToken: string): AdminClient {
+  return clientWithHeaders(baseUrl, { cookie: `staff_session=${sessionToken}`, 'x-staff-app': '1' });
+}
+
+function clientWithHeaders(baseUrl: string, authHeaders: Record<string, string>): AdminClient {
   async function adminOp<K extends AdminOpName>(name: K, ...[request]: OptionalArg<K>): Promise<AdminOpReply<K>> {
     const route = routesById.get(name);
     if (!route) throw new Error(`no admin operation ${name}`);
@@ -61,7 +70,7 @@ export function adminClient(baseUrl: string, apiKey: string): AdminClient {
     ).toString();
     const res = await fetch(`${baseUrl}/api/admin${path}${search ? `?${search}` : ''}`, {
       method: route.method.toUpperCase(),
-      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: { ...authHeaders, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

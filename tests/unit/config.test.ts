@@ -8,6 +8,12 @@ describe('config', () => {
     expect(c.databaseProvider).toBe('sqlite');
     expect(c.port).toBe(3000);
     expect(c.line.channelSecret).toBeUndefined();
+    expect(c.line.staffLiffId).toBeUndefined();
+  });
+
+  it('reads the staff app LIFF id (blank means unset)', () => {
+    expect(loadConfig({ STAFF_LIFF_ID: ' 1650000000-StaffApp ' }).line.staffLiffId).toBe('1650000000-StaffApp');
+    expect(loadConfig({ STAFF_LIFF_ID: '' }).line.staffLiffId).toBeUndefined();
   });
 
   it.each([

@@ -53,7 +53,9 @@ export function fontBuffers(): Record<FontWeight, Buffer> {
  * bytes would depend on history, and extracted text would show 'ำา' or lose every 'า'.
  * Every glyph therefore gets fixed, history-free characters: its cmap character, or the
  * characters in its name (uni0E4D0E49), or else the shaped text with ำ spelled as its
- * nikhahit part. Extracted Thai is then the NFKC form (ำ → ํ + า), which reads the same.
+ * nikhahit part. These per-glyph characters are only what a reader falls back to: every
+ * line of Thai also carries its exact text as /ActualText (actual-text.ts), so copy and
+ * search give ำ, not ํ + า.
  */
 type FontkitGlyph = { id: number; name?: string; codePoints: number[] };
 type FontkitRun = { glyphs: FontkitGlyph[] };
@@ -124,12 +126,34 @@ function parseOnce(weight: FontWeight): ParsedFont | null {
   return isParsedFont(font) ? withCanonicalCodePoints(font) : null;
 }
 
-export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const buffers = fontBuffers();
+function parsedFonts(): Record<FontWeight, ParsedFont | null> {
   if (!parsed) {
     parsed = { regular: parseOnce('regular'), bold: parseOnce('bold') };
   }
-  const source = (weight: FontWeight): PDFKit.Mixins.PDFFontSource => (parsed?.[weight] as unknown as PDFKit.Mixins.PDFFontSource | null) ?? buffers[weight];
+  return parsed;
+}
+
+let drawable: ReadonlySet<number> | null = null;
+
+/**
+ * The characters both weights can draw (their cmap), read once from the font files: what
+ * a document can print without a box. Text is drawn in either weight, so a character
+ * counts only when both have it.
+ */
+export function drawableCodePoints(): ReadonlySet<number> {
+  if (!drawable) {
+    const { regular, bold } = parsedFonts();
+    if (!regular || !bold) throw new Error('cannot read the character map of the document fonts (pdfkit no longer exposes the parsed font)');
+    const inBold = new Set(bold.characterSet);
+    drawable = new Set(regular.characterSet.filter((codePoint) => inBold.has(codePoint)));
+  }
+  return drawable;
+}
+
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  const buffers = fontBuffers();
+  const fonts = parsedFonts();
+  const source = (weight: FontWeight): PDFKit.Mixins.PDFFontSource => (fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource | null) ?? buffers[weight];
   doc.registerFont(FONT_NAMES.regular, source('regular'));
   doc.registerFont(FONT_NAMES.bold, source('bold'));
 }

@@ -1,13 +1,18 @@
 /**
  * Our own line breaking. pdfkit's breaker splits Thai (written without spaces between
  * words) in the middle of words, so every piece of text on a document goes through
- * wrapText: Intl.Segmenter finds the words, lines break only between them, and a word
+ * wrapText: Intl.Segmenter finds the words, corrected by a lexicon of words to keep whole
+ * (word-tokens.ts), lines break only between them, and a word
  * wider than the line falls back to grapheme clusters that keep a consonant together
  * with its vowels and tone marks. Lines are then drawn one by one with lineBreak: false.
+ * Every text first goes through drawableText: a character the fonts cannot draw prints as
+ * '?' (measured as such), never as an empty box.
  */
+import { drawSearchableText } from './actual-text.ts';
+import { drawableText } from './drawable-text.ts';
 import { FONT_NAMES, type FontWeight } from './fonts.ts';
+import { ENDS_IN_THAI, type Lexicon, lexiconWith, SYLLABLE_FRAGMENT, THAI_LEADING_END, tokenize } from './word-tokens.ts';
 
-const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 /** Line height as a multiple of the font size (Sarabun: ascent 1.068 + descent 0.232). */
@@ -40,7 +45,8 @@ const WIDTH_CACHE_LIMIT = 20_000;
 const widths: Record<FontWeight, Map<string, number>> = { regular: new Map(), bold: new Map() };
 
 /** Width of `text` in the style last set with setStyle (pdfkit's widthOfString, memoised). */
-export function textWidth(doc: PDFKit.PDFDocument, text: string): number {
+export function textWidth(doc: PDFKit.PDFDocument, raw: string): number {
+  const text = drawableText(raw);
   const style = currentStyle.get(doc);
   if (!style) return doc.widthOfString(text);
   const cache = widths[style.weight];
@@ -58,99 +64,30 @@ export function lineHeightOf(size: number): number {
   return size * LINE_HEIGHT_FACTOR;
 }
 
-/** Never ends a line: opening brackets and quotes stick to the next word. */
-const NO_BREAK_AFTER = /[([{“‘"'«#฿$]$/u;
-/** Never starts a line: closing punctuation, Thai repetition/abbreviation marks. */
-const NO_BREAK_BEFORE = /^[)\]}”’"'».,:;!?%ๆฯ…\-–—/]/u;
 /** Thai following vowels, above/below marks and tone marks: never start a cluster. */
 const THAI_COMBINING_START = /^[\u0E30-\u0E3A\u0E45-\u0E4E]/u;
-/** Thai leading vowels (เ แ โ ใ ไ): never end a cluster. */
-const THAI_LEADING_END = /[\u0E40-\u0E44]$/u;
-const WHITESPACE = /^\s+$/u;
+
+const lexiconOf = new WeakMap<PDFKit.PDFDocument, Lexicon>();
 
 /**
- * Compound terms a Thai reader expects on one line even though they are several words
- * (a line may still break before or after them).
+ * The business's own words to keep whole on this document (equipment and product names),
+ * on top of the built-in list. Set once per document, before any text is wrapped.
  */
-const KEEP_TOGETHER = ['ใบกำกับภาษี', 'ใบเสร็จรับเงิน', 'ภาษีมูลค่าเพิ่ม', 'เลขประจำตัวผู้เสียภาษี', 'สำนักงานใหญ่', 'ใบแจ้งหนี้', 'ใบเสนอราคา', 'ผู้มีอำนาจลงนาม'];
-
-interface Token {
-  text: string;
-  /** True for runs of whitespace: a break opportunity, dropped at line ends. */
-  space: boolean;
+export function setKeepWholeWords(doc: PDFKit.PDFDocument, words: readonly string[]): void {
+  lexiconOf.set(doc, lexiconWith(words));
 }
 
 /**
- * Splits a paragraph into unbreakable tokens: words, glued to punctuation that must not
- * be separated from them, and whitespace runs.
+ * Grapheme clusters, merged so no piece starts with a Thai mark or a silenced consonant (ร์)
+ * or ends with a leading vowel.
  */
-const TOKEN_CACHE_LIMIT = 5_000;
-const tokenCache = new Map<string, readonly Token[]>();
-
-/** Segmentation is pure and repeats across documents: memoised per paragraph (bounded). */
-function tokenize(paragraph: string): readonly Token[] {
-  let tokens = tokenCache.get(paragraph);
-  if (!tokens) {
-    tokens = segmentTokens(paragraph);
-    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    tokenCache.set(paragraph, tokens);
-  }
-  return tokens;
-}
-
-function segmentTokens(paragraph: string): Token[] {
-  const tokens: Token[] = [];
-  for (const { segment } of wordSegmenter.segment(paragraph)) {
-    const space = WHITESPACE.test(segment);
-    const previous = tokens[tokens.length - 1];
-    if (
-      previous &&
-      !space &&
-      !previous.space &&
-      (NO_BREAK_AFTER.test(previous.text) || NO_BREAK_BEFORE.test(segment) || THAI_LEADING_END.test(previous.text))
-    ) {
-      previous.text += segment;
-    } else {
-      tokens.push({ text: segment, space });
-    }
-  }
-  return mergeCompounds(tokens);
-}
-
-function mergeCompounds(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i]!;
-    let merged = token;
-    if (!token.space) {
-      for (const compound of KEEP_TOGETHER) {
-        if (!compound.startsWith(token.text) || compound === token.text) continue;
-        let text = token.text;
-        let j = i + 1;
-        while (j < tokens.length && text.length < compound.length && !tokens[j]!.space) {
-          text += tokens[j]!.text;
-          j += 1;
-          if (!compound.startsWith(text.slice(0, compound.length))) break;
-        }
-        if (text.startsWith(compound) && text.length >= compound.length) {
-          merged = { text, space: false };
-          i = j - 1;
-          break;
-        }
-      }
-    }
-    out.push(merged);
-  }
-  return out;
-}
-
-/** Grapheme clusters, merged so no piece starts with a Thai mark or ends with a leading vowel. */
 function breakableClusters(word: string): string[] {
   const clusters: string[] = [];
   for (const { segment } of graphemeSegmenter.segment(word)) {
     const last = clusters.length - 1;
     const previous = clusters[last];
-    if (previous !== undefined && (THAI_COMBINING_START.test(segment) || THAI_LEADING_END.test(previous))) {
+    const fragment = SYLLABLE_FRAGMENT.test(segment) && segment.endsWith('\u0E4C') && ENDS_IN_THAI.test(previous ?? '');
+    if (previous !== undefined && (THAI_COMBINING_START.test(segment) || THAI_LEADING_END.test(previous) || fragment)) {
       clusters[last] = previous + segment;
     } else {
       clusters.push(segment);
@@ -164,7 +101,9 @@ function breakableClusters(word: string): string[] {
  * `width` may depend on the line number (text flowing around a block). Explicit newlines
  * are kept; empty input gives no lines.
  */
-export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | ((line: number) => number)): string[] {
+export function wrapText(doc: PDFKit.PDFDocument, raw: string, width: number | ((line: number) => number)): string[] {
+  const text = drawableText(raw);
+  const lexicon = lexiconOf.get(doc) ?? lexiconWith();
   const lines: string[] = [];
   const widthOf = typeof width === 'number' ? () => width : width;
   const measure = (s: string): number => textWidth(doc, s);
@@ -180,7 +119,7 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | 
       pendingSpace = '';
     };
 
-    for (const token of tokenize(paragraph.trim())) {
+    for (const token of tokenize(paragraph.trim(), lexicon)) {
       if (token.space) {
         if (line) pendingSpace = ' ';
         continue;
@@ -199,12 +138,23 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, width: number | 
         lineWidth = tokenWidth;
         continue;
       }
-      // A single word wider than the line (a long code, URL or e-mail): break it by clusters.
-      for (const cluster of breakableClusters(token.text)) {
-        const clusterWidth = measure(cluster);
-        if (line && lineWidth + clusterWidth > widthOf(lines.length)) flush();
-        line += cluster;
-        lineWidth += clusterWidth;
+      // A single word wider than the line: break it between its ICU words (a keep-whole
+      // word wider than the column), and a part still too wide (a long code, URL or e-mail)
+      // between clusters.
+      for (const part of token.parts) {
+        const partWidth = measure(part);
+        if (line && lineWidth + partWidth > widthOf(lines.length)) flush();
+        if (partWidth <= widthOf(lines.length)) {
+          line += part;
+          lineWidth += partWidth;
+          continue;
+        }
+        for (const cluster of breakableClusters(part)) {
+          const clusterWidth = measure(cluster);
+          if (line && lineWidth + clusterWidth > widthOf(lines.length)) flush();
+          line += cluster;
+          lineWidth += clusterWidth;
+        }
       }
     }
     flush(); // an empty paragraph between two others stays an empty line
@@ -227,15 +177,16 @@ export function joinOrStack(doc: PDFKit.PDFDocument, parts: readonly string[], w
 export type Align = 'left' | 'right' | 'center';
 
 /** Draws one already-wrapped line; `y` is the top of the line box. */
-export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { width?: number; align?: Align } = {}): void {
-  if (!text) return;
+export function drawLine(doc: PDFKit.PDFDocument, raw: string, x: number, y: number, options: { width?: number; align?: Align } = {}): void {
+  if (!raw) return;
+  const text = drawableText(raw);
   const { width = 0, align = 'left' } = options;
   let left = x;
   if (align !== 'left') {
     const w = textWidth(doc, text);
     left = align === 'right' ? x + width - w : x + (width - w) / 2;
   }
-  doc.text(text, left, y, { lineBreak: false });
+  drawSearchableText(doc, text, left, y);
 }
 
 export interface TextBlockOptions {

@@ -1,8 +1,10 @@
-/** Mounts the admin API: bearer-key check, JSON body, every declared route, and its OpenAPI. */
+/** Mounts the admin API: caller check (key or staff session), JSON body, every declared route, and its OpenAPI. */
 import express, { Router, type RequestHandler } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../services/context.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findStaffSession } from '../../services/staff-session.ts';
+import { checkStaffCsrf, readStaffSessionToken } from '../staff/staff-cookie.ts';
 import { buildAdminRouter, buildOpenApi, type AdminRoute } from './admin-route.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
@@ -16,6 +18,9 @@ import { linkRoutes } from './links.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { paymentNoticeRoutes } from './payment-notices.routes.ts';
+import { listRoutes } from './lists.routes.ts';
+import { recordRoutes } from './records.routes.ts';
+import { todayRoutes } from './today.routes.ts';
 
 const ROUTES = [
   ...businessRoutes,
@@ -30,6 +35,9 @@ const ROUTES = [
   ...messageRoutes,
   ...documentRoutes,
   ...paymentNoticeRoutes,
+  ...listRoutes,
+  ...recordRoutes,
+  ...todayRoutes,
 ];
 export const ADMIN_ROUTES: AdminRoute[] = ROUTES;
 
@@ -44,19 +52,41 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-/** Constant-time comparison (hashing first makes the lengths equal). */
-export function requireAdminKey(apiKey: string): RequestHandler {
+/**
+ * Who may call the admin API: the bearer key (integrations; acts as the owner) or a staff app
+ * session cookie (acts as that staff member, in their role; writes need the CSRF guard of
+ * staff-cookie.ts). Sets `res.locals.callerId` (idempotency scopes, "who did it") and
+ * `res.locals.callerRole` (owner-only routes). The key is compared in constant time (hashing
+ * first makes the lengths equal).
+ */
+export function requireAdminCaller(ctx: AppContext, apiKey: string): RequestHandler {
   const expected = sha256(apiKey);
-  // Who is calling, for idempotency scopes: a fingerprint of the key, never the key itself.
-  const callerId = `api-key:${expected.toString('hex').slice(0, 16)}`;
-  return (req, res, next) => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match || !timingSafeEqual(sha256(match[1]!.trim()), expected)) {
-      next(new DomainError('UNAUTHORIZED', 'Authorization: Bearer <ADMIN_API_KEY> is required'));
+  // A fingerprint of the key, never the key itself.
+  const keyCallerId = `api-key:${expected.toString('hex').slice(0, 16)}`;
+  return async (req, res, next) => {
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(.+)$/i.exec(header);
+      if (!match || !timingSafeEqual(sha256(match[1]!.trim()), expected)) {
+        next(new DomainError('UNAUTHORIZED', 'Authorization: Bearer <ADMIN_API_KEY> is required'));
+        return;
+      }
+      res.locals.callerId = keyCallerId;
+      res.locals.callerRole = 'owner';
+      res.locals.actor = 'admin-api';
+      next();
       return;
     }
-    res.locals.callerId = callerId;
+    const token = readStaffSessionToken(req);
+    const session = token ? await findStaffSession(ctx, token) : null;
+    if (!session) {
+      next(new DomainError('UNAUTHORIZED', 'Authorization: Bearer <ADMIN_API_KEY> or a staff app session is required'));
+      return;
+    }
+    checkStaffCsrf(req, ctx);
+    res.locals.callerId = `staff:${session.staff.id}`;
+    res.locals.callerRole = session.staff.role;
+    res.locals.actor = `staff-app:${session.staff.id}`;
     next();
   };
 }
@@ -68,7 +98,7 @@ export function adminApi(ctx: AppContext, apiKey: string): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  router.use(requireAdminKey(apiKey));
+  router.use(requireAdminCaller(ctx, apiKey));
   // Answers carry customer data and live portal links (POST /links, …/send): never cached.
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

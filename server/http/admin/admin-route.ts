@@ -8,7 +8,7 @@
 import { Router, type Request } from 'express';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from '../../services/context.ts';
-import { conflict } from '../../domain/errors.ts';
+import { conflict, DomainError } from '../../domain/errors.ts';
 import { checkIdempotencyKey, IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_TTL_MS, requestHash, runIdempotent } from '../../services/idempotent-request.ts';
 import { CERTIFICATE_TYPES } from '../../payments/sniff-upload.ts';
 
@@ -18,6 +18,8 @@ export interface AdminHandlerInput<P, B, Q> {
   query: Q;
   req: Request;
   ctx: AppContext;
+  /** Who is acting, recorded by use cases that keep it ('admin-api' for the key, 'staff-app:<staffId>' for a staff session). */
+  actor: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a route list mixes routes of every shape; each route is typed where adminRoute() declares it.
@@ -50,6 +52,8 @@ export interface AdminRoute<P = any, B = any, Q = any, R = any, Id extends strin
    * that transaction) and must not publish anything outside it before returning.
    */
   idempotent?: boolean;
+  /** Only the owner may call it (the bearer key acts as the owner); a staff session gets 403. */
+  ownerOnly?: boolean;
   handler: (input: AdminHandlerInput<P, B, Q>) => Promise<R>;
 }
 
@@ -82,9 +86,20 @@ function checkResponse(route: AdminRoute, result: unknown, enabled: boolean): un
   throw new Error(`Response of ${route.operationId} does not match its schema: ${issues}`);
 }
 
-/** The caller's identity for idempotency scopes, set by the bearer-key check (admin-api.ts). */
+/** The caller's identity for idempotency scopes and "who did it", set by the caller check (admin-api.ts). */
 export function callerIdentity(locals: Record<string, unknown>): string {
   return typeof locals.callerId === 'string' ? locals.callerId : 'admin';
+}
+
+function actorOf(locals: Record<string, unknown>): string {
+  return typeof locals.actor === 'string' ? locals.actor : 'admin-api';
+}
+
+/** Refuses an owner-only route to anyone the caller check did not mark as the owner. */
+function checkRole(route: AdminRoute, locals: Record<string, unknown>): void {
+  if (route.ownerOnly && locals.callerRole !== 'owner') {
+    throw new DomainError('FORBIDDEN', `Only the owner may call ${route.operationId}`, { reason: 'owner_only' });
+  }
 }
 
 export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router {
@@ -98,12 +113,14 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
     if (route.idempotent && route.raw) throw new Error(`${route.operationId}: a raw route cannot be idempotent`);
     // Express 5 hands a rejected promise to the error mapper itself: no wrapper needed.
     router[route.method](route.path, async (req, res) => {
+      checkRole(route, res.locals);
       const headerKey = route.idempotent ? req.get(IDEMPOTENCY_HEADER) : undefined;
       const key = headerKey === undefined ? null : checkIdempotencyKey(headerKey);
       const params = route.params ? route.params.parse(req.params) : req.params;
       const body = route.body ? route.body.parse(req.body ?? {}) : undefined;
       const query = route.query ? route.query.parse(req.query) : req.query;
-      const run = async (runCtx: AppContext) => checkResponse(route, await route.handler({ params, body, query, req, ctx: runCtx }), checkResponses);
+      const run = async (runCtx: AppContext) =>
+        checkResponse(route, await route.handler({ params, body, query, req, ctx: runCtx, actor: actorOf(res.locals) }), checkResponses);
       const status = route.successStatus ?? 200;
       if (key !== null) {
         const scope = `${route.operationId}:${callerIdentity(res.locals)}`;
@@ -142,7 +159,8 @@ export function buildAdminRouter(routes: AdminRoute[], ctx: AppContext): Router 
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `error.field` names the offending field. Nothing was changed.',
-  401: 'Missing or wrong `Authorization: Bearer <ADMIN_API_KEY>`.',
+  401: 'Missing or wrong `Authorization: Bearer <ADMIN_API_KEY>`, and no valid staff app session cookie.',
+  403: 'With a staff session: a write without the CSRF header `X-Staff-App: 1` (or from another Origin), or an owner-only operation called by staff. Nothing was changed.',
   404: 'No such record.',
   409: 'Not allowed in the record’s current state (or changed concurrently). Nothing was changed.',
   422: 'The `Idempotency-Key` was already used with a different request. Nothing was changed.',
@@ -202,7 +220,8 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
           ? { description: 'Done' }
           : { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
     };
-    const errors = [400, 401, ...(route.errors ?? []), ...(route.idempotent ? [409, 422] : [])];
+    const staffRefusal = route.ownerOnly || route.method !== 'get' ? [403] : [];
+    const errors = [400, 401, ...staffRefusal, ...(route.errors ?? []), ...(route.idempotent ? [409, 422] : [])];
     for (const code of [...new Set(errors)].sort((a, b) => a - b)) {
       responses[String(code)] = {
         description: ERROR_DESCRIPTIONS[code] ?? 'Error',
@@ -213,7 +232,7 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
     paths[path][route.method] = {
       operationId: route.operationId,
       tags: [route.tag],
-      summary: route.summary,
+      summary: route.ownerOnly ? `${route.summary} (owner only)` : route.summary,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
       responses,
@@ -227,9 +246,18 @@ export function buildOpenApi(routes: AdminRoute[], info: { title: string; versio
         'Back-office API of the client portal. Amounts are integers in satang (1 baht = 100 satang) in fields ending `Satang`. Calendar dates are `YYYY-MM-DD` in Bangkok time.',
     },
     servers: [{ url: '/' }],
-    security: [{ bearerAuth: [] }],
+    security: [{ bearerAuth: [] }, { staffSession: [] }],
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY (acts as the owner)' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'staff_session',
+          description:
+            'Staff app session from POST /api/staff/session (LIFF ID token). Requests that change data must also send `X-Staff-App: 1`; owner-only operations answer 403 to staff.',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',

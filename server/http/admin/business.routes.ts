@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { billerId, multilineText, optionalMultilineText, optionalText, promptPayId, text, thaiTaxId } from './schemas.ts';
+import {
+  billerId,
+  keepWholeWords,
+  optionalPrintedMultilineText,
+  optionalPrintedText,
+  optionalText,
+  printedMultilineText,
+  printedText,
+  promptPayId,
+  thaiTaxId,
+} from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
 import { businessDto, toBusinessDto } from './dto/business.dto.ts';
 
@@ -17,15 +27,16 @@ export const businessRoutes = [
   }),
   adminRoute({
     operationId: 'saveBusiness',
+    ownerOnly: true,
     method: 'put',
     path: '/business',
     tag: 'Business',
     summary: 'Create or replace the business profile',
     body: z.object({
-      name: text(200),
-      nameEn: text(200),
-      address: multilineText(500),
-      addressEn: optionalMultilineText(500),
+      name: printedText(200),
+      nameEn: printedText(200),
+      address: printedMultilineText(500),
+      addressEn: optionalPrintedMultilineText(500),
       // Every document prints the seller's 13-digit tax id (a citizen id for a sole trader).
       taxId: thaiTaxId,
       branchCode: z
@@ -34,11 +45,11 @@ export const businessRoutes = [
         .optional(),
       vatRegistered: z.boolean(),
       promptPayId,
-      promptPayName: text(200),
+      promptPayName: printedText(200),
       // With one, invoice and deposit QRs are bill payments naming the document (tag 30), which the
       // bank can report back (POST /api/webhooks/payments); null or absent: plain PromptPay (tag 29).
       promptPayBillerId: billerId.nullish(),
-      phone: optionalText(50),
+      phone: optionalPrintedText(50),
       email: z.string().email().nullish(),
       lineOaId: z
         .string()
@@ -46,6 +57,8 @@ export const businessRoutes = [
         .nullish(),
       // Opens every SMS; short so a Thai SMS (UCS-2) still fits in two segments.
       smsSenderName: optionalText(11),
+      // Absent: the stored list is kept.
+      keepWholeWords: keepWholeWords.optional(),
     }),
     response: businessDto,
     handler: async ({ ctx, body }) => toBusinessDto(await saveBusiness(ctx, body)),

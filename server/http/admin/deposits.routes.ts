@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { idParams, optionalText, paymentMethod, positiveSatang, satang } from './schemas.ts';
+import { idParams, optionalPrintedText, paymentMethod, positiveSatang, printedText, satang } from './schemas.ts';
 import { collectDeposit, createDeposit, returnDeposit } from '../../services/deposits.ts';
 import { depositCollectedDto, depositDto, depositReturnedDto, toDepositCollectedDto, toDepositDto, toDepositReturnedDto } from './dto/deposit.dto.ts';
 
@@ -23,19 +23,19 @@ export const depositRoutes = [
     tag: 'Deposits',
     summary: 'Record money collected for a deposit; issues a DEPR receipt',
     params: idParams,
-    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalText(200) }),
+    body: z.object({ amountSatang: positiveSatang, method: paymentMethod, reference: optionalPrintedText(200) }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],
     response: depositCollectedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toDepositCollectedDto(
         await collectDeposit(ctx, {
           depositId: params.id,
           amountSatang: body.amountSatang,
           method: body.method,
           reference: body.reference ?? null,
-          recordedBy: 'admin-api',
+          recordedBy: actor,
         }),
       ),
   }),
@@ -48,20 +48,20 @@ export const depositRoutes = [
     params: idParams,
     body: z.object({
       amountSatang: satang,
-      reason: optionalText(500),
+      reason: optionalPrintedText(500),
       /** Itemised: each amount kept with its reason; they must add up to what is not returned. */
       deductions: z
-        .array(z.object({ amountSatang: positiveSatang, reason: z.string().trim().min(1).max(200) }))
+        .array(z.object({ amountSatang: positiveSatang, reason: printedText(200) }))
         .max(20)
         .nullish(),
       method: paymentMethod.nullish(),
-      reference: optionalText(200),
+      reference: optionalPrintedText(200),
     }),
     idempotent: true,
     successStatus: 201,
     errors: [404, 409],
     response: depositReturnedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toDepositReturnedDto(
         await returnDeposit(ctx, {
           depositId: params.id,
@@ -70,7 +70,7 @@ export const depositRoutes = [
           deductions: body.deductions ?? null,
           method: body.method ?? null,
           reference: body.reference ?? null,
-          recordedBy: 'admin-api',
+          recordedBy: actor,
         }),
       ),
   }),

@@ -36,7 +36,7 @@ export const jobRoutes = [
     body: z.object({ stage: jobStage, note: optionalMultilineText(500) }),
     errors: [404, 409],
     response: jobStageMovedDto,
-    handler: async ({ ctx, params, body }) =>
-      toJobStageMovedDto(await moveJobStage(ctx, { jobId: params.id, stage: body.stage, note: body.note ?? null, changedBy: 'admin-api' })),
+    handler: async ({ ctx, params, body, actor }) =>
+      toJobStageMovedDto(await moveJobStage(ctx, { jobId: params.id, stage: body.stage, note: body.note ?? null, changedBy: actor })),
   }),
 ];

@@ -17,7 +17,7 @@ export const linkRoutes = [
     successStatus: 201,
     errors: [404, 409],
     response: issuedLinkDto,
-    handler: async ({ ctx, body }) => toIssuedLinkDto(await issuePortalLink(ctx, { scope: body.scope, id: body.id, createdBy: 'admin-api' })),
+    handler: async ({ ctx, body, actor }) => toIssuedLinkDto(await issuePortalLink(ctx, { scope: body.scope, id: body.id, createdBy: actor })),
   }),
   adminRoute({
     operationId: 'revokeLink',

@@ -64,8 +64,8 @@ export const messageRoutes = [
     successStatus: 201,
     errors: SEND_ERRORS,
     response: sentMessageDto,
-    handler: async ({ ctx, params, body }) =>
-      sendPortalLink(ctx, { scope: 'customer', id: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
+    handler: async ({ ctx, params, body, actor }) =>
+      sendPortalLink(ctx, { scope: 'customer', id: params.id, channel: body.channel ?? null, requestedBy: actor }),
   }),
   adminRoute({
     operationId: 'sendQuote',
@@ -77,8 +77,8 @@ export const messageRoutes = [
     body: channelBody,
     errors: SEND_ERRORS,
     response: quoteSentDto,
-    handler: async ({ ctx, params, body }) => {
-      const { quote, ...sent } = await sendQuote(ctx, { quoteId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
+    handler: async ({ ctx, params, body, actor }) => {
+      const { quote, ...sent } = await sendQuote(ctx, { quoteId: params.id, channel: body.channel ?? null, requestedBy: actor });
       return { ...sent, quote: toQuoteDto(quote) };
     },
   }),
@@ -92,8 +92,8 @@ export const messageRoutes = [
     body: channelBody,
     errors: SEND_ERRORS,
     response: invoiceSentDto,
-    handler: async ({ ctx, params, body }) => {
-      const { invoice, ...sent } = await sendInvoice(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' });
+    handler: async ({ ctx, params, body, actor }) => {
+      const { invoice, ...sent } = await sendInvoice(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: actor });
       return { ...sent, invoice: toInvoiceDto(invoice) };
     },
   }),
@@ -108,6 +108,6 @@ export const messageRoutes = [
     successStatus: 201,
     errors: SEND_ERRORS,
     response: reminderSentDto,
-    handler: async ({ ctx, params, body }) => sendPaymentReminder(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: 'admin-api' }),
+    handler: async ({ ctx, params, body, actor }) => sendPaymentReminder(ctx, { invoiceId: params.id, channel: body.channel ?? null, requestedBy: actor }),
   }),
 ];

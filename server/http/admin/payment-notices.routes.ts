@@ -52,9 +52,9 @@ export const paymentNoticeRoutes = [
     idempotent: true,
     errors: [404, 409],
     response: noticeConfirmedDto,
-    handler: async ({ ctx, params, body }) =>
+    handler: async ({ ctx, params, body, actor }) =>
       toNoticeConfirmedDto(
-        await confirmPaymentNotice(ctx, { noticeId: params.id, amountSatang: body.amountSatang ?? null, paidAt: body.paidAt ?? null, reviewedBy: 'admin-api' }),
+        await confirmPaymentNotice(ctx, { noticeId: params.id, amountSatang: body.amountSatang ?? null, paidAt: body.paidAt ?? null, reviewedBy: actor }),
       ),
   }),
   adminRoute({
@@ -67,8 +67,8 @@ export const paymentNoticeRoutes = [
     body: z.object({ reason: optionalText(500).describe('Why the payment was not accepted (required)') }),
     errors: [404, 409],
     response: paymentNoticeDto,
-    handler: async ({ ctx, params, body }) =>
-      toPaymentNoticeDto(await rejectPaymentNotice(ctx, { noticeId: params.id, reason: body.reason ?? '', reviewedBy: 'admin-api' })),
+    handler: async ({ ctx, params, body, actor }) =>
+      toPaymentNoticeDto(await rejectPaymentNotice(ctx, { noticeId: params.id, reason: body.reason ?? '', reviewedBy: actor })),
   }),
   adminRoute({
     operationId: 'getPaymentNoticeSlip',

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { adminRoute } from './admin-route.ts';
-import { calendarDate, optionalMultilineText, pricingFields, satang } from './schemas.ts';
+import { calendarDate, optionalPrintedMultilineText, pricingFields, satang } from './schemas.ts';
 import { createQuote } from '../../services/quotes.ts';
 import { quoteDto, toQuoteDto } from './dto/document.dto.ts';
+
+/** What a quote is made of: created with these, and a draft edited with any of them (drafts.routes.ts). */
+export const quoteFields = {
+  jobId: z.string().min(1).nullish(),
+  ...pricingFields,
+  validUntil: calendarDate,
+  issueDate: calendarDate.optional(),
+  depositSatang: satang.optional(),
+  notes: optionalPrintedMultilineText(2000),
+};
 
 export const quoteRoutes = [
   adminRoute({
@@ -11,15 +21,7 @@ export const quoteRoutes = [
     path: '/quotes',
     tag: 'Quotes',
     summary: 'Create a quote (draft), priced with VAT and withholding rules',
-    body: z.object({
-      customerId: z.string().min(1),
-      jobId: z.string().min(1).nullish(),
-      ...pricingFields,
-      validUntil: calendarDate,
-      issueDate: calendarDate.optional(),
-      depositSatang: satang.optional(),
-      notes: optionalMultilineText(2000),
-    }),
+    body: z.object({ customerId: z.string().min(1), ...quoteFields }),
     successStatus: 201,
     errors: [503],
     response: quoteDto,

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../domain/payment-status.ts';
 import { JOB_STAGES } from '../../domain/job-stages.ts';
+import { KEEP_WHOLE_WORD_LIMITS, KEEP_WHOLE_WORD_MESSAGES, keepWholeWordProblem } from '../../domain/keep-whole-words.ts';
+import { describeUndrawableCharacters, findUndrawableCharacters } from '../../domain/printable-text.ts';
 import { describeUnsafeCharacter, findUnsafeCharacter, type SafeTextOptions } from '../../domain/safe-text.ts';
+import { canDrawCodePoint } from '../../documents/pdf/drawable-text.ts';
 import { BILLER_ID_MESSAGES, parseBillerId, parseThaiTaxId, TAX_ID_MESSAGES } from '../../domain/thai-tax-id.ts';
 import { parsePromptPayId, PROMPTPAY_ID_MESSAGES } from '../../domain/promptpay-id.ts';
 
@@ -41,6 +44,34 @@ const optionalText = (max: number) => safeText(z.string().trim().max(max)).nulli
 const multilineText = (max: number) => safeText(multilineString().trim().min(1).max(max), { multiline: true });
 const optionalMultilineText = (max: number) => safeText(multilineString().trim().max(max), { multiline: true }).nullish();
 
+/**
+ * Free text that is printed on documents (names, addresses, line descriptions, notes,
+ * references, reasons): also refused when it holds characters the document font cannot
+ * draw (emoji, Chinese, Korean…), naming them (server/domain/printable-text.ts).
+ */
+function printable<T extends z.ZodType<string | null | undefined>>(schema: T) {
+  return schema.superRefine((value, issue) => {
+    if (typeof value !== 'string') return;
+    const found = findUndrawableCharacters(value, canDrawCodePoint);
+    if (found.length > 0) issue.addIssue({ code: 'custom', message: describeUndrawableCharacters(found) });
+  });
+}
+const printedText = (max: number) => printable(text(max));
+const optionalPrintedText = (max: number) => printable(optionalText(max));
+const printedMultilineText = (max: number) => printable(multilineText(max));
+const optionalPrintedMultilineText = (max: number) => printable(optionalMultilineText(max));
+
+/** Words a document line never breaks inside: one word each, printable, without spaces. */
+export const keepWholeWords = z
+  .array(
+    printable(safeText(z.string().trim())).superRefine((word, issue) => {
+      const problem = keepWholeWordProblem(word);
+      if (problem) issue.addIssue({ code: 'custom', message: KEEP_WHOLE_WORD_MESSAGES[problem] });
+    }),
+  )
+  .max(KEEP_WHOLE_WORD_LIMITS.maxWords)
+  .describe('Equipment and product names that a document line never breaks inside (e.g. "โปรเจกเตอร์เลเซอร์"), added to a built-in list');
+
 /** A 13-digit Thai tax ID as typed (dashes, spaces); stored as digits once its check digit holds. */
 export const thaiTaxId = z
   .string()
@@ -78,7 +109,7 @@ export const promptPayId = z
   });
 
 export const lineInput = z.object({
-  description: text(500),
+  description: printedText(500),
   quantity: z.number().positive().max(1_000_000),
   unitPriceSatang: satang,
 });
@@ -91,17 +122,25 @@ export const pricingFields = {
 };
 
 export const paymentMethod = z.enum(PAYMENT_METHODS);
+
+/** `?cursor=&limit=` of every list: nextCursor of the previous page, and 1–100 items (default 25). */
+export const pageQuery = {
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+};
+/** `?customerId=` (or another id): a list narrowed to one record's. */
+export const idFilter = z.string().min(1).max(64).optional();
 export const jobStage = z.enum(JOB_STAGES);
 
 export const customerFields = {
-  name: text(200),
-  companyName: optionalText(200),
+  name: printedText(200),
+  companyName: optionalPrintedText(200),
   taxId: thaiTaxId.nullish(),
   branchCode: z
     .string()
     .regex(/^\d{5}$/, 'must be 5 digits (00000 = head office)')
     .nullish(),
-  address: optionalMultilineText(500),
+  address: optionalPrintedMultilineText(500),
   email: z.string().trim().email().max(200).nullish(),
   phone: z
     .string()
@@ -113,3 +152,4 @@ export const customerFields = {
 };
 
 export { text, optionalText, multilineText, optionalMultilineText };
+export { printedText, optionalPrintedText, printedMultilineText, optionalPrintedMultilineText };

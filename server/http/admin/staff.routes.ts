@@ -8,6 +8,7 @@ import { staffInvitationDto, staffListDto, staffMemberDto, toStaffInvitationDto,
 export const staffRoutes = [
   adminRoute({
     operationId: 'createStaffInvitation',
+    ownerOnly: true,
     method: 'post',
     path: '/staff/invitations',
     tag: 'Staff',
@@ -16,7 +17,7 @@ export const staffRoutes = [
     body: z.object({ role: z.enum(STAFF_ROLES).optional(), createdBy: text(100).optional() }),
     successStatus: 201,
     response: staffInvitationDto,
-    handler: async ({ ctx, body }) => toStaffInvitationDto(await createStaffInvitation(ctx, { role: body?.role, createdBy: body?.createdBy ?? 'admin-api' })),
+    handler: async ({ ctx, body, actor }) => toStaffInvitationDto(await createStaffInvitation(ctx, { role: body?.role, createdBy: body?.createdBy ?? actor })),
   }),
   adminRoute({
     operationId: 'listStaff',
@@ -30,6 +31,7 @@ export const staffRoutes = [
   }),
   adminRoute({
     operationId: 'removeStaff',
+    ownerOnly: true,
     method: 'delete',
     path: '/staff/:id',
     tag: 'Staff',

@@ -2,7 +2,8 @@
  * GET /admin/outbox — the operator's view of every outgoing message: status, channel, recipient,
  * attempts, error, provider id and delivery status, and the message itself as the client sees it
  * (email HTML and text, SMS text, the LINE Flex Message drawn as a preview next to its JSON).
- * In the no-credentials demo this page IS the local outbox.
+ * In the no-credentials demo this page IS the local outbox. Open operator alarms (a stored
+ * document missing or altered, services/operator-alarms.ts) are listed above the messages.
  *
  * HTTP Basic auth; the password is the ADMIN_API_KEY (any user name). Every value is escaped. The
  * page runs no script and allows styles only from its own stylesheet; the rendered email and
@@ -67,6 +68,8 @@ article h2{margin:0 0 6px;font-size:15px;display:flex;gap:8px;align-items:center
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 10px;font-size:13px}
 dt{color:#6b7280}dd{margin:0;overflow-wrap:anywhere}
 .error{color:#991b1b}
+.alarms{background:#fee2e2;border:1px solid #fca5a5;border-radius:10px;padding:10px 16px;margin-bottom:16px;color:#7f1d1d}
+.alarms h2{margin:0 0 6px;font-size:16px}.alarms ul{margin:0;padding-left:18px}
 .render{display:grid;grid-template-columns:minmax(300px,380px) 1fr;gap:12px;align-items:start}
 iframe{width:100%;height:520px;border:1px solid #e5e7eb;border-radius:8px;background:#fff}
 pre{margin:0;padding:10px;background:#f9fafb;border:1px solid #e5e7eb;border-radius:8px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px;max-height:520px;overflow:auto}
@@ -105,6 +108,18 @@ function formatTime(date: Date | null): string {
 }
 
 type Row = Awaited<ReturnType<Db['outboxMessage']['findFirstOrThrow']>>;
+type Alarm = Awaited<ReturnType<Db['operatorAlarm']['findFirstOrThrow']>>;
+
+function renderAlarms(alarms: Alarm[]): string {
+  if (alarms.length === 0) return '';
+  const items = alarms
+    .map(
+      (a) =>
+        `<li><strong>${escapeHtml(a.kind)}</strong> ${escapeHtml(a.subject)} — ${escapeHtml(a.detail)} <small>(${a.count}× · first ${escapeHtml(formatTime(a.firstAt))} · last ${escapeHtml(formatTime(a.lastAt))})</small></li>`,
+    )
+    .join('');
+  return `<section class="alarms" id="alarms"><h2>Operator alarms (${alarms.length})</h2><ul>${items}</ul></section>`;
+}
 
 export function outboxPageRouter(options: OutboxPageOptions): Router {
   const router = Router();
@@ -123,9 +138,10 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
       const customerId = typeof q.customerId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(q.customerId) ? q.customerId : undefined;
       const page = Math.max(0, Math.min(10_000, Number.parseInt(q.page ?? '0', 10) || 0));
       const where = { ...(status ? { status } : {}), ...(channel ? { channel } : {}), ...(customerId ? { customerId } : {}) };
-      const [rows, counts] = await Promise.all([
+      const [rows, counts, alarms] = await Promise.all([
         options.db.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: page * PAGE_SIZE, take: PAGE_SIZE + 1 }),
         options.db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
+        options.db.operatorAlarm.findMany({ where: { resolvedAt: null }, orderBy: { lastAt: 'desc' }, take: 100 }),
       ]);
       const shown = rows.slice(0, PAGE_SIZE);
       const contents = await renderable(options.links, shown);
@@ -133,7 +149,7 @@ export function outboxPageRouter(options: OutboxPageOptions): Router {
       res.set('Content-Security-Policy', PAGE_CSP);
       res
         .type('html')
-        .send(renderPage({ rows: shown, contents, hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, options }));
+        .send(renderPage({ rows: shown, contents, hasMore: rows.length > PAGE_SIZE, page, filters: { status, channel, customerId }, counts, alarms, options }));
     }),
   );
 
@@ -197,6 +213,7 @@ function renderPage(input: {
   page: number;
   filters: { status?: string; channel?: string; customerId?: string };
   counts: { status: string; _count: { _all: number } }[];
+  alarms: Alarm[];
   options: OutboxPageOptions;
 }): string {
   const { filters, options } = input;
@@ -223,7 +240,7 @@ function renderPage(input: {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>Outbox</title><link rel="stylesheet" href="${escapeHtml(options.basePath)}/outbox.css"></head>
 <body><header><h1>Outbox</h1><p>Every message to clients, newest first. ${modes}</p></header>
-<main><div class="counts">${counts || 'No messages yet.'}</div>${filtersForm}${articles}${pager}</main></body></html>`;
+<main>${renderAlarms(input.alarms)}<div class="counts">${counts || 'No messages yet.'}</div>${filtersForm}${articles}${pager}</main></body></html>`;
 }
 
 function renderMessage(row: Row, content: MessageContent | null, options: OutboxPageOptions): string {

@@ -1,8 +1,8 @@
 /**
  * Portal document downloads: one PDF (inline or attachment, readable Thai/English file names) and
- * "download all" as one streamed ZIP of exactly the documents the link may see. Logged for staff.
- * A ZIP that fails half-way is cut off (errors.ts destroys the connection): the client sees a
- * failed download, never a truncated file with 200.
+ * "download all" as one ZIP of exactly the documents the link may see. Logged for staff.
+ * The ZIP's documents are all read before its headers are sent, so a failure gets an error status;
+ * a document temporarily unavailable is replaced by a note file.
  */
 import type { Router } from 'express';
 import { ZipArchive } from 'archiver';
@@ -15,6 +15,7 @@ import { canSeeDocument } from '../../portal/scope.ts';
 import { buildPortalData } from '../../portal/build-portal-view.ts';
 import { isDomainError, notFound } from '../../domain/errors.ts';
 import { contentDisposition } from './content-disposition.ts';
+import { MISSING_NOTE_NAME, missingDocumentsNote } from './zip-missing-note.ts';
 import { accessMeta } from './request-meta.ts';
 import type { WithLink } from './portal-api.ts';
 
@@ -34,30 +35,36 @@ export function registerDocumentRoutes(ctx: AppContext) {
           ...meta,
           at: ctx.clock.now(),
         });
+        // Every PDF is read (and checked) BEFORE the first byte goes out, so a failure still gets a
+        // proper status. A document that cannot be served as issued (alarmed, 503 on its own) is left
+        // out with a note inside the ZIP: the client still gets everything else, and knows.
+        const files: { name: string; bytes: Buffer }[] = [];
+        const missing: string[] = [];
+        const used = new Set<string>();
+        for (const doc of data.documents) {
+          let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
+          try {
+            pdf = await getDocumentPdf(ctx, doc.id);
+          } catch (error) {
+            if (!isDomainError(error, 'UNAVAILABLE')) throw error;
+            missing.push(doc.number);
+            continue;
+          }
+          let fileName = pdf.fileName.unicode;
+          for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
+          used.add(fileName);
+          files.push({ name: fileName, bytes: pdf.bytes });
+        }
         res.setHeader('Content-Type', 'application/zip');
         const name = `${unicodeSafe(data.customer.name) || 'documents'}-documents.zip`;
         res.setHeader('Content-Disposition', contentDisposition('attachment', 'documents.zip', name));
         const zip = new ZipArchive({ zlib: { level: 6 } });
+        // Past the headers only the archiver itself can fail: cut the connection (never a 200 that hangs).
         zip.on('error', (err: Error) => res.destroy(err));
         zip.pipe(res);
-        const used = new Set<string>();
-        try {
-          // One at a time: each PDF is appended as soon as it exists, so the download starts at once.
-          for (const doc of data.documents) {
-            const pdf = await getDocumentPdf(ctx, doc.id);
-            let fileName = pdf.fileName.unicode;
-            for (let n = 2; used.has(fileName); n++) fileName = pdf.fileName.unicode.replace(/\.pdf$/, ` (${n}).pdf`);
-            used.add(fileName);
-            zip.append(pdf.bytes, { name: fileName, date: new Date('2000-01-01T00:00:00Z') });
-          }
-        } catch (error) {
-          // Detach first: aborting ends the archive stream, which would otherwise end the response
-          // cleanly and make the truncated ZIP look complete.
-          zip.unpipe(res);
-          zip.abort();
-          if (!res.headersSent) res.removeHeader('Content-Disposition');
-          throw error;
-        }
+        const date = new Date('2000-01-01T00:00:00Z');
+        for (const file of files) zip.append(file.bytes, { name: file.name, date });
+        if (missing.length > 0) zip.append(missingDocumentsNote(missing), { name: MISSING_NOTE_NAME, date });
         await zip.finalize();
       }),
     );
@@ -74,7 +81,8 @@ export function registerDocumentRoutes(ctx: AppContext) {
         if (!owner || !canSeeDocument(link, owner)) throw notFound('Document');
         let pdf: Awaited<ReturnType<typeof getDocumentPdf>>;
         try {
-          pdf = await getDocumentPdf(ctx, documentId);
+          // ?year=2569 (Buddhist era) chooses the statement's period; other documents have none.
+          pdf = await getDocumentPdf(ctx, documentId, parsed.kind === 'statement' && req.query.year !== undefined ? { year: req.query.year } : {});
         } catch (error) {
           // One wording for every kind: the answer must not tell which record type exists.
           throw isDomainError(error, 'NOT_FOUND') ? notFound('Document') : error;

@@ -5,6 +5,9 @@
  * next step — the deposit's PromptPay payload and its QR image inline (`qrDataUrl`).
  */
 import express, { type Router } from 'express';
+import { clientError } from '../../domain/errors.ts';
+import { findUndrawableCharacters, undrawableCharactersMessages } from '../../domain/printable-text.ts';
+import { canDrawCodePoint } from '../../documents/pdf/drawable-text.ts';
 import type { AppContext } from '../../services/context.ts';
 import { acceptQuote, declineQuote } from '../../services/quote-response.ts';
 import { qrPng } from '../../payments/promptpay.ts';
@@ -16,6 +19,13 @@ const ACCEPT_BODY_LIMIT = '1600kb';
 
 const bodyOf = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
 
+/** The typed name is printed on the signed quote: refuse what the document font cannot draw. */
+function assertPrintableName(name: unknown): void {
+  if (typeof name !== 'string') return;
+  const found = findUndrawableCharacters(name, canDrawCodePoint);
+  if (found.length > 0) throw clientError('VALIDATION', undrawableCharactersMessages(found), { field: 'name' });
+}
+
 export function registerQuoteRoutes(ctx: AppContext) {
   return (router: Router, withLink: WithLink) => {
     router.post(
@@ -23,6 +33,7 @@ export function registerQuoteRoutes(ctx: AppContext) {
       express.json({ limit: ACCEPT_BODY_LIMIT }),
       withLink(async (req, res, link) => {
         const body = bodyOf(req.body);
+        assertPrintableName(body.name);
         const accepted = await acceptQuote(ctx, {
           link,
           quoteId: String(req.params.quoteId),

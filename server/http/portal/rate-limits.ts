@@ -31,6 +31,13 @@ export function recoverRateLimit(): RequestHandler {
   return rateLimit({ windowMs: 60 * 60_000, limit: 5, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
 }
 
+/** Staff app sign-ins per minute per address: each asks LINE to verify a token, so a flood stops here. */
+export const STAFF_SIGN_IN_PER_MINUTE = 30;
+
+export function staffSignInRateLimit(): RequestHandler {
+  return rateLimit({ windowMs: 60_000, limit: STAFF_SIGN_IN_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
+}
+
 export const FAILED_LOOKUP_LIMIT = 30;
 export const FAILED_LOOKUP_WINDOW_MS = 15 * 60_000;
 /** Beyond this many tracked addresses, expired windows are swept; beyond the cap the oldest go. */

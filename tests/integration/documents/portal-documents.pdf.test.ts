@@ -59,12 +59,14 @@ describe('portal document downloads', () => {
     expect(activity.entries.some((e: any) => e.action === 'download' && e.documentId === f.invoiceId && e.channel === 'web')).toBe(true);
   });
 
-  it('re-downloading gives identical bytes, recorded by SHA-256, even after the business profile changes', async () => {
-    const first = Buffer.from(await (await doc(tokens.customer, `invoice.${f.invoiceId}`)).arrayBuffer());
+  it('re-downloading a receipt gives identical bytes, recorded by SHA-256, even after the business profile changes', async () => {
+    // Legal records are stored; requests for payment are not (payment-request-state.pdf.test.ts).
+    const receipt = await t.ctx.db.receipt.findFirstOrThrow({ where: { customerId: f.customerId, type: 'RC' } });
+    const first = Buffer.from(await (await doc(tokens.customer, `receipt.${receipt.id}`)).arrayBuffer());
     await t.admin('PUT', '/business', { ...VAT_BUSINESS, address: '999 ที่อยู่ใหม่ เชียงใหม่' });
-    const second = Buffer.from(await (await doc(tokens.customer, `invoice.${f.invoiceId}`)).arrayBuffer());
+    const second = Buffer.from(await (await doc(tokens.customer, `receipt.${receipt.id}`)).arrayBuffer());
     expect(second.equals(first)).toBe(true);
-    const record = await t.ctx.db.issuedDocument.findFirstOrThrow({ where: { documentType: 'invoice', documentId: f.invoiceId } });
+    const record = await t.ctx.db.issuedDocument.findFirstOrThrow({ where: { documentType: 'receipt', documentId: receipt.id } });
     expect(record.sha256).toBe(createHash('sha256').update(first).digest('hex'));
     await t.admin('PUT', '/business', VAT_BUSINESS);
   });

@@ -86,11 +86,11 @@ describe('npm start', () => {
       const base = /Client portal running at (\S+)/.exec(banner)![1]!;
       const key = /Bearer ([A-Za-z0-9_-]+)\)/.exec(banner)![1]!;
       const db = new Database(path.join(dataDir, 'portal.db'), { readonly: true });
-      const invoice = db.prepare("SELECT id FROM Invoice WHERE status = 'sent' LIMIT 1").get() as { id: string };
+      const receipt = db.prepare('SELECT id FROM Receipt LIMIT 1').get() as { id: string };
       db.close();
-      const pdf = await fetch(`${base}/api/admin/documents/invoice.${invoice.id}`, { headers: { authorization: `Bearer ${key}` } });
+      const pdf = await fetch(`${base}/api/admin/documents/receipt.${receipt.id}`, { headers: { authorization: `Bearer ${key}` } });
       expect(pdf.status).toBe(200);
-      expect(readdirSync(path.join(dataDir, 'documents', 'invoice'))).toContain(`${invoice.id}.pdf`);
+      expect(readdirSync(path.join(dataDir, 'documents', 'receipt'))).toContain(`${receipt.id}.pdf`);
       for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm']) whileRunning[name] = mode(path.join(dataDir, name));
     });
 

@@ -19,7 +19,9 @@ import type {
   SignedQuoteDocument,
   TaxInvoiceDocument,
   DepositRequestDocument,
+  StatementDocument,
 } from '../../../server/documents/document-model.ts';
+import { buildAccountStatement, type StatementEntry } from '../../../server/domain/account-statement.ts';
 
 export const VAT_SELLER: DocumentSeller = {
   name: 'บริษัท เย็นสบาย แอร์ เซอร์วิส จำกัด',
@@ -378,6 +380,63 @@ export function depositRequest(lang: DocumentLang = 'th', seller: DocumentSeller
   };
 }
 
+/**
+ * A statement of account over the 12 months to 2026-03-31: one invoice a fortnight, each paid
+ * 12 days later except the last few (enough rows for two pages), built by the domain itself.
+ */
+export function statement(lang: DocumentLang = 'th'): StatementDocument {
+  const entries: Array<StatementEntry & { description: string }> = [];
+  for (let i = 0; i < 30; i += 1) {
+    const day = new Date(Date.UTC(2025, 2, 1 + i * 14)).toISOString().slice(0, 10);
+    const paid = new Date(Date.UTC(2025, 2, 13 + i * 14)).toISOString().slice(0, 10);
+    const number = `INV-${day.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`;
+    const amount = 1_070_000 + i * 10_700;
+    entries.push({
+      date: day,
+      kind: 'invoice',
+      documentNumber: number,
+      debitSatang: amount,
+      creditSatang: 0,
+      description: lang === 'th' ? 'ใบแจ้งหนี้' : 'Invoice',
+    });
+    if (i < 26) {
+      entries.push({
+        date: paid,
+        kind: 'payment',
+        documentNumber: `RC-${paid.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+        debitSatang: 0,
+        creditSatang: amount,
+        description: `${lang === 'th' ? 'รับชำระ' : 'Payment'} ${number}`,
+      });
+    }
+  }
+  const s = buildAccountStatement(entries, { from: '2025-04-01', to: '2026-03-31' });
+  return {
+    kind: 'statement',
+    lang,
+    seller: VAT_SELLER,
+    buyer: lang === 'th' ? THAI_BUYER : ENGLISH_BUYER,
+    number: 'STM-2026-03-31',
+    issueDate: '2026-03-31',
+    period: s.period,
+    openingBalanceSatang: s.openingBalanceSatang,
+    months: s.months.map((m) => ({
+      month: m.month,
+      rows: m.rows.map((r) => ({
+        date: r.date,
+        documentNumber: r.documentNumber,
+        description: r.description,
+        debitSatang: r.debitSatang,
+        creditSatang: r.creditSatang,
+        balanceSatang: r.balanceSatang,
+      })),
+    })),
+    totalDebitSatang: s.totalDebitSatang,
+    totalCreditSatang: s.totalCreditSatang,
+    closingBalanceSatang: s.closingBalanceSatang,
+  };
+}
+
 /** One of each kind, both sellers, both languages, and a 60-line invoice. */
 export function allSamples(): Array<{ name: string; model: DocumentModel }> {
   return [
@@ -400,5 +459,12 @@ export function allSamples(): Array<{ name: string; model: DocumentModel }> {
     { name: 'receipt-deprr-th', model: depositReturnReceipt('th') },
     { name: 'deposit-request-th', model: depositRequest('th') },
     { name: 'deposit-request-en-nonvat', model: depositRequest('en', NON_VAT_SELLER) },
+    { name: 'invoice-th-partly-paid', model: { ...invoice('th'), stamp: { kind: 'partially_paid', balanceSatang: invoice('th').balanceSatang } } },
+    {
+      name: 'invoice-en-void',
+      model: { ...invoice('en'), paidSatang: 0, balanceSatang: 0, promptPayPayload: null, stamp: { kind: 'void', reason: 'Job cancelled by the customer' } },
+    },
+    { name: 'statement-th', model: statement('th') },
+    { name: 'statement-en', model: statement('en') },
   ];
 }

@@ -69,8 +69,8 @@ export function pdfFonts(pdf: Buffer): PdfFont[] {
 }
 
 /**
- * Extracted Thai is in NFKC form (ำ comes out as ํ + า, the two glyphs Sarabun draws), so
- * comparisons normalise both sides.
+ * Both sides in NFKC form, for comparisons that must not depend on how ำ is spelled (readers
+ * that ignore /ActualText extract it as ํ + า, the two glyphs Sarabun draws).
  */
 export function nfkc(text: string): string {
   return text.normalize('NFKC');

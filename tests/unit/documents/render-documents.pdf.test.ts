@@ -112,10 +112,11 @@ describe('invoice', () => {
     expect(decodeQr(pdf)).toBe(model.promptPayPayload);
   });
 
-  it('has no QR once paid in full', async () => {
-    const paid = { ...invoice('th'), paidSatang: 1_000, balanceSatang: 0, promptPayPayload: null };
+  it('has no QR once paid in full, and says PAID', async () => {
+    const paid = { ...invoice('th'), paidSatang: 1_000, balanceSatang: 0, promptPayPayload: null, stamp: { kind: 'paid' as const } };
     const pdf = await renderDocumentPdf(paid);
     expect(decodeQr(pdf)).toBeNull();
+    expect(flat(pdfText(pdf, 'raw'))).toContain(flat('ชำระแล้ว / PAID'));
     expect(pdfText(pdf, 'raw')).toContain('Paid in full');
   });
 

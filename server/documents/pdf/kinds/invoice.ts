@@ -14,12 +14,12 @@ export function invoiceLayout(model: InvoiceDocument): KindLayout {
     { label: L.date, value: printDate(model.issueDate, model.lang) },
   ];
   if (model.dueDate) meta.push({ label: L.dueDate, value: printDate(model.dueDate, model.lang) });
-  const paidInFull = model.balanceSatang === 0 && model.paidSatang > 0;
   const promptPay = model.promptPayPayload && model.balanceSatang > 0 ? { payload: model.promptPayPayload, amountSatang: model.balanceSatang } : null;
 
   return {
     meta,
-    badges: paidInFull ? [L.paidInFull] : [],
+    // The state (paid, partly paid, void, draft) is the model's stamp, drawn for every kind.
+    badges: [],
     promptPay,
     drawBody(ctx, assets) {
       drawTable(ctx, itemColumns(), itemRows(model.lines));

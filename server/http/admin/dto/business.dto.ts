@@ -1,6 +1,7 @@
 /** The business profile as the admin API answers it. */
 import { z } from 'zod';
 import { JOB_STAGES, type JobStage } from '../../../domain/job-stages.ts';
+import { readKeepWholeWords } from '../../../domain/keep-whole-words.ts';
 import { instant, iso } from './common.ts';
 
 export const businessDto = z.strictObject({
@@ -21,6 +22,8 @@ export const businessDto = z.strictObject({
   smsSenderName: z.string().nullable(),
   /** Stages whose change is announced to the client (stored comma-separated). */
   notifyStages: z.array(z.enum(JOB_STAGES)),
+  /** The business's own words that documents never break inside (on top of the built-in list). */
+  keepWholeWords: z.array(z.string()),
   updatedAt: instant,
 });
 export type BusinessDto = z.infer<typeof businessDto>;
@@ -41,6 +44,7 @@ interface BusinessRow {
   lineOaId: string | null;
   smsSenderName: string | null;
   notifyStages: string;
+  keepWholeWords: string;
   updatedAt: Date;
 }
 
@@ -64,6 +68,7 @@ export function toBusinessDto(row: BusinessRow): BusinessDto {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean) as JobStage[],
+    keepWholeWords: readKeepWholeWords(row.keepWholeWords),
     updatedAt: iso(row.updatedAt),
   };
 }

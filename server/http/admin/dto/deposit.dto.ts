@@ -4,7 +4,14 @@ import type { DepositStatus } from '../../../domain/deposit-status.ts';
 import { id, instant, iso, satang } from './common.ts';
 import { receiptRefDto, toReceiptRef } from './payment.dto.ts';
 
-const DEPOSIT_STATUSES = ['pending', 'partially_held', 'held', 'returned', 'partially_returned', 'forfeited'] as const satisfies readonly DepositStatus[];
+export const DEPOSIT_STATUSES = [
+  'pending',
+  'partially_held',
+  'held',
+  'returned',
+  'partially_returned',
+  'forfeited',
+] as const satisfies readonly DepositStatus[];
 const status = z.enum(DEPOSIT_STATUSES);
 
 export const depositDto = z.strictObject({
