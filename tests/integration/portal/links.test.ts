@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
@@ -62,7 +62,9 @@ describe('issuing links', () => {
     await t.ctx.activity.flush();
     // SQLite: move the WAL into the database file, so the scan below reads every byte written.
     if (t.ctx.config.databaseProvider === 'sqlite') await t.ctx.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    for (const file of readdirSync(t.dataDir)) {
+    // Every file, in folders too (stored documents live in DATA_DIR/documents).
+    for (const file of readdirSync(t.dataDir, { recursive: true, encoding: 'utf8' })) {
+      if (statSync(path.join(t.dataDir, file)).isDirectory()) continue;
       const bytes = readFileSync(path.join(t.dataDir, file));
       expect(bytes.includes(Buffer.from(link.token)), `token found in ${file}`).toBe(false);
     }
