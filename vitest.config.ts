@@ -6,8 +6,32 @@ import { defineConfig } from 'vitest/config';
 // - pdf (*.pdf.test.ts): PDFs read back with poppler-utils (pdftotext, pdffonts), as an accountant's
 //   tools would; needs Debian's poppler-utils. `npm run test:pdf`.
 // - browser: headless Chromium against a running server; needs Debian's chromium. `npm run test:browser`.
+// - integration-pg: the integration suite again on PostgreSQL (a fresh database per test app,
+//   tests/helpers/test-database.ts). Exists only when TEST_POSTGRES_URL points at a server whose
+//   user may CREATE DATABASE; `.ci/run` starts a throw-away cluster and sets it.
 // `.ci/run` installs both and runs every suite.
 const PDF = '**/*.pdf.test.ts';
+/** What only SQLite has: file modes of the database in DATA_DIR, its PRAGMAs, its online backup. */
+const SQLITE_ONLY = ['tests/integration/startup/start-up.test.ts', 'tests/integration/**/*.sqlite.test.ts'];
+/** What only PostgreSQL has (pg_dump, LISTEN/NOTIFY, migrations applied to a real server). */
+const POSTGRES_ONLY = 'tests/integration/**/*.pg.test.ts';
+
+const integrationOnPostgres = process.env.TEST_POSTGRES_URL
+  ? [
+      {
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: [PDF, ...SQLITE_ONLY],
+          environment: 'node',
+          env: { PORTAL_TEST_DB: 'postgresql' },
+          globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ]
+  : [];
 
 export default defineConfig({
   test: {
@@ -17,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: [PDF],
+          exclude: [PDF, POSTGRES_ONLY],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -42,6 +66,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...integrationOnPostgres,
     ],
   },
 });

@@ -21,6 +21,9 @@ import { PortalEvents } from './services/portal-events.ts';
 import type { AppContext } from './services/context.ts';
 import { trackWrites } from './data/change-tracker.ts';
 import { watchExternalWrites } from './data/external-writes.ts';
+import { watchPostgresChanges } from './data/postgres-changes.ts';
+import { postgresPoolConfig } from './data/postgres-adapter.ts';
+import { databaseReadiness } from './data/readiness.ts';
 import { StageChangeFeed } from './services/stage-change-feed.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
@@ -38,6 +41,9 @@ import { businessSealer } from './documents/seal-pdf.ts';
 import { lineStaffNotifier, loggedStaffNotifier } from '../bot/staff-notifier.ts';
 import { wireMessaging, type Messaging, type MessagingOverrides } from './wire-messaging.ts';
 import { wireBot, type Bot } from '../bot/wire-bot.ts';
+
+/** main.ts stops its HTTP server with it (the composition root is the one door to server/http). */
+export { gracefulCloser } from './http/graceful-close.ts';
 
 export interface Overrides {
   clock?: Clock;
@@ -63,6 +69,8 @@ export interface Application {
   messaging: Messaging;
   /** The LINE bot: webhook, event inbox and its recovery loop (bot/wire-bot.ts). */
   bot: Bot;
+  /** From now on /readyz answers 503 (load balancers stop sending traffic); close() follows. */
+  draining(): void;
   close(): Promise<void>;
 }
 
@@ -72,7 +80,8 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   const logger = overrides.logger ?? createLogger(config.logLevel);
   prepareDataDir(config.dataDir);
   const rawDb: Db = await openDatabase({ databaseUrl: config.databaseUrl, observeQueries: overrides.observeQueries });
-  const tracker = trackWrites(rawDb);
+  let announceWrite = () => {};
+  const tracker = trackWrites(rawDb, () => announceWrite());
   const secrets = loadOrCreateSecrets(config);
   const ctx: AppContext = {
     db: tracker.db,
@@ -114,16 +123,24 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     documents: { storePending: () => issuer.storePending() },
   };
   const issuer = documentIssuer(ctx);
-  // Another process on the same SQLite file (`npm run worker`) writes too: its commits must
-  // invalidate this process's caches and reach open portals as live updates.
+  // Another process on the same database (`npm run worker`, another instance) writes too: its
+  // commits must invalidate this process's caches and reach open portals as live updates.
   const stageFeed = new StageChangeFeed(rawDb, ctx.events, ctx.clock.now());
-  const externalWrites =
-    config.databaseProvider === 'sqlite'
-      ? watchExternalWrites(rawDb, async () => {
-          tracker.bump();
-          await stageFeed.check();
-        })
-      : null;
+  const onExternalWrite = async () => {
+    tracker.bump();
+    await stageFeed.check();
+  };
+  // SQLite: poll PRAGMA data_version. PostgreSQL: instances NOTIFY each other after their commits.
+  let externalWrites: { stop(): void | Promise<void> };
+  if (config.databaseProvider === 'sqlite') {
+    externalWrites = watchExternalWrites(rawDb, onExternalWrite);
+  } else {
+    const changes = await watchPostgresChanges(postgresPoolConfig(config.databaseUrl), onExternalWrite, (error) =>
+      logger.warn({ err: error.message }, 'postgres change notices: connection problem'),
+    );
+    announceWrite = () => changes.announce();
+    externalWrites = changes;
+  }
   const messaging = wireMessaging({
     ctx,
     db: rawDb,
@@ -131,9 +148,11 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
   const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine });
+  const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,
     logger,
+    readiness: () => readiness.check(),
     adminApiKey: secrets.adminApiKey,
     mount: [
       ...bot.mount,
@@ -163,8 +182,10 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     generatedSecrets: secrets.generated,
     messaging,
     bot,
+    draining: () => readiness.shuttingDown(),
     close: async () => {
-      externalWrites?.stop();
+      readiness.shuttingDown();
+      await externalWrites.stop();
       await bot.stop();
       await messaging.stop();
       await issuer.stop();

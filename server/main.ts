@@ -1,7 +1,7 @@
 /** Starts the product: `npm start`. Config from the environment (see .env.example). */
 import type { AddressInfo } from 'node:net';
 import { loadConfigOrExit } from './config/config.ts';
-import { buildApplication } from './composition.ts';
+import { buildApplication, gracefulCloser } from './composition.ts';
 import { formatDemoLinks, seedDemoOnFirstStart } from './seed/demo-links.ts';
 import { exitOnDataDirError, PRIVATE_UMASK } from './data/data-dir.ts';
 
@@ -40,13 +40,23 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
   });
-  const shutdown = async () => {
-    server.close();
+  const http = gracefulCloser(server);
+  let stopping = false;
+  // SIGTERM (a deploy, a scale-down): /readyz turns 503 first, then no new connections, requests
+  // and live streams end, outbox deliveries and LINE events in progress finish (so no lease is
+  // left to run out), and the database is closed.
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    application.draining();
+    await http.close();
     await application.close();
+    logger.info({}, 'stopped');
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 await main();

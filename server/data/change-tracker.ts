@@ -17,16 +17,21 @@ export interface ChangeTracker {
   bump(): void;
 }
 
-export function trackWrites(db: Db): ChangeTracker {
+/** `afterWrite` runs after each counted write has committed (PostgreSQL: tell the other instances). */
+export function trackWrites(db: Db, afterWrite: () => void = () => {}): ChangeTracker {
   let version = 0;
+  const counted = () => {
+    version++;
+    afterWrite();
+  };
   const bumpAfter = <T>(result: T): T => {
     if (result && typeof (result as { then?: unknown }).then === 'function') {
       return (result as unknown as Promise<unknown>).then((value) => {
-        version++;
+        counted();
         return value;
       }) as T;
     }
-    version++;
+    counted();
     return result;
   };
   const delegateProxies = new Map<PropertyKey, unknown>();

@@ -1,14 +1,18 @@
 /**
- * Opens the database through a Prisma driver adapter, applies committed migrations, and tunes
- * SQLite for a web workload (WAL: readers never block the writer; ~4x faster writes here).
+ * Opens the database through a Prisma driver adapter and applies committed migrations of its
+ * provider. SQLite (the default, `file:`) is tuned for a web workload (WAL: readers never block
+ * the writer; ~4x faster writes here); PostgreSQL (`postgresql://`) runs the client generated from
+ * the rendered schema, typed as the SQLite one (the models are the same; see postgres-schema.ts).
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
+import { postgresFactory, postgresMigrationFactory, postgresPoolConfig } from './postgres-adapter.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
 import { observedAdapter, type QueryObserver } from './observed-adapter.ts';
-import { applyMigrations, readMigrationList } from './schema-engine.ts';
+import { applyMigrations, LAYOUT, readMigrationList, type DatabaseProvider } from './schema-engine.ts';
 import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
 
 export type Db = PrismaClient;
@@ -24,22 +28,35 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase({ databaseUrl, migrate = true, observeQueries }: OpenDatabaseOptions): Promise<Db> {
-  if (!databaseUrl.startsWith('file:')) {
-    throw new Error('Only SQLite (file:) is wired in this build; PostgreSQL support arrives with its adapter.');
-  }
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate, observeQueries);
+  if (!databaseUrl.startsWith('file:')) throw new Error('DATABASE_URL must be file:<path> (SQLite) or postgresql://…');
   const file = databaseUrl.slice('file:'.length);
   createPrivateDatabaseFile(file);
   const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 }, { timestampFormat: 'unixepoch-ms' });
   // The migration engine locks SQLite exclusively (PRAGMA locking_mode=EXCLUSIVE), which fails while
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
-  if (migrate && (await hasPendingMigrations(factory))) await applyMigrations(factory);
+  if (migrate && (await hasPendingMigrations(new PrismaClient({ adapter: factory }), 'sqlite'))) await applyMigrations(factory);
   const db = new PrismaClient({ adapter: serializedSqlite(observedAdapter(factory, observeQueries)) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   return db;
+}
+
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}
+
+/** Several processes may start at once: the engine serializes them with PostgreSQL's advisory lock. */
+async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined): Promise<Db> {
+  const config = postgresPoolConfig(databaseUrl);
+  if (migrate && (await hasPendingMigrations(new PostgresPrismaClient({ adapter: postgresFactory(config) }), 'postgresql'))) {
+    await applyMigrations(postgresMigrationFactory(config));
+  }
+  // The PostgreSQL client's type differs only in provider-specific options (isolation levels).
+  return new PostgresPrismaClient({ adapter: observedAdapter(postgresFactory(config), observeQueries) }) as unknown as Db;
 }
 
 /**
@@ -59,18 +76,28 @@ function createPrivateDatabaseFile(file: string): void {
   }
 }
 
-/** True when a committed migration is not yet applied (or the database is new). */
-async function hasPendingMigrations(factory: PrismaBetterSqlite3): Promise<boolean> {
-  const wanted = readMigrationList().migrationDirectories.map((m) => m.path);
-  const probe = new PrismaClient({ adapter: factory });
+type RawQueryable = { $queryRawUnsafe<T>(sql: string): Promise<T> };
+
+/** Committed migrations of the provider not applied to this database; throws when it cannot be reached. */
+export async function pendingMigrations(db: RawQueryable, provider: DatabaseProvider): Promise<string[]> {
+  const wanted = readMigrationList(LAYOUT[provider].migrationsDir).migrationDirectories.map((m) => m.path);
+  let rows: { migration_name: string }[];
   try {
-    const rows = await probe.$queryRawUnsafe<{ migration_name: string }[]>(
+    rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
-    const applied = new Set(rows.map((r) => r.migration_name));
-    return wanted.some((name) => !applied.has(name));
-  } catch {
-    return true; // no _prisma_migrations table yet
+  } catch (error) {
+    if (/_prisma_migrations/.test((error as Error).message)) return wanted; // a new database
+    throw error;
+  }
+  const applied = new Set(rows.map((r) => r.migration_name));
+  return wanted.filter((name) => !applied.has(name));
+}
+
+/** True when a committed migration is not yet applied (or the database is new). */
+export async function hasPendingMigrations(probe: RawQueryable & { $disconnect(): Promise<void> }, provider: DatabaseProvider): Promise<boolean> {
+  try {
+    return (await pendingMigrations(probe, provider)).length > 0;
   } finally {
     await probe.$disconnect();
   }

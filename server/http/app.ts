@@ -25,6 +25,8 @@ export interface AppOptions {
   /** Extra routers mounted before the portal (e.g. the LINE webhook, which needs the raw body). */
   mount?: { path: string; router: Router }[];
   portal?: PortalApiExtensions;
+  /** `/readyz`: database reachable and migrated (server/data/readiness.ts); absent = ready when up. */
+  readiness?: () => Promise<{ ready: boolean; reason?: string; detail?: string[] }>;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -63,6 +65,12 @@ export function createApp(options: AppOptions): Express {
   });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const state = options.readiness ? await options.readiness() : { ready: true };
+    res
+      .status(state.ready ? 200 : 503)
+      .json(state.ready ? { ok: true } : { ok: false, reason: state.reason, ...(state.detail ? { pending: state.detail } : {}) });
   });
   for (const { path, router } of options.mount ?? []) app.use(path, router);
   app.use('/api/admin', adminApi(ctx, options.adminApiKey));

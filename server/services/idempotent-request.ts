@@ -91,8 +91,10 @@ export async function runIdempotent(
     await documents.release(ctx.documents);
     return answer;
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Another process committed the same key first; our whole transaction, money included, rolled back.
+    // Another process committed the same key first; our whole transaction, money included, rolled
+    // back. SQLite runs the two one after the other, so ours ends on the key's unique index;
+    // PostgreSQL runs them side by side, so ours may first find the winner's change (a conflict).
+    if (!isUniqueViolation(error) && !(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
     const winner = await storedAnswer(ctx.db, request, expiredBefore);
     if (winner) return { ...winner, replayed: true };
     throw error;

@@ -1,6 +1,7 @@
 /**
- * Builds the real application (same composition root as `npm start`) on a fresh SQLite file in
- * its own temp directory, with a manual clock. Integration tests talk to it over real HTTP.
+ * Builds the real application (same composition root as `npm start`) on a fresh database (a
+ * SQLite file in its own temp directory, or a PostgreSQL database in the integration-pg project:
+ * tests/helpers/test-database.ts), with a manual clock. Integration tests talk to it over real HTTP.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { buildApplication, type Application, type Overrides } from '../../server
 import { ManualClock } from '../../server/services/ports.ts';
 import { createLogger } from '../../server/logger.ts';
 import { adminClient, type AdminClient } from './admin-client.ts';
+import { createTestDatabase } from './test-database.ts';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -30,7 +32,10 @@ export interface TestApp extends Application, AdminClient {
 
 export async function startTestApp(opts: { env?: Record<string, string>; now?: string; overrides?: Overrides } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
+  // A second app on the database of the first one (two processes) passes its DATABASE_URL.
+  const database = opts.env?.DATABASE_URL ? { url: undefined, drop: async () => {} } : await createTestDatabase();
   const config = loadConfig({
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     ADMIN_API_KEY: TEST_ADMIN_KEY,
@@ -70,6 +75,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: s
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await application.close();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

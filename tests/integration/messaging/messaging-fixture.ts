@@ -99,21 +99,25 @@ export async function createInvoice(t: TestApp, customerId: string, fields: { du
 
 /** Queues `count` portal-link messages round-robin over `customerIds`, in one transaction (bulk tests). */
 export async function queueLinkMessages(ctx: AppContext, customerIds: string[], count: number, keyPrefix: string, expiresOn: string) {
-  await ctx.db.$transaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
-      const customerId = customerIds[i % customerIds.length]!;
-      const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
-      const content: StoredContent = {
-        kind: 'portal_link',
-        lang: 'th',
-        businessName: 'ร้านทดสอบ',
-        customerName: `ลูกค้า ${i}`,
-        link: { id: link.id, path: '' },
-        scope: 'customer',
-        documentNumber: null,
-        expiresOn,
-      };
-      await enqueueMessage(tx, ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId, content });
-    }
-  });
+  await ctx.db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < count; i++) {
+        const customerId = customerIds[i % customerIds.length]!;
+        const link = await issuePortalLink(ctx, { scope: 'customer', id: customerId }, tx);
+        const content: StoredContent = {
+          kind: 'portal_link',
+          lang: 'th',
+          businessName: 'ร้านทดสอบ',
+          customerName: `ลูกค้า ${i}`,
+          link: { id: link.id, path: '' },
+          scope: 'customer',
+          documentNumber: null,
+          expiresOn,
+        };
+        await enqueueMessage(tx, ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId, content });
+      }
+      // Hundreds of round trips: over PostgreSQL's socket on a busy CI machine they outlast the 5 s default.
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -98,7 +98,7 @@ describe('revocation closes open streams', () => {
   });
 
   it('a revocation committed by another process on the same database ends the stream within a second', async () => {
-    worker = await startTestApp({ env: { DATA_DIR: t.dataDir } });
+    worker = await startTestApp({ env: { DATA_DIR: t.dataDir, DATABASE_URL: t.ctx.config.databaseUrl } });
     const link = await issueLink(t, 'invoice', f.secondInvoiceId);
     const s = await openStream(t, link.token);
     expect(s.res.status).toBe(200);

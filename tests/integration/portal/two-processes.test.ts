@@ -1,6 +1,6 @@
 /**
- * A web instance next to a worker on the same SQLite file (`LINE_WEBHOOK_HANDLING=worker` +
- * `npm run worker`): what the worker commits — a revocation from the bot, a stage move — must reach
+ * A web instance next to a worker on the same database (`LINE_WEBHOOK_HANDLING=worker` +
+ * `npm run worker`; on PostgreSQL also two instances): what the worker commits — a revocation from the bot, a stage move — must reach
  * the web instance's caches and its open portals within about a second. Two applications with
  * their own connections stand in for the two processes.
  */
@@ -16,7 +16,7 @@ let f: PortalFixture;
 beforeAll(async () => {
   web = await startTestApp();
   f = await createPortalFixture(web);
-  worker = await startTestApp({ env: { DATA_DIR: web.dataDir } });
+  worker = await startTestApp({ env: { DATA_DIR: web.dataDir, DATABASE_URL: web.ctx.config.databaseUrl } });
 });
 afterAll(async () => {
   await worker.stop();
