@@ -45,7 +45,11 @@ async function prepare(dataDir: string): Promise<string> {
     promptPayId: '0105561234560',
     promptPayName: 'บจก. ทดสอบ',
   });
-  const customer = await createCustomer(ctx, { name: 'คุณทดสอบ โหลดหนัก', companyName: 'บริษัท ลูกค้ารายใหญ่ จำกัด' });
+  const customer = await createCustomer(ctx, {
+    name: 'คุณทดสอบ โหลดหนัก',
+    companyName: 'บริษัท ลูกค้ารายใหญ่ จำกัด',
+    address: '999 ถนนวิภาวดีรังสิต แขวงจตุจักร เขตจตุจักร กรุงเทพมหานคร 10900',
+  });
   const today = bangkokDate(new Date());
   const jobs = [];
   for (let i = 0; i < 50; i++) {

@@ -19,15 +19,15 @@ export type BuyerField = 'name' | 'address' | 'branchCode';
 const present = (v: string | null | undefined) => typeof v === 'string' && v.trim().length > 0;
 
 /**
- * The first field a tax invoice for this buyer would lack, or null when it is complete. Enforced
- * for VAT-registered buyers (a tax ID): they claim the VAT back, and their auditors reject a tax
- * invoice without branch or address. A buyer without a tax ID is not yet refused for a missing
- * address (README "Limits").
+ * The first field a full tax invoice for this buyer would lack, or null when it is complete.
+ * Every buyer needs name and address (s.86/4 (3) applies to all buyers, not only VAT-registered
+ * ones); a buyer with a tax ID also needs its branch, since its auditors reject the VAT claim
+ * without it.
  */
 export function missingBuyerField(buyer: BuyerTaxFields): BuyerField | null {
   if (!present(buyer.name)) return 'name';
-  if (!present(buyer.taxId)) return null;
   if (!present(buyer.address)) return 'address';
+  if (!present(buyer.taxId)) return null;
   if (!present(buyer.branchCode)) return 'branchCode';
   return null;
 }

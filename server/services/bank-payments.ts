@@ -13,6 +13,7 @@ import type { Tx } from '../data/database.ts';
 import { formatDocumentNumber, parseDocumentNumber } from '../domain/document-numbers.ts';
 import { invoiceBalanceSatang } from '../domain/invoice-status.ts';
 import { depositOutstandingSatang } from '../domain/deposit-status.ts';
+import { missingBuyerField, type BuyerField } from '../domain/tax-invoice-buyer.ts';
 import { getBusiness } from './business.ts';
 import { confirmPaymentNotice, findSlipUse } from './payment-notices.ts';
 import { paymentsChangedEvent } from './portal-events.ts';
@@ -29,7 +30,15 @@ export interface BankPayment {
   reference2: string | null;
 }
 
-export const REVIEW_REASONS = ['unknown_reference', 'amount_mismatch', 'nothing_to_pay', 'other_biller'] as const;
+export const REVIEW_REASONS = [
+  'unknown_reference',
+  'amount_mismatch',
+  'nothing_to_pay',
+  'other_biller',
+  'buyer_no_name',
+  'buyer_no_address',
+  'buyer_no_branch',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export type BankPaymentAnswer =
@@ -78,7 +87,7 @@ async function settle(ctx: AppContext, payment: BankPayment): Promise<BankPaymen
             ? 'nothing_to_pay'
             : target.balanceSatang !== payment.amountSatang
               ? 'amount_mismatch'
-              : null;
+              : await buyerNotReady(tx, business.vatRegistered, target);
     const now = ctx.clock.now();
     // A bank clock a little ahead of ours must not make the payment "in the future".
     const paidAt = payment.paidAt.getTime() > now.getTime() ? now : payment.paidAt;
@@ -107,6 +116,19 @@ async function settle(ctx: AppContext, payment: BankPayment): Promise<BankPaymen
     const confirmed = await confirmPaymentNotice(ctx, { noticeId: notice.id, paidAt, reviewedBy: 'bank webhook' });
     return { status: 'confirmed', transRef: payment.transRef, noticeId: notice.id, receiptNumber: confirmed.receipt.number, documentNumber: target.number };
   });
+}
+
+const BUYER_REASON: Record<BuyerField, ReviewReason> = { name: 'buyer_no_name', address: 'buyer_no_address', branchCode: 'buyer_no_branch' };
+
+/**
+ * Paying this invoice would issue a tax invoice the buyer's record cannot fill (s.86/4): the
+ * money waits for staff, who complete the customer and confirm it, instead of the whole report
+ * failing and the bank retrying it forever.
+ */
+async function buyerNotReady(tx: Tx, vatRegistered: boolean, target: Target): Promise<ReviewReason | null> {
+  if (!vatRegistered || target.kind !== 'invoice') return null;
+  const missing = missingBuyerField(await tx.customer.findUniqueOrThrow({ where: { id: target.customerId } }));
+  return missing ? BUYER_REASON[missing] : null;
 }
 
 /** The open invoice or payable deposit whose number is reference 1 (as printed, or without its dashes). */

@@ -74,8 +74,8 @@ async function sendIn(ctx: AppContext, db: Tx, invoiceId: string) {
     }
     return invoice;
   }
-  // Refused early: every payment on an invoice with VAT issues a tax invoice to this buyer.
-  if (invoice.vatSatang > 0 || invoice.vatMode !== 'none') {
+  // Refused early: while the business is VAT-registered every payment issues a tax invoice to this buyer.
+  if ((await getBusiness(db)).vatRegistered) {
     const buyer = await db.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
     assertBuyerReadyForTaxInvoice(buyer, invoice.number);
   }

@@ -66,6 +66,8 @@ describe('the staff app: the daily path from a new customer to a receipt', () =>
 
     await page.getByLabel('อีเมล').fill('somchai@example.test');
     await page.getByLabel('โทรศัพท์').fill('081-234-5678');
+    // A VAT-registered shop's tax invoices print the buyer's address (s.86/4): sending needs it.
+    await page.getByLabel('ที่อยู่').fill('88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400');
     await shot(page, 'customer-new-th-360');
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('คุณสมชาย ใจดี');

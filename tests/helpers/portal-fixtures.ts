@@ -24,9 +24,17 @@ async function ok(p: Promise<{ status: number; body: any }>, status = 201) {
 export async function createPortalFixture(t: TestApp): Promise<PortalFixture> {
   await ok(t.admin('PUT', '/business', VAT_BUSINESS), 200);
   const customer = await ok(
-    t.admin('POST', '/customers', { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' }),
+    t.admin('POST', '/customers', {
+      name: 'คุณสมชาย ใจดี',
+      companyName: 'บริษัท ฟ้าใส จำกัด',
+      address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400',
+      email: 'somchai@example.com',
+      phone: '0812345678',
+    }),
   );
-  const other = await ok(t.admin('POST', '/customers', { name: 'คุณวิภา อื่น', email: 'wipa@example.com' }));
+  const other = await ok(
+    t.admin('POST', '/customers', { name: 'คุณวิภา อื่น', address: '12 ถนนนิมมานเหมินท์ ตำบลสุเทพ อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่ 50200', email: 'wipa@example.com' }),
+  );
   const job = await ok(
     t.admin('POST', '/jobs', {
       customerId: customer.id,

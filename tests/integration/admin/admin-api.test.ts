@@ -8,7 +8,13 @@ beforeAll(async () => {
   t = await startTestApp();
   await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
   const c = await t.adminOk('createCustomer', {
-    body: { name: 'คุณสมชาย ใจดี', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'somchai@example.com', phone: '0812345678' },
+    body: {
+      name: 'คุณสมชาย ใจดี',
+      companyName: 'บริษัท ฟ้าใส จำกัด',
+      address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400',
+      email: 'somchai@example.com',
+      phone: '0812345678',
+    },
   });
   customerId = c.id;
 });

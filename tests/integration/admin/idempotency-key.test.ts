@@ -13,7 +13,9 @@ let customerId: string;
 beforeAll(async () => {
   t = await startTestApp();
   await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
-  const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมชาย ใจดี', email: 'somchai@example.com', phone: '0812345678' } });
+  const c = await t.adminOk('createCustomer', {
+    body: { name: 'คุณสมชาย ใจดี', address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400', email: 'somchai@example.com', phone: '0812345678' },
+  });
   customerId = c.id;
 });
 afterAll(() => t.stop());

@@ -13,7 +13,9 @@ import type { PortalEvent } from '../../../server/services/portal-events.ts';
 async function setUp(business: Record<string, unknown>) {
   const t = await startTestApp();
   await t.adminOk('saveBusiness', { body: business as typeof VAT_BUSINESS });
-  const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมชาย ใจดี', email: 'somchai@example.com', phone: '0812345678' } });
+  const c = await t.adminOk('createCustomer', {
+    body: { name: 'คุณสมชาย ใจดี', address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400', email: 'somchai@example.com', phone: '0812345678' },
+  });
   return { t, customerId: c.id };
 }
 

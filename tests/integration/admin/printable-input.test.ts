@@ -12,7 +12,12 @@ let customerId: string;
 beforeAll(async () => {
   t = await startTestApp();
   expect((await t.admin('PUT', '/business', VAT_BUSINESS)).status).toBe(200);
-  const c = await t.admin('POST', '/customers', { name: 'คุณสมชาย ใจดี', email: 'somchai@example.com', phone: '0815550101' });
+  const c = await t.admin('POST', '/customers', {
+    name: 'คุณสมชาย ใจดี',
+    address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400',
+    email: 'somchai@example.com',
+    phone: '0815550101',
+  });
   expect(c.status).toBe(201);
   customerId = c.body.id;
 });

@@ -87,3 +87,56 @@ describe('issuing a tax invoice to a VAT-registered buyer with missing fields', 
     expect(await t.ctx.db.payment.count({ where: { invoiceId: inv.id } })).toBe(0);
   });
 });
+
+describe('a buyer without a tax ID still needs an address on a full tax invoice (s.86/4)', () => {
+  const lines = [{ description: 'ค่าเช่าเครื่องเสียง', quantity: 1, unitPriceSatang: 250000 }];
+
+  /** Every row a refused send or payment could have written. */
+  async function records(app: TestApp, customerId: string) {
+    const db = app.ctx.db;
+    return {
+      invoices: await db.invoice.findMany({ where: { customerId }, orderBy: { id: 'asc' } }),
+      payments: await db.payment.count(),
+      receipts: await db.receipt.count(),
+      sequences: await db.documentSequence.findMany({ orderBy: [{ prefix: 'asc' }, { year: 'asc' }] }),
+      snapshots: await db.documentSnapshot.count(),
+      outbox: await db.outboxMessage.count(),
+    };
+  }
+
+  it('a VAT business refuses to send the invoice or record a payment (409 customer.address, Thai/English), nothing changes; with the address both go through', async () => {
+    const c = await t.adminOk('createCustomer', { body: { name: 'คุณสมหญิง ไม่มีที่อยู่', phone: '0811111114' } });
+    const inv = await t.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-12-31', lines } });
+    const before = await records(t, c.id);
+
+    const send = await t.admin('POST', `/invoices/${inv.id}/send`, {});
+    expect(send.status).toBe(409);
+    expect(send.body.error.field).toBe('customer.address');
+    expect(send.body.error.messages.th).toContain('ที่อยู่');
+    expect(send.body.error.messages.en).toContain('address');
+    const pay = await t.admin('POST', `/invoices/${inv.id}/payments`, { amountSatang: 100000, method: 'bank_transfer' });
+    expect(pay.status).toBe(409);
+    expect(pay.body.error.field).toBe('customer.address');
+    expect(await records(t, c.id)).toEqual(before);
+
+    await t.adminOk('updateCustomer', { params: { id: c.id }, body: { address: '77 ซอยอารีย์ 2 แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400' } });
+    expect((await t.adminOk('sendInvoice', { params: { id: inv.id }, body: {} })).invoice.status).toBe('sent');
+    const paid = await t.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: 100000, method: 'bank_transfer' } });
+    expect(paid.payment.taxInvoiceNumber).toMatch(/^TAX-2026-\d{4}$/);
+  });
+
+  it('a business that is not VAT-registered issues no tax invoice, so it sends and takes payment without an address', async () => {
+    const plain = await startTestApp();
+    try {
+      await plain.adminOk('saveBusiness', { body: { ...VAT_BUSINESS, vatRegistered: false } });
+      const c = await plain.adminOk('createCustomer', { body: { name: 'คุณสมหญิง ไม่มีที่อยู่', phone: '0811111115' } });
+      const inv = await plain.adminOk('createInvoice', { body: { customerId: c.id, dueDate: '2026-12-31', lines } });
+      expect((await plain.adminOk('sendInvoice', { params: { id: inv.id }, body: {} })).invoice.status).toBe('sent');
+      const paid = await plain.adminOk('recordPayment', { params: { id: inv.id }, body: { amountSatang: inv.netPayableSatang, method: 'cash' } });
+      expect(paid.payment.taxInvoiceNumber).toBeNull();
+      expect(paid.invoice.status).toBe('paid');
+    } finally {
+      await plain.stop();
+    }
+  });
+});

@@ -54,7 +54,12 @@ async function bindClient(customerId: string): Promise<string> {
 }
 
 async function customerWithInvoice(language: 'th' | 'en', unitPriceSatang = 1_234_500) {
-  const customer = await createCustomer(h.t.ctx, { name: `ลูกค้า ${language} ${messageSeq}`, phone: '081-111-2222', language });
+  const customer = await createCustomer(h.t.ctx, {
+    name: `ลูกค้า ${language} ${messageSeq}`,
+    address: '21 ถนนเจริญกรุง แขวงบางรัก เขตบางรัก กรุงเทพมหานคร 10500',
+    phone: '081-111-2222',
+    language,
+  });
   const invoice = await createInvoice(h.t.ctx, {
     customerId: customer.id,
     dueDate: '2026-12-20',
@@ -131,7 +136,11 @@ describe('one balance due', () => {
 
 describe('several balances due', () => {
   it('asks with quick replies (nothing stored yet); the tap creates the notice for the balance tapped', async () => {
-    const customer = await createCustomer(h.t.ctx, { name: 'คุณหลายยอด', language: 'th' });
+    const customer = await createCustomer(h.t.ctx, {
+      name: 'คุณหลายยอด',
+      address: '5 ถนนราชดำเนิน ตำบลศรีภูมิ อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่ 50200',
+      language: 'th',
+    });
     const job = await createJob(h.t.ctx, { customerId: customer.id, title: 'งานอีเวนต์' });
     const invoice = await createInvoice(h.t.ctx, {
       customerId: customer.id,
@@ -196,7 +205,11 @@ describe('several balances due', () => {
   });
 
   it('a choice older than an hour asks for the slip again and stores nothing', async () => {
-    const customer = await createCustomer(h.t.ctx, { name: 'Late tapper', language: 'en' });
+    const customer = await createCustomer(h.t.ctx, {
+      name: 'Late tapper',
+      address: '8 Sukhumvit Soi 11, Khlong Toei Nuea, Watthana, Bangkok 10110',
+      language: 'en',
+    });
     for (const price of [10_000, 20_000]) {
       const invoice = await createInvoice(h.t.ctx, {
         customerId: customer.id,

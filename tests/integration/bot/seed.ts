@@ -8,9 +8,25 @@ import { createQuote, markQuoteSent } from '../../../server/services/quotes.ts';
 const line = (unitPriceSatang: number) => [{ description: 'เช่าเครื่องเสียง', quantity: 1, unitPriceSatang }];
 
 export async function seedShop(ctx: AppContext) {
-  const somchai = await createCustomer(ctx, { name: 'คุณสมชาย ใจดี', phone: '081-234-5678', email: 'somchai@example.com', language: 'th' });
-  const somchai2 = await createCustomer(ctx, { name: 'นายสมชัย ใจเย็น', phone: '089-000-1111' });
-  const fahsai = await createCustomer(ctx, { name: 'คุณวิภา รักงาน', companyName: 'บริษัท ฟ้าใส จำกัด', email: 'wipa@fahsai.example', language: 'en' });
+  const somchai = await createCustomer(ctx, {
+    name: 'คุณสมชาย ใจดี',
+    address: '88/8 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพมหานคร 10400',
+    phone: '081-234-5678',
+    email: 'somchai@example.com',
+    language: 'th',
+  });
+  const somchai2 = await createCustomer(ctx, {
+    name: 'นายสมชัย ใจเย็น',
+    address: '45 หมู่ 3 ตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี 20110',
+    phone: '089-000-1111',
+  });
+  const fahsai = await createCustomer(ctx, {
+    name: 'คุณวิภา รักงาน',
+    companyName: 'บริษัท ฟ้าใส จำกัด',
+    address: '123/45 ถนนรัชดาภิเษก แขวงดินแดง เขตดินแดง กรุงเทพมหานคร 10400',
+    email: 'wipa@fahsai.example',
+    language: 'en',
+  });
   const job = await createJob(ctx, { customerId: somchai.id, title: 'งานแต่งงาน โรงแรมริมน้ำ', startDate: '2026-11-28', endDate: '2026-11-29' });
   const fahsaiJob = await createJob(ctx, { customerId: fahsai.id, title: 'Product launch' });
   // Overdue since 15 Oct, and a newer one overdue since 1 Nov (oldest first in the list).

@@ -40,7 +40,16 @@ async function payOn(day: string, invoiceId: string, amountSatang: number) {
 beforeAll(async () => {
   t = await startTestApp({ now: TODAY });
   await ok(t.admin('PUT', '/business', VAT_BUSINESS), 200);
-  customerId = (await ok(t.admin('POST', '/customers', { name: 'คุณมานี บัญชี', companyName: 'บริษัท บัญชี จำกัด', email: 'acct@example.com' }))).id;
+  customerId = (
+    await ok(
+      t.admin('POST', '/customers', {
+        name: 'คุณมานี บัญชี',
+        companyName: 'บริษัท บัญชี จำกัด',
+        address: '199 ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพมหานคร 10120',
+        email: 'acct@example.com',
+      }),
+    )
+  ).id;
   // Before the period (the last 12 months from Dec 2025): the opening balance 1,070.00 − 500.00 = 570.00.
   const a = await invoiceOn('2025-10-15', 100_000, 'A');
   await payOn('2025-10-20', a, 50_000);

@@ -21,7 +21,11 @@ afterAll(async () => {
 
 describe('the receipt email carries the issued receipt PDF', () => {
   it('a payment recorded for a customer with only an email sends "payment received" with the same PDF the portal serves', async () => {
-    const c = await t.admin('POST', '/customers', { name: 'คุณอีเมล ล้วน', email: 'only-email@example.com' });
+    const c = await t.admin('POST', '/customers', {
+      name: 'คุณอีเมล ล้วน',
+      address: '64 ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น 40000',
+      email: 'only-email@example.com',
+    });
     const inv = await t.admin('POST', '/invoices', {
       customerId: c.body.id,
       dueDate: '2026-12-31',

@@ -62,7 +62,11 @@ describe('probing another customer’s document ids', () => {
 describe('a ZIP whose PDF fails', () => {
   it('answers an error status before any byte (never a corrupt 200, no hang), logged, and the server keeps serving', async () => {
     // A customer with two documents: an invoice and a quote, both stored at first download.
-    const c = await t.admin('POST', '/customers', { name: 'ลูกค้า ZIP', email: 'zip@example.com' });
+    const c = await t.admin('POST', '/customers', {
+      name: 'ลูกค้า ZIP',
+      address: '10 ถนนศรีนครินทร์ แขวงหนองบอน เขตประเวศ กรุงเทพมหานคร 10250',
+      email: 'zip@example.com',
+    });
     const quote = await t.admin('POST', '/quotes', {
       customerId: c.body.id,
       validUntil: '2026-12-20',

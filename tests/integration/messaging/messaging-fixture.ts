@@ -22,7 +22,8 @@ export interface MessagingFixture {
   smtp: SmtpSink;
   twilio: FakeTwilio;
   stop(): Promise<void>;
-  customer(fields?: { name?: string; email?: string | null; phone?: string | null; language?: 'th' | 'en' }): Promise<string>;
+  /** Every customer has an address unless a test passes null: a VAT business's tax invoices must print it. */
+  customer(fields?: { name?: string; address?: string | null; email?: string | null; phone?: string | null; language?: 'th' | 'en' }): Promise<string>;
   /** Binds a following LINE user to the customer (what LIFF binding does). */
   bindLine(customerId: string): Promise<string>;
   outbox(id: string): ReturnType<TestApp['ctx']['db']['outboxMessage']['findUniqueOrThrow']>;
@@ -70,6 +71,7 @@ export async function startMessagingFixture(
       n += 1;
       const res = await t.admin('POST', '/customers', {
         name: fields.name ?? `คุณลูกค้า ${n}`,
+        ...(fields.address !== null ? { address: fields.address ?? `${n} ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110` } : {}),
         ...(fields.email !== undefined ? { email: fields.email } : {}),
         ...(fields.phone !== undefined ? { phone: fields.phone } : {}),
         ...(fields.language ? { language: fields.language } : {}),

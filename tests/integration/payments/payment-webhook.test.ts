@@ -167,6 +167,28 @@ describe('anything else waits for staff', () => {
     }
   });
 
+  it('a buyer whose address was removed after the invoice was sent: 202 buyer_no_address, nothing paid; staff add it and confirm', async () => {
+    const { customerId, invoice } = await openInvoice('address-removed@example.com');
+    await f.t.adminOk('updateCustomer', { params: { id: customerId }, body: { address: null } });
+    const before = await snapshot();
+    const res = await post(report({ amountSatang: invoice.netPayableSatang, reference1: invoice.number }));
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body).toMatchObject({ status: 'pending_review', reason: 'buyer_no_address' });
+    const after = await snapshot();
+    expect(after.payments).toBe(before.payments);
+    expect(after.receipts).toBe(before.receipts);
+    expect(after.invoices).toEqual(before.invoices);
+    const notice = await f.t.adminOk('getPaymentNotice', { params: { id: res.body.noticeId } });
+    expect(notice).toMatchObject({ status: 'pending_review', reviewReason: 'buyer_no_address' });
+    // Confirming before the address is back is refused naming the field; afterwards it goes through.
+    const refused = await f.t.adminOp('confirmPaymentNotice', { params: { id: res.body.noticeId }, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.ok ? null : refused.body.error.field).toBe('customer.address');
+    await f.t.adminOk('updateCustomer', { params: { id: customerId }, body: { address: '9 ถนนสีลม แขวงสุริยวงศ์ เขตบางรัก กรุงเทพมหานคร 10500' } });
+    const confirmed = await f.t.adminOk('confirmPaymentNotice', { params: { id: res.body.noticeId }, body: {} });
+    expect(confirmed.invoice).toMatchObject({ id: invoice.id, status: 'paid' });
+  });
+
   it('an invoice already paid is nothing_to_pay', async () => {
     const { invoice } = await openInvoice('already@example.com');
     await f.t.adminOk('recordPayment', { params: { id: invoice.id }, body: { amountSatang: invoice.netPayableSatang, method: 'cash' } });

@@ -43,13 +43,13 @@ describe('issuing links', () => {
 
   it('refuses links to documents that can no longer be opened, and unknown records', async () => {
     expect((await t.admin('POST', '/links', { scope: 'invoice', id: 'nope' })).status).toBe(404);
-    const c = await t.admin('POST', '/customers', { name: 'จ่ายแล้ว' });
+    const c = await t.admin('POST', '/customers', { name: 'จ่ายแล้ว', address: '3 ถนนเพชรบุรี แขวงทุ่งพญาไท เขตราชเทวี กรุงเทพมหานคร 10400' });
     const inv = await t.admin('POST', '/invoices', {
       customerId: c.body.id,
       dueDate: '2026-12-01',
       lines: [{ description: 'x', quantity: 1, unitPriceSatang: 100 }],
     });
-    await t.admin('POST', `/invoices/${inv.body.id}/payments`, { amountSatang: 107, method: 'cash' });
+    await t.adminOk('recordPayment', { params: { id: inv.body.id }, body: { amountSatang: 107, method: 'cash' } });
     const res = await t.admin('POST', '/links', { scope: 'invoice', id: inv.body.id });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/paid/);

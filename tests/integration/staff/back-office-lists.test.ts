@@ -14,7 +14,11 @@ beforeAll(async () => {
   t = app.t;
   staff = await signInNewStaff(app, 'staff');
   for (const name of ['สมชาย ใจดี', 'สมหญิง รักงาน', 'บริษัท ฟ้าใส จำกัด', 'Anan Co', 'วิภา ศรีสุข', 'ชัยวัฒน์ มั่นคง', 'กมล ทองดี']) {
-    customers[name] = (await t.adminOk('createCustomer', { body: { name, phone: name === 'วิภา ศรีสุข' ? '0891234567' : undefined } })).id;
+    customers[name] = (
+      await t.adminOk('createCustomer', {
+        body: { name, address: '12 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110', phone: name === 'วิภา ศรีสุข' ? '0891234567' : undefined },
+      })
+    ).id;
   }
 });
 afterAll(() => app.stop());

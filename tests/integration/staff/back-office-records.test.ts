@@ -13,7 +13,7 @@ beforeAll(async () => {
   app = await startStaffTestApp();
   t = app.t;
   staff = await signInNewStaff(app, 'staff');
-  customerId = (await t.adminOk('createCustomer', { body: { name: 'คุณมานี' } })).id;
+  customerId = (await t.adminOk('createCustomer', { body: { name: 'คุณมานี', address: '7 ถนนสีลม แขวงสีลม เขตบางรัก กรุงเทพมหานคร 10500' } })).id;
 });
 afterAll(() => app.stop());
 

@@ -15,7 +15,7 @@ describe('GET /api/admin/today', () => {
   it('gathers overdue invoices, notices waiting, deposits to return and jobs moving today', async () => {
     const { t } = app;
     const lines = [{ description: 'เช่าโต๊ะ', quantity: 10, unitPriceSatang: 50_00 }];
-    const customerId = (await t.adminOk('createCustomer', { body: { name: 'คุณประยุทธ' } })).id;
+    const customerId = (await t.adminOk('createCustomer', { body: { name: 'คุณประยุทธ', address: '45 หมู่ 3 ตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี 20110' } })).id;
     // Due today (2026-11-25): overdue from tomorrow.
     const late = await t.adminOk('createInvoice', { body: { customerId, lines, dueDate: '2026-11-25' } });
     await markInvoiceSent(t.ctx, late.id);

@@ -25,7 +25,12 @@ export const paymentNoticeDto = z.strictObject({
   confirmedSatang: satang.nullable().describe('What staff confirmed'),
   channel: z.string().describe("'web', 'line', or 'bank' (reported by the payment webhook, no slip image)"),
   bankReference1: z.string().nullable().describe('Bill-payment reference 1 as the bank reported it'),
-  reviewReason: z.string().nullable().describe('Why a bank-reported payment waits for staff: unknown_reference, amount_mismatch, nothing_to_pay, other_biller'),
+  reviewReason: z
+    .string()
+    .nullable()
+    .describe(
+      'Why a bank-reported payment waits for staff: unknown_reference, amount_mismatch, nothing_to_pay, other_biller, or buyer_no_address / buyer_no_branch / buyer_no_name (the tax invoice could not name the buyer)',
+    ),
   sentAt: instant,
   paidAt: instant.nullable().describe('When the money arrived, as confirmed by staff'),
   slip: z.strictObject({
