@@ -132,6 +132,9 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // Like the real services, keep idle connections open longer than the client's pool does, so a
+  // loaded machine never sees the server close a socket the client is about to reuse ("fetch failed").
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
