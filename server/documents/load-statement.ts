@@ -9,6 +9,7 @@ import { bangkokDate } from '../domain/dates.ts';
 import { buddhistYearPeriod, buildAccountStatement, lastTwelveMonths, statementNumber, type StatementEntry } from '../domain/account-statement.ts';
 import { DOCUMENT_KIND_LABELS } from '../domain/labels.ts';
 import { getBusiness } from '../services/business.ts';
+import { findBusinessLogo } from '../services/business-logo.ts';
 import { L, primary } from './labels.ts';
 import { buyer, lang, seller, type LoadedDocument } from './load-document-model.ts';
 
@@ -25,8 +26,9 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
   const period = options.year === undefined ? lastTwelveMonths(today) : buddhistYearPeriod(options.year, today);
   const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
   if (!customer) throw notFound('Document');
-  const [business, invoices] = await Promise.all([
+  const [business, logo, invoices] = await Promise.all([
     getBusiness(ctx.db),
+    findBusinessLogo(ctx.db),
     ctx.db.invoice.findMany({
       where: { customerId, status: { in: OPEN_OR_PAID }, issueDate: { lte: period.to } },
       select: {
@@ -64,7 +66,7 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
     model: {
       kind: 'statement',
       lang: l,
-      seller: seller(business, l, business),
+      seller: seller(business, l, { keepWholeWords: business.keepWholeWords, logo }),
       buyer: buyer(customer),
       number: statementNumber(today),
       issueDate: today,

@@ -15,6 +15,7 @@ import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../
 import { statementNumber } from '../domain/account-statement.ts';
 import { amountDuePayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
+import { businessLogoHash, businessLogoPath } from '../services/business-logo.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import type {
@@ -93,8 +94,9 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
   const { scope, customerId } = link;
   const onlyCustomer = scope === 'customer';
 
-  const [business, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
+  const [business, logoHash, customer, lineBound, jobs, quotes, invoices, deposits] = await Promise.all([
     getBusiness(db),
+    businessLogoHash(db),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
     onlyCustomer
@@ -406,6 +408,7 @@ export async function buildPortalData(ctx: AppContext, link: Pick<ResolvedLink, 
       email: business.email,
       lineOaId: business.lineOaId,
       vatRegistered: business.vatRegistered,
+      logoUrl: logoHash ? businessLogoPath(logoHash) : null,
     },
     customer: {
       name: customer.name,
