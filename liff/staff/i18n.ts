@@ -232,6 +232,16 @@ const th = {
   'business.phone': 'โทรศัพท์',
   'business.email': 'อีเมล',
   'business.saved': 'บันทึกข้อมูลร้านแล้ว',
+  'logo.title': 'โลโก้ร้าน',
+  'logo.alt': 'โลโก้ของร้าน',
+  'logo.none': 'ยังไม่มีโลโก้',
+  'logo.hint': 'ไฟล์ PNG หรือ JPEG ไม่เกิน 500 KB แสดงบนเอกสารที่ออกใหม่และหน้าลูกค้า',
+  'logo.upload': 'อัปโหลดโลโก้',
+  'logo.replace': 'เปลี่ยนโลโก้',
+  'logo.remove': 'ลบโลโก้',
+  'logo.tooBig': 'ไฟล์ใหญ่เกิน 500 KB',
+  'logo.saved': 'บันทึกโลโก้แล้ว',
+  'logo.removed': 'ลบโลโก้แล้ว',
   saved: 'บันทึกแล้ว',
 };
 
@@ -429,6 +439,16 @@ const en: Record<keyof typeof th, string> = {
   'business.phone': 'Phone',
   'business.email': 'Email',
   'business.saved': 'Business profile saved',
+  'logo.title': 'Logo',
+  'logo.alt': 'The business logo',
+  'logo.none': 'No logo yet',
+  'logo.hint': 'A PNG or JPEG file up to 500 KB, shown on new documents and on the client portal',
+  'logo.upload': 'Upload a logo',
+  'logo.replace': 'Replace the logo',
+  'logo.remove': 'Remove the logo',
+  'logo.tooBig': 'The file is larger than 500 KB',
+  'logo.saved': 'Logo saved',
+  'logo.removed': 'Logo removed',
   saved: 'Saved',
 };
 

@@ -58,6 +58,14 @@ export async function findBusinessLogo(db: Db | Tx): Promise<{ png: Uint8Array; 
   return db.businessLogo.findUnique({ where: { id: LOGO_ID }, select: { png: true, sha256: true } });
 }
 
+/** What is stored now (its size read from the PNG header), or null. */
+export async function businessLogoInfo(db: Db | Tx): Promise<BusinessLogoInfo | null> {
+  const row = await db.businessLogo.findUnique({ where: { id: LOGO_ID } });
+  if (!row) return null;
+  const meta = await sharp(row.png).metadata();
+  return { sha256: row.sha256, sizeBytes: row.png.byteLength, width: meta.width ?? 0, height: meta.height ?? 0, updatedAt: row.updatedAt };
+}
+
 /** The logo's fingerprint only (for URLs), without reading the bytes. */
 export async function businessLogoHash(db: Db | Tx): Promise<string | null> {
   const row = await db.businessLogo.findUnique({ where: { id: LOGO_ID }, select: { sha256: true } });

@@ -12,9 +12,11 @@ import {
   thaiTaxId,
 } from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
-import { businessDto, businessLogoDto, removedLogoDto, toBusinessDto } from './dto/business.dto.ts';
-import { businessLogoPath, removeBusinessLogo, saveBusinessLogo } from '../../services/business-logo.ts';
+import { businessDto, businessLogoDto, currentLogoDto, removedLogoDto, toBusinessDto } from './dto/business.dto.ts';
+import { businessLogoInfo, businessLogoPath, removeBusinessLogo, saveBusinessLogo, type BusinessLogoInfo } from '../../services/business-logo.ts';
 import { iso } from './dto/common.ts';
+
+const logoDto = (logo: BusinessLogoInfo) => ({ ...logo, url: businessLogoPath(logo.sha256), updatedAt: iso(logo.updatedAt) });
 
 export const businessRoutes = [
   adminRoute({
@@ -77,9 +79,18 @@ export const businessRoutes = [
       image: z.base64('image must be base64 (PNG or JPEG bytes)'),
     }),
     response: businessLogoDto,
-    handler: async ({ ctx, body }) => {
-      const logo = await saveBusinessLogo(ctx, { image: Buffer.from(body.image, 'base64') });
-      return { ...logo, url: businessLogoPath(logo.sha256), updatedAt: iso(logo.updatedAt) };
+    handler: async ({ ctx, body }) => logoDto(await saveBusinessLogo(ctx, { image: Buffer.from(body.image, 'base64') })),
+  }),
+  adminRoute({
+    operationId: 'getBusinessLogo',
+    method: 'get',
+    path: '/business/logo',
+    tag: 'Business',
+    summary: 'The business logo, if any (its public URL, size and fingerprint)',
+    response: currentLogoDto,
+    handler: async ({ ctx }) => {
+      const logo = await businessLogoInfo(ctx.db);
+      return { logo: logo ? logoDto(logo) : null };
     },
   }),
   adminRoute({

@@ -71,6 +71,7 @@ describe('business logo: upload and removal (owner only)', () => {
     const logo = await owner.api.adminOk('saveBusinessLogo', { body: { image: (await photoLogo()).toString('base64') } });
     expect(logo).toMatchObject({ width: 512, height: 256 });
     expect(logo.url).toBe(`/business-logo/${logo.sha256}.png`);
+    expect((await staff.api.adminOk('getBusinessLogo')).logo).toEqual(logo);
     const res = await fetch(`${app.t.baseUrl}${logo.url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -112,6 +113,7 @@ describe('business logo: upload and removal (owner only)', () => {
     const before = await app.t.ctx.db.businessLogo.findUniqueOrThrow({ where: { id: 'default' } });
     expect(await owner.api.adminOk('removeBusinessLogo')).toEqual({ removed: true });
     expect(await app.t.ctx.db.businessLogo.count()).toBe(0);
+    expect((await owner.api.adminOk('getBusinessLogo')).logo).toBeNull();
     expect((await fetch(`${app.t.baseUrl}/business-logo/${before.sha256}.png`)).status).toBe(404);
     const customer = await app.t.adminOk('createCustomer', { body: { name: 'คุณไม่มีโลโก้' } });
     const quote = await app.t.adminOk('createQuote', {

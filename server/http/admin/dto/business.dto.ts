@@ -84,4 +84,6 @@ export const businessLogoDto = z.strictObject({
 });
 export type BusinessLogoDto = z.infer<typeof businessLogoDto>;
 
+export const currentLogoDto = z.strictObject({ logo: businessLogoDto.nullable() });
+
 export const removedLogoDto = z.strictObject({ removed: z.literal(true) });
