@@ -157,6 +157,8 @@ const th = {
   'editor.create': 'บันทึกร่าง',
   'editor.fixFirst': 'แก้ช่องที่มีปัญหาก่อน: {field}',
   'editor.fromQuote': 'จากใบเสนอราคา {number}',
+  'editor.forJob': 'งาน {number}',
+  'jobs.invoice': 'ออกใบแจ้งหนี้งาน {number}',
 
   'doc.status': 'สถานะ',
   'doc.number': 'เลขที่',
@@ -364,6 +366,8 @@ const en: Record<keyof typeof th, string> = {
   'editor.create': 'Save draft',
   'editor.fixFirst': 'Fix this field first: {field}',
   'editor.fromQuote': 'From quotation {number}',
+  'editor.forJob': 'Job {number}',
+  'jobs.invoice': 'Invoice job {number}',
 
   'doc.status': 'Status',
   'doc.number': 'Number',

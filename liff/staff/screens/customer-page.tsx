@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
 import type { CustomerSummaryDto, DepositItem, Page as ListPage, QuoteItem, Sent } from '../types.ts';
+import { JobInvoiceLink } from './job-invoice-link.tsx';
 import { JobMover } from './job-mover.tsx';
 import { Done, ErrorLine, Facts, Link, Loading, Money, Page, Section } from '../ui.tsx';
 
@@ -141,6 +142,7 @@ export function CustomerPage({ id }: { id: string }) {
                   <span class="chip">{t(`stage.${job.stage}`)}</span>
                 </div>
                 <JobMover job={job} onMoved={() => loaded.reload()} />
+                <JobInvoiceLink customerId={id} jobId={job.id} jobNumber={job.number} />
               </li>
             ))}
           </ul>
