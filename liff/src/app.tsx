@@ -136,6 +136,7 @@ export function App({ initial, loc, liff }: AppProps) {
 
   const header = (
     <header class="topbar">
+      {view?.business.logoUrl && <img class="brand-logo" src={view.business.logoUrl} alt="" width={32} height={32} />}
       <span class="brand">
         {view
           ? lang === 'th'

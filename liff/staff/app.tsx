@@ -42,7 +42,7 @@ function Screen({ route }: { route: Route }) {
     case 'quoteNew':
       return <DocumentEditor kind="quote" customerId={route.customerId} quoteId={null} />;
     case 'invoiceNew':
-      return <DocumentEditor kind="invoice" customerId={route.customerId} quoteId={route.quoteId} />;
+      return <DocumentEditor kind="invoice" customerId={route.customerId} quoteId={route.quoteId} jobId={route.jobId} />;
     case 'quote':
       return <QuotePage key={route.id} id={route.id} />;
     case 'quoteEdit':

@@ -14,7 +14,7 @@ export type Route =
   | { name: 'customer'; id: string }
   | { name: 'customerEdit'; id: string }
   | { name: 'quoteNew'; customerId: string }
-  | { name: 'invoiceNew'; customerId: string; quoteId: string | null }
+  | { name: 'invoiceNew'; customerId: string; quoteId: string | null; jobId: string | null }
   | { name: 'quote'; id: string }
   | { name: 'quoteEdit'; id: string }
   | { name: 'invoiceEdit'; id: string }
@@ -33,7 +33,10 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (b === 'new') return { name: 'customerNew' };
     if (c === 'edit') return { name: 'customerEdit', id: b };
     if (c === 'quotes' && d === 'new') return { name: 'quoteNew', customerId: b };
-    if (c === 'invoices' && d === 'new') return { name: 'invoiceNew', customerId: b, quoteId: new URLSearchParams(search).get('quote') };
+    if (c === 'invoices' && d === 'new') {
+      const query = new URLSearchParams(search);
+      return { name: 'invoiceNew', customerId: b, quoteId: query.get('quote'), jobId: query.get('job') };
+    }
     return { name: 'customer', id: b };
   }
   if (a === 'quotes' && b) return c === 'edit' ? { name: 'quoteEdit', id: b } : { name: 'quote', id: b };
@@ -54,6 +57,8 @@ export const paths = {
   customerEdit: (id: string) => `${BASE}/customers/${enc(id)}/edit`,
   quoteNew: (customerId: string) => `${BASE}/customers/${enc(customerId)}/quotes/new`,
   invoiceNew: (customerId: string, quoteId?: string) => `${BASE}/customers/${enc(customerId)}/invoices/new${quoteId ? `?quote=${enc(quoteId)}` : ''}`,
+  /** An invoice for a job: the editor copies the lines of the job's accepted quotation, if it has one. */
+  invoiceForJob: (customerId: string, jobId: string) => `${BASE}/customers/${enc(customerId)}/invoices/new?job=${enc(jobId)}`,
   quote: (id: string) => `${BASE}/quotes/${enc(id)}`,
   quoteEdit: (id: string) => `${BASE}/quotes/${enc(id)}/edit`,
   invoiceEdit: (id: string) => `${BASE}/invoices/${enc(id)}/edit`,

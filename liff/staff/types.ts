@@ -2,7 +2,10 @@
 export type { CustomerDto, CustomerSummaryDto } from '../../server/http/admin/dto/customer.dto.ts';
 export type { InvoiceDto, QuoteDto } from '../../server/http/admin/dto/document.dto.ts';
 export type { PaymentRecordedDto } from '../../server/http/admin/dto/payment.dto.ts';
-export type { BusinessDto } from '../../server/http/admin/dto/business.dto.ts';
+export type { JobDto } from '../../server/http/admin/dto/job.dto.ts';
+export type { LineAccountDto } from '../../server/http/admin/dto/line-account.dto.ts';
+export type { CustomerActivityDto } from '../../server/http/admin/dto/customer.dto.ts';
+export type { BusinessDto, BusinessLogoDto } from '../../server/http/admin/dto/business.dto.ts';
 
 export type Channel = 'line' | 'email' | 'sms';
 export interface Sent {

@@ -12,6 +12,7 @@ import { bangkokDate, formatDateTime, isoWithBangkokOffset } from '../domain/dat
 import { printedLines, printedQuote, printedTotals } from '../services/document-fields.ts';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment-status.ts';
 import { getBusiness } from '../services/business.ts';
+import { findBusinessLogo } from '../services/business-logo.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
 import { taxInvoiceContent } from './tax-invoice-content.ts';
 import { depositRequestState, invoiceRequestState } from './request-state.ts';
@@ -43,10 +44,11 @@ export interface LoadedDocument {
 }
 
 /**
- * `current`: today's business row, for its keep-whole words only — how lines break is layout,
- * not a fact of the parties, so it is not part of the snapshot.
+ * `current`: today's business row, for its keep-whole words — how lines break is layout, not a
+ * fact of the parties, so it is not part of the snapshot — and the logo of this moment (issued
+ * documents are rendered and stored once, at issue, so they keep the logo they were issued with).
  */
-export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWholeWords: string }): DocumentSeller {
+export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWholeWords: string; logo?: { png: Uint8Array } | null }): DocumentSeller {
   return {
     name: b.name,
     nameEn: b.nameEn,
@@ -57,6 +59,7 @@ export function seller(b: SellerSnapshot, lang: 'th' | 'en', current: { keepWhol
     email: b.email,
     vatRegistered: b.vatRegistered,
     keepWholeWords: readKeepWholeWords(current.keepWholeWords),
+    logo: current.logo ? Buffer.from(current.logo.png) : null,
   };
 }
 
@@ -99,6 +102,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   if (!parsed) throw notFound('Document');
   const { kind, recordId } = parsed;
   const business = await getBusiness(ctx.db);
+  const printing = { keepWholeWords: business.keepWholeWords, logo: await findBusinessLogo(ctx.db) };
 
   if (kind === 'quote' || kind === 'signed_quote') {
     const q = await ctx.db.quote.findUnique({ where: { id: recordId }, include: { customer: true, lines: { orderBy: { position: 'asc' } }, signature: true } });
@@ -107,7 +111,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const parties = await partiesFor(ctx, kind, recordId, issued, takeParties(business, q.customer));
     const l = lang(parties.buyer);
     // The same printed facts the portal page shows (services/document-fields.ts).
-    const base = { lang: l, seller: seller(parties.seller, l, business), buyer: buyer(parties.buyer), ...printedQuote(q) };
+    const base = { lang: l, seller: seller(parties.seller, l, printing), buyer: buyer(parties.buyer), ...printedQuote(q) };
     const owner = { customerId: q.customerId, quote: { id: q.id, customerId: q.customerId, status: q.status } };
     if (kind === 'quote') {
       const stamp = q.status === 'draft' ? { kind: 'draft' as const } : null;
@@ -150,7 +154,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'tax_invoice',
         lang: l,
-        seller: seller(parties.seller, l, business),
+        seller: seller(parties.seller, l, printing),
         buyer: buyer(parties.buyer),
         note: inv.notes,
         number: p.taxInvoiceNumber,
@@ -175,7 +179,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'credit_note',
         lang: l,
-        seller: seller(parties.seller, l, business),
+        seller: seller(parties.seller, l, printing),
         buyer: buyer(parties.buyer),
         number: p.creditNoteNumber,
         issueDate: bangkokDate(p.voidedAt),
@@ -204,7 +208,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
     const owner = { customerId: inv.customerId, invoice: { id: inv.id, customerId: inv.customerId, status: inv.status } };
     const base = {
       lang: l,
-      seller: seller(parties.seller, l, business),
+      seller: seller(parties.seller, l, printing),
       buyer: buyer(parties.buyer),
       note: inv.notes,
       lines: lines(inv.lines),
@@ -235,7 +239,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
       model: {
         kind: 'deposit_request',
         lang: l,
-        seller: seller(parties.seller, l, business),
+        seller: seller(parties.seller, l, printing),
         buyer: buyer(parties.buyer),
         number: d.number,
         issueDate: bangkokDate(d.createdAt),
@@ -267,7 +271,7 @@ export async function loadDocumentModel(ctx: AppContext, documentId: string): Pr
   const common = {
     kind: 'receipt' as const,
     lang: l,
-    seller: seller(parties.seller, l, business),
+    seller: seller(parties.seller, l, printing),
     buyer: buyer(parties.buyer),
     number: r.number,
     issueDate: bangkokDate(r.issuedAt),

@@ -9,6 +9,7 @@ import { bangkokDate } from '../domain/dates.ts';
 import { buddhistYearPeriod, buildAccountStatement, lastTwelveMonths, statementNumber, type StatementEntry } from '../domain/account-statement.ts';
 import { DOCUMENT_KIND_LABELS } from '../domain/labels.ts';
 import { getBusiness } from '../services/business.ts';
+import { findBusinessLogo } from '../services/business-logo.ts';
 import { L, primary } from './labels.ts';
 import { buyer, lang, seller, type LoadedDocument } from './load-document-model.ts';
 
@@ -29,8 +30,9 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
   // id: a customer with 1,000 invoices would exceed SQLite's bound-value limit (Prisma P2029).
   const issued = { customerId, status: { in: OPEN_OR_PAID }, issueDate: { lte: period.to } };
   const confirmed = { status: 'confirmed', invoice: issued };
-  const [business, rows, payments, receipts] = await Promise.all([
+  const [business, logo, rows, payments, receipts] = await Promise.all([
     getBusiness(ctx.db),
+    findBusinessLogo(ctx.db),
     ctx.db.invoice.findMany({ where: issued, select: { id: true, number: true, issueDate: true, netPayableSatang: true } }),
     ctx.db.payment.findMany({ where: confirmed, select: { id: true, invoiceId: true, amountSatang: true, receivedAt: true } }),
     ctx.db.receipt.findMany({ where: { payment: confirmed }, select: { paymentId: true, number: true } }),
@@ -70,7 +72,7 @@ export async function loadStatement(ctx: AppContext, customerId: string, options
     model: {
       kind: 'statement',
       lang: l,
-      seller: seller(business, l, business),
+      seller: seller(business, l, { keepWholeWords: business.keepWholeWords, logo }),
       buyer: buyer(customer),
       number: statementNumber(today),
       issueDate: today,

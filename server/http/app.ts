@@ -2,6 +2,7 @@
  * The Express app: security headers, request log (tokens redacted), admin API, portal and
  * webhooks. Pure wiring: every rule lives in a use case or the domain.
  */
+import { businessLogoRouter } from './business-logo-route.ts';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from '../services/context.ts';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): Express {
   for (const { path, router } of options.mount ?? []) app.use(path, router);
   app.use('/api/admin', adminApi(ctx, options.adminApiKey));
   app.use(REFUND_QR_PATH, refundQrRouter(ctx));
+  app.use(businessLogoRouter(ctx));
   app.use('/api/staff', staffSessionRouter(ctx));
   app.use(staffAppPage(ctx));
   // One count of failed token lookups for pages and API: guesses on both add up.

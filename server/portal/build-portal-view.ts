@@ -15,6 +15,7 @@ import { DOCUMENT_KIND_LABELS, RECEIPT_TYPE_LABELS, type ReceiptType } from '../
 import { statementNumber } from '../domain/account-statement.ts';
 import { amountDuePayload, promptPayIdDisplay } from '../payments/promptpay.ts';
 import { getBusiness } from '../services/business.ts';
+import { businessLogoHash, businessLogoPath } from '../services/business-logo.ts';
 import { printedQuote } from '../services/document-fields.ts';
 import { documentId } from './document-ids.ts';
 import { loadPortalRecords } from './portal-records.ts';
@@ -98,8 +99,9 @@ export async function buildPortalData(
   const onlyCustomer = scope === 'customer';
 
   const from = await windowStart(db, link, today);
-  const [business, customer, lineBound, { jobs, quotes, invoices, deposits }, olderYears] = await Promise.all([
+  const [business, logoHash, customer, lineBound, { jobs, quotes, invoices, deposits }, olderYears] = await Promise.all([
     getBusiness(db),
+    businessLogoHash(db),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, companyName: true, language: true, refundPromptPayId: true } }),
     db.lineUser.count({ where: { customerId } }),
     loadPortalRecords(db, customerId, recordFilters(link, window, from)),
@@ -370,6 +372,7 @@ export async function buildPortalData(
       email: business.email,
       lineOaId: business.lineOaId,
       vatRegistered: business.vatRegistered,
+      logoUrl: logoHash ? businessLogoPath(logoHash) : null,
     },
     customer: {
       name: customer.name,

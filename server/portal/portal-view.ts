@@ -25,6 +25,8 @@ export interface PortalBusiness {
   /** LINE Official Account basic id such as '@avrental', for "add friend" and contact. */
   lineOaId: string | null;
   vatRegistered: boolean;
+  /** The logo's cacheable, token-free URL (/business-logo/<sha256>.png); null without a logo. */
+  logoUrl: string | null;
 }
 
 export interface PortalCustomer {

@@ -5,6 +5,7 @@ import { useStaff } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useLoad } from '../load.ts';
 import type { BusinessDto } from '../types.ts';
+import { BusinessLogo } from './business-logo.tsx';
 import { Done, ErrorLine, Facts, Field, Loading, Page, Section } from '../ui.tsx';
 
 const FIELDS = ['name', 'nameEn', 'address', 'taxId', 'branchCode', 'promptPayId', 'promptPayName', 'phone', 'email'] as const;
@@ -29,6 +30,7 @@ export function Business() {
           <Facts rows={FIELDS.map((f): [string, string] => [t(`business.${f}` as MessageKey), b[f] ?? t('app.none')])} />
           <p class="muted">{t('business.ownerOnly')}</p>
         </Section>
+        <BusinessLogo canEdit={false} />
       </Page>
     );
   }
@@ -94,6 +96,7 @@ function BusinessForm({ business }: { business: BusinessDto }) {
           {t('app.save')}
         </button>
       </form>
+      <BusinessLogo canEdit />
     </Page>
   );
 }

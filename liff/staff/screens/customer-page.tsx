@@ -5,7 +5,9 @@ import { useStaff } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
-import type { CustomerSummaryDto, DepositItem, Page as ListPage, QuoteItem, Sent } from '../types.ts';
+import type { CustomerActivityDto, CustomerSummaryDto, DepositItem, Page as ListPage, QuoteItem, Sent } from '../types.ts';
+import { CustomerLineAccounts } from './customer-line-accounts.tsx';
+import { JobInvoiceLink } from './job-invoice-link.tsx';
 import { JobMover } from './job-mover.tsx';
 import { Done, ErrorLine, Facts, Link, Loading, Money, Page, Section } from '../ui.tsx';
 
@@ -14,12 +16,29 @@ export function CustomerPage({ id }: { id: string }) {
   const loaded = useLoad<CustomerSummaryDto>(`/customers/${enc(id)}`);
   const quotes = useLoad<ListPage<QuoteItem>>(`/quotes?customerId=${enc(id)}&limit=20`);
   const deposits = useLoad<ListPage<DepositItem>>(`/deposits?customerId=${enc(id)}&limit=20`);
+  const activity = useLoad<CustomerActivityDto>(`/customers/${enc(id)}/activity`);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error') return <ErrorLine error={loaded.error} />;
   const c = loaded.data;
+  // "Viewed" per document: PDF views and downloads in the portal, by record id (quote and signed quote share one).
+  const views = new Map<string, { count: number; last: string }>();
+  if (activity.state === 'ok') {
+    for (const v of activity.data.viewedDocuments) {
+      const seen = views.get(v.documentId);
+      views.set(v.documentId, {
+        count: (seen?.count ?? 0) + v.count,
+        last: seen && seen.last > v.lastViewedAt ? seen.last : v.lastViewedAt,
+      });
+    }
+  }
+  const viewed = (documentId: string) => {
+    if (activity.state !== 'ok') return null;
+    const v = views.get(documentId);
+    return <small class="viewed">{v ? t('customer.viewed', { count: v.count, date: formatDateTime(lang, v.last) }) : t('customer.notViewed')}</small>;
+  };
 
   const sendLink = async () => {
     setError(null);
@@ -78,6 +97,7 @@ export function CustomerPage({ id }: { id: string }) {
                   <span>
                     {inv.number} · {t(`inv.${inv.status}`)}
                     <small>{formatDate(lang, inv.dueDate)}</small>
+                    {viewed(inv.id)}
                   </span>
                   <Money satang={inv.balanceSatang} />
                 </Link>
@@ -95,6 +115,7 @@ export function CustomerPage({ id }: { id: string }) {
                   <span>
                     {q.number} · {t(`quote.${q.status}`)}
                     <small>{formatDate(lang, q.issueDate)}</small>
+                    {viewed(q.id)}
                   </span>
                   <Money satang={q.netPayableSatang} />
                 </Link>
@@ -141,11 +162,13 @@ export function CustomerPage({ id }: { id: string }) {
                   <span class="chip">{t(`stage.${job.stage}`)}</span>
                 </div>
                 <JobMover job={job} onMoved={() => loaded.reload()} />
+                <JobInvoiceLink customerId={id} jobId={job.id} jobNumber={job.number} />
               </li>
             ))}
           </ul>
         )}
       </Section>
+      <CustomerLineAccounts customerId={id} onChange={() => loaded.reload()} />
       <Section title={t('customer.links')}>
         <div class="actions">
           <button type="button" onClick={sendLink}>

@@ -11,7 +11,7 @@ import { bahtInput, bangkokDay, satangOf } from '../format.ts';
 import type { MessageKey, Translate } from '../i18n.ts';
 import { recent, useLoad } from '../load.ts';
 import { navigate, paths } from '../router.ts';
-import type { BusinessDto, CustomerSummaryDto, InvoiceDto, QuoteDto } from '../types.ts';
+import type { BusinessDto, CustomerSummaryDto, InvoiceDto, JobDto, QuoteDto } from '../types.ts';
 import { ErrorLine, Field, Loading, Money, Page, Section, Select } from '../ui.tsx';
 
 type Unit = 'units' | 'days';
@@ -119,17 +119,34 @@ export function DraftEditor({ kind, id }: { kind: 'quote' | 'invoice'; id: strin
   return <DocumentEditor kind={kind} customerId={doc.data.customerId} quoteId={null} editing={doc.data} />;
 }
 
-export function DocumentEditor(props: { kind: 'quote' | 'invoice'; customerId: string; quoteId: string | null; editing?: QuoteDto | InvoiceDto }) {
+export function DocumentEditor(props: {
+  kind: 'quote' | 'invoice';
+  customerId: string;
+  quoteId: string | null;
+  /** An invoice for this job: it is linked to the job, with the lines of the job's accepted quotation if any. */
+  jobId?: string | null;
+  editing?: QuoteDto | InvoiceDto;
+}) {
   const { kind, customerId, quoteId } = props;
+  const jobId = quoteId ? null : (props.jobId ?? null);
   const customer = useLoad<CustomerSummaryDto>(`/customers/${enc(customerId)}`);
   const business = useLoad<BusinessDto>('/business');
-  const quote = useLoad<QuoteDto>(quoteId ? `/quotes/${enc(quoteId)}` : null, () => (quoteId ? (recent.get(quoteId) as QuoteDto | undefined) : undefined));
-  if (customer.state === 'loading' || business.state === 'loading' || (quoteId && quote.state === 'loading')) return <Loading />;
+  const job = useLoad<JobDto>(jobId ? `/jobs/${enc(jobId)}` : null);
+  // The list answers quotations without their lines: it only finds the job's accepted one, read in full below.
+  const accepted = useLoad<{ items: QuoteDto[] }>(jobId ? `/quotes?status=accepted&customerId=${enc(customerId)}&limit=100` : null);
+  const jobQuoteId = jobId && accepted.state === 'ok' ? (accepted.data.items.find((q) => q.jobId === jobId)?.id ?? null) : null;
+  const fromId = quoteId ?? jobQuoteId;
+  const quote = useLoad<QuoteDto>(fromId ? `/quotes/${enc(fromId)}` : null, () => (fromId ? (recent.get(fromId) as QuoteDto | undefined) : undefined));
+  if (customer.state === 'loading' || business.state === 'loading') return <Loading />;
+  if (jobId && (job.state === 'loading' || accepted.state === 'loading')) return <Loading />;
+  if (fromId && quote.state === 'loading') return <Loading />;
   if (customer.state === 'error') return <ErrorLine error={customer.error} />;
+  if (job.state === 'error') return <ErrorLine error={job.error} />;
   // Staff who may not read the profile still price documents; the server applies the business's VAT rule.
   const vatModes = business.state === 'ok' ? allowedVatModes(business.data.vatRegistered) : (['exclusive', 'inclusive', 'none'] as const);
   const from = quote.state === 'ok' ? quote.data : null;
-  return <Editor kind={kind} customer={customer.data} vatModes={vatModes} quote={from} editing={props.editing ?? null} />;
+  const forJob = jobId && job.state === 'ok' ? { id: jobId, number: job.data.number } : null;
+  return <Editor kind={kind} customer={customer.data} vatModes={vatModes} quote={from} job={forJob} editing={props.editing ?? null} />;
 }
 
 function Editor(props: {
@@ -137,9 +154,11 @@ function Editor(props: {
   customer: CustomerSummaryDto;
   vatModes: readonly VatMode[];
   quote: QuoteDto | null;
+  job?: { id: string; number: string } | null;
   editing: QuoteDto | InvoiceDto | null;
 }) {
   const { kind, customer, vatModes, quote, editing } = props;
+  const job = props.job ?? null;
   const { t } = useStaff();
   const [draft, setDraft] = useState<Draft>(() => ({
     lines: [emptyLine()],
@@ -190,7 +209,8 @@ function Editor(props: {
       navigate(paths.quote(r.data.id), true);
     } else {
       const { depositSatang: _deposit, ...invoiceBody } = body;
-      const r = await api.post<InvoiceDto>('/invoices', { ...invoiceBody, dueDate: draft.date, ...(quote ? { quoteId: quote.id, jobId: quote.jobId } : {}) });
+      const links = { ...(quote ? { quoteId: quote.id, jobId: quote.jobId } : {}), ...(job ? { jobId: job.id } : {}) };
+      const r = await api.post<InvoiceDto>('/invoices', { ...invoiceBody, dueDate: draft.date, ...links });
       setBusy(false);
       if (!r.ok) return setError(r.error);
       recent.set(r.data.id, r.data);
@@ -206,6 +226,7 @@ function Editor(props: {
     >
       <p class="sub">
         {t('editor.for', { name: customer.name })}
+        {job && <> · {t('editor.forJob', { number: job.number })}</>}
         {quote && <> · {t('editor.fromQuote', { number: quote.number })}</>}
       </p>
       <form onSubmit={submit} noValidate>

@@ -8,6 +8,7 @@ import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
 import type { JobItem, Page as ListPage } from '../types.ts';
 import { ErrorLine, Link, Loading, Page } from '../ui.tsx';
+import { JobInvoiceLink } from './job-invoice-link.tsx';
 import { JobMover } from './job-mover.tsx';
 
 export function Jobs() {
@@ -51,6 +52,7 @@ export function Jobs() {
                     <span aria-hidden="true">›</span>
                   </Link>
                   <JobMover job={job} onMoved={() => loaded.reload()} />
+                  <JobInvoiceLink customerId={job.customerId} jobId={job.id} jobNumber={job.number} />
                 </li>
               ))}
             </ul>

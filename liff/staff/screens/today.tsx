@@ -5,6 +5,7 @@ import { useLoad } from '../load.ts';
 import { paths } from '../router.ts';
 import type { TodayDto } from '../types.ts';
 import { ErrorLine, Link, Loading, Money, Page, Section } from '../ui.tsx';
+import { JobInvoiceLink } from './job-invoice-link.tsx';
 
 export function Today() {
   const { t, lang } = useStaff();
@@ -87,6 +88,7 @@ export function Today() {
                   </span>
                   <span class="chip">{t(`stage.${j.stage}`)}</span>
                 </Link>
+                <JobInvoiceLink customerId={j.customerId} jobId={j.jobId} jobNumber={j.jobNumber} />
               </li>
             ))}
           </ul>

@@ -104,6 +104,8 @@ export function adminApi(ctx: AppContext, apiKey: string): Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // A logo travels as base64 (500 KB of bytes); every other body stays small.
+  router.use('/business/logo', express.json({ limit: '800kb' }));
   router.use(express.json({ limit: '256kb' }));
   router.use(buildAdminRouter(ADMIN_ROUTES, ctx));
   router.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such admin endpoint')));

@@ -12,7 +12,11 @@ import {
   thaiTaxId,
 } from './schemas.ts';
 import { getBusiness, saveBusiness } from '../../services/business.ts';
-import { businessDto, toBusinessDto } from './dto/business.dto.ts';
+import { businessDto, businessLogoDto, currentLogoDto, removedLogoDto, toBusinessDto } from './dto/business.dto.ts';
+import { businessLogoInfo, businessLogoPath, removeBusinessLogo, saveBusinessLogo, type BusinessLogoInfo } from '../../services/business-logo.ts';
+import { iso } from './dto/common.ts';
+
+const logoDto = (logo: BusinessLogoInfo) => ({ ...logo, url: businessLogoPath(logo.sha256), updatedAt: iso(logo.updatedAt) });
 
 export const businessRoutes = [
   adminRoute({
@@ -62,5 +66,44 @@ export const businessRoutes = [
     }),
     response: businessDto,
     handler: async ({ ctx, body }) => toBusinessDto(await saveBusiness(ctx, body)),
+  }),
+  adminRoute({
+    operationId: 'saveBusinessLogo',
+    ownerOnly: true,
+    method: 'put',
+    path: '/business/logo',
+    tag: 'Business',
+    summary: 'Upload the business logo (PNG or JPEG, base64, at most 500 KB); stored as PNG of at most 512 px a side',
+    errors: [413],
+    body: z.strictObject({
+      image: z.base64('image must be base64 (PNG or JPEG bytes)'),
+    }),
+    response: businessLogoDto,
+    handler: async ({ ctx, body }) => logoDto(await saveBusinessLogo(ctx, { image: Buffer.from(body.image, 'base64') })),
+  }),
+  adminRoute({
+    operationId: 'getBusinessLogo',
+    method: 'get',
+    path: '/business/logo',
+    tag: 'Business',
+    summary: 'The business logo, if any (its public URL, size and fingerprint)',
+    response: currentLogoDto,
+    handler: async ({ ctx }) => {
+      const logo = await businessLogoInfo(ctx.db);
+      return { logo: logo ? logoDto(logo) : null };
+    },
+  }),
+  adminRoute({
+    operationId: 'removeBusinessLogo',
+    ownerOnly: true,
+    method: 'delete',
+    path: '/business/logo',
+    tag: 'Business',
+    summary: 'Remove the business logo (documents and the portal then show none)',
+    response: removedLogoDto,
+    handler: async ({ ctx }) => {
+      await removeBusinessLogo(ctx);
+      return { removed: true as const };
+    },
   }),
 ];

@@ -109,3 +109,20 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
       .map((m) => [m[1]!.trim(), m[2]!.trim()]),
   );
 }
+
+export interface PdfImage {
+  page: number;
+  width: number;
+  height: number;
+}
+
+/** The raster images drawn in the PDF (pdfimages -list), one row per placement. */
+export function pdfImages(pdf: Buffer): PdfImage[] {
+  const out = withFile(pdf, (file) => run('pdfimages', ['-list', file]));
+  return out
+    .split('\n')
+    .slice(2)
+    .map((row) => row.trim().split(/\s+/))
+    .filter((cols) => cols.length > 4 && /^\d+$/.test(cols[0] ?? ''))
+    .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) }));
+}

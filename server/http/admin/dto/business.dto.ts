@@ -72,3 +72,18 @@ export function toBusinessDto(row: BusinessRow): BusinessDto {
     updatedAt: iso(row.updatedAt),
   };
 }
+
+/** The stored logo (already resized to PNG); the portal serves it at /business-logo/<sha256>.png. */
+export const businessLogoDto = z.strictObject({
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  url: z.string(),
+  updatedAt: instant,
+});
+export type BusinessLogoDto = z.infer<typeof businessLogoDto>;
+
+export const currentLogoDto = z.strictObject({ logo: businessLogoDto.nullable() });
+
+export const removedLogoDto = z.strictObject({ removed: z.literal(true) });

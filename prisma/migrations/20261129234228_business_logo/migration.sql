@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "BusinessLogo" (
+    "id" TEXT NOT NULL PRIMARY KEY DEFAULT 'default',
+    "png" BLOB NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
