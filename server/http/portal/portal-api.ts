@@ -58,9 +58,9 @@ export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {},
   const withLink = withLinkFactory(ctx, failures);
   const views = new CompressedResponses();
   const streams = new LiveStreams();
-  router.use(portalHeaders, portalRateLimit(ctx.config.portalRateLimitPerMinute));
+  router.use(portalHeaders, portalRateLimit(ctx, 'portal-api', ctx.config.portalRateLimitPerMinute));
 
-  if (extensions.recover) router.post('/recover', recoverRateLimit(), express.json({ limit: '4kb' }), extensions.recover);
+  if (extensions.recover) router.post('/recover', recoverRateLimit(ctx), express.json({ limit: '4kb' }), extensions.recover);
 
   const tokenRouter = Router({ mergeParams: true });
 

@@ -44,7 +44,7 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
     pages.send(req, res, `page|${opened.key}`, 'text/html; charset=utf-8', () => html.render(opened.json, { liffId }));
   });
 
-  const limit = portalRateLimit(ctx.config.portalRateLimitPerMinute, busyPage);
+  const limit = portalRateLimit(ctx, 'portal-pages', ctx.config.portalRateLimitPerMinute, busyPage);
   // LIFF: LINE opens the endpoint URL first with the target in liff.state, then (after liff.init)
   // the endpoint + path. Without a token in the path the app fetches the data itself.
   const tokenPaths = ['/c/:token', '/c/:token/*rest', '/liff/c/:token', '/liff/c/:token/*rest'];

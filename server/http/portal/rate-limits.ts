@@ -5,11 +5,14 @@
  * - only lookups that END unknown, expired or revoked count as failures (a closed live stream, a
  *   missing document inside a valid link, an unknown sub-route never do);
  * - the general per-minute limit is far above what a busy page needs (README "Rate limits").
+ * Every limiter counts in the database (data/rate-limit-store.ts), so instances share the counts.
  */
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type RateLimitExceededEventHandler } from 'express-rate-limit';
 import type { Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../../domain/errors.ts';
 import type { Clock } from '../../services/ports.ts';
+import type { AppContext } from '../../services/context.ts';
+import { DatabaseRateLimitStore } from '../../data/rate-limit-store.ts';
 
 const tooManyError = () => new DomainError('RATE_LIMITED', 'Too many requests; please wait a moment');
 const tooMany: RequestHandler = (_req, _res, next) => next(tooManyError());
@@ -17,25 +20,40 @@ const tooMany: RequestHandler = (_req, _res, next) => next(tooManyError());
 /** Answers a limited request; page routes pass one that renders the friendly page. */
 export type LimitedAnswer = (req: Request, res: Response, retryAfterSeconds: number) => void | Promise<void>;
 
-export function portalRateLimit(perMinute: number, answer?: LimitedAnswer): RequestHandler {
+type Limits = Pick<AppContext, 'db' | 'clock'>;
+
+/**
+ * The one way to make a limiter: per client address, `limit` requests per fixed window, counted
+ * in the database under `name` (unique per limiter, so two limiters never add up).
+ */
+export function sharedRateLimit(ctx: Limits, name: string, opts: { windowMs: number; limit: number; handler?: RateLimitExceededEventHandler }): RequestHandler {
   return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
+    windowMs: opts.windowMs,
+    limit: opts.limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: answer ? (req, res, next) => Promise.resolve(answer(req, res, 60)).catch(next) : tooMany,
+    store: new DatabaseRateLimitStore(ctx.db, ctx.clock, name),
+    handler: opts.handler ?? tooMany,
   });
 }
 
-export function recoverRateLimit(): RequestHandler {
-  return rateLimit({ windowMs: 60 * 60_000, limit: 5, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
+export function portalRateLimit(ctx: Limits, name: string, perMinute: number, answer?: LimitedAnswer): RequestHandler {
+  return sharedRateLimit(ctx, name, {
+    windowMs: 60_000,
+    limit: perMinute,
+    handler: answer ? (req, res, next) => Promise.resolve(answer(req, res, 60)).catch(next) : undefined,
+  });
+}
+
+export function recoverRateLimit(ctx: Limits): RequestHandler {
+  return sharedRateLimit(ctx, 'portal-recover', { windowMs: 60 * 60_000, limit: 5 });
 }
 
 /** Staff app sign-ins per minute per address: each asks LINE to verify a token, so a flood stops here. */
 export const STAFF_SIGN_IN_PER_MINUTE = 30;
 
-export function staffSignInRateLimit(): RequestHandler {
-  return rateLimit({ windowMs: 60_000, limit: STAFF_SIGN_IN_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
+export function staffSignInRateLimit(ctx: Limits): RequestHandler {
+  return sharedRateLimit(ctx, 'staff-sign-in', { windowMs: 60_000, limit: STAFF_SIGN_IN_PER_MINUTE });
 }
 
 export const FAILED_LOOKUP_LIMIT = 30;
