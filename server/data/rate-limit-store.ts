@@ -21,14 +21,18 @@ export class DatabaseRateLimitStore implements Store {
 
   readonly #db: Db;
   readonly #clock: Clock;
-  #windowMs = 60_000;
+  #windowMs: number;
   #nextSweepAt = 0;
 
-  /** `name` tells the limiters apart in the shared table (and to express-rate-limit's checks). */
-  constructor(db: Db, clock: Clock, name: string) {
+  /**
+   * `name` tells the limiters apart in the shared table (and to express-rate-limit's checks);
+   * express-rate-limit sets the window through init(), a direct user passes it here.
+   */
+  constructor(db: Db, clock: Clock, name: string, windowMs = 60_000) {
     this.#db = db;
     this.#clock = clock;
     this.prefix = `${name}:`;
+    this.#windowMs = windowMs;
   }
 
   init(options: Options): void {

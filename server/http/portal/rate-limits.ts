@@ -58,49 +58,28 @@ export function staffSignInRateLimit(ctx: Limits): RequestHandler {
 
 export const FAILED_LOOKUP_LIMIT = 30;
 export const FAILED_LOOKUP_WINDOW_MS = 15 * 60_000;
-/** Beyond this many tracked addresses, expired windows are swept; beyond the cap the oldest go. */
-const SWEEP_ABOVE = 10_000;
-const MAX_TRACKED = 100_000;
 
 /**
- * Failed token lookups per client address (IPv6 by /56, as express-rate-limit keys them), in a
- * fixed window from the first failure. Shared by the page routes and the API, so guesses on both
- * count together. In memory: each process counts on its own and a restart clears it.
+ * Failed token lookups per client address (IPv6 by /56, as express-rate-limit keys them), in fixed
+ * windows. Shared by the page routes and the API, so guesses on both count together, and counted in
+ * the database like every limiter, so guesses spread over instances add up too.
  */
 export class FailedLookups {
-  readonly #byKey = new Map<string, { count: number; resetAt: number }>();
+  readonly #store: DatabaseRateLimitStore;
+  readonly #clock: Clock;
+  readonly #limit: number;
 
-  private readonly clock: Clock;
-  private readonly limit: number;
-  private readonly windowMs: number;
-
-  constructor(clock: Clock, limit = FAILED_LOOKUP_LIMIT, windowMs = FAILED_LOOKUP_WINDOW_MS) {
-    this.clock = clock;
-    this.limit = limit;
-    this.windowMs = windowMs;
+  constructor(ctx: Limits, limit = FAILED_LOOKUP_LIMIT, windowMs = FAILED_LOOKUP_WINDOW_MS) {
+    this.#store = new DatabaseRateLimitStore(ctx.db, ctx.clock, 'failed-lookups', windowMs);
+    this.#clock = ctx.clock;
+    this.#limit = limit;
   }
 
-  /** Counts one failed lookup; returns the seconds to wait when the address is over the limit, else null. */
-  fail(req: Request): number | null {
-    const now = this.clock.now().getTime();
-    const key = ipKeyGenerator(req.ip ?? 'unknown');
-    let entry = this.#byKey.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (this.#byKey.size >= SWEEP_ABOVE) this.#sweep(now);
-      entry = { count: 0, resetAt: now + this.windowMs };
-      this.#byKey.set(key, entry);
-    }
-    entry.count++;
-    return entry.count > this.limit ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : null;
-  }
-
-  #sweep(now: number): void {
-    for (const [key, entry] of this.#byKey) if (entry.resetAt <= now) this.#byKey.delete(key);
-    // A scan from very many addresses: forget the oldest windows rather than grow without bound.
-    for (const key of this.#byKey.keys()) {
-      if (this.#byKey.size < MAX_TRACKED) break;
-      this.#byKey.delete(key);
-    }
+  /** Counts one failed lookup; resolves to the seconds to wait when the address is over the limit, else null. */
+  async fail(req: Request): Promise<number | null> {
+    const { totalHits, resetTime } = await this.#store.increment(ipKeyGenerator(req.ip ?? 'unknown'));
+    if (totalHits <= this.#limit || !resetTime) return null;
+    return Math.max(1, Math.ceil((resetTime.getTime() - this.#clock.now().getTime()) / 1000));
   }
 }
 
