@@ -80,7 +80,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/staff', staffSessionRouter(ctx));
   app.use(staffAppPage(ctx));
   // One count of failed token lookups for pages and API: guesses on both add up.
-  const failedLookups = new FailedLookups(ctx.clock);
+  const failedLookups = new FailedLookups(ctx);
   app.use('/api/portal', portalApi(ctx, options.portal, failedLookups));
   app.use(portalPages(ctx, PortalHtml.load(), failedLookups));
   app.use(notFoundHandler);

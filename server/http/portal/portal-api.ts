@@ -36,7 +36,7 @@ export interface PortalApiExtensions {
  * too often. Only here is a failure counted, so only lookups that end unusable count.
  */
 async function refuseToken(ctx: AppContext, failures: FailedLookups, req: Request, res: Response): Promise<void> {
-  const retryAfter = failures.fail(req);
+  const retryAfter = await failures.fail(req);
   if (retryAfter !== null) throw rateLimitedError(res, retryAfter);
   res
     .status(410)
@@ -53,14 +53,14 @@ export function withLinkFactory(ctx: AppContext, failures: FailedLookups) {
     });
 }
 
-export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {}, failures = new FailedLookups(ctx.clock)): Router {
+export function portalApi(ctx: AppContext, extensions: PortalApiExtensions = {}, failures = new FailedLookups(ctx)): Router {
   const router = Router({ mergeParams: true });
   const withLink = withLinkFactory(ctx, failures);
   const views = new CompressedResponses();
   const streams = new LiveStreams();
-  router.use(portalHeaders, portalRateLimit(ctx.config.portalRateLimitPerMinute));
+  router.use(portalHeaders, portalRateLimit(ctx, 'portal-api', ctx.config.portalRateLimitPerMinute));
 
-  if (extensions.recover) router.post('/recover', recoverRateLimit(), express.json({ limit: '4kb' }), extensions.recover);
+  if (extensions.recover) router.post('/recover', recoverRateLimit(ctx), express.json({ limit: '4kb' }), extensions.recover);
 
   const tokenRouter = Router({ mergeParams: true });
 

@@ -13,7 +13,7 @@ import { unavailableJson } from './unavailable.ts';
 import { FailedLookups, portalRateLimit, type LimitedAnswer } from './rate-limits.ts';
 import { CompressedResponses } from './compressed-responses.ts';
 
-export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(), failures = new FailedLookups(ctx.clock)): Router {
+export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(), failures = new FailedLookups(ctx)): Router {
   const router = Router();
   const liffId = ctx.config.line.liffId ?? null;
   const pages = new CompressedResponses();
@@ -26,7 +26,7 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
       .send(html.render(await unavailableJson(ctx, { busy: true }), { liffId }));
   };
   const unavailablePage = async (req: Request, res: Response) => {
-    const retryAfter = failures.fail(req);
+    const retryAfter = await failures.fail(req);
     if (retryAfter !== null) return busyPage(req, res, retryAfter);
     res
       .status(410)
@@ -44,7 +44,7 @@ export function portalPages(ctx: AppContext, html: PortalHtml = PortalHtml.load(
     pages.send(req, res, `page|${opened.key}`, 'text/html; charset=utf-8', () => html.render(opened.json, { liffId }));
   });
 
-  const limit = portalRateLimit(ctx.config.portalRateLimitPerMinute, busyPage);
+  const limit = portalRateLimit(ctx, 'portal-pages', ctx.config.portalRateLimitPerMinute, busyPage);
   // LIFF: LINE opens the endpoint URL first with the target in liff.state, then (after liff.init)
   // the endpoint + path. Without a token in the path the app fetches the data itself.
   const tokenPaths = ['/c/:token', '/c/:token/*rest', '/liff/c/:token', '/liff/c/:token/*rest'];

@@ -25,7 +25,7 @@ export function staffSessionRouter(ctx: AppContext): Router {
     next();
   });
   router.use(express.json({ limit: '16kb' }));
-  router.post('/session', staffSignInRateLimit(), async (req, res) => {
+  router.post('/session', staffSignInRateLimit(ctx), async (req, res) => {
     checkSameOrigin(req, ctx);
     const { idToken } = sessionBody.parse(req.body ?? {});
     const session = await startStaffSession(ctx, { idToken });

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import express, { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { sharedRateLimit } from '../portal/rate-limits.ts';
 import type { AppContext } from '../../services/context.ts';
 import { verifySignedQuote, type VerifyAnswer } from '../../services/verify-signed-quote.ts';
 import { clientError, DomainError } from '../../domain/errors.ts';
@@ -93,13 +93,7 @@ function readInput(req: Request): { pdf: Buffer | null; sha256: unknown } {
 
 export function verifyRouter(ctx: AppContext): Router {
   const router = Router();
-  const limit = rateLimit({
-    windowMs: 60_000,
-    limit: 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new DomainError('RATE_LIMITED', 'Too many requests; please wait a moment')),
-  });
+  const limit = sharedRateLimit(ctx, 'verify', { windowMs: 60_000, limit: 20 });
   const raw = express.raw({ type: ['multipart/form-data', 'application/pdf'], limit: MAX_PDF });
   const json = express.json({ limit: '4kb' });
   const headers = (_req: Request, res: express.Response, next: express.NextFunction) => {

@@ -108,3 +108,44 @@ describe('guessing is still cut off, without refusing working links', () => {
     expect(embedded(html)).toMatchObject({ unavailable: true, busy: true });
   });
 });
+
+describe('several instances on one database share the counts', () => {
+  let second: TestApp | undefined;
+  afterEach(async () => {
+    await second?.stop();
+    second = undefined;
+  });
+
+  it('the per-minute limit trips across two instances: 2 page opens on A and 1 on B use up a limit of 3', async () => {
+    const { t, f } = await start({ PORTAL_RATE_LIMIT_PER_MINUTE: '3' });
+    second = await startTestApp({ env: { DATA_DIR: t.dataDir, DATABASE_URL: t.ctx.config.databaseUrl, PORTAL_RATE_LIMIT_PER_MINUTE: '3' } });
+    const link = await issueLink(t, 'customer', f.customerId);
+    expect((await fetch(`${t.baseUrl}/c/${link.token}`)).status).toBe(200);
+    expect((await fetch(`${second.baseUrl}/c/${link.token}`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/c/${link.token}`)).status).toBe(200);
+    expect((await fetch(`${second.baseUrl}/c/${link.token}`)).status).toBe(429);
+    expect((await fetch(`${t.baseUrl}/c/${link.token}`)).status).toBe(429);
+    // A fresh window (the injected clock of each instance) opens the page again on both.
+    t.clock.advance(60_000);
+    second.clock.advance(60_000);
+    expect((await fetch(`${second.baseUrl}/c/${link.token}`)).status).toBe(200);
+  });
+
+  it('concurrent hits on two instances are all counted (one atomic statement each), and no address is stored', async () => {
+    const { t } = await start({ PORTAL_RATE_LIMIT_PER_MINUTE: '1000' });
+    const statements: string[] = [];
+    second = await startTestApp({
+      env: { DATA_DIR: t.dataDir, DATABASE_URL: t.ctx.config.databaseUrl, PORTAL_RATE_LIMIT_PER_MINUTE: '1000' },
+      overrides: { observeQueries: ({ sql }) => statements.push(sql) },
+    });
+    const apps = [t, second];
+    await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${apps[i % 2]!.baseUrl}/api/portal/${unknownToken(i)}/nope`).then((r) => r.arrayBuffer())));
+    const rows = await t.ctx.db.rateLimitHit.findMany();
+    expect(rows.reduce((sum, r) => sum + r.hits, 0)).toBe(40);
+    expect(JSON.stringify(rows)).not.toContain('127.0.0.1');
+    // Each hit on B was one INSERT … ON CONFLICT DO UPDATE (plus at most one sweep), never a read first.
+    const counting = statements.filter((sql) => sql.includes('RateLimitHit') && !/^DELETE/i.test(sql.trim()));
+    expect(counting).toHaveLength(20);
+    expect(counting.every((sql) => /ON CONFLICT/i.test(sql))).toBe(true);
+  });
+});
