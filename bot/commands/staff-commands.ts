@@ -1,5 +1,6 @@
 /** Typed staff commands (parse-command.ts) → use cases → answers. */
 import { helpCard } from '../flex/staff-messages.ts';
+import { liffUrlBuilder } from '../liff-url.ts';
 import { pick } from '../flex/format.ts';
 import { getInvoiceByNumber, getJobForStaff } from '../../server/services/staff-queries.ts';
 import { HELP_COMMANDS, type Command, type Target } from './parse-command.ts';
@@ -8,6 +9,12 @@ import { chooseCustomerAnswer, findAnswer, notFoundAnswer, resolveCustomer } fro
 import { pendingSlipsAnswer } from './slip-review-actions.ts';
 import { collectDepositCommand, deductCommand, payCommand, returnDepositCommand } from './money-actions.ts';
 import { linkAnswer, moveStageAnswer, overdueAnswer, remindAnswer, revokeConfirmAnswer, stageChooserAnswer, type StaffContext } from './staff-actions.ts';
+
+/** The staff app inside LINE (https://liff.line.me/<STAFF_LIFF_ID>), or null before it is configured. */
+function staffAppUrl(s: StaffContext): string | null {
+  const id = s.ctx.config.line.staffLiffId;
+  return id ? liffUrlBuilder(id)('') : null;
+}
 
 function usage(s: StaffContext, th: string, en: string): Answer {
   return [textMessage(pick(s.lang, `พิมพ์: ${th}`, `Type: ${en}`), staffMenu(s.lang))];
@@ -99,7 +106,7 @@ export async function runStaffCommand(s: StaffContext, command: Command): Promis
   switch (command.kind) {
     case 'empty':
     case 'help':
-      return withQuickReplies([helpCard(s.lang, HELP_COMMANDS[s.lang])], staffMenu(s.lang));
+      return withQuickReplies([helpCard(s.lang, HELP_COMMANDS[s.lang], staffAppUrl(s))], staffMenu(s.lang));
     case 'enrol':
       return [textMessage(pick(s.lang, 'คุณลงทะเบียนเป็นพนักงานอยู่แล้ว', 'You are already enrolled as staff.'), staffMenu(s.lang))];
     case 'find':

@@ -503,8 +503,11 @@ export function confirmCard(input: ConfirmCardInput): FlexMessage {
   );
 }
 
-/** `commands`: HELP_COMMANDS from bot/commands/parse-command.ts, the one list the parser answers to. */
-export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
+/**
+ * `commands`: HELP_COMMANDS from bot/commands/parse-command.ts, the one list the parser answers to.
+ * `staffAppUrl`: the staff app (LIFF) when configured — what the bot cannot do, the app does.
+ */
+export function helpCard(lang: Lang, commands: HelpCommand[], staffAppUrl: string | null = null): FlexMessage {
   const rows: FlexComponent[] = commands
     .slice(0, 20)
     .map((c, i) =>
@@ -521,6 +524,7 @@ export function helpCard(lang: Lang, commands: HelpCommand[]): FlexMessage {
     bubble({
       header: staffHeader(pick(lang, 'คำสั่งที่ใช้ได้', 'What I can do'), pick(lang, 'พิมพ์ภาษาไทยหรืออังกฤษก็ได้', 'Type in Thai or English')),
       body: body(rows),
+      ...(staffAppUrl ? { footer: footer([button(uriAction(pick(lang, 'เปิดแอปพนักงาน', 'Open the staff app'), staffAppUrl), 'primary')]) } : {}),
     }),
   );
 }

@@ -32,6 +32,21 @@ describe('help', () => {
   });
 });
 
+describe('help links the staff app', () => {
+  it('carries an "Open the staff app" button to the staff LIFF app when STAFF_LIFF_ID is set, and none without it', async () => {
+    const withApp = await startBotHarness({ env: { STAFF_LIFF_ID: '2000000000-StaffApp' } });
+    try {
+      const owner = await enrolStaffUser(withApp, 'owner');
+      const reply = await say(withApp, owner, 'help');
+      expect(JSON.stringify(flexOf(reply))).toContain('"uri":"https://liff.line.me/2000000000-StaffApp"');
+      expect(allText(reply)).toMatch(/Open the staff app/);
+    } finally {
+      await withApp.stop();
+    }
+    expect(JSON.stringify(flexOf(await say(h, staff, 'help')))).not.toContain('liff.line.me');
+  });
+});
+
 describe('find', () => {
   it('a misspelt Thai name finds the customer and answers with their card', async () => {
     const reply = await say(h, staff, 'ค้นหา สมชาญ ใจดี');
