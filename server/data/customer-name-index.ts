@@ -8,8 +8,15 @@
  *   Customer. It lives outside Prisma's schema (Prisma would see its shadow tables as drift), so
  *   it is created at start; a migration that rebuilds the Customer table drops the triggers, and
  *   the next start, finding them missing, rebuilds the index.
- * - PostgreSQL: until its adapter exists (pg_trgm, see the README), every customer is a candidate.
+ * - PostgreSQL: a pg_trgm GIN index over the same skeletons (name and company in one
+ *   expression), which `LIKE '%…%'` uses for Thai too: LIKE's trigram search takes every
+ *   character, not only pg_trgm's alphanumerics. An expression index needs no trigger; it is also
+ *   kept out of Prisma's schema (the drift check would drop it) and created at start, named by
+ *   a hash of its expression so a changed skeleton rule replaces it. Without GIN's pending list
+ *   (fastupdate off): names change rarely, and a new customer is then at once in the index proper,
+ *   which the planner costs as such.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from './database.ts';
 import { THAI_DROPPED_MARKS, THAI_SOUND_ALIKE } from '../domain/thai-skeleton.ts';
 
@@ -85,13 +92,62 @@ function sqliteIndex(db: Db): CustomerNameIndex {
   };
 }
 
-/** Every customer: today's behaviour where no index exists yet. */
-function scanIndex(db: Db): CustomerNameIndex {
-  return { candidates: () => db.customer.findMany({ select: { id: true, name: true, companyName: true } }) };
+/** Name and company as one skeleton, lower-cased like FTS5's trigram tokenizer folds case. */
+const pgSkeleton = (row: string) => skeletonSql(`lower(${row}."name" || ' ' || coalesce(${row}."companyName", ''))`);
+const PG_INDEX = `${TABLE}_${createHash('sha256').update(pgSkeleton('')).digest('hex').slice(0, 8)}`;
+/** Serialises concurrent starts of several instances (CREATE EXTENSION races on pg_extension's unique key). */
+const PG_LOCK = 72_041_114;
+
+async function preparePostgresIndex(db: Db): Promise<void> {
+  const present = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexname LIKE '${TABLE}%'`,
+  );
+  if (present.length === 1 && present[0]!.name === PG_INDEX) return;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_LOCK})`);
+    await tx.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    for (const { name } of present) if (name !== PG_INDEX) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
+    await tx.$executeRawUnsafe(
+      `CREATE INDEX IF NOT EXISTS "${PG_INDEX}" ON "Customer" USING gin ((${pgSkeleton('"Customer"')}) gin_trgm_ops) WITH (fastupdate = off)`,
+    );
+  });
+  // Statistics of the new expression, so the planner estimates its LIKEs rather than guessing.
+  await db.$executeRawUnsafe('ANALYZE "Customer"');
+}
+
+/** The candidate statement on PostgreSQL and its arguments (exported so a test can EXPLAIN it). */
+export function postgresCandidateQuery(query: NameQuery, limit: number): { sql: string; args: (string | number)[] } | null {
+  const trigrams = [...new Set(query.trigrams)];
+  const pieces = trigrams.length > 0 ? trigrams : query.fragments;
+  if (pieces.length === 0) return null;
+  const patterns = pieces.map(containsPattern);
+  const like = (expression: string) => patterns.map((_, i) => `${expression} LIKE $${i + 1}`);
+  // The WHERE repeats the indexed expression so the planner can use the GIN index (a BitmapOr of
+  // one scan per piece); a piece shorter than a trigram cannot narrow it: a bounded scan then.
+  // Those sharing the most pieces come first, as bm25 puts them first on SQLite.
+  const rank = like('m.skeleton')
+    .map((l) => `(${l})::int`)
+    .join(' + ');
+  const sql =
+    `SELECT id, name, "companyName" FROM (SELECT c.id, c.name, c."companyName", ${pgSkeleton('c')} AS skeleton FROM "Customer" c ` +
+    `WHERE ${like(pgSkeleton('c')).join(' OR ')}) m ORDER BY ${rank} DESC, id LIMIT $${patterns.length + 1}`;
+  return { sql, args: [...patterns, limit] };
+}
+
+function postgresIndex(db: Db): CustomerNameIndex {
+  return {
+    async candidates(query, limit) {
+      const statement = postgresCandidateQuery(query, limit);
+      return statement ? db.$queryRawUnsafe<NameCandidate[]>(statement.sql, ...statement.args) : [];
+    },
+  };
 }
 
 export async function openCustomerNameIndex(db: Db, provider: 'sqlite' | 'postgresql'): Promise<CustomerNameIndex> {
-  if (provider !== 'sqlite') return scanIndex(db);
+  if (provider === 'postgresql') {
+    await preparePostgresIndex(db);
+    return postgresIndex(db);
+  }
   await prepareSqliteIndex(db);
   return sqliteIndex(db);
 }
