@@ -103,7 +103,11 @@ describe('customer search through the index', () => {
       await db.customer.create({ data: { name: 'คุณปรีชา หลังย้ายตาราง' } });
       expect(await best('ปรีชา')).toBeUndefined();
     }
-    const reopened = await openCustomerNameIndex(db, onPostgres ? 'postgresql' : 'sqlite');
+    // Two instances starting at once (PostgreSQL: serialised by an advisory lock, built once).
+    const [reopened] = await Promise.all([
+      openCustomerNameIndex(db, onPostgres ? 'postgresql' : 'sqlite'),
+      openCustomerNameIndex(db, onPostgres ? 'postgresql' : 'sqlite'),
+    ]);
     if (onPostgres) {
       await db.customer.create({ data: { name: 'คุณปรีชา หลังย้ายตาราง' } });
       const indexes = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE 'customer_name_search%'`);
