@@ -8,8 +8,18 @@
  *   Customer. It lives outside Prisma's schema (Prisma would see its shadow tables as drift), so
  *   it is created at start; a migration that rebuilds the Customer table drops the triggers, and
  *   the next start, finding them missing, rebuilds the index.
- * - PostgreSQL: until its adapter exists (pg_trgm, see the README), every customer is a candidate.
+ * - PostgreSQL: the same skeletons (name and company together) in a generated column of
+ *   Customer, under a pg_trgm GIN index, which `LIKE '%…%'` uses for Thai too: LIKE's trigram
+ *   search takes every character, not only pg_trgm's alphanumerics. A stored column rather than
+ *   an expression index because every candidate the index returns is rechecked, and ranked: a
+ *   dozen replace() calls per row and per piece cost more than the index saves. Generated, so
+ *   PostgreSQL keeps it in sync without a trigger. Column and index are kept out of Prisma's
+ *   schema (the drift check would drop them) and created at start; the index is named by a hash
+ *   of the rule, so a changed skeleton rule rebuilds both. Without GIN's pending list (fastupdate
+ *   off): names change rarely, and a new customer is then at once in the index proper, which the
+ *   planner costs as such.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from './database.ts';
 import { THAI_DROPPED_MARKS, THAI_SOUND_ALIKE } from '../domain/thai-skeleton.ts';
 
@@ -85,13 +95,68 @@ function sqliteIndex(db: Db): CustomerNameIndex {
   };
 }
 
-/** Every customer: today's behaviour where no index exists yet. */
-function scanIndex(db: Db): CustomerNameIndex {
-  return { candidates: () => db.customer.findMany({ select: { id: true, name: true, companyName: true } }) };
+/** Name and company as one skeleton, lower-cased like FTS5's trigram tokenizer folds case. */
+const PG_SKELETON = skeletonSql(`lower("name" || ' ' || coalesce("companyName", ''))`);
+const PG_COLUMN = 'nameSearchSkeleton';
+const PG_INDEX = `${TABLE}_${createHash('sha256').update(PG_SKELETON).digest('hex').slice(0, 8)}`;
+/** Serialises concurrent starts of several instances (CREATE EXTENSION races on pg_extension's unique key). */
+const PG_LOCK = 72_041_114;
+
+async function preparePostgresIndex(db: Db): Promise<void> {
+  const present = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexname LIKE '${TABLE}%'`,
+  );
+  if (present.length === 1 && present[0]!.name === PG_INDEX) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_LOCK})`);
+      await tx.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      // Another instance may have built it while this one waited for the lock.
+      const built = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_indexes WHERE tablename = 'Customer' AND indexname = '${PG_INDEX}'`);
+      if (built.length > 0) return;
+      for (const { name } of present) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
+      await tx.$executeRawUnsafe(`ALTER TABLE "Customer" DROP COLUMN IF EXISTS "${PG_COLUMN}"`);
+      await tx.$executeRawUnsafe(`ALTER TABLE "Customer" ADD COLUMN "${PG_COLUMN}" text GENERATED ALWAYS AS (${PG_SKELETON}) STORED`);
+      await tx.$executeRawUnsafe(`CREATE INDEX "${PG_INDEX}" ON "Customer" USING gin ("${PG_COLUMN}" gin_trgm_ops) WITH (fastupdate = off)`);
+    },
+    { timeout: 120_000 },
+  );
+  // Statistics of the new column, so the planner estimates its LIKEs rather than guessing.
+  await db.$executeRawUnsafe('ANALYZE "Customer"');
+}
+
+/** The candidate statement on PostgreSQL and its arguments (exported so a test can EXPLAIN it). */
+export function postgresCandidateQuery(query: NameQuery, limit: number): { sql: string; args: (string | number)[] } | null {
+  const select = `SELECT id, name, "companyName" FROM "Customer"`;
+  const like = (patterns: string[]) => patterns.map((_, i) => `"${PG_COLUMN}" LIKE $${i + 1}`);
+  const trigrams = [...new Set(query.trigrams)].map(containsPattern);
+  if (trigrams.length > 0) {
+    // One bitmap index scan per piece; those sharing the most pieces first, as bm25 puts them first on SQLite.
+    const rank = like(trigrams)
+      .map((l) => `(${l})::int`)
+      .join(' + ');
+    return { sql: `${select} WHERE ${like(trigrams).join(' OR ')} ORDER BY ${rank} DESC, id LIMIT $${trigrams.length + 1}`, args: [...trigrams, limit] };
+  }
+  if (query.fragments.length === 0) return null;
+  // Shorter than a trigram: no index can narrow it; a scan that stops at the limit.
+  const fragments = query.fragments.map(containsPattern);
+  return { sql: `${select} WHERE ${like(fragments).join(' OR ')} LIMIT $${fragments.length + 1}`, args: [...fragments, limit] };
+}
+
+function postgresIndex(db: Db): CustomerNameIndex {
+  return {
+    async candidates(query, limit) {
+      const statement = postgresCandidateQuery(query, limit);
+      return statement ? db.$queryRawUnsafe<NameCandidate[]>(statement.sql, ...statement.args) : [];
+    },
+  };
 }
 
 export async function openCustomerNameIndex(db: Db, provider: 'sqlite' | 'postgresql'): Promise<CustomerNameIndex> {
-  if (provider !== 'sqlite') return scanIndex(db);
+  if (provider === 'postgresql') {
+    await preparePostgresIndex(db);
+    return postgresIndex(db);
+  }
   await prepareSqliteIndex(db);
   return sqliteIndex(db);
 }
