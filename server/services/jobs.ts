@@ -20,7 +20,20 @@ export interface CreateJobInput {
 export async function createJob(ctx: AppContext, input: CreateJobInput) {
   const now = ctx.clock.now();
   checkJobDates({ startDate: input.startDate, endDate: input.endDate, today: bangkokDate(now) });
-  return ctx.db.$transaction((tx) => createJobIn(tx, now, input));
+  const job = await ctx.db.$transaction((tx) => createJobIn(tx, now, input));
+  // A portal open on this customer shows the new job live; published here, this process's own
+  // change is never replayed later as news by the stage feed (which publishes other processes' changes).
+  const created = job.history[0]!;
+  ctx.events.publish({
+    type: 'job.stage',
+    changeId: created.id,
+    customerId: job.customerId,
+    jobId: job.id,
+    stage: 'new',
+    at: created.changedAt.toISOString(),
+    note: null,
+  });
+  return job;
 }
 
 /** createJob inside a caller's transaction (accepting a quote creates its job); input already checked. */
