@@ -1,11 +1,9 @@
 /**
  * "Recorded and acknowledged" is apart from "handled": the 200 waits only for the events to be
- * written, and that write goes ahead of database work already queued (the handling of earlier
- * events); events acknowledged by a process that died before handling them are handled later,
+ * written (on SQLite that write goes ahead of queued work: first-in-line.sqlite.test.ts); events acknowledged by a process that died before handling them are handled later,
  * each exactly once and in LINE's order per user.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { firstInLine } from '../../../server/data/serialized-sqlite.ts';
 import { fakeLineUserId, followEvent, postWebhook, startBotHarness, textEvent, unfollowEvent, type BotHarness } from './bot-harness.ts';
 
 describe('the acknowledgement write goes first', () => {
@@ -14,29 +12,6 @@ describe('the acknowledgement write goes first', () => {
     h = await startBotHarness();
   });
   afterAll(() => h.stop());
-
-  it('a write marked first in line runs before queries queued earlier behind an open transaction', async () => {
-    const db = h.t.ctx.db;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const transaction = db.$transaction(async (tx) => {
-      await tx.customer.count();
-      holding();
-      await gate;
-    });
-    await held;
-    const order: string[] = [];
-    const queued = [1, 2, 3].map((n) => db.customer.count().then(() => order.push(`handling ${n}`)));
-    const event = textEvent(fakeLineUserId(), 'hello', h.line.mintReplyToken());
-    const recorded = firstInLine(() =>
-      db.webhookEvent.create({ data: { id: event.webhookEventId, type: 'message', payload: JSON.stringify(event), receivedAt: h.t.clock.now() } }),
-    ).then(() => order.push('acknowledgement'));
-    open();
-    await Promise.all([transaction, recorded, ...queued]);
-    expect(order).toEqual(['acknowledgement', 'handling 1', 'handling 2', 'handling 3']);
-  });
 
   it('the webhook records through that lane: answered 200 with the event written, handled afterwards', async () => {
     const token = h.line.mintReplyToken();
