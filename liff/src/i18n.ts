@@ -17,15 +17,8 @@ import {
   RECEIPT_TYPE_LABELS,
   SECURITY_DEPOSIT,
   STAGE_LABELS,
-  type Wording,
 } from '../../server/domain/labels.ts';
-
-/** `{ paid: {th, en} }` under prefix 'inv' → `{ 'inv.paid': th }` for one language. */
-function labelKeys<P extends string, K extends string>(prefix: P, table: Record<K, Wording>, lang: Lang): Record<`${P}.${K}`, string> {
-  const out = {} as Record<`${P}.${K}`, string>;
-  for (const key of Object.keys(table) as K[]) out[`${prefix}.${key}`] = table[key][lang];
-  return out;
-}
+import { labelKeys } from './label-keys.ts';
 
 function sharedLabels(lang: Lang) {
   return {

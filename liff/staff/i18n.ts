@@ -14,16 +14,10 @@ import {
   SECURITY_DEPOSIT,
   STAGE_LABELS,
   type Lang,
-  type Wording,
 } from '../../server/domain/labels.ts';
+import { labelKeys } from '../src/label-keys.ts';
 
 export type { Lang };
-
-function labelKeys<P extends string, K extends string>(prefix: P, table: Record<K, Wording>, lang: Lang): Record<`${P}.${K}`, string> {
-  const out = {} as Record<`${P}.${K}`, string>;
-  for (const key of Object.keys(table) as K[]) out[`${prefix}.${key}`] = table[key][lang];
-  return out;
-}
 
 function shared(lang: Lang) {
   return {

@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { launchChromium, PHONE, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { enrolNewStaff, startStaffTestApp, type StaffTestApp } from '../helpers/staff-app.ts';
+import { openStaffApp } from '../helpers/staff-browser.ts';
 import { createPortalFixture, type PortalFixture } from '../helpers/portal-fixtures.ts';
 
 let app: StaffTestApp;
@@ -25,18 +26,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function open(target: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-  const page = await context.newPage();
-  await page.addInitScript(
-    (idToken) => {
-      (window as unknown as { __LIFF_MOCK__: unknown }).__LIFF_MOCK__ = { getIDToken: idToken };
-    },
-    app.line.issueIdToken({ sub: staff.lineUserId }),
-  );
-  await page.goto(`${app.t.baseUrl}/staff?liff.state=${encodeURIComponent(target)}`);
-  return page;
-}
+const open = (target: string): Promise<Page> => openStaffApp(browser, app, staff.lineUserId, target);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `staff-${name}.png`), fullPage: true });

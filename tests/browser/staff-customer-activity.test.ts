@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { findTouchTargetProblems, launchChromium, PHONE, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { findTouchTargetProblems, launchChromium, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { enrolNewStaff, startStaffTestApp, type StaffTestApp } from '../helpers/staff-app.ts';
+import { openStaffApp } from '../helpers/staff-browser.ts';
 import { issueLink } from '../helpers/portal-fixtures.ts';
 
 let app: StaffTestApp;
@@ -23,18 +24,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function open(target: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-  const page = await context.newPage();
-  await page.addInitScript(
-    (idToken) => {
-      (window as unknown as { __LIFF_MOCK__: unknown }).__LIFF_MOCK__ = { getIDToken: idToken };
-    },
-    app.line.issueIdToken({ sub: staff.lineUserId }),
-  );
-  await page.goto(`${app.t.baseUrl}/staff?liff.state=${encodeURIComponent(target)}`);
-  return page;
-}
+const open = (target: string): Promise<Page> => openStaffApp(browser, app, staff.lineUserId, target);
 
 async function sentInvoice(customerId: string, description: string) {
   const invoice = await app.t.adminOk('createInvoice', {
