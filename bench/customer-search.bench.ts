@@ -7,7 +7,6 @@
  * Budget: <= 25 ms median per search at 20,000 customers.
  * Run: npm run bench customer-search (or npx tsx bench/customer-search.bench.ts)
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,7 @@ import { loadConfig } from '../server/config/config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
 import { rankByName, searchCustomers } from '../server/services/customer-search.ts';
-import { postgresPoolConfig } from '../server/data/postgres-adapter.ts';
-import pg from 'pg';
+import { benchPostgresServer, HOW_TO_MEASURE_POSTGRES, loadAverage, verdict, withScratchDatabase } from './postgres-scratch.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 const BUDGET_MS = 25;
@@ -138,7 +136,7 @@ async function benchOn(database: string, databaseUrl: string | undefined): Promi
       const ok = indexed.median <= BUDGET_MS;
       if (!ok) withinBudget = false;
       console.log(
-        `${label.padEnd(24)} indexed median ${indexed.median.toFixed(1)} ms  p95 ${indexed.p95.toFixed(1)} ms  | full scan median ${baseline.median.toFixed(0)} ms  (${(indexed.median / baseline.median).toFixed(3)}×)  ${String(found).padStart(2)} found  ${ok ? 'OK' : 'OVER BUDGET'}`,
+        `${label.padEnd(24)} indexed median ${indexed.median.toFixed(1)} ms  p95 ${indexed.p95.toFixed(1)} ms  | full scan median ${baseline.median.toFixed(0)} ms  (${(indexed.median / baseline.median).toFixed(3)}×)  ${String(found).padStart(2)} found  ${verdict(ok)}`,
       );
     }
   } finally {
@@ -148,29 +146,10 @@ async function benchOn(database: string, databaseUrl: string | undefined): Promi
   return withinBudget;
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client(postgresPoolConfig(url));
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 let failed = !(await benchOn('SQLite', undefined));
-// PostgreSQL (pg_trgm) too when a server is given: a throw-away database on it, dropped afterwards.
-const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
-if (postgresUrl) {
-  const name = `bench_search_${randomBytes(4).toString('hex')}`;
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  await adminQuery(postgresUrl, `CREATE DATABASE "${name}"`);
-  try {
-    if (!(await benchOn('PostgreSQL', url.toString()))) failed = true;
-  } finally {
-    await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
-}
-console.log(`budget: median <= ${BUDGET_MS} ms per search at ${CUSTOMERS} customers`);
+const postgresServer = benchPostgresServer();
+if (postgresServer) {
+  if (!(await withScratchDatabase(postgresServer, 'bench_search', (url) => benchOn('PostgreSQL', url)))) failed = true;
+} else console.log(HOW_TO_MEASURE_POSTGRES);
+console.log(`budget: median <= ${BUDGET_MS} ms per search at ${CUSTOMERS} customers: ${verdict(!failed)}  (${loadAverage()})`);
 if (failed) process.exitCode = 1;

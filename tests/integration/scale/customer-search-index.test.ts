@@ -81,6 +81,14 @@ describe('customer search through the index', () => {
       .join('\n');
     expect(plan).toMatch(/Bitmap Index Scan on customer_name_search_/);
     expect(plan).not.toMatch(/Seq Scan/);
+    // A common piece makes thousands of rows candidates: counting each one's pieces must not run every
+    // LIKE again (a byte search per piece instead), or the count costs more than the index saves.
+    const verbose = (await t.ctx.db.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN VERBOSE ${statement.sql}`, ...statement.args)).map(
+      (r) => r['QUERY PLAN'],
+    );
+    const sortKey = verbose.find((line) => line.includes('Sort Key:'));
+    expect(sortKey).toMatch(/strpos/);
+    expect(sortKey).not.toMatch(/~~/);
   });
 
   it('follows new customers, renamed customers and company names', async () => {
