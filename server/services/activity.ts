@@ -85,9 +85,9 @@ export class ActivityRecorder {
       }
       const opens = new Map<string, Date>();
       for (const e of batch) if (e.action === 'open' || e.action === 'view') opens.set(e.customerId, e.at);
-      for (const [customerId, at] of opens) {
-        await this.db.customer.updateMany({ where: { id: customerId }, data: { lastSeenAt: at } });
-      }
+      // Raw, because Prisma's update stamps updatedAt: a visit is not an edit, and a stamped
+      // updatedAt made a staff edit running alongside fail as "changed by someone else".
+      for (const [customerId, at] of opens) await this.db.$executeRaw`UPDATE "Customer" SET "lastSeenAt" = ${at} WHERE "id" = ${customerId}`;
       const links = new Map<string, Date>();
       for (const e of batch) if (e.linkId) links.set(e.linkId, e.at);
       for (const [id, at] of links) await this.db.portalLink.updateMany({ where: { id }, data: { lastUsedAt: at } });
