@@ -1,14 +1,17 @@
 /**
- * Child process for the portal benchmark: `portal <dataDir>` serves the real app on that data,
- * `hello` serves a bare Express "hello" (the baseline measured in the same run). Prints the port.
+ * Child process for the portal benchmark: `portal <dataDir> [databaseUrl]` serves the real app on
+ * that data (SQLite in dataDir, or the PostgreSQL database named: several such children are several
+ * instances on one database), `hello` serves a bare Express "hello" (the baseline measured in the
+ * same run). Prints the port.
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../server/config/config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
+import { BENCH_ADMIN_KEY, BENCH_LINK_SECRET } from './portal-fixture.ts';
 
-const [mode, dataDir] = process.argv.slice(2);
+const [mode, dataDir, databaseUrl] = process.argv.slice(2);
 let app: express.Express;
 if (mode === 'hello') {
   app = express();
@@ -19,8 +22,9 @@ if (mode === 'hello') {
   const config = loadConfig({
     NODE_ENV: 'production',
     DATA_DIR: dataDir!,
-    ADMIN_API_KEY: 'bench-admin-key-0123456789',
-    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ADMIN_API_KEY: BENCH_ADMIN_KEY,
+    LINK_SECRET: BENCH_LINK_SECRET,
     PORTAL_RATE_LIMIT_PER_MINUTE: '100000000',
     RUN_WORKERS: 'false',
     LOG_LEVEL: 'error',
