@@ -87,13 +87,14 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
       const result = await work();
       if (failing) {
         failing = false;
-        await options.onRecovered();
+        await options.onRecovered().catch(() => undefined);
       }
       return result;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       failing = true;
-      await options.onFailure(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      // Telling the operator must not hide the answer the client gets.
+      await options.onFailure(`${what}: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
       throw storageUnavailable();
     }
   };

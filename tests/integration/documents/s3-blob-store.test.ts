@@ -136,6 +136,29 @@ describe('documents and uploads in an S3-compatible bucket', () => {
   });
 });
 
+describe('a store that stops answering', () => {
+  it('refuses uploads with a 503 and an operator alarm naming S3’s answer, and the alarm closes itself once the store answers again', async () => {
+    const bucket = objects();
+    s3.buckets.delete(BUCKET);
+    try {
+      const refused = await sendSlip(t, token, f.secondInvoiceId, await newSlip());
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toMatchObject({ code: 'UNAVAILABLE', reason: 'storage_unavailable', messages: CLIENT_REASONS.storage_unavailable });
+      const [alarm] = await alarmsFor(t, 'blob store');
+      expect(alarm).toMatchObject({ kind: 'blob_store_failed', resolvedAt: null });
+      expect(alarm?.detail).toMatch(
+        /^writing s3:uploads\/[\w-]+: S3 PUT s3:\/\/portal-docs\/shop-a\/uploads\/[\w-]+ at http:\/\/127\.0\.0\.1:\d+: 404 NoSuchBucket/,
+      );
+      expect(await operatorPage(t)).toContain('NoSuchBucket');
+    } finally {
+      s3.buckets.set(BUCKET, bucket);
+    }
+    const accepted = await sendSlip(t, token, f.secondInvoiceId, await newSlip());
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect((await alarmsFor(t, 'blob store'))[0]?.resolvedAt).not.toBeNull();
+  });
+});
+
 describe('a wrong secret', () => {
   let wrong: TestApp;
   beforeAll(async () => {
