@@ -99,7 +99,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   });
   const ctx: AppContext = {
     db: tracker.db,
-    clock: overrides.clock ?? systemClock,
+    clock,
     config,
     events: new PortalEvents(),
     linkSecret: secrets.linkKey,
@@ -132,7 +132,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
         dataDir: config.dataDir,
         p12Path: config.signing.p12Path,
         p12Password: config.signing.p12Password,
-        clock: overrides.clock ?? systemClock,
+        clock,
       }),
     documents: { storePending: () => issuer.storePending() },
     blobs,

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Db } from './database.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
 import type { Logger } from '../logger.ts';
+import { DomainError } from '../domain/errors.ts';
 
 /** Where a document stored before the blob store existed lies, relative to DATA_DIR. */
 export function legacyDocumentPath(kind: string, recordId: string): string {
@@ -57,14 +58,34 @@ async function moveOne(
       if (changed === 0) throw new Error('moved meanwhile');
     });
     return true;
-  } catch {
+  } catch (error) {
     await staged?.discard();
+    // The store itself is not answering (its alarm is raised): trying every other file now would only fail the same way.
+    if (error instanceof DomainError) throw error;
     return false;
   }
 }
 
 export async function moveLegacyFiles(db: Db, blobs: BlobStore, dataDir: string, logger: Logger): Promise<LegacyMoveResult> {
   const result: LegacyMoveResult = { moved: 0, left: 0 };
+  try {
+    await moveAll(db, blobs, dataDir, result);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Start anyway: the files stay readable in place, and the next start tries again.
+    logger.warn({ moved: result.moved }, 'the blob store is not answering: files in DATA_DIR stay where they are until the next start');
+    return result;
+  }
+  if (result.moved > 0 || result.left > 0) {
+    logger.info(
+      { moved: result.moved, left: result.left, store: blobs.target },
+      'files from DATA_DIR moved into the blob store (the files stay; once every instance has started, DATA_DIR/documents and DATA_DIR/uploads may be archived)',
+    );
+  }
+  return result;
+}
+
+async function moveAll(db: Db, blobs: BlobStore, dataDir: string, result: LegacyMoveResult): Promise<void> {
   const count = (ok: boolean) => {
     if (ok) result.moved++;
     else result.left++;
@@ -109,11 +130,4 @@ export async function moveLegacyFiles(db: Db, blobs: BlobStore, dataDir: string,
     if (files.length < BATCH) break;
     after = files[files.length - 1]!.id;
   }
-  if (result.moved > 0 || result.left > 0) {
-    logger.info(
-      { moved: result.moved, left: result.left, store: blobs.target },
-      'files from DATA_DIR moved into the blob store (the files stay; once every instance has started, DATA_DIR/documents and DATA_DIR/uploads may be archived)',
-    );
-  }
-  return result;
 }

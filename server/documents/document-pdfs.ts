@@ -2,9 +2,8 @@
  * Issued documents never change. Legal documents (tax invoices, receipts, credit notes, the sealed
  * signed quote) are rendered from the snapshot taken when they were issued and stored in the blob
  * store (data/blob-store.ts: the database, or S3) with their SHA-256 and location (IssuedDocument)
- * by the render job recorded in the issuing
- * transaction (services/document-snapshots.ts): right after the commit, else by the worker's retry,
- * else at the first download. Sent quotes are stored at first download, from their snapshot too.
+ * by the render job recorded in the issuing transaction (services/document-snapshots.ts): right
+ * after the commit, else by the worker's retry, else at the first download. Sent quotes are stored at first download, from their snapshot too.
  * Drafts, statements and requests for payment (invoices and deposit requests, printed from their
  * snapshot with their state now: request-state.ts) are rendered on demand and never stored.
  *

@@ -13,6 +13,7 @@ import { createPortalFixture, issueLink, type PortalFixture } from '../../helper
 import { slipPayload, slipPng } from '../../helpers/slip-image.ts';
 import { loseDocument } from '../../helpers/stored-blobs.ts';
 import { moveLegacyFiles } from '../../../server/data/legacy-files.ts';
+import { startFakeS3 } from '../../fakes/fake-s3.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -126,5 +127,47 @@ describe('files an earlier version kept in DATA_DIR', () => {
     const blobs = await t.ctx.db.blob.count();
     expect(await moveLegacyFiles(t.ctx.db, t.ctx.blobs, t.dataDir, t.logger)).toEqual({ moved: 0, left: 2 });
     expect(await t.ctx.db.blob.count()).toBe(blobs);
+  });
+
+  it('go to S3 when BLOB_STORE_URL says so; while S3 refuses, start-up goes on and they stay where they are', async () => {
+    const { taxInvoiceId, receiptId } = await paidInvoice('คุณไฟล์เก่าไปเอสสาม');
+    const issued = await asBeforeTheStore(taxInvoiceId);
+    await asBeforeTheStore(receiptId);
+    const s3 = await startFakeS3({ accessKeyId: 'AKIAMOVE', secretAccessKey: 'move-secret-0123456789', region: 'ap-southeast-1', buckets: ['moved'] });
+    const env = (secret: string) => ({
+      DATA_DIR: t.dataDir,
+      DATABASE_URL: t.ctx.config.databaseUrl,
+      BLOB_STORE_URL: `s3://moved?endpoint=${encodeURIComponent(s3.url)}&region=ap-southeast-1`,
+      S3_ACCESS_KEY_ID: 'AKIAMOVE',
+      S3_SECRET_ACCESS_KEY: secret,
+    });
+    try {
+      const refused = await startTestApp({ env: env('wrong-secret-0123456789') });
+      try {
+        expect(refused.logLines.some((l) => l.includes('the blob store is not answering'))).toBe(true);
+        expect(await locationOf(taxInvoiceId)).toBeNull();
+        expect(await locationOf(receiptId)).toBeNull();
+        expect((await refused.ctx.db.operatorAlarm.findFirstOrThrow({ where: { subject: 'blob store' } })).detail).toContain('SignatureDoesNotMatch');
+        // One refused request, not one per file.
+        expect(s3.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+      } finally {
+        await refused.stop();
+      }
+      const accepted = await startTestApp({ env: env('move-secret-0123456789') });
+      try {
+        const location = (await locationOf(taxInvoiceId))!;
+        expect(location).toMatch(/^s3:documents\/tax_invoice\//);
+        expect(await locationOf(receiptId)).toMatch(/^s3:documents\/receipt\//);
+        expect(s3.buckets.get('moved')!.get(location.slice('s3:'.length))?.equals(issued)).toBe(true);
+        rmSync(legacyFile(taxInvoiceId));
+        const res = await fetch(`${accepted.baseUrl}/api/admin/documents/${taxInvoiceId}`, { headers: admin });
+        expect(res.status).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).equals(issued)).toBe(true);
+      } finally {
+        await accepted.stop();
+      }
+    } finally {
+      await s3.close();
+    }
   });
 });
