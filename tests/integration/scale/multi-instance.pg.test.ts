@@ -6,6 +6,7 @@
  * the back office that prepares data (it runs no workers). Proves that:
  * - a stage moved through instance A reaches a portal live stream open on instance B within 1 s;
  * - 1,000 queued LINE messages are delivered exactly once across both, and both deliver;
+ * - receipts and tax invoices issued at the same moment through both leave no gap and no duplicate;
  * - SIGTERM on one instance mid-delivery leaves no lease behind and the other finishes the work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
 import { fakeLineUserId, startFakeLineApi, type FakeLineApi } from '../../fakes/fake-line-api.ts';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio.ts';
 import { systemClock } from '../../../server/services/ports.ts';
+import { parseDocumentNumber } from '../../../server/domain/document-numbers.ts';
 import { issuePortalLink } from '../../../server/services/links.ts';
 import { enqueueMessage } from '../../../server/messaging/enqueue.ts';
 import type { StoredContent } from '../../../server/messaging/message-content.ts';
@@ -32,6 +34,8 @@ const LINK_SECRET = 'multi-instance-link-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://portal.example.test';
 const LINE_TOKEN = 'multi-instance-line-channel-token';
 const LOGIN_CHANNEL_ID = '2001234567';
+/** Payments recorded at once, half through each instance (each issues a tax invoice and a receipt). */
+const PAYMENTS = 40;
 
 interface Instance {
   name: string;
@@ -106,11 +110,20 @@ async function startInstance(name: string): Promise<Instance> {
       resolve(code);
     }),
   );
-  const deadline = Date.now() + 45_000;
-  while (!/Client portal running at[\s\S]*\n\n/.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`instance ${name} did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // The banner ends with a blank line once the server listens.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`instance ${name} did not start:\n${out}`)), 45_000);
+    const check = () => {
+      if (!/Client portal running at[\s\S]*\n\n/.test(out)) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`instance ${name} exited before it started:\n${out}`));
+    });
+  });
   return { name, child, base: `http://127.0.0.1:${port}`, exit, out: () => out };
 }
 
@@ -255,6 +268,56 @@ describe('two server processes on one PostgreSQL', () => {
     expect(byA + byB).toBe(await office.ctx.db.outboxMessage.count({ where: { status: 'sent' } }));
     expect(byA, 'instance A delivered none').toBeGreaterThan(0);
     expect(byB, 'instance B delivered none').toBeGreaterThan(0);
+  });
+
+  it('receipts and tax invoices issued at once through both leave no gap and no duplicate number', { timeout: 60_000 }, async () => {
+    const customers: { id: string }[] = [];
+    for (let i = 0; i < 5; i++) {
+      customers.push(await created(office.admin('POST', '/customers', { name: `คุณผู้ซื้อ ${i}`, address: `${i + 1} ถนนสุขุมวิท กรุงเทพมหานคร 10110` })));
+    }
+    const invoices = await Promise.all(
+      Array.from({ length: PAYMENTS }, (_, i) =>
+        created(
+          office.admin('POST', '/invoices', {
+            customerId: customers[i % customers.length]!.id,
+            dueDate: '2026-12-31',
+            lines: [{ description: `ค่าเช่าอุปกรณ์ ${i}`, quantity: 1, unitPriceSatang: 100_000 + i }],
+          }),
+        ),
+      ),
+    );
+    // Half through A and half through B, all in flight at the same moment.
+    const answers = await Promise.all(
+      invoices.map((invoice, i) =>
+        admin(i % 2 === 0 ? a : b, 'POST', `/invoices/${invoice.id}/payments`, { amountSatang: invoice.netPayableSatang, method: 'bank_transfer' }),
+      ),
+    );
+    expect(answers.filter((r) => r.status !== 201).map((r) => r.body)).toEqual([]);
+
+    const receiptNumbers = answers.map((r) => r.body.receipt.number as string);
+    const taxNumbers = answers.map((r) => r.body.payment.taxInvoiceNumber as string);
+    expect(new Set(receiptNumbers).size).toBe(PAYMENTS);
+    expect(new Set(taxNumbers).size).toBe(PAYMENTS);
+
+    // Every number of each series in the database, this test's and earlier ones: 1..n, no hole.
+    const receipts = await office.ctx.db.receipt.findMany({ select: { number: true } });
+    const payments = await office.ctx.db.payment.findMany({ where: { taxInvoiceNumber: { not: null } }, select: { taxInvoiceNumber: true } });
+    const series = new Map<string, number[]>();
+    for (const number of [...receipts.map((r) => r.number), ...payments.map((p) => p.taxInvoiceNumber!)]) {
+      const parsed = parseDocumentNumber(number)!;
+      const key = `${parsed.prefix}-${parsed.year}`;
+      series.set(key, [...(series.get(key) ?? []), parsed.sequence]);
+    }
+    for (const number of [...receiptNumbers, ...taxNumbers]) expect(series.has(number.replace(/-\d+$/, ''))).toBe(true);
+    for (const [key, sequences] of series) {
+      const sorted = [...sequences].sort((x, y) => x - y);
+      expect(sorted, key).toEqual(Array.from({ length: sorted.length }, (_, i) => i + 1));
+    }
+    const counters = await office.ctx.db.documentSequence.findMany();
+    for (const [key, sequences] of series) {
+      const counter = counters.find((c) => `${c.prefix}-${c.year}` === key);
+      expect(counter?.lastNumber, key).toBe(sequences.length);
+    }
   });
 
   it('SIGTERM on instance A mid-delivery: A exits 0 holding no lease, B finishes, each message once', { timeout: 60_000 }, async () => {
