@@ -24,6 +24,7 @@ import { watchExternalWrites } from './data/external-writes.ts';
 import { watchPostgresChanges } from './data/postgres-changes.ts';
 import { postgresPoolConfig } from './data/postgres-adapter.ts';
 import { databaseReadiness } from './data/readiness.ts';
+import { claimDueWebhookEvents } from './data/claim-due-webhook-events.ts';
 import { StageChangeFeed } from './services/stage-change-feed.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
@@ -147,7 +148,12 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine });
+  const bot = wireBot(ctx, {
+    bookkeepingDb: rawDb,
+    pollOnly: overrides.role === 'worker',
+    firstInLine,
+    ...(config.databaseProvider === 'postgresql' ? { claimDueEvents: claimDueWebhookEvents } : {}),
+  });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,
