@@ -141,12 +141,13 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
 
   // One line per round that did something: with several instances, which one delivered what.
   const drain = async () => {
-    const result = await worker.drainOnce();
+    const result = await worker.drainOnce({ stopWhen: () => stopped });
     if (result.claimed > 0) ctx.logger.info({ worker: worker.workerId, ...result }, 'outbox: delivered');
   };
   const runRound = async () => {
     try {
       await drain();
+      if (stopped) return;
       const now = Date.now();
       if (now - lastReminders >= REMINDER_EVERY_MS) {
         lastReminders = now;
