@@ -35,7 +35,7 @@ const PUBLIC_URL = 'https://portal.example.test';
 const LINE_TOKEN = 'multi-instance-line-channel-token';
 const LOGIN_CHANNEL_ID = '2001234567';
 /** Payments recorded at once, half through each instance (each issues a tax invoice and a receipt). */
-const PAYMENTS = 40;
+const PAYMENTS = 30;
 
 interface Instance {
   name: string;
@@ -156,36 +156,41 @@ async function created(p: Promise<{ status: number; body: any }>, status = 201) 
 
 /** Customers bound to a following LINE user, each with a portal link (what LIFF binding leaves). */
 async function lineCustomers(count: number, label: string): Promise<{ id: string; linkId: string }[]> {
-  const customers: { id: string; linkId: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const customer = await created(office.admin('POST', '/customers', { name: `คุณ${label} ${i}` }));
-    await office.ctx.db.lineUser.create({ data: { lineUserId: fakeLineUserId(), customerId: customer.id, following: true, boundAt: new Date() } });
-    const link = await issuePortalLink(office.ctx, { scope: 'customer', id: customer.id });
-    customers.push({ id: customer.id, linkId: link.id });
-  }
-  return customers;
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const customer = await created(office.admin('POST', '/customers', { name: `คุณ${label} ${i}` }));
+      await office.ctx.db.lineUser.create({ data: { lineUserId: fakeLineUserId(), customerId: customer.id, following: true, boundAt: new Date() } });
+      const link = await issuePortalLink(office.ctx, { scope: 'customer', id: customer.id });
+      return { id: customer.id as string, linkId: link.id };
+    }),
+  );
 }
 
-/** Queues `count` portal-link messages over `customers` in one commit, through the product's enqueue. */
+/** Queues `count` portal-link messages over `customers` through the product's enqueue, in a few parallel commits. */
 async function queueMessages(customers: { id: string; linkId: string }[], count: number, keyPrefix: string): Promise<void> {
-  await office.ctx.db.$transaction(
-    async (tx) => {
-      for (let i = 0; i < count; i++) {
-        const c = customers[i % customers.length]!;
-        const content: StoredContent = {
-          kind: 'portal_link',
-          lang: 'th',
-          businessName: VAT_BUSINESS.name,
-          customerName: `ลูกค้า ${i}`,
-          link: { id: c.linkId, path: '' },
-          scope: 'customer',
-          documentNumber: null,
-          expiresOn: '2027-12-31',
-        };
-        await enqueueMessage(tx, office.ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId: c.id, content });
-      }
-    },
-    { timeout: 60_000 },
+  const commits = 5;
+  await Promise.all(
+    Array.from({ length: commits }, (_, part) =>
+      office.ctx.db.$transaction(
+        async (tx) => {
+          for (let i = part; i < count; i += commits) {
+            const c = customers[i % customers.length]!;
+            const content: StoredContent = {
+              kind: 'portal_link',
+              lang: 'th',
+              businessName: VAT_BUSINESS.name,
+              customerName: `ลูกค้า ${i}`,
+              link: { id: c.linkId, path: '' },
+              scope: 'customer',
+              documentNumber: null,
+              expiresOn: '2027-12-31',
+            };
+            await enqueueMessage(tx, office.ctx, { idempotencyKey: `${keyPrefix}-${i}`, customerId: c.id, content });
+          }
+        },
+        { timeout: 60_000 },
+      ),
+    ),
   );
 }
 
