@@ -8,7 +8,7 @@ import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
 import { WebhookInbox, type FirstInLine } from './webhook/inbox.ts';
-import { WebhookProcessor } from './webhook/processor.ts';
+import { WebhookProcessor, type BackgroundLane } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
 import { outboxMessaging } from './outbox-messaging.ts';
@@ -42,6 +42,8 @@ export interface WireBotOptions {
   pollOnly?: boolean;
   /** Puts recording a webhook (before its 200) ahead of queued database work. */
   firstInLine?: FirstInLine;
+  /** Runs event handling so that it lets incoming acknowledgements in between its statements. */
+  background?: BackgroundLane;
 }
 
 const notConfigured: LineMessenger = {
@@ -77,7 +79,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     content,
     recordedEvent: (id: string) => inbox.find(id),
   };
-  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
+  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger, options.background);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
     // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.

@@ -8,7 +8,7 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import type { QueryObserver } from './data/observed-adapter.ts';
 import { openCustomerNameIndex } from './data/customer-name-index.ts';
-import { firstInLine } from './data/serialized-sqlite.ts';
+import { firstInLine, inBackground } from './data/serialized-sqlite.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -147,7 +147,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine });
+  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine, background: inBackground });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,

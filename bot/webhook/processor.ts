@@ -10,21 +10,25 @@ import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 const MAX_IN_FLIGHT = 4;
 
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
+/** Runs handling as background work (data/serialized-sqlite.ts inBackground): it lets acknowledgements in. */
+export type BackgroundLane = <T>(work: () => Promise<T>) => Promise<T>;
 
 export class WebhookProcessor {
   readonly #inbox: WebhookInbox;
   readonly #handle: EventHandler;
   readonly #logger: Logger;
+  readonly #background: BackgroundLane;
   readonly #lanes = new Map<string, Promise<void>>();
   readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #inFlight = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger) {
+  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger, background: BackgroundLane = (work) => work()) {
     this.#inbox = inbox;
     this.#handle = handle;
     this.#logger = logger;
+    this.#background = background;
   }
 
   enqueue(items: InboxItem[]): void {
@@ -51,7 +55,7 @@ export class WebhookProcessor {
   async #process(item: InboxItem): Promise<void> {
     await this.#slot();
     try {
-      await this.#handleOne(item);
+      await this.#background(() => this.#handleOne(item));
     } finally {
       this.#inFlight--;
       this.#waiting.shift()?.();
