@@ -8,7 +8,8 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import type { QueryObserver } from './data/observed-adapter.ts';
 import { openCustomerNameIndex } from './data/customer-name-index.ts';
-import { firstInLine, inBackground } from './data/serialized-sqlite.ts';
+import { inBackground } from './data/serialized-sqlite.ts';
+import { openFirstInLineLane } from './data/first-in-line.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -147,7 +148,13 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine, background: inBackground });
+  const firstInLine = await openFirstInLineLane(rawDb, config.databaseUrl);
+  const bot = wireBot(ctx, {
+    bookkeepingDb: rawDb,
+    pollOnly: overrides.role === 'worker',
+    firstInLine: (work) => firstInLine.run(work),
+    background: inBackground,
+  });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,
@@ -190,6 +197,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       await messaging.stop();
       await issuer.stop();
       await ctx.activity.flush();
+      await firstInLine.close();
       await rawDb.$disconnect();
     },
   };

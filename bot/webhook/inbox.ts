@@ -35,15 +35,18 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-/** Runs database work ahead of work already waiting for the connection (data/serialized-sqlite.ts). */
-export type FirstInLine = <T>(work: () => Promise<T>) => Promise<T>;
+/**
+ * Runs database work ahead of work already waiting for a connection, on the client it is given
+ * (data/first-in-line.ts: SQLite's connection first in line, PostgreSQL's own small pool).
+ */
+export type FirstInLine = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
 
 export class WebhookInbox {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #firstInLine: FirstInLine;
 
-  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work()) {
+  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work(db)) {
     this.#db = db;
     this.#clock = clock;
     this.#firstInLine = firstInLine;
@@ -54,17 +57,17 @@ export class WebhookInbox {
    * for its 200 on this, so it goes ahead of the handling already queued for the database.
    */
   record(events: unknown[]): Promise<InboxItem[]> {
-    return this.#firstInLine(() => this.#record(events));
+    return this.#firstInLine((db) => this.#record(db, events));
   }
 
-  async #record(events: unknown[]): Promise<InboxItem[]> {
+  async #record(db: Db, events: unknown[]): Promise<InboxItem[]> {
     const fresh: InboxItem[] = [];
     const now = this.#clock.now();
     for (const raw of events) {
       const id = eventIdOf(raw);
       const type = typeof (raw as { type?: unknown })?.type === 'string' ? String((raw as { type: string }).type).slice(0, 50) : 'unknown';
       try {
-        await this.#db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
+        await db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
         fresh.push({ id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -25,10 +25,15 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Sees every statement with its bound-value count (tests of query size). */
   observeQueries?: QueryObserver;
+  /** PostgreSQL: connections in this client's pool. */
+  poolSize?: number;
 }
 
-export async function openDatabase({ databaseUrl, migrate = true, observeQueries }: OpenDatabaseOptions): Promise<Db> {
-  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate, observeQueries);
+/** Connections per PostgreSQL client by default (node-postgres' own default, stated so tests can fill the pool). */
+export const POSTGRES_POOL_SIZE = 10;
+
+export async function openDatabase({ databaseUrl, migrate = true, observeQueries, poolSize }: OpenDatabaseOptions): Promise<Db> {
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate, observeQueries, poolSize ?? POSTGRES_POOL_SIZE);
   if (!databaseUrl.startsWith('file:')) throw new Error('DATABASE_URL must be file:<path> (SQLite) or postgresql://…');
   const file = databaseUrl.slice('file:'.length);
   createPrivateDatabaseFile(file);
@@ -50,8 +55,8 @@ export function isPostgresUrl(databaseUrl: string): boolean {
 }
 
 /** Several processes may start at once: the engine serializes them with PostgreSQL's advisory lock. */
-async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined): Promise<Db> {
-  const config = postgresPoolConfig(databaseUrl);
+async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined, poolSize: number): Promise<Db> {
+  const config = postgresPoolConfig(databaseUrl, { max: poolSize });
   if (migrate && (await hasPendingMigrations(new PostgresPrismaClient({ adapter: postgresFactory(config) }), 'postgresql'))) {
     await applyMigrations(postgresMigrationFactory(config));
   }
