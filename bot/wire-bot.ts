@@ -44,6 +44,8 @@ export interface WireBotOptions {
   firstInLine?: FirstInLine;
   /** Runs event handling so that it lets incoming acknowledgements in between its statements. */
   background?: BackgroundLane;
+  /** Marks an acknowledgement in progress: background handling holds back until it is over. */
+  acknowledging?: () => () => void;
 }
 
 const notConfigured: LineMessenger = {
@@ -92,6 +94,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
           inbox,
           processor: lineConfig.webhookHandling === 'inline' ? processor : null,
           logger: ctx.logger,
+          ...(options.acknowledging ? { acknowledging: options.acknowledging } : {}),
         }),
       },
     ],

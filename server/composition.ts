@@ -8,7 +8,7 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import type { QueryObserver } from './data/observed-adapter.ts';
 import { openCustomerNameIndex } from './data/customer-name-index.ts';
-import { inBackground } from './data/serialized-sqlite.ts';
+import { inBackground, urgentWorkStarted } from './data/background-work.ts';
 import { openFirstInLineLane } from './data/first-in-line.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -154,6 +154,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     pollOnly: overrides.role === 'worker',
     firstInLine: (work) => firstInLine.run(work),
     background: inBackground,
+    acknowledging: urgentWorkStarted,
   });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({

@@ -10,7 +10,7 @@ import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 const MAX_IN_FLIGHT = 4;
 
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
-/** Runs handling as background work (data/serialized-sqlite.ts inBackground): it lets acknowledgements in. */
+/** Runs handling as background work (server/data/background-work.ts): it holds back while acknowledgements are in progress. */
 export type BackgroundLane = <T>(work: () => Promise<T>) => Promise<T>;
 
 export class WebhookProcessor {

@@ -22,6 +22,8 @@ export interface WebhookRouterOptions {
   /** Null on web-only instances: a worker process picks the events up from the inbox. */
   processor: WebhookProcessor | null;
   logger: Logger;
+  /** Marks an acknowledgement in progress (background handling holds back meanwhile); returns its end. */
+  acknowledging?: () => () => void;
 }
 
 export function lineWebhookRouter(options: WebhookRouterOptions): Router {
@@ -42,6 +44,10 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
 
   router.post(
     '/',
+    (_req, res, next) => {
+      if (options.acknowledging) res.once('close', options.acknowledging());
+      next();
+    },
     // Keep the body as bytes (any content type): the signature is over the exact bytes LINE sent.
     express.raw({ type: () => true, limit: MAX_BODY }),
     lineMiddleware({ channelSecret }) as unknown as express.RequestHandler,

@@ -11,6 +11,7 @@ import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
 import { postgresFactory, postgresMigrationFactory, postgresPoolConfig } from './postgres-adapter.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
+import { yieldingToUrgentWork } from './background-work.ts';
 import { observedAdapter, type QueryObserver } from './observed-adapter.ts';
 import { applyMigrations, LAYOUT, readMigrationList, type DatabaseProvider } from './schema-engine.ts';
 import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
@@ -42,7 +43,7 @@ export async function openDatabase({ databaseUrl, migrate = true, observeQueries
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
   if (migrate && (await hasPendingMigrations(new PrismaClient({ adapter: factory }), 'sqlite'))) await applyMigrations(factory);
-  const db = new PrismaClient({ adapter: serializedSqlite(observedAdapter(factory, observeQueries)) });
+  const db = new PrismaClient({ adapter: yieldingToUrgentWork(serializedSqlite(observedAdapter(factory, observeQueries))) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -61,7 +62,7 @@ async function openPostgres(databaseUrl: string, migrate: boolean, observeQuerie
     await applyMigrations(postgresMigrationFactory(config));
   }
   // The PostgreSQL client's type differs only in provider-specific options (isolation levels).
-  return new PostgresPrismaClient({ adapter: observedAdapter(postgresFactory(config), observeQueries) }) as unknown as Db;
+  return new PostgresPrismaClient({ adapter: yieldingToUrgentWork(observedAdapter(postgresFactory(config), observeQueries)) }) as unknown as Db;
 }
 
 /**

@@ -23,32 +23,13 @@ export function firstInLine<T>(work: () => Promise<T>): Promise<T> {
   return firstInLineWork.run(true, work);
 }
 
-/**
- * Work marked inBackground() (handling LINE events after their 200) gives the event loop a turn
- * before each statement. A statement on this driver completes as a microtask, so a handler's
- * statements would otherwise run back to back while incoming requests, acknowledgements among
- * them, wait unread.
- */
-const backgroundWork = new AsyncLocalStorage<true>();
-
-export function inBackground<T>(work: () => Promise<T>): Promise<T> {
-  return backgroundWork.run(true, work);
-}
-
-const aTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** A lock with two queues: work marked firstInLine() goes ahead of the ordinary FIFO queue. */
 class Lock {
   #held = false;
   readonly #first: (() => void)[] = [];
   readonly #rest: (() => void)[] = [];
 
-  async acquire(): Promise<() => void> {
-    if (backgroundWork.getStore() && !firstInLineWork.getStore()) await aTurnOfTheEventLoop();
-    return this.#acquire();
-  }
-
-  #acquire(): Promise<() => void> {
+  acquire(): Promise<() => void> {
     const release = () => {
       const next = this.#first.shift() ?? this.#rest.shift();
       if (next) next();
