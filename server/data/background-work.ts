@@ -3,8 +3,8 @@
  * afterwards (nobody waits on a particular one). Handling runs as background work: before each
  * statement it starts, it gives the event loop a turn (on SQLite a statement completes as a
  * microtask, so a handler's statements would otherwise run back to back while incoming requests
- * wait unread) and then waits while any acknowledgement is in progress, so that the
- * acknowledgement has the process — and on SQLite the connection — to itself. Statements inside
+ * wait unread) and then waits until the acknowledgements in progress are answered, so that
+ * they have the process — and on SQLite the connection — to themselves. Statements inside
  * an open transaction are not held back: the transaction would hold its connection meanwhile.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -17,34 +17,40 @@ export function inBackground<T>(work: () => Promise<T>): Promise<T> {
   return backgroundWork.run(true, async () => await work());
 }
 
-let urgentInProgress = 0;
-let whenNoneUrgent: (() => void)[] = [];
+/** Acknowledgements in progress, by the order they started in. */
+const urgentInProgress = new Set<number>();
+let lastUrgent = 0;
+/** Background work waiting for every acknowledgement up to `upTo` to be over. */
+let waiting: { upTo: number; resume: () => void }[] = [];
 
 /** Marks work someone is waiting for (an acknowledgement) as in progress; call the result when it is over. */
 export function urgentWorkStarted(): () => void {
-  urgentInProgress++;
-  let ended = false;
+  const id = ++lastUrgent;
+  urgentInProgress.add(id);
   return () => {
-    if (ended) return;
-    ended = true;
-    urgentInProgress--;
-    if (urgentInProgress === 0) {
-      const waiting = whenNoneUrgent;
-      whenNoneUrgent = [];
-      for (const resume of waiting) resume();
-    }
+    if (!urgentInProgress.delete(id)) return;
+    const oldest = urgentInProgress.size > 0 ? Math.min(...urgentInProgress) : Number.POSITIVE_INFINITY;
+    const due = waiting.filter((w) => w.upTo < oldest);
+    waiting = waiting.filter((w) => w.upTo >= oldest);
+    for (const w of due) w.resume();
   };
 }
 
 /** How many acknowledgements are in progress (tests, diagnostics). */
 export function urgentWorkInProgress(): number {
-  return urgentInProgress;
+  return urgentInProgress.size;
 }
 
+/**
+ * Waits for the acknowledgements in progress now, not for those that start meanwhile: under a
+ * steady stream of webhooks, handling still moves on (LINE's reply tokens do not wait forever).
+ */
 async function backgroundTurn(): Promise<void> {
   if (!backgroundWork.getStore()) return;
   await new Promise<void>((resolve) => setImmediate(resolve));
-  while (urgentInProgress > 0) await new Promise<void>((resolve) => whenNoneUrgent.push(resolve));
+  if (urgentInProgress.size === 0) return;
+  const upTo = lastUrgent;
+  await new Promise<void>((resolve) => waiting.push({ upTo, resume: resolve }));
 }
 
 function yieldingConnection(inner: SqlDriverAdapter): SqlDriverAdapter {

@@ -68,6 +68,24 @@ describe('event handling as background work', () => {
     expect(lineUserStatements()).toHaveLength(1);
   });
 
+  it('waits for the acknowledgements in progress, not for those that start while it waits', async () => {
+    const endFirst = urgentWorkStarted();
+    statements.length = 0;
+    const handling = inBackground(async () => {
+      await t.ctx.db.lineUser.count();
+    });
+    for (let i = 0; i < 3; i++) await aTurn();
+    const endSecond = urgentWorkStarted(); // a steady stream of webhooks must not starve handling
+    for (let i = 0; i < 3; i++) await aTurn();
+    expect(lineUserStatements()).toEqual([]);
+    endFirst();
+    await handling;
+    expect(lineUserStatements()).toHaveLength(1);
+    expect(urgentWorkInProgress()).toBe(1);
+    endSecond();
+    expect(urgentWorkInProgress()).toBe(0);
+  });
+
   it('a LINE webhook request counts as an acknowledgement in progress until its 200 is sent', async () => {
     const body = JSON.stringify({ destination: 'U0123456789abcdef0123456789abcdef', events: [textEvent(fakeLineUserId(), 'hello', line.mintReplyToken())] });
     const request = http.request(`${t.baseUrl}/webhooks/line`, {
