@@ -9,7 +9,9 @@
  *   process), and every event answered exactly once.
  * Default: one process, as `npm start` runs. BENCH_SPLIT=1: a web instance
  * (LINE_WEBHOOK_HANDLING=worker) that only records and answers, next to a worker process.
- * BENCH_SECONDS, BENCH_RATE, BENCH_CONNECTIONS change the load; BENCH_PROF=1 writes CPU profiles to /tmp/prof.
+ * BENCH_SECONDS, BENCH_RATE, BENCH_CONNECTIONS change the load; BENCH_PROF=1 writes CPU profiles to /tmp/prof;
+ * BENCH_TRACE=1 has the server print its own time per acknowledgement (request parsed → 200 written)
+ * and its event-loop delay, telling time inside the process from time spent waiting for a CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
