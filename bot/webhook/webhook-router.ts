@@ -44,14 +44,12 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
 
   router.post(
     '/',
-    (_req, res, next) => {
-      if (options.acknowledging) res.once('close', options.acknowledging());
-      next();
-    },
     // Keep the body as bytes (any content type): the signature is over the exact bytes LINE sent.
     express.raw({ type: () => true, limit: MAX_BODY }),
     lineMiddleware({ channelSecret }) as unknown as express.RequestHandler,
     (req, res, next) => {
+      // Only a signed request holds handling back: a stranger trickling a body in must not stall it.
+      if (options.acknowledging) res.once('close', options.acknowledging());
       const events: unknown[] = Array.isArray((req.body as { events?: unknown })?.events) ? (req.body as { events: unknown[] }).events : [];
       options.inbox.record(events).then(
         (fresh) => {

@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { inBackground, urgentWorkInProgress, urgentWorkStarted } from '../../../server/data/background-work.ts';
 import { startFakeLineApi, type FakeLineApi } from '../../fakes/fake-line-api.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
-import { ACCESS_TOKEN, CHANNEL_SECRET, LOGIN_CHANNEL_ID, fakeLineUserId, sign, textEvent } from './bot-harness.ts';
+import { ACCESS_TOKEN, CHANNEL_SECRET, LOGIN_CHANNEL_ID, fakeLineUserId, postWebhook, textEvent } from './bot-harness.ts';
 
 const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -86,11 +86,45 @@ describe('event handling as background work', () => {
     expect(urgentWorkInProgress()).toBe(0);
   });
 
-  it('a LINE webhook request counts as an acknowledgement in progress until its 200 is sent', async () => {
+  it('a signed LINE webhook counts as an acknowledgement in progress until its 200 is sent', async () => {
+    const event = textEvent(fakeLineUserId(), 'hello', line.mintReplyToken());
+    // Hold the recording write: an uncommitted row with the same id (PostgreSQL waits on the key,
+    // SQLite's one connection on the transaction).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = t.ctx.db.$transaction(
+      async (tx) => {
+        await tx.webhookEvent.create({ data: { id: event.webhookEventId, type: 'message', payload: '{}', receivedAt: t.clock.now() } });
+        holding();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await held;
+    const answered = postWebhook(t, [event]);
+    await vi.waitFor(() => expect(urgentWorkInProgress()).toBe(1));
+    statements.length = 0;
+    const handling = inBackground(async () => {
+      await t.ctx.db.lineUser.count();
+    });
+    for (let i = 0; i < 5; i++) await aTurn();
+    const whileAcknowledging = lineUserStatements();
+    release();
+    await holder;
+    expect((await answered).status).toBe(200);
+    await handling;
+    expect(whileAcknowledging).toEqual([]);
+    expect(lineUserStatements()).toHaveLength(1);
+    expect(urgentWorkInProgress()).toBe(0);
+  });
+
+  it('a request still sending its body (its signature not yet checked) does not hold handling back', async () => {
     const body = JSON.stringify({ destination: 'U0123456789abcdef0123456789abcdef', events: [textEvent(fakeLineUserId(), 'hello', line.mintReplyToken())] });
     const request = http.request(`${t.baseUrl}/webhooks/line`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-line-signature': sign(body), 'content-length': String(Buffer.byteLength(body)) },
+      headers: { 'content-type': 'application/json', 'x-line-signature': 'bm90IGEgc2lnbmF0dXJl', 'content-length': String(Buffer.byteLength(body)) },
     });
     const status = new Promise<number>((resolve, reject) => {
       request.on('response', (res) => {
@@ -99,19 +133,12 @@ describe('event handling as background work', () => {
       });
       request.on('error', reject);
     });
-    request.write(body.slice(0, 20)); // LINE is still sending: the server has the request, not yet its body
-    await vi.waitFor(() => expect(urgentWorkInProgress()).toBe(1));
-    statements.length = 0;
-    const handling = inBackground(async () => {
-      await t.ctx.db.lineUser.count();
-    });
-    for (let i = 0; i < 5; i++) await aTurn();
-    const whileAcknowledging = lineUserStatements();
+    request.write(body.slice(0, 20));
+    // A request after it has been answered: the server has read the first one's head by then.
+    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+    const whileSending = urgentWorkInProgress();
     request.end(body.slice(20));
-    expect(await status).toBe(200);
-    await handling;
-    expect(whileAcknowledging).toEqual([]);
-    expect(urgentWorkInProgress()).toBe(0);
-    await t.bot.whenIdle();
+    expect(await status).toBe(401);
+    expect(whileSending).toBe(0);
   });
 });
