@@ -7,8 +7,8 @@ import type { Router } from 'express';
 import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
-import { WebhookInbox, type FirstInLine } from './webhook/inbox.ts';
-import { WebhookProcessor } from './webhook/processor.ts';
+import { WebhookInbox, type ClaimDueEvents, type FirstInLine } from './webhook/inbox.ts';
+import { WebhookProcessor, type BackgroundLane } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
 import { outboxMessaging } from './outbox-messaging.ts';
@@ -29,7 +29,7 @@ export interface Bot {
   start(): void;
   /** Stops the loop and waits for events being handled. */
   stop(): Promise<void>;
-  /** Queues every event waiting in the inbox (crash recovery); returns how many. */
+  /** Queues events waiting in the inbox (crash recovery, worker poll), up to a batch; returns how many. */
   recoverNow(): Promise<number>;
   /** Resolves when no event is being handled (tests wait on this instead of sleeping). */
   whenIdle(): Promise<void>;
@@ -42,6 +42,12 @@ export interface WireBotOptions {
   pollOnly?: boolean;
   /** Puts recording a webhook (before its 200) ahead of queued database work. */
   firstInLine?: FirstInLine;
+  /** PostgreSQL: claims waiting events in batches, skipping those other instances are claiming. */
+  claimDueEvents?: ClaimDueEvents;
+  /** Runs event handling so that it lets incoming acknowledgements in between its statements. */
+  background?: BackgroundLane;
+  /** Marks an acknowledgement in progress: background handling holds back until it is over. */
+  acknowledging?: () => () => void;
 }
 
 const notConfigured: LineMessenger = {
@@ -68,7 +74,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     missing.length === 0
       ? lineMessageContent({ channelAccessToken: lineConfig.channelAccessToken!, dataApiBaseUrl: lineConfig.dataApiBaseUrl, maxBytes: MAX_UPLOAD_BYTES })
       : noContent;
-  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock, options.firstInLine);
+  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock, options.firstInLine, options.claimDueEvents ?? null);
   const deps = {
     ctx,
     line,
@@ -77,7 +83,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     content,
     recordedEvent: (id: string) => inbox.find(id),
   };
-  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
+  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger, options.background);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
     // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.
@@ -90,6 +96,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
           inbox,
           processor: lineConfig.webhookHandling === 'inline' ? processor : null,
           logger: ctx.logger,
+          ...(options.acknowledging ? { acknowledging: options.acknowledging } : {}),
         }),
       },
     ],

@@ -8,7 +8,9 @@
  * An event is written before LINE gets its 200, so a crash after that loses nothing; a second
  * delivery of the same id (LINE's redelivery, or a duplicate) is not recorded again. Claiming
  * is a conditional update, so one event is handled by one worker at a time even with several
- * server instances; a worker that died mid-way leaves a lease that runs out.
+ * server instances; a worker that died mid-way leaves a lease that runs out. On PostgreSQL the
+ * events waiting for a worker are claimed in batches, FOR UPDATE SKIP LOCKED (claimDue, from the
+ * composition root), so polling instances split them instead of all listing the same ones.
  */
 import type { Db } from '../../server/data/database.ts';
 import type { Clock } from '../../server/services/ports.ts';
@@ -24,29 +26,51 @@ export interface InboxItem {
   raw: unknown;
   lane: string;
   timestamp: number;
+  /** Claimed together with other waiting events (takeDue): handle it while the lease holds. */
+  claim?: Claim;
 }
 
 export interface Claim {
   attempts: number;
   lastAttempt: boolean;
+  /** The lease: past it, another worker may claim the event. */
+  lockedUntil: Date;
+}
+
+/** Claims up to `limit` waiting events at once (PostgreSQL: server/data/claim-due-webhook-events.ts). */
+export type ClaimDueEvents = (db: Db, claim: { now: Date; lockedUntil: Date; limit: number }) => Promise<{ id: string; payload: string; attempts: number }[]>;
+
+function itemOf(id: string, payload: string): InboxItem {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    raw = null;
+  }
+  return { id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-/** Runs database work ahead of work already waiting for the connection (data/serialized-sqlite.ts). */
-export type FirstInLine = <T>(work: () => Promise<T>) => Promise<T>;
+/**
+ * Runs database work ahead of work already waiting for a connection, on the client it is given
+ * (data/first-in-line.ts: SQLite's connection first in line, PostgreSQL's own small pool).
+ */
+export type FirstInLine = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
 
 export class WebhookInbox {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #firstInLine: FirstInLine;
+  readonly #claimDue: ClaimDueEvents | null;
 
-  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work()) {
+  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work(db), claimDue: ClaimDueEvents | null = null) {
     this.#db = db;
     this.#clock = clock;
     this.#firstInLine = firstInLine;
+    this.#claimDue = claimDue;
   }
 
   /**
@@ -54,17 +78,17 @@ export class WebhookInbox {
    * for its 200 on this, so it goes ahead of the handling already queued for the database.
    */
   record(events: unknown[]): Promise<InboxItem[]> {
-    return this.#firstInLine(() => this.#record(events));
+    return this.#firstInLine((db) => this.#record(db, events));
   }
 
-  async #record(events: unknown[]): Promise<InboxItem[]> {
+  async #record(db: Db, events: unknown[]): Promise<InboxItem[]> {
     const fresh: InboxItem[] = [];
     const now = this.#clock.now();
     for (const raw of events) {
       const id = eventIdOf(raw);
       const type = typeof (raw as { type?: unknown })?.type === 'string' ? String((raw as { type: string }).type).slice(0, 50) : 'unknown';
       try {
-        await this.#db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
+        await db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
         fresh.push({ id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -75,6 +99,7 @@ export class WebhookInbox {
 
   async claim(id: string): Promise<Claim | null> {
     const now = this.#clock.now();
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
     const { count } = await this.#db.webhookEvent.updateMany({
       where: {
         id,
@@ -83,11 +108,28 @@ export class WebhookInbox {
           { status: 'processing', lockedUntil: { lte: now } },
         ],
       },
-      data: { status: 'processing', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+      data: { status: 'processing', attempts: { increment: 1 }, lockedUntil },
     });
     if (count === 0) return null;
     const row = await this.#db.webhookEvent.findUniqueOrThrow({ where: { id }, select: { attempts: true } });
-    return { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS };
+    return { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS, lockedUntil };
+  }
+
+  /** False once the claim's lease has run out (then the event must be claimed again before handling). */
+  holds(claim: Claim): boolean {
+    return this.#clock.now().getTime() < claim.lockedUntil.getTime();
+  }
+
+  /**
+   * Events waiting for a worker, oldest first: claimed already where the database can skip the
+   * rows other workers are claiming (PostgreSQL), else listed, to be claimed one by one.
+   */
+  async takeDue(limit: number): Promise<InboxItem[]> {
+    if (!this.#claimDue) return this.pending(limit);
+    const now = this.#clock.now();
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    const rows = await this.#claimDue(this.#db, { now, lockedUntil, limit });
+    return rows.map((row) => ({ ...itemOf(row.id, row.payload), claim: { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS, lockedUntil } }));
   }
 
   async complete(id: string, note?: string): Promise<void> {
@@ -135,14 +177,6 @@ export class WebhookInbox {
       take: limit,
       select: { id: true, payload: true },
     });
-    return rows.map((row) => {
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(row.payload);
-      } catch {
-        raw = null;
-      }
-      return { id: row.id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) };
-    });
+    return rows.map((row) => itemOf(row.id, row.payload));
   }
 }

@@ -8,23 +8,29 @@ import type { Logger } from '../../server/logger.ts';
 import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 
 const MAX_IN_FLIGHT = 4;
+/** Events taken per recovery round, less those still queued here (claimed ones must not outwait their lease). */
+const RECOVERY_BATCH = 100;
 
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
+/** Runs handling as background work (server/data/background-work.ts): it holds back while acknowledgements are in progress. */
+export type BackgroundLane = <T>(work: () => Promise<T>) => Promise<T>;
 
 export class WebhookProcessor {
   readonly #inbox: WebhookInbox;
   readonly #handle: EventHandler;
   readonly #logger: Logger;
+  readonly #background: BackgroundLane;
   readonly #lanes = new Map<string, Promise<void>>();
   readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #inFlight = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger) {
+  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger, background: BackgroundLane = (work) => work()) {
     this.#inbox = inbox;
     this.#handle = handle;
     this.#logger = logger;
+    this.#background = background;
   }
 
   enqueue(items: InboxItem[]): void {
@@ -51,7 +57,7 @@ export class WebhookProcessor {
   async #process(item: InboxItem): Promise<void> {
     await this.#slot();
     try {
-      await this.#handleOne(item);
+      await this.#background(() => this.#handleOne(item));
     } finally {
       this.#inFlight--;
       this.#waiting.shift()?.();
@@ -67,7 +73,7 @@ export class WebhookProcessor {
   async #handleOne(item: InboxItem): Promise<void> {
     let claim: Claim | null = null;
     try {
-      claim = await this.#inbox.claim(item.id);
+      claim = item.claim && this.#inbox.holds(item.claim) ? item.claim : await this.#inbox.claim(item.id);
       if (!claim) return; // handled already, or by another worker right now
       const result = await this.#handle(item.raw, claim);
       await this.#inbox.complete(item.id, result?.note);
@@ -80,11 +86,13 @@ export class WebhookProcessor {
     }
   }
 
-  /** Queues every event waiting in the inbox; returns how many. */
+  /** Queues events waiting in the inbox (up to a batch); returns how many. */
   async recover(): Promise<number> {
-    const pending = await this.#inbox.pending();
-    this.enqueue(pending);
-    return pending.length;
+    const room = RECOVERY_BATCH - this.#running.size;
+    if (room <= 0) return 0;
+    const due = await this.#inbox.takeDue(room);
+    this.enqueue(due);
+    return due.length;
   }
 
   /** Resolves when nothing is being handled (tests, graceful shutdown). */
