@@ -13,10 +13,10 @@
  * after-commit cannot cover is a crash between commit and notice: every instance therefore
  * announces once when it starts listening, so a restarted instance clears what it left unsaid.
  *
- * Notices are lost while the LISTEN connection is down, so `connection.lost()` is called the
- * moment it drops (callers stop trusting their caches), and after reconnecting `connection.restored()`
- * then `onChange()` (caches bumped, missed stage moves looked up). Announcements that could not be
- * sent meanwhile are covered by the one every (re)connect sends.
+ * Notices are lost while the LISTEN connection is down, so `lost()` is called the moment it
+ * drops or misses a heartbeat (callers stop trusting their caches), and after reconnecting
+ * `restored()` then `onChange()` (caches bumped, missed stage moves looked up). Announcements
+ * that could not be sent meanwhile are covered by the one every (re)connect sends.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -24,6 +24,7 @@ import type { PoolConfig } from 'pg';
 
 export const CHANGES_CHANNEL = 'portal_changes';
 const RECONNECT_MS = 1_000;
+const HEARTBEAT_MS = 5_000;
 
 export interface PostgresChanges {
   /** Call after a commit that others must see; several calls in a burst send one or two notices. */
@@ -31,19 +32,27 @@ export interface PostgresChanges {
   stop(): Promise<void>;
 }
 
-export interface ListeningState {
+export interface WatchOptions {
   /** The LISTEN connection dropped: notices may be lost until restored(). */
-  lost(): void;
+  lost?(): void;
   /** Listening again (called before the catch-up onChange). */
-  restored(): void;
+  restored?(): void;
+  /**
+   * A connection can die without a word (a NAT or failover silently dropping it); then notices
+   * stop with no error. So it proves itself alive this often, and counts as dropped when the
+   * answer takes longer than this.
+   */
+  heartbeatMs?: number;
+  reconnectMs?: number;
 }
 
 export async function watchPostgresChanges(
   config: PoolConfig,
   onChange: () => void | Promise<void>,
   onError: (error: Error) => void = () => {},
-  connection: ListeningState = { lost: () => {}, restored: () => {} },
+  options: WatchOptions = {},
 ): Promise<PostgresChanges> {
+  const { lost = () => {}, restored = () => {}, heartbeatMs = HEARTBEAT_MS, reconnectMs = RECONNECT_MS } = options;
   const instanceId = randomUUID();
   let client: pg.Client | null = null;
   let stopped = false;
@@ -79,7 +88,7 @@ export async function watchPostgresChanges(
       connect().then(
         () => {
           if (stopped) return;
-          connection.restored();
+          restored();
           handle();
         },
         (error: Error) => {
@@ -87,19 +96,22 @@ export async function watchPostgresChanges(
           reconnectLater();
         },
       );
-    }, RECONNECT_MS);
+    }, reconnectMs);
     retry.unref();
   };
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ ...config, application_name: 'portal-changes', keepAlive: true });
-    // 'error' and 'end' may both come, and either may come first: the first one counts.
+    let heartbeat: NodeJS.Timeout | null = null;
+    // 'error', 'end' and a missed heartbeat may all come, in any order: the first one counts.
     const dropped = (error?: Error) => {
       if (error) onError(error);
+      if (heartbeat) clearInterval(heartbeat);
+      // With a query in flight (a heartbeat nobody answers) end() destroys the socket.
       next.end().catch(() => undefined);
       if (client !== next) return;
       client = null;
-      connection.lost();
+      lost();
       reconnectLater();
     };
     next.on('notification', (message) => {
@@ -120,6 +132,24 @@ export async function watchPostgresChanges(
     next.on('error', dropped);
     next.on('end', () => dropped());
     client = next;
+    let answering = false;
+    heartbeat = setInterval(() => {
+      if (client !== next) {
+        if (heartbeat) clearInterval(heartbeat);
+        return;
+      }
+      if (answering) return;
+      answering = true;
+      const late = setTimeout(() => dropped(new Error(`no answer to a heartbeat within ${heartbeatMs} ms`)), heartbeatMs);
+      next
+        .query('SELECT 1')
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(late);
+          answering = false;
+        });
+    }, heartbeatMs);
+    heartbeat.unref();
     // Writes committed while down, or just before an earlier life of this instance crashed, may be
     // unannounced: one notice on every (re)connect covers them.
     void send();
