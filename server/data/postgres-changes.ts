@@ -105,15 +105,19 @@ export async function watchPostgresChanges(
     let heartbeat: NodeJS.Timeout | null = null;
     // 'error', 'end' and a missed heartbeat may all come, in any order: the first one counts.
     const dropped = (error?: Error) => {
-      if (error) onError(error);
       if (heartbeat) clearInterval(heartbeat);
       // With a query in flight (a heartbeat nobody answers) end() destroys the socket.
       next.end().catch(() => undefined);
+      // Not (or no longer) the listening connection: failed connects are reported by connect().
       if (client !== next) return;
+      if (error) onError(error);
       client = null;
       lost();
       reconnectLater();
     };
+    // From the start: an 'error' without a listener would crash the process.
+    next.on('error', dropped);
+    next.on('end', () => dropped());
     next.on('notification', (message) => {
       if (message.channel !== CHANGES_CHANNEL || message.payload === instanceId) return;
       handle();
@@ -129,8 +133,6 @@ export async function watchPostgresChanges(
       await next.end();
       return;
     }
-    next.on('error', dropped);
-    next.on('end', () => dropped());
     client = next;
     let answering = false;
     heartbeat = setInterval(() => {

@@ -15,7 +15,12 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-databa
 /** Forwards bytes to PostgreSQL; `silence()` stops forwarding on the LISTEN connections, closing nothing. */
 async function silenceableProxy(target: { host: string; port: number }) {
   const links: { listener: boolean; silent: boolean; sockets: net.Socket[] }[] = [];
+  let refusing = false;
   const server = net.createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(target.port, target.host);
     const link = { listener: false, silent: false, sockets: [client, upstream] };
     links.push(link);
@@ -40,6 +45,10 @@ async function silenceableProxy(target: { host: string; port: number }) {
     silence() {
       for (const link of links) if (link.listener) link.silent = true;
     },
+    /** The server unreachable: new connections are closed at once. */
+    refuse(value: boolean) {
+      refusing = value;
+    },
     async close() {
       for (const link of links) for (const socket of link.sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
@@ -52,6 +61,7 @@ let proxy: Awaited<ReturnType<typeof silenceableProxy>>;
 let other: pg.Client;
 let watcher: PostgresChanges;
 const events: string[] = [];
+const errors: string[] = [];
 const heardByOther: string[] = [];
 
 beforeAll(async () => {
@@ -70,7 +80,7 @@ beforeAll(async () => {
     () => {
       events.push('change');
     },
-    () => {},
+    (error) => errors.push(error.message),
     { lost: () => events.push('lost'), restored: () => events.push('restored'), heartbeatMs: 150, reconnectMs: 100 },
   );
 });
@@ -98,6 +108,21 @@ describe('the LISTEN connection of an instance', () => {
     await expect.poll(() => events, { timeout: 2000, interval: 20 }).toEqual(['lost', 'restored', 'change']);
     // One announcement after the reconnect covers what this instance may have committed meanwhile.
     await expect.poll(() => heardByOther.length, { timeout: 1000, interval: 20 }).toBe(announcedBefore + 1);
+    await notifyFromOther();
+    await expect.poll(() => events, { timeout: 1000, interval: 20 }).toEqual(['lost', 'restored', 'change', 'change']);
+  });
+
+  it('keeps trying to listen again while the server cannot be reached', async () => {
+    events.length = 0;
+    errors.length = 0;
+    proxy.refuse(true);
+    proxy.silence();
+    await expect.poll(() => events, { timeout: 2000, interval: 20 }).toEqual(['lost']);
+    // Several failed attempts, each reported; still not listening.
+    await expect.poll(() => errors.length, { timeout: 2000, interval: 20 }).toBeGreaterThanOrEqual(3);
+    expect(events).toEqual(['lost']);
+    proxy.refuse(false);
+    await expect.poll(() => events, { timeout: 2000, interval: 20 }).toEqual(['lost', 'restored', 'change']);
     await notifyFromOther();
     await expect.poll(() => events, { timeout: 1000, interval: 20 }).toEqual(['lost', 'restored', 'change', 'change']);
   });
