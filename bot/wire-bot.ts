@@ -7,7 +7,7 @@ import type { Router } from 'express';
 import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
-import { WebhookInbox, type FirstInLine } from './webhook/inbox.ts';
+import { WebhookInbox, type ClaimDueEvents, type FirstInLine } from './webhook/inbox.ts';
 import { WebhookProcessor } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
@@ -29,7 +29,7 @@ export interface Bot {
   start(): void;
   /** Stops the loop and waits for events being handled. */
   stop(): Promise<void>;
-  /** Queues every event waiting in the inbox (crash recovery); returns how many. */
+  /** Queues events waiting in the inbox (crash recovery, worker poll), up to a batch; returns how many. */
   recoverNow(): Promise<number>;
   /** Resolves when no event is being handled (tests wait on this instead of sleeping). */
   whenIdle(): Promise<void>;
@@ -42,6 +42,8 @@ export interface WireBotOptions {
   pollOnly?: boolean;
   /** Puts recording a webhook (before its 200) ahead of queued database work. */
   firstInLine?: FirstInLine;
+  /** PostgreSQL: claims waiting events in batches, skipping those other instances are claiming. */
+  claimDueEvents?: ClaimDueEvents;
 }
 
 const notConfigured: LineMessenger = {
@@ -68,7 +70,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     missing.length === 0
       ? lineMessageContent({ channelAccessToken: lineConfig.channelAccessToken!, dataApiBaseUrl: lineConfig.dataApiBaseUrl, maxBytes: MAX_UPLOAD_BYTES })
       : noContent;
-  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock, options.firstInLine);
+  const inbox = new WebhookInbox(options.bookkeepingDb, ctx.clock, options.firstInLine, options.claimDueEvents ?? null);
   const deps = {
     ctx,
     line,

@@ -10,6 +10,11 @@ import type { QueryObserver } from './data/observed-adapter.ts';
 import { openCustomerNameIndex } from './data/customer-name-index.ts';
 import { firstInLine } from './data/serialized-sqlite.ts';
 import { prepareDataDir } from './data/data-dir.ts';
+import { createBlobStore, type BlobStore } from './data/blob-store.ts';
+import { databaseBlobStore } from './data/database-blob-store.ts';
+import { s3BlobStore } from './data/s3-blob-store.ts';
+import { moveLegacyFiles } from './data/legacy-files.ts';
+import { BLOB_STORE_SUBJECT, raiseOperatorAlarm, resolveOperatorAlarms } from './services/operator-alarms.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { systemClock, type Clock, type LineIdentityVerifier, type PdfSealer, type StaffNotifier } from './services/ports.ts';
@@ -24,6 +29,7 @@ import { watchExternalWrites } from './data/external-writes.ts';
 import { watchPostgresChanges } from './data/postgres-changes.ts';
 import { postgresPoolConfig } from './data/postgres-adapter.ts';
 import { databaseReadiness } from './data/readiness.ts';
+import { claimDueWebhookEvents } from './data/claim-due-webhook-events.ts';
 import { StageChangeFeed } from './services/stage-change-feed.ts';
 import { ActivityRecorder } from './services/activity.ts';
 import { VersionedCache } from './data/versioned-cache.ts';
@@ -83,9 +89,18 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   let announceWrite = () => {};
   const tracker = trackWrites(rawDb, () => announceWrite());
   const secrets = loadOrCreateSecrets(config);
+  const clock = overrides.clock ?? systemClock;
+  const blobs: BlobStore = createBlobStore({
+    dataDir: config.dataDir,
+    database: databaseBlobStore(tracker.db, () => clock.now()),
+    s3: config.blobStore.kind === 's3' ? s3BlobStore(config.blobStore) : null,
+    // The first failing request tells the operator (a wrong secret, a missing bucket): the detail carries S3's answer.
+    onFailure: (detail) => raiseOperatorAlarm(ctx, { kind: 'blob_store_failed', subject: BLOB_STORE_SUBJECT, detail }),
+    onRecovered: () => resolveOperatorAlarms(ctx, BLOB_STORE_SUBJECT),
+  });
   const ctx: AppContext = {
     db: tracker.db,
-    clock: overrides.clock ?? systemClock,
+    clock,
     config,
     events: new PortalEvents(),
     linkSecret: secrets.linkKey,
@@ -119,10 +134,13 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
         dataDir: config.dataDir,
         p12Path: config.signing.p12Path,
         p12Password: config.signing.p12Password,
-        clock: overrides.clock ?? systemClock,
+        clock,
       }),
     documents: { storePending: () => issuer.storePending() },
+    blobs,
   };
+  // Files an earlier version kept in this DATA_DIR go into the store, so every instance reads them.
+  await moveLegacyFiles(rawDb, blobs, config.dataDir, logger);
   const issuer = documentIssuer(ctx);
   // Another process on the same database (`npm run worker`, another instance) writes too: its
   // commits must invalidate this process's caches and reach open portals as live updates.
@@ -152,7 +170,12 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
-  const bot = wireBot(ctx, { bookkeepingDb: rawDb, pollOnly: overrides.role === 'worker', firstInLine });
+  const bot = wireBot(ctx, {
+    bookkeepingDb: rawDb,
+    pollOnly: overrides.role === 'worker',
+    firstInLine,
+    ...(config.databaseProvider === 'postgresql' ? { claimDueEvents: claimDueWebhookEvents } : {}),
+  });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
   const app = createApp({
     ctx,

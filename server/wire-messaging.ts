@@ -94,6 +94,7 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   const leaseMs = ctx.config.outboxLeaseMs;
   const worker = new OutboxWorker({
     db: input.db,
+    provider: ctx.config.databaseProvider,
     clock: ctx.clock,
     logger: ctx.logger,
     channels,

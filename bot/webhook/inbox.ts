@@ -8,7 +8,9 @@
  * An event is written before LINE gets its 200, so a crash after that loses nothing; a second
  * delivery of the same id (LINE's redelivery, or a duplicate) is not recorded again. Claiming
  * is a conditional update, so one event is handled by one worker at a time even with several
- * server instances; a worker that died mid-way leaves a lease that runs out.
+ * server instances; a worker that died mid-way leaves a lease that runs out. On PostgreSQL the
+ * events waiting for a worker are claimed in batches, FOR UPDATE SKIP LOCKED (claimDue, from the
+ * composition root), so polling instances split them instead of all listing the same ones.
  */
 import type { Db } from '../../server/data/database.ts';
 import type { Clock } from '../../server/services/ports.ts';
@@ -24,11 +26,28 @@ export interface InboxItem {
   raw: unknown;
   lane: string;
   timestamp: number;
+  /** Claimed together with other waiting events (takeDue): handle it while the lease holds. */
+  claim?: Claim;
 }
 
 export interface Claim {
   attempts: number;
   lastAttempt: boolean;
+  /** The lease: past it, another worker may claim the event. */
+  lockedUntil: Date;
+}
+
+/** Claims up to `limit` waiting events at once (PostgreSQL: server/data/claim-due-webhook-events.ts). */
+export type ClaimDueEvents = (db: Db, claim: { now: Date; lockedUntil: Date; limit: number }) => Promise<{ id: string; payload: string; attempts: number }[]>;
+
+function itemOf(id: string, payload: string): InboxItem {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    raw = null;
+  }
+  return { id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -42,11 +61,13 @@ export class WebhookInbox {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #firstInLine: FirstInLine;
+  readonly #claimDue: ClaimDueEvents | null;
 
-  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work()) {
+  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work(), claimDue: ClaimDueEvents | null = null) {
     this.#db = db;
     this.#clock = clock;
     this.#firstInLine = firstInLine;
+    this.#claimDue = claimDue;
   }
 
   /**
@@ -75,6 +96,7 @@ export class WebhookInbox {
 
   async claim(id: string): Promise<Claim | null> {
     const now = this.#clock.now();
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
     const { count } = await this.#db.webhookEvent.updateMany({
       where: {
         id,
@@ -83,11 +105,28 @@ export class WebhookInbox {
           { status: 'processing', lockedUntil: { lte: now } },
         ],
       },
-      data: { status: 'processing', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+      data: { status: 'processing', attempts: { increment: 1 }, lockedUntil },
     });
     if (count === 0) return null;
     const row = await this.#db.webhookEvent.findUniqueOrThrow({ where: { id }, select: { attempts: true } });
-    return { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS };
+    return { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS, lockedUntil };
+  }
+
+  /** False once the claim's lease has run out (then the event must be claimed again before handling). */
+  holds(claim: Claim): boolean {
+    return this.#clock.now().getTime() < claim.lockedUntil.getTime();
+  }
+
+  /**
+   * Events waiting for a worker, oldest first: claimed already where the database can skip the
+   * rows other workers are claiming (PostgreSQL), else listed, to be claimed one by one.
+   */
+  async takeDue(limit: number): Promise<InboxItem[]> {
+    if (!this.#claimDue) return this.pending(limit);
+    const now = this.#clock.now();
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    const rows = await this.#claimDue(this.#db, { now, lockedUntil, limit });
+    return rows.map((row) => ({ ...itemOf(row.id, row.payload), claim: { attempts: row.attempts, lastAttempt: row.attempts >= MAX_ATTEMPTS, lockedUntil } }));
   }
 
   async complete(id: string, note?: string): Promise<void> {
@@ -135,14 +174,6 @@ export class WebhookInbox {
       take: limit,
       select: { id: true, payload: true },
     });
-    return rows.map((row) => {
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(row.payload);
-      } catch {
-        raw = null;
-      }
-      return { id: row.id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) };
-    });
+    return rows.map((row) => itemOf(row.id, row.payload));
   }
 }

@@ -8,6 +8,8 @@ import type { Logger } from '../../server/logger.ts';
 import type { Claim, InboxItem, WebhookInbox } from './inbox.ts';
 
 const MAX_IN_FLIGHT = 4;
+/** Events taken per recovery round, less those still queued here (claimed ones must not outwait their lease). */
+const RECOVERY_BATCH = 100;
 
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
 
@@ -67,7 +69,7 @@ export class WebhookProcessor {
   async #handleOne(item: InboxItem): Promise<void> {
     let claim: Claim | null = null;
     try {
-      claim = await this.#inbox.claim(item.id);
+      claim = item.claim && this.#inbox.holds(item.claim) ? item.claim : await this.#inbox.claim(item.id);
       if (!claim) return; // handled already, or by another worker right now
       const result = await this.#handle(item.raw, claim);
       await this.#inbox.complete(item.id, result?.note);
@@ -80,11 +82,13 @@ export class WebhookProcessor {
     }
   }
 
-  /** Queues every event waiting in the inbox; returns how many. */
+  /** Queues events waiting in the inbox (up to a batch); returns how many. */
   async recover(): Promise<number> {
-    const pending = await this.#inbox.pending();
-    this.enqueue(pending);
-    return pending.length;
+    const room = RECOVERY_BATCH - this.#running.size;
+    if (room <= 0) return 0;
+    const due = await this.#inbox.takeDue(room);
+    this.enqueue(due);
+    return due.length;
   }
 
   /** Resolves when nothing is being handled (tests, graceful shutdown). */

@@ -64,6 +64,11 @@ const envSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
 
+  /** Where issued PDFs and uploads live: unset / "db" = in the database; s3://bucket/prefix?endpoint=…&region=… = S3-compatible. */
+  BLOB_STORE_URL: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+
   /** Shared secret of the bank / gateway adapter that posts to /api/webhooks/payments (off when unset). */
   PAYMENT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 
@@ -113,13 +118,68 @@ export interface Config {
   twilio: { accountSid: string | undefined; authToken: string | undefined; from: string | undefined; apiBaseUrl: string | undefined };
   /** HMAC key of POST /api/webhooks/payments; undefined = the endpoint answers 404. */
   paymentWebhookSecret: string | undefined;
+  blobStore: BlobStoreConfig;
   outboxPollMs: number;
   outboxLeaseMs: number;
   runWorkers: boolean;
   portalRateLimitPerMinute: number;
 }
 
+/** Where stored bytes live (server/data/blob-store.ts). */
+export type BlobStoreConfig =
+  | { kind: 'database' }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Prepended to every key, without leading or trailing slash ('' = the bucket's root). */
+      prefix: string;
+      /** Path-style base URL (http://minio:9000, https://<account>.r2.cloudflarestorage.com). */
+      endpoint: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    };
+
 export class ConfigError extends Error {}
+
+const BLOB_STORE_USAGE = 'must be "db" or s3://bucket/prefix?endpoint=https://host&region=… (path-style S3-compatible store)';
+
+function parseBlobStore(url: string | undefined, accessKeyId: string | undefined, secretAccessKey: string | undefined): BlobStoreConfig {
+  const bad = (why: string) => new ConfigError(`Invalid configuration:\n  BLOB_STORE_URL: ${why}; ${BLOB_STORE_USAGE}`);
+  if (url === undefined || url === 'db' || url === 'db:') {
+    if (accessKeyId || secretAccessKey) {
+      throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set only with BLOB_STORE_URL=s3://…');
+    }
+    return { kind: 'database' };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw bad('not a URL');
+  }
+  if (parsed.protocol !== 's3:') throw bad(`unknown store "${parsed.protocol.replace(/:$/, '')}"`);
+  const bucket = parsed.hostname;
+  // S3's bucket naming rules (lower case, digits, dots, hyphens; 3 to 63 characters).
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw bad(`"${bucket}" is not a valid bucket name`);
+  if (parsed.username || parsed.password) throw bad('keep credentials out of the URL (S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY)');
+  const prefix = decodeURIComponent(parsed.pathname).replace(/^\/+|\/+$/g, '');
+  const known = new Set(['endpoint', 'region']);
+  for (const name of parsed.searchParams.keys()) if (!known.has(name)) throw bad(`unknown parameter "${name}"`);
+  const region = parsed.searchParams.get('region') || 'us-east-1';
+  const endpoint = parsed.searchParams.get('endpoint') || `https://s3.${region}.amazonaws.com`;
+  let endpointUrl: URL;
+  try {
+    endpointUrl = new URL(endpoint);
+  } catch {
+    throw bad(`endpoint "${endpoint}" is not a URL`);
+  }
+  if (!/^https?:$/.test(endpointUrl.protocol)) throw bad(`endpoint "${endpoint}" must be http:// or https://`);
+  if (!accessKeyId || !secretAccessKey) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: required with BLOB_STORE_URL=s3://…');
+  }
+  return { kind: 's3', bucket, prefix, endpoint: endpointUrl.toString().replace(/\/+$/, ''), region, accessKeyId, secretAccessKey };
+}
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(source);
@@ -154,6 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.SIGNING_P12_PASSWORD && !e.SIGNING_P12_PATH) {
     throw new ConfigError('Invalid configuration:\n  SIGNING_P12_PASSWORD: set SIGNING_P12_PATH too (the certificate it opens)');
   }
+  const blobStore = parseBlobStore(e.BLOB_STORE_URL, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY);
   if (e.NODE_ENV === 'production' && !e.ADMIN_API_KEY) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_API_KEY: required in production');
   }
@@ -185,6 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     signing: { p12Path: e.SIGNING_P12_PATH ? path.resolve(e.SIGNING_P12_PATH) : null, p12Password: e.SIGNING_P12_PASSWORD ?? null },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL },
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    blobStore,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     portalRateLimitPerMinute: e.PORTAL_RATE_LIMIT_PER_MINUTE,

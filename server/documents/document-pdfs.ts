@@ -1,22 +1,20 @@
 /**
  * Issued documents never change. Legal documents (tax invoices, receipts, credit notes, the sealed
- * signed quote) are rendered from the snapshot taken when they were issued and stored under
- * DATA_DIR/documents with their SHA-256 (IssuedDocument) by the render job recorded in the issuing
- * transaction (services/document-snapshots.ts): right after the commit, else by the worker's retry,
- * else at the first download. Sent quotes are stored at first download, from their snapshot too.
+ * signed quote) are rendered from the snapshot taken when they were issued and stored in the blob
+ * store (data/blob-store.ts: the database, or S3) with their SHA-256 and location (IssuedDocument)
+ * by the render job recorded in the issuing transaction (services/document-snapshots.ts): right
+ * after the commit, else by the worker's retry, else at the first download. Sent quotes are stored at first download, from their snapshot too.
  * Drafts, statements and requests for payment (invoices and deposit requests, printed from their
  * snapshot with their state now: request-state.ts) are rendered on demand and never stored.
  *
- * Once stored, a document is only ever served as those bytes: a stored file that is missing or
+ * Once stored, a document is only ever served as those bytes: stored bytes that are missing or
  * altered, or a legal document with neither a stored file nor a render job, is an operator alarm
  * and a 503 for the client — never a silent re-render (which would print today's data).
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../services/context.ts';
 import type { DocumentIssuer } from '../services/ports.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
+import { DomainError, isDomainError, notFound } from '../domain/errors.ts';
 import { isStoredAtIssue } from '../domain/document-snapshot.ts';
 import { raiseOperatorAlarm, resolveOperatorAlarms, type OperatorAlarmKind } from '../services/operator-alarms.ts';
 import { loadDocumentModel, type DocumentOwner, type LoadedDocument } from './load-document-model.ts';
@@ -25,6 +23,8 @@ import { renderDocumentPdf } from './render-document-pdf.ts';
 import { documentFileName } from './file-name.ts';
 import { sha256Hex } from './pdf-hash.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
+import type { StagedBlob, VerifiedRead } from '../data/blob-store.ts';
+import { legacyDocumentPath } from '../data/legacy-files.ts';
 
 export interface DocumentPdf {
   bytes: Buffer;
@@ -35,8 +35,9 @@ export interface DocumentPdf {
 
 const ORIGINAL = 'original';
 
-function storagePath(ctx: AppContext, kind: string, recordId: string): string {
-  return path.join(ctx.config.dataDir, 'documents', kind, `${recordId}.pdf`);
+/** A new key per write: the render job and a download may store the same document at the same moment. */
+function documentKey(kind: string, recordId: string): string {
+  return `documents/${kind}/${recordId}.${randomBytes(6).toString('base64url')}.pdf`;
 }
 
 /** The client's answer when an issued document cannot be served as issued. */
@@ -63,23 +64,24 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string, option
     where: { documentType_documentId_variant: { documentType: kind, documentId: recordId, variant: ORIGINAL } },
   });
   if (record) {
-    const file = storagePath(ctx, kind, recordId);
-    if (!existsSync(file)) {
-      return alarm(
-        ctx,
-        'document_missing',
-        documentId,
-        `stored file ${path.relative(ctx.config.dataDir, file)} is missing (recorded SHA-256 ${record.sha256})`,
-      );
+    const location = record.location ?? legacyDocumentPath(kind, recordId);
+    let read: VerifiedRead;
+    try {
+      read = await ctx.blobs.read(location, record.sha256);
+    } catch (error) {
+      // The store did not answer (its own alarm tells the operator why): the client hears the document's wording.
+      if (isDomainError(error, 'UNAVAILABLE')) throw temporarilyUnavailable();
+      throw error;
     }
-    const bytes = readFileSync(file);
-    const sha256 = sha256Hex(bytes);
-    if (sha256 !== record.sha256) {
-      // Tampering or disk corruption: refuse rather than hand out a document that differs from the issued one.
-      return alarm(ctx, 'document_altered', documentId, `stored file SHA-256 ${sha256} differs from the recorded ${record.sha256}`);
+    if (read.status === 'missing') {
+      return alarm(ctx, 'document_missing', documentId, `stored bytes ${location} are missing (recorded SHA-256 ${record.sha256})`);
+    }
+    if (read.status === 'altered') {
+      // Tampering or corruption: refuse rather than hand out a document that differs from the issued one.
+      return alarm(ctx, 'document_altered', documentId, `stored bytes ${location} have SHA-256 ${read.sha256}, not the recorded ${record.sha256}`);
     }
     await resolveOperatorAlarms(ctx, documentId);
-    return { bytes, sha256, fileName, owner: loaded.owner };
+    return { bytes: read.bytes, sha256: record.sha256, fileName, owner: loaded.owner };
   }
   if (isStoredAtIssue(kind)) {
     const job = await ctx.db.documentSnapshot.findUnique({ where: { documentType_documentId: { documentType: kind, documentId: recordId } } });
@@ -88,8 +90,14 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string, option
     }
     // The render job recorded at issue, not done yet (the process stopped after the commit): do it now.
   }
-  const stored = await renderAndStore(ctx, kind, recordId, loaded);
-  return { ...stored, fileName, owner: loaded.owner };
+  try {
+    const stored = await renderAndStore(ctx, kind, recordId, loaded);
+    return { ...stored, fileName, owner: loaded.owner };
+  } catch (error) {
+    // The store cannot take it now (its own alarm tells the operator why); the job stays open for the retry.
+    if (isDomainError(error, 'UNAVAILABLE')) throw temporarilyUnavailable();
+    throw error;
+  }
 }
 
 /** Renders (and seals) an issued document from its snapshot, stores it, records its SHA-256, closes its render job. */
@@ -103,17 +111,25 @@ async function renderAndStore(ctx: AppContext, kind: string, recordId: string, l
     });
   }
   const sha256 = sha256Hex(bytes);
-  const file = storagePath(ctx, kind, recordId);
-  // Issued documents carry customer names and tax IDs: private to the portal's user, like the database.
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Unique per write: the render job and a download may store the same document at the same moment.
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  writeFileSync(tmp, bytes, { mode: 0o600 });
-  renameSync(tmp, file);
+  let staged: StagedBlob | null = null;
   try {
-    await ctx.db.issuedDocument.create({ data: { documentType: kind, documentId: recordId, variant: ORIGINAL, sha256, sizeBytes: bytes.length } });
-  } catch {
+    const blob = await ctx.blobs.stage(documentKey(kind, recordId), bytes);
+    staged = blob;
+    await ctx.db.$transaction(async (tx) => {
+      const location = await blob.record(tx);
+      await tx.issuedDocument.create({ data: { documentType: kind, documentId: recordId, variant: ORIGINAL, sha256, sizeBytes: bytes.length, location } });
+    });
+  } catch (error) {
+    await staged?.discard();
+    const stored = await ctx.db.issuedDocument.findUnique({
+      where: { documentType_documentId_variant: { documentType: kind, documentId: recordId, variant: ORIGINAL } },
+    });
     // Another request stored it at the same moment; rendering and sealing are deterministic, so the bytes agree.
+    if (!stored) {
+      if (error instanceof DomainError) throw error;
+      // Named, for the log and the render job's alarm: the database's own message does not say what was stored.
+      throw new Error(`storing ${kind}.${recordId} failed: ${error instanceof Error ? error.message.trim() : String(error)}`, { cause: error });
+    }
   }
   await ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: recordId, renderPending: true }, data: { renderPending: false } });
   await resolveOperatorAlarms(ctx, `${kind}.${recordId}`);

@@ -2,10 +2,10 @@
  * Delivers the outbox. Several workers (threads of one process, or processes on one database)
  * may run at once; each message is delivered by exactly one of them at a time:
  *
- * - Claim: one conditional UPDATE … RETURNING (Prisma updateManyAndReturn) moves due rows to
- *   'sending' with a lease (lockedBy = a token unique to this claim, lockedUntil). A row another
- *   worker claimed first no longer matches the WHERE clause, on SQLite (one writer at a time) and
- *   on PostgreSQL (the UPDATE re-checks the row after waiting for the other's lock) alike.
+ * - Claim (data/claim-due-outbox.ts): due rows move to 'sending' with a lease (lockedBy = a token
+ *   unique to this claim, lockedUntil). On PostgreSQL one UPDATE takes candidates FOR UPDATE SKIP
+ *   LOCKED, so workers claiming at once get disjoint full batches; on SQLite (one writer at a
+ *   time) a conditional UPDATE … RETURNING takes the rows no other claim took first.
  * - Every later write is conditional on that token: a worker whose lease ran out cannot
  *   overwrite the outcome of the worker that took over.
  * - A worker killed mid-send leaves 'sending' rows whose lease expires; they are claimed again.
@@ -18,6 +18,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '../data/database.ts';
+import { claimDueOutbox, type OutboxRow } from '../data/claim-due-outbox.ts';
+import type { DatabaseProvider } from '../data/schema-engine.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
 import { ChannelError, type ChannelPorts, type SendResult } from './channel-ports.ts';
@@ -28,10 +30,10 @@ import { isUnreachable } from './choose-channel.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts';
 import { deliverableAt, isWithinSendingWindow, QUIET_HOURS_KINDS } from '../domain/reminder-schedule.ts';
 
-type OutboxRow = Awaited<ReturnType<Db['outboxMessage']['findFirstOrThrow']>>;
-
 export interface OutboxWorkerOptions {
   db: Db;
+  /** How claims are made (config.databaseProvider); SQLite's way also works, slower, on PostgreSQL. */
+  provider?: DatabaseProvider;
   clock: Clock;
   logger: Logger;
   channels: ChannelPorts;
@@ -91,6 +93,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class OutboxWorker {
   readonly workerId: string;
   readonly #db: Db;
+  readonly #provider: DatabaseProvider;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #channels: ChannelPorts;
@@ -108,6 +111,7 @@ export class OutboxWorker {
   constructor(options: OutboxWorkerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
     this.#db = options.db;
+    this.#provider = options.provider ?? 'sqlite';
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#channels = options.channels;
@@ -135,23 +139,16 @@ export class OutboxWorker {
   /** Claims due messages: returns the rows this claim owns (possibly fewer than were due). */
   async claim(): Promise<{ rows: OutboxRow[]; token: string; due: boolean }> {
     const now = this.#clock.now();
-    // Outside 09:00–20:00 Bangkok, reminders wait whatever their nextAttemptAt (reminder-schedule.ts).
-    const quiet = isWithinSendingWindow(now) ? {} : { kind: { notIn: [...QUIET_HOURS_KINDS] } };
-    const due = {
-      ...quiet,
-      OR: [
-        { status: { in: ['queued', 'failed'] }, nextAttemptAt: { lte: now } },
-        { status: 'sending', lockedUntil: { lt: now } },
-      ],
-    };
-    const candidates = await this.#db.outboxMessage.findMany({ where: due, select: { id: true }, orderBy: { nextAttemptAt: 'asc' }, take: this.#batchSize });
     const token = `${this.workerId}:${randomUUID()}`;
-    if (candidates.length === 0) return { rows: [], token, due: false };
-    const rows = await this.#db.outboxMessage.updateManyAndReturn({
-      where: { id: { in: candidates.map((c) => c.id) }, ...due },
-      data: { status: 'sending', lockedBy: token, lockedUntil: new Date(now.getTime() + this.#leaseMs), attempts: { increment: 1 } },
+    const { rows, due } = await claimDueOutbox(this.#db, this.#provider, {
+      now,
+      batchSize: this.#batchSize,
+      token,
+      lockedUntil: new Date(now.getTime() + this.#leaseMs),
+      // Outside 09:00–20:00 Bangkok, reminders wait whatever their nextAttemptAt (reminder-schedule.ts).
+      excludeKinds: isWithinSendingWindow(now) ? [] : QUIET_HOURS_KINDS,
     });
-    return { rows, token, due: true };
+    return { rows, token, due };
   }
 
   async #runBatch(): Promise<{ result: DrainResult; due: boolean }> {

@@ -9,7 +9,8 @@ import type { AppContext } from '../services/context.ts';
 import type { AccessMeta } from '../services/activity.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { CERTIFICATE_TYPES, MAX_UPLOAD_BYTES, sniffType } from '../payments/sniff-upload.ts';
-import { storeFile, type WrittenFile } from '../data/stored-files.ts';
+import { stageUpload, storeFile } from '../data/stored-files.ts';
+import type { StagedBlob } from '../data/blob-store.ts';
 import { paymentsChangedEvent } from '../services/portal-events.ts';
 import type { Payer } from './submit-payment-notice.ts';
 import { canSeeDeposit, canSeeInvoice } from './scope.ts';
@@ -34,9 +35,12 @@ export async function attachWithholdingCertificate(ctx: AppContext, input: Attac
     throw new DomainError('VALIDATION', 'withholdingCertificate must be a JPEG, PNG or WebP image or a PDF', { field: FIELD, reason: 'certificate_type' });
 
   const now = ctx.clock.now();
-  const written: WrittenFile[] = [];
+  // Staged before the transaction (an S3 upload must not hold it open), discarded if it rolls back.
+  let staged: StagedBlob | null = null;
   let attached: { id: string; customerId: string; invoiceId: string; status: string };
   try {
+    const blob = await stageUpload(ctx.blobs, cert);
+    staged = blob;
     attached = await ctx.db.$transaction(async (tx) => {
       const notice = await tx.paymentNotice.findUnique({
         where: { id: input.noticeId },
@@ -68,7 +72,7 @@ export async function attachWithholdingCertificate(ctx: AppContext, input: Attac
           reason: 'certificate_already_attached',
         });
       }
-      const file = await storeFile(tx, ctx.config.dataDir, { kind: 'withholding_certificate', mimeType, bytes: cert, createdAt: now }, written);
+      const file = await storeFile(tx, blob, { kind: 'withholding_certificate', mimeType, bytes: cert, createdAt: now });
       // Conditional: a review (or another upload) between the read and this write changes the answer.
       const { count } = await tx.paymentNotice.updateMany({
         where: { id: notice.id, status: notice.status, withholdingCertFileId: null },
@@ -81,7 +85,7 @@ export async function attachWithholdingCertificate(ctx: AppContext, input: Attac
       return { id: notice.id, customerId: notice.invoice.customerId, invoiceId: notice.invoice.id, status: notice.status };
     });
   } catch (error) {
-    for (const file of written) file.discard();
+    await staged?.discard();
     throw error;
   }
   ctx.activity.record({

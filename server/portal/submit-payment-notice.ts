@@ -14,7 +14,8 @@ import { depositOutstandingSatang } from '../domain/deposit-status.ts';
 import { formatBaht } from '../domain/money.ts';
 import { CERTIFICATE_TYPES, MAX_UPLOAD_BYTES, SLIP_TYPES, sniffType } from '../payments/sniff-upload.ts';
 import { zxingSlipReader, type SlipReader, type SlipReading } from '../payments/read-slip.ts';
-import { sha256Hex, storeFile, type WrittenFile } from '../data/stored-files.ts';
+import { sha256Hex, stageUpload, storeFile } from '../data/stored-files.ts';
+import type { StagedBlob } from '../data/blob-store.ts';
 import { duplicateSlip, findSlipUse } from '../services/payment-notices.ts';
 import { paymentsChangedEvent } from '../services/portal-events.ts';
 import { announceDuplicateSlip, announcePaymentNotice, type RefusedDuplicateSlip } from '../services/notices-for-staff.ts';
@@ -99,11 +100,16 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
   // Slow (image decoding): outside the transaction, which only checks and writes.
   const reading = await reader.read(input.slip);
   const now = ctx.clock.now();
-  const written: WrittenFile[] = [];
+  // Staged before the transaction (an S3 upload must not hold it open), discarded if it rolls back.
+  const staged: StagedBlob[] = [];
   // Set inside the transaction callback, read after its rollback (a holder, so the type checker sees both).
   const refused: { duplicate: RefusedDuplicateSlip | null } = { duplicate: null };
   let notice: { id: string; status: string; slipReadable: boolean; slipSendingBank: string | null; slipTransRef: string | null };
   try {
+    const slipBlob = await stageUpload(ctx.blobs, input.slip!);
+    staged.push(slipBlob);
+    const certBlob = cert && certType ? await stageUpload(ctx.blobs, cert) : null;
+    if (certBlob) staged.push(certBlob);
     notice = await ctx.db.$transaction(async (tx) => {
       if (reading.readable && reading.sendingBank && reading.transRef) {
         const slip = { sendingBank: reading.sendingBank, transRef: reading.transRef };
@@ -124,15 +130,10 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
           throw duplicateSlip(slip, used.at);
         }
       }
-      const slipFile = await storeFile(
-        tx,
-        ctx.config.dataDir,
-        { kind: 'payment_slip', mimeType: slipType, bytes: input.slip!, sha256, createdAt: now },
-        written,
-      );
+      const slipFile = await storeFile(tx, slipBlob, { kind: 'payment_slip', mimeType: slipType, bytes: input.slip!, sha256, createdAt: now });
       const certFile =
-        cert && certType
-          ? await storeFile(tx, ctx.config.dataDir, { kind: 'withholding_certificate', mimeType: certType, bytes: cert, createdAt: now }, written)
+        cert && certType && certBlob
+          ? await storeFile(tx, certBlob, { kind: 'withholding_certificate', mimeType: certType, bytes: cert, createdAt: now })
           : null;
       return tx.paymentNotice.create({
         data: {
@@ -154,7 +155,7 @@ export async function submitPaymentNotice(ctx: AppContext, input: SubmitNoticeIn
       });
     });
   } catch (error) {
-    for (const file of written) file.discard();
+    for (const blob of staged) await blob.discard();
     // After the rollback: staff hear of a reused slip (best-effort, never changing the refusal).
     if (refused.duplicate) await announceDuplicateSlip(ctx, refused.duplicate);
     throw error;

@@ -8,6 +8,7 @@ import type { VersionedCache } from '../data/versioned-cache.ts';
 import type { Logger } from '../logger.ts';
 import type { CachedLink } from './cached-link.ts';
 import type { CustomerNameIndex } from '../data/customer-name-index.ts';
+import type { BlobStore } from '../data/blob-store.ts';
 
 export interface AppContext {
   db: Db;
@@ -43,6 +44,8 @@ export interface AppContext {
   staffNotifier: StaffNotifier;
   /** Stores issued legal documents right after the change that issued them (services/document-snapshots.ts). */
   documents: DocumentIssuer;
+  /** Where issued PDFs and uploads are kept (the database, or S3): every instance reads them. */
+  blobs: BlobStore;
   /** Seals signed quotes with the business's certificate. */
   pdfSealer: PdfSealer;
 }

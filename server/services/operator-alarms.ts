@@ -6,7 +6,10 @@
  */
 import type { AppContext } from './context.ts';
 
-export type OperatorAlarmKind = 'document_missing' | 'document_altered' | 'document_unknown' | 'document_render_failed';
+export type OperatorAlarmKind = 'document_missing' | 'document_altered' | 'document_unknown' | 'document_render_failed' | 'blob_store_failed';
+
+/** The subject of the blob store's own alarm (data/blob-store.ts): one, however many files it failed. */
+export const BLOB_STORE_SUBJECT = 'blob store';
 
 export interface RaiseAlarmInput {
   kind: OperatorAlarmKind;

@@ -211,7 +211,7 @@ export async function paymentNoticeFile(ctx: AppContext, input: { noticeId: stri
   if (!notice) throw notFound('Payment notice');
   const fileId = input.which === 'slip' ? notice.slipFileId : notice.withholdingCertFileId;
   if (!fileId) throw notFound(input.which === 'slip' ? 'Slip' : 'Withholding certificate');
-  const file = await readStoredFile(ctx.db, ctx.config.dataDir, fileId);
+  const file = await readStoredFile(ctx.db, ctx.blobs, fileId);
   if (!file) throw new DomainError('UNAVAILABLE', 'This file cannot be provided right now');
   // Only sniffed types are ever stored (payments/sniff-upload.ts).
   return { bytes: file.bytes, mimeType: file.mimeType as (typeof CERTIFICATE_TYPES)[number] };

@@ -1,8 +1,10 @@
 /**
  * Scheduled payment reminders (schedule rules: domain/reminder-schedule.ts). Runs every minute
- * from the worker loop on every instance; each (invoice, offset) is queued at most once because
- * its PaymentReminder row — unique per invoice and offset — is inserted in the same transaction
- * as the outbox message: the second instance's insert fails and its message is rolled back.
+ * from the worker loop on every instance. Each invoice's reminder is queued in a transaction that
+ * first takes the invoice (on PostgreSQL skipping one another instance holds: the instances split
+ * the work instead of queueing for each row) and re-reads its reminders. The last guard: the
+ * PaymentReminder row — unique per invoice and offset — is inserted in the same transaction as the
+ * outbox message, so a second insert fails and its message is rolled back.
  * Only between 09:00 and 20:00 Bangkok; never for a paid or voided invoice; capped per invoice.
  */
 import type { AppContext } from '../context.ts';
@@ -12,6 +14,7 @@ import { invoiceBalanceSatang, type InvoiceStatus } from '../../domain/invoice-s
 import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsets, isRemindable, isWithinSendingWindow } from '../../domain/reminder-schedule.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { queueInvoiceReminder } from './send-reminder.ts';
+import { lockInvoiceForReminder } from '../../data/lock-invoice-for-reminder.ts';
 
 export interface ReminderRunResult {
   /** Invoices looked at. */
@@ -20,7 +23,7 @@ export interface ReminderRunResult {
   queued: number;
   /** Reminders recorded but not sent (client unreachable), so they are not retried every minute. */
   skipped: number;
-  /** Another instance got there first. */
+  /** Another instance got there first (or holds the invoice right now: the next run looks again). */
   raced: number;
 }
 
@@ -45,9 +48,15 @@ export async function runRemindersOnce(ctx: AppContext): Promise<ReminderRunResu
     if (offset === undefined) continue;
     try {
       const outcome = await ctx.db.$transaction(async (tx) => {
-        const invoice = await tx.invoice.findUnique({ where: { id: candidate.id }, select: { status: true, netPayableSatang: true, paidSatang: true } });
+        if (!(await lockInvoiceForReminder(tx, ctx.config.databaseProvider, candidate.id))) return 'raced' as const;
+        const invoice = await tx.invoice.findUnique({
+          where: { id: candidate.id },
+          select: { status: true, netPayableSatang: true, paidSatang: true, reminders: { where: { offsetDays: offset }, select: { id: true } } },
+        });
         if (!invoice || !isRemindable(invoice.status as InvoiceStatus, invoiceBalanceSatang(invoice.netPayableSatang, invoice.paidSatang)))
           return 'stopped' as const;
+        // Queued by another instance since the candidates were listed.
+        if (invoice.reminders.length > 0) return 'raced' as const;
         const reminder = await tx.paymentReminder.create({ data: { invoiceId: candidate.id, offsetDays: offset, createdAt: now } });
         try {
           const { message } = await queueInvoiceReminder(tx, ctx, { invoiceId: candidate.id, idempotencyKey: `payment-reminder:${candidate.id}:${offset}` });
@@ -61,6 +70,7 @@ export async function runRemindersOnce(ctx: AppContext): Promise<ReminderRunResu
       });
       if (outcome === 'queued') result.queued += 1;
       if (outcome === 'skipped') result.skipped += 1;
+      if (outcome === 'raced') result.raced += 1;
     } catch (error) {
       if (isUniqueViolation(error)) {
         result.raced += 1;

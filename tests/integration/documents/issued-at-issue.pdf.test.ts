@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, VAT_BUSINESS, TEST_ADMIN_KEY, type TestApp } from '../../helpers/test-app.ts';
@@ -15,6 +15,7 @@ import { issueLink } from '../../helpers/portal-fixtures.ts';
 import { readZip } from '../../helpers/read-zip.ts';
 import { CLIENT_REASONS } from '../../../server/domain/error-messages.ts';
 import { documentIssuer } from '../../../server/documents/document-pdfs.ts';
+import { blobKeys, isStored, loseDocument, refuseBlobWrites, storedDocument, writeDocumentBytes } from '../../helpers/stored-blobs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,10 +31,6 @@ function pdfText(bytes: Buffer): string {
   return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).normalize('NFKC');
 }
 
-const storedFile = (documentId: string) => {
-  const [kind, id] = documentId.split('.') as [string, string];
-  return path.join(t.dataDir, 'documents', kind, `${id}.pdf`);
-};
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const adminPdf = (documentId: string) => fetch(`${t.baseUrl}/api/admin/documents/${documentId}`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
 const alarmsFor = (subject: string) => t.ctx.db.operatorAlarm.findMany({ where: { subject } });
@@ -49,15 +46,16 @@ async function paidInvoice(name: string, address = '10 ถนนเดิม เ
 }
 
 describe('issuing stores the legal documents at once', () => {
-  it('a payment leaves its receipt and tax invoice on disk, recorded by SHA-256, before anyone downloads them', async () => {
+  it('a payment leaves its receipt and tax invoice in the store (the database), recorded by SHA-256, before anyone downloads them', async () => {
     const { receiptId, taxInvoiceId } = await paidInvoice('คุณเก็บทันที');
     for (const documentId of [receiptId, taxInvoiceId]) {
       const [kind, id] = documentId.split('.') as [string, string];
-      expect(existsSync(storedFile(documentId)), documentId).toBe(true);
+      expect(await isStored(t, documentId), documentId).toBe(true);
       const record = await t.ctx.db.issuedDocument.findUniqueOrThrow({
         where: { documentType_documentId_variant: { documentType: kind, documentId: id, variant: 'original' } },
       });
-      expect(record.sha256).toBe(sha256(readFileSync(storedFile(documentId))));
+      expect(record.location).toMatch(new RegExp(`^db:documents/${kind}/${id}\\.[\\w-]+\\.pdf$`));
+      expect(record.sha256).toBe(sha256((await storedDocument(t, documentId))!));
       const snapshot = await t.ctx.db.documentSnapshot.findUniqueOrThrow({ where: { documentType_documentId: { documentType: kind, documentId: id } } });
       expect(snapshot.renderPending).toBe(false);
       expect(JSON.parse(snapshot.parties!).seller.address).toBe(VAT_BUSINESS.address);
@@ -67,14 +65,13 @@ describe('issuing stores the legal documents at once', () => {
   it('a render job left open (the process stopped after the commit) is done by the retry, from the snapshot', async () => {
     const { receiptId } = await paidInvoice('คุณงานค้าง');
     const [kind, id] = receiptId.split('.') as [string, string];
-    const original = readFileSync(storedFile(receiptId));
     // As if the process had stopped between the commit and the render.
-    rmSync(storedFile(receiptId));
+    const original = await loseDocument(t, receiptId);
     await t.ctx.db.issuedDocument.deleteMany({ where: { documentType: kind, documentId: id } });
     await t.ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: id }, data: { renderPending: true } });
     await t.adminOk('saveBusiness', { body: { ...VAT_BUSINESS, address: '77 ถนนที่ย้ายไป เชียงใหม่ 50000' } });
     await t.ctx.documents.storePending();
-    expect(readFileSync(storedFile(receiptId)).equals(original)).toBe(true);
+    expect((await storedDocument(t, receiptId))?.equals(original)).toBe(true);
     await t.adminOk('saveBusiness', { body: VAT_BUSINESS });
   });
 });
@@ -150,8 +147,7 @@ describe('a snapshot of the parties at issue', () => {
 describe('a stored document that is not as issued is an operator alarm, never re-rendered', () => {
   it('a deleted file: alarm recorded, 503 in Thai and English, and the file stays absent', async () => {
     const { customerId, taxInvoiceId } = await paidInvoice('คุณไฟล์หาย');
-    const backup = readFileSync(storedFile(taxInvoiceId));
-    rmSync(storedFile(taxInvoiceId));
+    const backup = await loseDocument(t, taxInvoiceId);
     const link = await issueLink(t, 'customer', customerId);
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${t.baseUrl}/api/portal/${link.token}/documents/${taxInvoiceId}`);
@@ -159,7 +155,7 @@ describe('a stored document that is not as issued is an operator alarm, never re
       const body = await res.json();
       expect(body.error.code).toBe('UNAVAILABLE');
       expect(body.error.messages).toEqual(CLIENT_REASONS.document_unavailable);
-      expect(existsSync(storedFile(taxInvoiceId))).toBe(false);
+      expect(await isStored(t, taxInvoiceId)).toBe(false);
     }
     const [alarm] = await alarmsFor(taxInvoiceId);
     expect(alarm).toMatchObject({ kind: 'document_missing', count: 2, resolvedAt: null });
@@ -171,16 +167,16 @@ describe('a stored document that is not as issued is an operator alarm, never re
     expect(html).toContain(taxInvoiceId);
     expect(html).toContain('document_missing');
     // Restored from a backup: served again, and the alarm closes itself.
-    writeFileSync(storedFile(taxInvoiceId), backup);
+    await writeDocumentBytes(t, taxInvoiceId, backup);
     expect((await fetch(`${t.baseUrl}/api/portal/${link.token}/documents/${taxInvoiceId}`)).status).toBe(200);
     expect((await alarmsFor(taxInvoiceId))[0]?.resolvedAt).not.toBeNull();
   });
 
   it('an altered file: alarm recorded and 503; the altered bytes are not served', async () => {
     const { receiptId } = await paidInvoice('คุณไฟล์ถูกแก้');
-    const bytes = readFileSync(storedFile(receiptId));
+    const bytes = (await storedDocument(t, receiptId))!;
     bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
-    writeFileSync(storedFile(receiptId), bytes);
+    await writeDocumentBytes(t, receiptId, bytes);
     const res = await adminPdf(receiptId);
     expect(res.status).toBe(503);
     expect((await alarmsFor(receiptId)).map((a) => a.kind)).toEqual(['document_altered']);
@@ -189,18 +185,18 @@ describe('a stored document that is not as issued is an operator alarm, never re
   it('an issued legal document with no stored record and no render job is unknown: alarm and 503, nothing rendered', async () => {
     const { receiptId } = await paidInvoice('คุณไม่มีบันทึก');
     const [kind, id] = receiptId.split('.') as [string, string];
-    rmSync(storedFile(receiptId));
+    await loseDocument(t, receiptId);
     await t.ctx.db.issuedDocument.deleteMany({ where: { documentType: kind, documentId: id } });
     const res = await adminPdf(receiptId);
     expect(res.status).toBe(503);
     expect((await alarmsFor(receiptId)).map((a) => a.kind)).toEqual(['document_unknown']);
-    expect(existsSync(storedFile(receiptId))).toBe(false);
+    expect(await blobKeys(t, `documents/${kind}/${id}.`)).toEqual([]);
   });
 
   it('"download all" with a missing file is still a valid ZIP: the others plus a note naming the missing one', async () => {
     const { customerId, taxInvoiceId } = await paidInvoice('คุณ ZIP ขาดไฟล์');
     const taxNumber = (await t.ctx.db.payment.findUniqueOrThrow({ where: { id: taxInvoiceId.split('.')[1]! } })).taxInvoiceNumber!;
-    rmSync(storedFile(taxInvoiceId));
+    await loseDocument(t, taxInvoiceId);
     const link = await issueLink(t, 'customer', customerId);
     const view = await (await fetch(`${t.baseUrl}/api/portal/${link.token}`)).json();
     const res = await fetch(`${t.baseUrl}/api/portal/${link.token}/documents.zip`);
@@ -211,7 +207,7 @@ describe('a stored document that is not as issued is an operator alarm, never re
     expect(note).toContain(taxNumber);
     expect(note).toContain(CLIENT_REASONS.document_unavailable.th);
     for (const [name, bytes] of entries) if (name.endsWith('.pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(existsSync(storedFile(taxInvoiceId))).toBe(false);
+    expect(await isStored(t, taxInvoiceId)).toBe(false);
   });
 });
 
@@ -224,9 +220,9 @@ describe('documents issued before snapshots existed (the migration backfill)', (
     const [, storedReceipt] = stored.receiptId.split('.') as [string, string];
     // The state before the migration: no snapshots at all; the first customer's documents never downloaded.
     await t.ctx.db.documentSnapshot.deleteMany({ where: { documentId: { in: [freshReceipt, freshPayment, storedReceipt] } } });
+    await loseDocument(t, fresh.receiptId);
+    await loseDocument(t, fresh.taxInvoiceId);
     await t.ctx.db.issuedDocument.deleteMany({ where: { documentId: { in: [freshReceipt, freshPayment] } } });
-    rmSync(storedFile(fresh.receiptId));
-    rmSync(storedFile(fresh.taxInvoiceId));
     const sql = readFileSync(path.join(import.meta.dirname, '../../../prisma/migrations/20261129222135_issued_document_snapshots/migration.sql'), 'utf8');
     const backfill = sql.slice(sql.indexOf('-- Backfill'));
     for (const statement of backfill
@@ -245,8 +241,8 @@ describe('documents issued before snapshots existed (the migration backfill)', (
       ].sort(),
     );
     await t.ctx.documents.storePending();
-    expect(existsSync(storedFile(fresh.receiptId))).toBe(true);
-    expect(existsSync(storedFile(fresh.taxInvoiceId))).toBe(true);
+    expect(await isStored(t, fresh.receiptId)).toBe(true);
+    expect(await isStored(t, fresh.taxInvoiceId)).toBe(true);
     const filled = await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: 'receipt', documentId: freshReceipt } });
     expect(JSON.parse(filled.parties!).buyer.name).toBe('คุณก่อนย้ายระบบ');
     expect((await adminPdf(stored.receiptId)).status).toBe(200);
@@ -257,14 +253,11 @@ describe('the worker runs render jobs at start and retries failed ones', () => {
   it('a job that fails stays open with an alarm, and is done at the next start', async () => {
     const { receiptId } = await paidInvoice('คุณเรนเดอร์ไม่ผ่าน');
     const [kind, id] = receiptId.split('.') as [string, string];
-    rmSync(storedFile(receiptId));
+    await loseDocument(t, receiptId);
     await t.ctx.db.issuedDocument.deleteMany({ where: { documentType: kind, documentId: id } });
     await t.ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: id }, data: { renderPending: true } });
-    // A failed disk write: the receipts' folder is a file.
-    const folder = path.dirname(storedFile(receiptId));
-    const aside = `${folder}.aside`;
-    renameSync(folder, aside);
-    writeFileSync(folder, 'not a folder');
+    // A failed write: the store refuses the receipt's bytes.
+    const allowWrites = await refuseBlobWrites(t, `documents/${kind}/${id}.`, 'the store refused the receipt');
     try {
       await t.ctx.documents.storePending();
       const [alarm] = await alarmsFor(receiptId);
@@ -272,14 +265,13 @@ describe('the worker runs render jobs at start and retries failed ones', () => {
       const job = await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: kind, documentId: id } });
       expect(job.renderPending).toBe(true);
     } finally {
-      rmSync(folder);
-      renameSync(aside, folder);
+      await allowWrites();
     }
     // A worker starting up runs the open jobs first.
     const worker = documentIssuer(t.ctx);
     worker.startRetries(60_000);
     await worker.stop();
-    expect(existsSync(storedFile(receiptId))).toBe(true);
+    expect(await isStored(t, receiptId)).toBe(true);
     expect((await t.ctx.db.documentSnapshot.findFirstOrThrow({ where: { documentType: kind, documentId: id } })).renderPending).toBe(false);
     expect((await alarmsFor(receiptId))[0]?.resolvedAt).not.toBeNull();
     expect((await adminPdf(receiptId)).status).toBe(200);

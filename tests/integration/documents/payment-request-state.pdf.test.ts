@@ -4,13 +4,12 @@
  * from the rendered page as a phone would — for exactly what is due to the current payee, or none.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { decodeQrPng } from '../../helpers/decode-qr.ts';
+import { blobKeys } from '../../helpers/stored-blobs.ts';
 import { parsePromptPayPayload } from '../../helpers/promptpay-payload.ts';
 import { flat, pdfPageGrey, pdfText } from '../../unit/documents/pdf-tools.ts';
 
@@ -78,7 +77,7 @@ describe('an invoice PDF states its current state', () => {
     const first = await portalPdf(`invoice.${f.invoiceId}`);
     expect((await portalPdf(`invoice.${f.invoiceId}`)).equals(first)).toBe(true);
     expect(await t.ctx.db.issuedDocument.count({ where: { documentType: 'invoice' } })).toBe(0);
-    expect(existsSync(path.join(t.dataDir, 'documents', 'invoice', `${f.invoiceId}.pdf`))).toBe(false);
+    expect(await blobKeys(t, 'documents/invoice/')).toEqual([]);
 
     await t.admin('PUT', '/business', { ...VAT_BUSINESS, promptPayId: '0812345678' });
     try {

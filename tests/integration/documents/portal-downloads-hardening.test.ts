@@ -4,11 +4,10 @@
  * file name is sanitised like PDF names.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { readZip } from '../../helpers/read-zip.ts';
+import { blobKeys, refuseBlobWrites } from '../../helpers/stored-blobs.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -19,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const storedFiles = () => {
-  const root = path.join(t.dataDir, 'documents');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name);
-};
+const storedFiles = () => blobKeys(t, 'documents/');
 
 describe('probing another customer’s document ids', () => {
   it('answers 404 like an unknown id and renders and stores nothing', async () => {
@@ -44,14 +37,14 @@ describe('probing another customer’s document ids', () => {
     const unknown = await fetch(`${t.baseUrl}/api/portal/${foreign.token}/documents/invoice.doesnotexist`);
     const unknownBody = await unknown.text();
     const rowsBefore = await t.ctx.db.issuedDocument.count();
-    const filesBefore = storedFiles();
+    const filesBefore = await storedFiles();
     for (const id of ids) {
       const res = await fetch(`${t.baseUrl}/api/portal/${foreign.token}/documents/${id}`);
       expect(res.status).toBe(404);
       expect(await res.text()).toBe(unknownBody);
     }
     expect(await t.ctx.db.issuedDocument.count()).toBe(rowsBefore);
-    expect(storedFiles()).toEqual(filesBefore);
+    expect(await storedFiles()).toEqual(filesBefore);
     // The owner's own link still gets the document: the receipt stored when it was issued, nothing new.
     const own = await issueLink(t, 'customer', f.customerId);
     expect((await fetch(`${t.baseUrl}/api/portal/${own.token}/documents/receipt.${receipts[0]!.id}`)).status).toBe(200);
@@ -83,11 +76,8 @@ describe('a ZIP whose PDF fails', () => {
     const link = await issueLink(t, 'customer', c.body.id);
     const zipUrl = `${t.baseUrl}/api/portal/${link.token}/documents.zip`;
 
-    // A failed disk write stands in for any failure while the ZIP is prepared: the quote's folder is a file.
-    const quoteDir = path.join(t.dataDir, 'documents', 'quote');
-    rmSync(quoteDir, { recursive: true, force: true });
-    mkdirSync(path.dirname(quoteDir), { recursive: true });
-    writeFileSync(quoteDir, 'not a folder');
+    // A failed write stands in for any failure while the ZIP is prepared: the store refuses the quote.
+    const allowWrites = await refuseBlobWrites(t, 'documents/quote/', 'the store refused the quote');
     const logged = t.logLines.length;
     try {
       const res = await Promise.race([fetch(zipUrl), new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
@@ -103,7 +93,7 @@ describe('a ZIP whose PDF fails', () => {
         .filter((l) => l.level === 'error');
       expect(errors.some((l) => l.msg === 'unhandled error' && /quote/.test(l.err.message))).toBe(true);
     } finally {
-      rmSync(quoteDir, { force: true });
+      await allowWrites();
     }
 
     const again = await fetch(zipUrl);

@@ -5,13 +5,12 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { dataUrl, signaturePng } from '../../helpers/signature-png.ts';
-import { readdirSync, statSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { slipPayload, slipPng, slipVariant } from '../../helpers/slip-image.ts';
 import { readStreamUntil } from '../../helpers/sse.ts';
 import type { AdminResponse } from '../../helpers/admin-client.ts';
+import { blobKeys } from '../../helpers/stored-blobs.ts';
 
 let t: TestApp;
 let f: PortalFixture;
@@ -67,10 +66,7 @@ async function balanceOf(invoiceId: string) {
   return inv.netPayableSatang - inv.paidSatang;
 }
 
-function uploads(): string[] {
-  const dir = path.join(t.dataDir, 'uploads');
-  return existsSync(dir) ? readdirSync(dir) : [];
-}
+const uploads = () => blobKeys(t, 'uploads/');
 
 /** Everything a refused notice must leave untouched. */
 async function snapshot() {
@@ -80,7 +76,7 @@ async function snapshot() {
     files: await db.storedFile.count(),
     payments: await db.payment.count(),
     receipts: await db.receipt.count(),
-    onDisk: uploads().length,
+    stored: (await uploads()).length,
   };
 }
 
@@ -95,9 +91,9 @@ describe('the client sends a slip ("I have paid")', () => {
     const notice = await t.ctx.db.paymentNotice.findUniqueOrThrow({ where: { id: res.body.id }, include: { slipFile: true } });
     expect(notice).toMatchObject({ invoiceId: f.secondInvoiceId, customerId: f.customerId, amountSatang: balance, channel: 'web' });
     expect(notice.slipFile!.mimeType).toBe('image/png');
-    const file = path.join(t.dataDir, notice.slipFile!.storagePath);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    // In the database store, where every instance reads it.
+    expect(notice.slipFile!.storagePath).toMatch(/^db:uploads\/[\w-]+$/);
+    expect((await t.ctx.blobs.get(notice.slipFile!.storagePath))?.equals(png)).toBe(true);
 
     await t.ctx.activity.flush();
     expect(await t.ctx.db.activityLog.count({ where: { action: 'payment_notice', documentId: f.secondInvoiceId } })).toBe(1);

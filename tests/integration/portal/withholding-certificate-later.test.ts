@@ -4,12 +4,11 @@
  * and every refusal changing nothing.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createPortalFixture, issueLink, type PortalFixture } from '../../helpers/portal-fixtures.ts';
 import { slipPayload, slipPng } from '../../helpers/slip-image.ts';
 import { CLIENT_REASONS } from '../../../server/domain/error-messages.ts';
+import { blobKeys } from '../../helpers/stored-blobs.ts';
 
 const ADMIN = { authorization: 'Bearer test-admin-key-0123456789abcdef' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -48,10 +47,7 @@ async function attach(linkToken: string, noticeId: string, bytes: Uint8Array, na
   return { status: res.status, body: (await res.json()) as any };
 }
 
-function uploads(): number {
-  const dir = path.join(t.dataDir, 'uploads');
-  return existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
-}
+const uploads = async () => (await blobKeys(t, 'uploads/')).length;
 
 async function snapshot() {
   const db = t.ctx.db;
@@ -59,7 +55,7 @@ async function snapshot() {
     files: await db.storedFile.count(),
     certs: await db.paymentNotice.count({ where: { withholdingCertFileId: { not: null } } }),
     paymentCerts: await db.payment.count({ where: { withholdingCertFileId: { not: null } } }),
-    onDisk: uploads(),
+    stored: await uploads(),
   };
 }
 
@@ -78,7 +74,7 @@ describe('the 50 ทวิ sent later', () => {
     const stored = await t.ctx.db.paymentNotice.findUniqueOrThrow({ where: { id }, include: { withholdingCertFile: true } });
     expect(stored.status).toBe('pending_review');
     expect(stored.withholdingCertFile).toMatchObject({ kind: 'withholding_certificate', mimeType: 'application/pdf' });
-    expect(statSync(path.join(t.dataDir, stored.withholdingCertFile!.storagePath)).mode & 0o777).toBe(0o600);
+    expect(stored.withholdingCertFile!.storagePath).toMatch(/^db:uploads\//);
     const download = await adminCertificate(id);
     expect(download.status).toBe(200);
     expect(download.type).toBe('application/pdf');

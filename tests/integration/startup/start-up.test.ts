@@ -87,10 +87,12 @@ describe('npm start', () => {
       const key = /Bearer ([A-Za-z0-9_-]+)\)/.exec(banner)![1]!;
       const db = new Database(path.join(dataDir, 'portal.db'), { readonly: true });
       const receipt = db.prepare('SELECT id FROM Receipt LIMIT 1').get() as { id: string };
-      db.close();
       const pdf = await fetch(`${base}/api/admin/documents/receipt.${receipt.id}`, { headers: { authorization: `Bearer ${key}` } });
       expect(pdf.status).toBe(200);
-      expect(readdirSync(path.join(dataDir, 'documents', 'receipt'))).toContain(`${receipt.id}.pdf`);
+      // Stored PDFs live in the database (the default blob store), private with it.
+      const stored = db.prepare("SELECT COUNT(*) AS n FROM Blob WHERE key LIKE 'documents/receipt/' || ? || '.%'").get(receipt.id) as { n: number };
+      db.close();
+      expect(stored.n).toBe(1);
       for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm']) whileRunning[name] = mode(path.join(dataDir, name));
     });
 
