@@ -139,14 +139,20 @@ export function wireMessaging(input: WireMessagingInput): Messaging {
   let lastReminders = 0;
   let lastQuotaCheck = 0;
 
+  // One line per round that did something: with several instances, which one delivered what.
+  const drain = async () => {
+    const result = await worker.drainOnce({ stopWhen: () => stopped });
+    if (result.claimed > 0) ctx.logger.info({ worker: worker.workerId, ...result }, 'outbox: delivered');
+  };
   const runRound = async () => {
     try {
-      await worker.drainOnce();
+      await drain();
+      if (stopped) return;
       const now = Date.now();
       if (now - lastReminders >= REMINDER_EVERY_MS) {
         lastReminders = now;
         const reminders = await runRemindersOnce(ctx);
-        if (reminders.queued > 0) await worker.drainOnce();
+        if (reminders.queued > 0) await drain();
         await expireQuotesOnce(ctx);
       }
       if (channels.line.quotaExhausted && now - lastQuotaCheck >= QUOTA_CHECK_EVERY_MS) {

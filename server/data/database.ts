@@ -49,6 +49,15 @@ export function isPostgresUrl(databaseUrl: string): boolean {
   return /^postgres(ql)?:\/\//.test(databaseUrl);
 }
 
+/**
+ * Unlike SQLite (one process, transactions queued before they start), a PostgreSQL transaction can
+ * wait INSIDE itself: on a row another instance holds, above all the document number counter that
+ * every receipt and tax invoice takes until its commit. Prisma's defaults (2 s to get a connection,
+ * 5 s for the whole transaction) turned a busy moment on two instances into 500s; queued work is
+ * not stuck work, so it may wait longer (tests/integration/scale/multi-instance.pg.test.ts).
+ */
+const POSTGRES_TRANSACTION_WAIT = { maxWait: 10_000, timeout: 20_000 };
+
 /** Several processes may start at once: the engine serializes them with PostgreSQL's advisory lock. */
 async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined): Promise<Db> {
   const config = postgresPoolConfig(databaseUrl);
@@ -56,7 +65,10 @@ async function openPostgres(databaseUrl: string, migrate: boolean, observeQuerie
     await applyMigrations(postgresMigrationFactory(config));
   }
   // The PostgreSQL client's type differs only in provider-specific options (isolation levels).
-  return new PostgresPrismaClient({ adapter: observedAdapter(postgresFactory(config), observeQueries) }) as unknown as Db;
+  return new PostgresPrismaClient({
+    adapter: observedAdapter(postgresFactory(config), observeQueries),
+    transactionOptions: POSTGRES_TRANSACTION_WAIT,
+  }) as unknown as Db;
 }
 
 /**

@@ -125,13 +125,17 @@ export class OutboxWorker {
     this.#random = options.random ?? Math.random;
   }
 
-  /** Delivers everything due now (batch after batch) and returns what happened. */
-  async drainOnce(): Promise<DrainResult> {
+  /**
+   * Delivers everything due now (batch after batch) and returns what happened. `stopWhen` is asked
+   * after each batch: a process shutting down finishes the batch it holds and claims no more, so it
+   * exits soon and other instances deliver the rest, instead of draining the whole outbox first.
+   */
+  async drainOnce(options: { stopWhen?: () => boolean } = {}): Promise<DrainResult> {
     const total = emptyResult();
     for (let round = 0; round < 100_000; round++) {
       const { result, due } = await this.#runBatch();
       for (const key of Object.keys(total) as (keyof DrainResult)[]) total[key] += result[key];
-      if (!due) break;
+      if (!due || options.stopWhen?.()) break;
     }
     return total;
   }

@@ -119,10 +119,7 @@ export async function applyConfirmedPayment(
   // payment gets its own tax invoice, dated and numbered by the day the money arrived, for the
   // part of the invoice it settles.
   const tax = business.vatRegistered
-    ? {
-        taxInvoiceNumber: await nextDocumentNumber(tx, 'TAX', paidAt),
-        ...taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang, await taxInvoicedSoFar(tx, invoice.id, payment.id))),
-      }
+    ? taxFields(paymentTaxPortion(invoice, invoice.paidSatang, payment.amountSatang, await taxInvoicedSoFar(tx, invoice.id, payment.id)))
     : null;
   await tx.payment.update({ where: { id: payment.id }, data: { ...tax, withheldSatang: settlement.withheldSatang } });
   if (tax) await snapshotIssuedDocument(tx, { kind: 'tax_invoice', recordId: payment.id, customerId: invoice.customerId }, now);
@@ -138,6 +135,10 @@ export async function applyConfirmedPayment(
     },
   });
   if (count === 0) throw conflict(`Invoice ${invoice.number} was changed by someone else; reload and try again`);
+  // The numbers come last: a number's counter row stays locked until the commit, and every other
+  // payment (on any instance) waits for it, so the less that follows, the shorter that wait.
+  const taxInvoiceNumber = tax ? await nextDocumentNumber(tx, 'TAX', paidAt) : null;
+  if (taxInvoiceNumber) await tx.payment.update({ where: { id: payment.id }, data: { taxInvoiceNumber } });
   const receipt = await issueReceipt(tx, {
     type: receiptTypeForPayment(invoice.job, bangkokDate(paidAt)),
     customerId: invoice.customerId,
@@ -157,7 +158,7 @@ export async function applyConfirmedPayment(
     paidAt,
   });
   return {
-    payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const, taxInvoiceNumber: tax?.taxInvoiceNumber ?? null },
+    payment: { id: payment.id, amountSatang: payment.amountSatang, status: 'confirmed' as const, taxInvoiceNumber },
     receipt: { id: receipt.id, number: receipt.number, type: receipt.type },
     invoice: {
       id: invoice.id,

@@ -53,6 +53,10 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: s
   const server: Server = await new Promise((resolve) => {
     const s = application.app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Tests share the process with the app and sometimes block it (spawnSync pdftoppm for seconds):
+  // with Node's 5 s keep-alive, the server's overdue idle timer can close a socket the test's fetch
+  // has just reused, and the request dies with ECONNRESET. Idle sockets outlive any such pause here.
+  server.keepAliveTimeout = 60_000;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = async (method: string, urlPath: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}/api/admin${urlPath}`, {
