@@ -5,4 +5,7 @@ const line = await startFakeLineApi({ channelAccessToken: 'bench-access-token', 
 process.stdout.write(`URL ${line.baseUrl}\n`);
 process.on('message', (m) => {
   if (m === 'count') process.send!({ replies: line.replies.length, pushes: line.pushes.length });
+  // Each accepted reply's token and arrival (Date.now()), and every attempt (a second reply to one token is refused).
+  if (m === 'replies')
+    process.send!({ replies: line.replies.map((r) => [r.replyToken, r.at]), replyAttempts: line.counts.replyAttempts, pushes: line.pushes.length });
 });

@@ -8,7 +8,7 @@ import type { AppContext } from '../server/services/context.ts';
 import type { Db } from '../server/data/database.ts';
 import { createLineMessenger, LineApiError, type LineMessenger } from './line-api.ts';
 import { WebhookInbox, type ClaimDueEvents, type FirstInLine } from './webhook/inbox.ts';
-import { WebhookProcessor } from './webhook/processor.ts';
+import { WebhookProcessor, type BackgroundLane } from './webhook/processor.ts';
 import { lineWebhookRouter } from './webhook/webhook-router.ts';
 import { handleLineEvent } from './handle-event.ts';
 import { outboxMessaging } from './outbox-messaging.ts';
@@ -44,6 +44,10 @@ export interface WireBotOptions {
   firstInLine?: FirstInLine;
   /** PostgreSQL: claims waiting events in batches, skipping those other instances are claiming. */
   claimDueEvents?: ClaimDueEvents;
+  /** Runs event handling so that it lets incoming acknowledgements in between its statements. */
+  background?: BackgroundLane;
+  /** Marks an acknowledgement in progress: background handling holds back until it is over. */
+  acknowledging?: () => () => void;
 }
 
 const notConfigured: LineMessenger = {
@@ -79,7 +83,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
     content,
     recordedEvent: (id: string) => inbox.find(id),
   };
-  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger);
+  const processor = new WebhookProcessor(inbox, (raw, claim) => handleLineEvent(deps, raw, claim), ctx.logger, options.background);
   if (missing.length > 0) ctx.logger.info({ missing }, `LINE bot off: ${LINE_WEBHOOK_PATH} answers 503 until ${missing.join(' and ')} are set`);
   return {
     // LINE_WEBHOOK_HANDLING=worker: this instance records and acknowledges; `npm run worker` handles.
@@ -92,6 +96,7 @@ export function wireBot(ctx: AppContext, options: WireBotOptions): Bot {
           inbox,
           processor: lineConfig.webhookHandling === 'inline' ? processor : null,
           logger: ctx.logger,
+          ...(options.acknowledging ? { acknowledging: options.acknowledging } : {}),
         }),
       },
     ],

@@ -8,7 +8,8 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type Db } from './data/database.ts';
 import type { QueryObserver } from './data/observed-adapter.ts';
 import { openCustomerNameIndex } from './data/customer-name-index.ts';
-import { firstInLine } from './data/serialized-sqlite.ts';
+import { inBackground, urgentWorkStarted } from './data/background-work.ts';
+import { openFirstInLineLane } from './data/first-in-line.ts';
 import { prepareDataDir } from './data/data-dir.ts';
 import { createBlobStore, type BlobStore } from './data/blob-store.ts';
 import { databaseBlobStore } from './data/database-blob-store.ts';
@@ -170,10 +171,13 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     adminApiKey: secrets.adminApiKey,
     overrides: { documents: documentAttachments(ctx), ...overrides.messaging },
   });
+  const firstInLine = await openFirstInLineLane(rawDb, config.databaseUrl);
   const bot = wireBot(ctx, {
     bookkeepingDb: rawDb,
     pollOnly: overrides.role === 'worker',
-    firstInLine,
+    firstInLine: (work) => firstInLine.run(work),
+    background: inBackground,
+    acknowledging: urgentWorkStarted,
     ...(config.databaseProvider === 'postgresql' ? { claimDueEvents: claimDueWebhookEvents } : {}),
   });
   const readiness = databaseReadiness(rawDb, config.databaseProvider);
@@ -218,6 +222,7 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
       await messaging.stop();
       await issuer.stop();
       await ctx.activity.flush();
+      await firstInLine.close();
       await rawDb.$disconnect();
     },
   };

@@ -54,8 +54,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-/** Runs database work ahead of work already waiting for the connection (data/serialized-sqlite.ts). */
-export type FirstInLine = <T>(work: () => Promise<T>) => Promise<T>;
+/**
+ * Runs database work ahead of work already waiting for a connection, on the client it is given
+ * (data/first-in-line.ts: SQLite's connection first in line, PostgreSQL's own small pool).
+ */
+export type FirstInLine = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
 
 export class WebhookInbox {
   readonly #db: Db;
@@ -63,7 +66,7 @@ export class WebhookInbox {
   readonly #firstInLine: FirstInLine;
   readonly #claimDue: ClaimDueEvents | null;
 
-  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work(), claimDue: ClaimDueEvents | null = null) {
+  constructor(db: Db, clock: Clock, firstInLine: FirstInLine = (work) => work(db), claimDue: ClaimDueEvents | null = null) {
     this.#db = db;
     this.#clock = clock;
     this.#firstInLine = firstInLine;
@@ -75,17 +78,17 @@ export class WebhookInbox {
    * for its 200 on this, so it goes ahead of the handling already queued for the database.
    */
   record(events: unknown[]): Promise<InboxItem[]> {
-    return this.#firstInLine(() => this.#record(events));
+    return this.#firstInLine((db) => this.#record(db, events));
   }
 
-  async #record(events: unknown[]): Promise<InboxItem[]> {
+  async #record(db: Db, events: unknown[]): Promise<InboxItem[]> {
     const fresh: InboxItem[] = [];
     const now = this.#clock.now();
     for (const raw of events) {
       const id = eventIdOf(raw);
       const type = typeof (raw as { type?: unknown })?.type === 'string' ? String((raw as { type: string }).type).slice(0, 50) : 'unknown';
       try {
-        await this.#db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
+        await db.webhookEvent.create({ data: { id, type, payload: JSON.stringify(raw), status: 'received', receivedAt: now } });
         fresh.push({ id, raw, lane: laneOf(raw), timestamp: timestampOf(raw) });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -12,21 +12,25 @@ const MAX_IN_FLIGHT = 4;
 const RECOVERY_BATCH = 100;
 
 export type EventHandler = (raw: unknown, claim: Claim) => Promise<{ note?: string } | undefined>;
+/** Runs handling as background work (server/data/background-work.ts): it holds back while acknowledgements are in progress. */
+export type BackgroundLane = <T>(work: () => Promise<T>) => Promise<T>;
 
 export class WebhookProcessor {
   readonly #inbox: WebhookInbox;
   readonly #handle: EventHandler;
   readonly #logger: Logger;
+  readonly #background: BackgroundLane;
   readonly #lanes = new Map<string, Promise<void>>();
   readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #inFlight = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger) {
+  constructor(inbox: WebhookInbox, handle: EventHandler, logger: Logger, background: BackgroundLane = (work) => work()) {
     this.#inbox = inbox;
     this.#handle = handle;
     this.#logger = logger;
+    this.#background = background;
   }
 
   enqueue(items: InboxItem[]): void {
@@ -53,7 +57,7 @@ export class WebhookProcessor {
   async #process(item: InboxItem): Promise<void> {
     await this.#slot();
     try {
-      await this.#handleOne(item);
+      await this.#background(() => this.#handleOne(item));
     } finally {
       this.#inFlight--;
       this.#waiting.shift()?.();

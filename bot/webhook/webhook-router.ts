@@ -22,6 +22,8 @@ export interface WebhookRouterOptions {
   /** Null on web-only instances: a worker process picks the events up from the inbox. */
   processor: WebhookProcessor | null;
   logger: Logger;
+  /** Marks an acknowledgement in progress (background handling holds back meanwhile); returns its end. */
+  acknowledging?: () => () => void;
 }
 
 export function lineWebhookRouter(options: WebhookRouterOptions): Router {
@@ -46,6 +48,8 @@ export function lineWebhookRouter(options: WebhookRouterOptions): Router {
     express.raw({ type: () => true, limit: MAX_BODY }),
     lineMiddleware({ channelSecret }) as unknown as express.RequestHandler,
     (req, res, next) => {
+      // Only a signed request holds handling back: a stranger trickling a body in must not stall it.
+      if (options.acknowledging) res.once('close', options.acknowledging());
       const events: unknown[] = Array.isArray((req.body as { events?: unknown })?.events) ? (req.body as { events: unknown[] }).events : [];
       options.inbox.record(events).then(
         (fresh) => {

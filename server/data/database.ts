@@ -11,6 +11,7 @@ import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
 import { postgresFactory, postgresMigrationFactory, postgresPoolConfig } from './postgres-adapter.ts';
 import { serializedSqlite } from './serialized-sqlite.ts';
+import { yieldingToUrgentWork } from './background-work.ts';
 import { observedAdapter, type QueryObserver } from './observed-adapter.ts';
 import { applyMigrations, LAYOUT, readMigrationList, type DatabaseProvider } from './schema-engine.ts';
 import { DataDirError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, restrictFiles } from './data-dir.ts';
@@ -25,10 +26,15 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Sees every statement with its bound-value count (tests of query size). */
   observeQueries?: QueryObserver;
+  /** PostgreSQL: connections in this client's pool. */
+  poolSize?: number;
 }
 
-export async function openDatabase({ databaseUrl, migrate = true, observeQueries }: OpenDatabaseOptions): Promise<Db> {
-  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate, observeQueries);
+/** Connections per PostgreSQL client by default (node-postgres' own default, stated so tests can fill the pool). */
+export const POSTGRES_POOL_SIZE = 10;
+
+export async function openDatabase({ databaseUrl, migrate = true, observeQueries, poolSize }: OpenDatabaseOptions): Promise<Db> {
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, migrate, observeQueries, poolSize ?? POSTGRES_POOL_SIZE);
   if (!databaseUrl.startsWith('file:')) throw new Error('DATABASE_URL must be file:<path> (SQLite) or postgresql://…');
   const file = databaseUrl.slice('file:'.length);
   createPrivateDatabaseFile(file);
@@ -37,7 +43,7 @@ export async function openDatabase({ databaseUrl, migrate = true, observeQueries
   // another process has the file open: a worker process (`npm run worker`) starting next to a running
   // server. So it runs only when something is actually pending.
   if (migrate && (await hasPendingMigrations(new PrismaClient({ adapter: factory }), 'sqlite'))) await applyMigrations(factory);
-  const db = new PrismaClient({ adapter: serializedSqlite(observedAdapter(factory, observeQueries)) });
+  const db = new PrismaClient({ adapter: yieldingToUrgentWork(serializedSqlite(observedAdapter(factory, observeQueries))) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -59,14 +65,14 @@ export function isPostgresUrl(databaseUrl: string): boolean {
 const POSTGRES_TRANSACTION_WAIT = { maxWait: 10_000, timeout: 20_000 };
 
 /** Several processes may start at once: the engine serializes them with PostgreSQL's advisory lock. */
-async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined): Promise<Db> {
-  const config = postgresPoolConfig(databaseUrl);
+async function openPostgres(databaseUrl: string, migrate: boolean, observeQueries: QueryObserver | undefined, poolSize: number): Promise<Db> {
+  const config = postgresPoolConfig(databaseUrl, { max: poolSize });
   if (migrate && (await hasPendingMigrations(new PostgresPrismaClient({ adapter: postgresFactory(config) }), 'postgresql'))) {
     await applyMigrations(postgresMigrationFactory(config));
   }
   // The PostgreSQL client's type differs only in provider-specific options (isolation levels).
   return new PostgresPrismaClient({
-    adapter: observedAdapter(postgresFactory(config), observeQueries),
+    adapter: yieldingToUrgentWork(observedAdapter(postgresFactory(config), observeQueries)),
     transactionOptions: POSTGRES_TRANSACTION_WAIT,
   }) as unknown as Db;
 }

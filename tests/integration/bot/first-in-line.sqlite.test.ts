@@ -1,6 +1,6 @@
 /**
  * SQLite's one serialized connection: the webhook's acknowledgement write goes ahead of database
- * work already queued (the handling of earlier events). PostgreSQL has a pool and needs no lane.
+ * work already queued (the handling of earlier events). PostgreSQL gives the write connections of its own: first-in-line.pg.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { firstInLine } from '../../../server/data/serialized-sqlite.ts';
