@@ -106,12 +106,13 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
     events: new PortalEvents(),
     linkSecret: secrets.linkKey,
     dataVersion: tracker.version,
+    bookkeepingDb: rawDb,
     // Bookkeeping writes go through the untracked client: they must not invalidate views.
     activity: new ActivityRecorder(rawDb, logger),
     customerNames: await openCustomerNameIndex(rawDb, config.databaseProvider),
-    viewCache: new VersionedCache<string>(tracker.version, config.databaseProvider === 'sqlite' ? null : 2000),
-    // One SQLite process sees every write, so a cached link is dropped the moment one is revoked.
-    linkCache: config.databaseProvider === 'sqlite' ? new VersionedCache(tracker.version, null, 10_000) : null,
+    // Both dropped on any write of any process: this one's (tracked), others' (see onExternalWrite).
+    viewCache: new VersionedCache<string>(tracker.version),
+    linkCache: new VersionedCache(tracker.version, 10_000),
     logger,
     lineIdentity:
       overrides.lineIdentity ??
@@ -154,8 +155,12 @@ export async function buildApplication(config: Config, overrides: Overrides = {}
   if (config.databaseProvider === 'sqlite') {
     externalWrites = watchExternalWrites(rawDb, onExternalWrite);
   } else {
-    const changes = await watchPostgresChanges(postgresPoolConfig(config.databaseUrl), onExternalWrite, (error) =>
-      logger.warn({ err: error.message }, 'postgres change notices: connection problem'),
+    const changes = await watchPostgresChanges(
+      postgresPoolConfig(config.databaseUrl),
+      onExternalWrite,
+      (error) => logger.warn({ err: error.message }, 'postgres change notices: connection problem'),
+      // Not listening, other instances' writes go unnoticed: the caches serve nothing meanwhile.
+      { lost: () => tracker.distrust(), restored: () => tracker.trust() },
     );
     announceWrite = () => changes.announce();
     externalWrites = changes;

@@ -15,11 +15,19 @@ export interface ChangeTracker {
   version(): number;
   /** For writes this process did not make (another process on the same database). */
   bump(): void;
+  /**
+   * Other processes' writes may go unnoticed from now on (PostgreSQL: the LISTEN connection is
+   * down): until trust(), every read of the version is a new version, so no cache serves anything.
+   */
+  distrust(): void;
+  /** Noticed again from now on; a bump covers what was missed meanwhile. */
+  trust(): void;
 }
 
 /** `afterWrite` runs after each counted write has committed (PostgreSQL: tell the other instances). */
 export function trackWrites(db: Db, afterWrite: () => void = () => {}): ChangeTracker {
   let version = 0;
+  let trusted = true;
   const counted = () => {
     version++;
     afterWrite();
@@ -62,8 +70,15 @@ export function trackWrites(db: Db, afterWrite: () => void = () => {}): ChangeTr
   });
   return {
     db: tracked as Db,
-    version: () => version,
+    version: () => (trusted ? version : ++version),
     bump: () => {
+      version++;
+    },
+    distrust: () => {
+      trusted = false;
+    },
+    trust: () => {
+      trusted = true;
       version++;
     },
   };

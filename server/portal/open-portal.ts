@@ -22,13 +22,13 @@ const MINUTE = 60_000;
 export async function portalViewJson(ctx: AppContext, link: ResolvedLink): Promise<PortalViewText> {
   const now = ctx.clock.now();
   const dataKey = `${link.scope}:${link.customerId}:${link.quoteId ?? ''}:${link.invoiceId ?? ''}:${bangkokDate(now)}`;
-  let data = ctx.viewCache.get(dataKey, now.getTime());
+  let data = ctx.viewCache.get(dataKey);
   if (data === null) {
     const version = ctx.dataVersion();
     const built = await buildPortalData(ctx, link);
     const { lineBound, ...rest } = built;
     data = { value: JSON.stringify({ ...rest, liff: { liffId: ctx.config.line.liffId ?? null, bound: lineBound } }), version };
-    ctx.viewCache.set(dataKey, data.value, version, now.getTime());
+    ctx.viewCache.set(dataKey, data.value, version);
   }
   // `now` is to the minute: the app shows dates, not seconds, and a stable text can be cached.
   const minute = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);

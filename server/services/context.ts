@@ -19,11 +19,16 @@ export interface AppContext {
   linkSecret: Buffer;
   /** Bumped after every committed write (data/change-tracker.ts); read models compare it. */
   dataVersion: () => number;
+  /**
+   * The same database without write tracking, for bookkeeping that changes nothing a client sees
+   * (rate-limit counts): such writes must not invalidate the caches of every instance.
+   */
+  bookkeepingDb: Db;
   activity: ActivityRecorder;
   /** Serialised portal views by scope (portal/open-portal.ts). */
   viewCache: VersionedCache<string>;
-  /** Resolved links by token hash; null where another instance could revoke a link (PostgreSQL). */
-  linkCache: VersionedCache<CachedLink> | null;
+  /** Resolved links by token hash (a revocation on any instance bumps the data version). */
+  linkCache: VersionedCache<CachedLink>;
   logger: Logger;
   /** Prefilter of the staff customer search (data/customer-name-index.ts). */
   customerNames: CustomerNameIndex;

@@ -155,12 +155,12 @@ export async function resolvePortalToken(ctx: AppContext, token: string): Promis
   // payment that closes an invoice link…) bumps the data version. Usability is re-checked below
   // against the clock on every request, so expiry needs no invalidation.
   let link: CachedLink | null;
-  const cached = ctx.linkCache?.get(tokenHash, now.getTime());
+  const cached = ctx.linkCache.get(tokenHash);
   if (cached) link = cached.value;
   else {
     const version = ctx.dataVersion();
     link = await loadCachedLink(ctx.db, tokenHash);
-    if (link) ctx.linkCache?.set(tokenHash, link, version, now.getTime());
+    if (link) ctx.linkCache.set(tokenHash, link, version);
   }
   if (!link || !tokenMatches(token, link.tokenHash)) return null;
   const scope = link.scope as LinkScope;

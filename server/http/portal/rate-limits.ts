@@ -20,7 +20,7 @@ const tooMany: RequestHandler = (_req, _res, next) => next(tooManyError());
 /** Answers a limited request; page routes pass one that renders the friendly page. */
 export type LimitedAnswer = (req: Request, res: Response, retryAfterSeconds: number) => void | Promise<void>;
 
-type Limits = Pick<AppContext, 'db' | 'clock'>;
+type Limits = Pick<AppContext, 'bookkeepingDb' | 'clock'>;
 
 /**
  * The one way to make a limiter: per client address, `limit` requests per fixed window, counted
@@ -32,7 +32,7 @@ export function sharedRateLimit(ctx: Limits, name: string, opts: { windowMs: num
     limit: opts.limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    store: new DatabaseRateLimitStore(ctx.db, ctx.clock, name),
+    store: new DatabaseRateLimitStore(ctx.bookkeepingDb, ctx.clock, name),
     handler: opts.handler ?? tooMany,
   });
 }
@@ -70,7 +70,7 @@ export class FailedLookups {
   readonly #limit: number;
 
   constructor(ctx: Limits, limit = FAILED_LOOKUP_LIMIT, windowMs = FAILED_LOOKUP_WINDOW_MS) {
-    this.#store = new DatabaseRateLimitStore(ctx.db, ctx.clock, 'failed-lookups', windowMs);
+    this.#store = new DatabaseRateLimitStore(ctx.bookkeepingDb, ctx.clock, 'failed-lookups', windowMs);
     this.#clock = ctx.clock;
     this.#limit = limit;
   }
