@@ -158,7 +158,7 @@ function report(base: Load, targets: Target[]): string[] {
       `  ${t.label}`,
       `    GET /c/<token>     : ${page.rps.toFixed(0)} req/s = ${pct(page.rps)} of baseline (budget >= 1500 req/s or >= 30%), p99 ${page.p99} ms, ${(page.bytes / 1024).toFixed(0)} KB/response gzipped`,
       `    GET /api/portal/.. : ${api.rps.toFixed(0)} req/s = ${pct(api.rps)} of baseline, p99 ${api.p99} ms`,
-      `    first view after a change: median ${median(t.firstViews).toFixed(1)} ms (${t.firstViews.length} edits × instances, each page showed the edit); view build from the database: median ${t.customer.coldBuildMs.toFixed(1)} ms`,
+      `    first view after a change: median ${median(t.firstViews).toFixed(1)} ms of ${t.firstViews.length} first page requests after an edit (each instance after each edit; every page showed it); view build from the database: median ${t.customer.coldBuildMs.toFixed(1)} ms`,
     );
   }
   return lines;
