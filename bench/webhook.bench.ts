@@ -21,6 +21,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { postgresPoolConfig } from '../server/data/postgres-adapter.ts';
+import { benchPostgresServer, HOW_TO_MEASURE_POSTGRES, withScratchDatabase } from './postgres-scratch.ts';
 import { fakeLineUserId } from '../tests/fakes/fake-line-api.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -257,28 +258,10 @@ async function recordedEventIds(databaseUrl: string): Promise<Set<string>> {
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client(postgresPoolConfig(url));
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 console.log(`webhook bench: ${SECONDS} s at ${RATE} req/s (wrk, paced by bench/webhook-ack.lua), signed text events from 50 strangers`);
 let failed = !(await benchOn('SQLite', undefined));
-const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+const postgresUrl = benchPostgresServer();
 if (postgresUrl) {
-  const name = `bench_webhook_${randomBytes(4).toString('hex')}`;
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  await adminQuery(postgresUrl, `CREATE DATABASE "${name}"`);
-  try {
-    if (!(await benchOn('PostgreSQL', url.toString()))) failed = true;
-  } finally {
-    await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
-} else console.log('PostgreSQL: skipped (set BENCH_POSTGRES_URL to a server whose user may CREATE DATABASE)');
+  if (!(await withScratchDatabase(postgresUrl, 'bench_webhook', (url) => benchOn('PostgreSQL', url)))) failed = true;
+} else console.log(HOW_TO_MEASURE_POSTGRES);
 process.exit(failed ? 1 : 0);
