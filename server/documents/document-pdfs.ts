@@ -89,7 +89,9 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string, option
     if (!job?.renderPending) {
       return alarm(ctx, 'document_unknown', documentId, 'issued legal document has no stored file and no render job');
     }
-    // The render job recorded at issue, not done yet (the process stopped after the commit): do it now.
+    // The render job recorded at issue, not done yet (the process stopped after the commit): do it now,
+    // even when another run holds its lease. The bytes are deterministic and the unique row keeps one
+    // copy, while waiting could mean waiting out the lease of an instance that crashed.
   }
   try {
     const stored = await renderAndStore(ctx, kind, recordId, loaded);
