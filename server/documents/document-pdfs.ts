@@ -25,6 +25,7 @@ import { sha256Hex } from './pdf-hash.ts';
 import { parseDocumentId } from '../portal/document-ids.ts';
 import type { StagedBlob, VerifiedRead } from '../data/blob-store.ts';
 import { legacyDocumentPath } from '../data/legacy-files.ts';
+import { claimRenderJob, releaseRenderJob, type RenderJobClaim } from '../data/claim-render-job.ts';
 
 export interface DocumentPdf {
   bytes: Buffer;
@@ -88,7 +89,9 @@ export async function getDocumentPdf(ctx: AppContext, documentId: string, option
     if (!job?.renderPending) {
       return alarm(ctx, 'document_unknown', documentId, 'issued legal document has no stored file and no render job');
     }
-    // The render job recorded at issue, not done yet (the process stopped after the commit): do it now.
+    // The render job recorded at issue, not done yet (the process stopped after the commit): do it now,
+    // even when another run holds its lease. The bytes are deterministic and the unique row keeps one
+    // copy, while waiting could mean waiting out the lease of an instance that crashed.
   }
   try {
     const stored = await renderAndStore(ctx, kind, recordId, loaded);
@@ -111,6 +114,8 @@ async function renderAndStore(ctx: AppContext, kind: string, recordId: string, l
     });
   }
   const sha256 = sha256Hex(bytes);
+  // One line per render: how an operator (and the multi-instance tests) see that each document was rendered once.
+  ctx.logger.info({ document: `${kind}.${recordId}`, sha256 }, 'document rendered');
   let staged: StagedBlob | null = null;
   try {
     const blob = await ctx.blobs.stage(documentKey(kind, recordId), bytes);
@@ -131,15 +136,28 @@ async function renderAndStore(ctx: AppContext, kind: string, recordId: string, l
       throw new Error(`storing ${kind}.${recordId} failed: ${error instanceof Error ? error.message.trim() : String(error)}`, { cause: error });
     }
   }
-  await ctx.db.documentSnapshot.updateMany({ where: { documentType: kind, documentId: recordId, renderPending: true }, data: { renderPending: false } });
+  await ctx.db.documentSnapshot.updateMany({
+    where: { documentType: kind, documentId: recordId, renderPending: true },
+    data: { renderPending: false, renderClaimedBy: null, renderClaimedUntil: null },
+  });
   await resolveOperatorAlarms(ctx, `${kind}.${recordId}`);
   return { bytes, sha256 };
 }
 
-/** Runs the open render jobs, oldest first; a job that fails stays open, is alarmed, and is tried again next time. */
-async function storePendingOnce(ctx: AppContext): Promise<void> {
-  const jobs = await ctx.db.documentSnapshot.findMany({ where: { renderPending: true }, orderBy: { takenAt: 'asc' } });
-  for (const job of jobs) {
+/** A render job runs in tens of milliseconds; a lease this long only runs out when its instance died or hung. */
+const RENDER_LEASE_MS = 120_000;
+
+/**
+ * Claims open render jobs one at a time and runs them until none is left to claim: a job another
+ * run (of this instance or another) holds is skipped, never waited for and never rendered twice.
+ * A job that fails is alarmed and given back, open for the retry.
+ */
+async function runRenderJobs(ctx: AppContext, scope: RenderJobClaim['scope']): Promise<void> {
+  const token = randomBytes(9).toString('base64url');
+  for (;;) {
+    const now = ctx.clock.now();
+    const job = await claimRenderJob(ctx.db, ctx.config.databaseProvider, { now, token, claimedUntil: new Date(now.getTime() + RENDER_LEASE_MS), scope });
+    if (!job) return;
     const documentId = `${job.documentType}.${job.documentId}`;
     try {
       const existing = await ctx.db.issuedDocument.findUnique({
@@ -147,45 +165,56 @@ async function storePendingOnce(ctx: AppContext): Promise<void> {
       });
       if (existing) {
         // Stored by a download in the meantime: only the job is left to close.
-        await ctx.db.documentSnapshot.update({ where: { id: job.id }, data: { renderPending: false } });
+        await ctx.db.documentSnapshot.update({ where: { id: job.id }, data: { renderPending: false, renderClaimedBy: null, renderClaimedUntil: null } });
         continue;
       }
       await renderAndStore(ctx, job.documentType, job.documentId, await loadDocumentModel(ctx, documentId));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       await raiseOperatorAlarm(ctx, { kind: 'document_render_failed', subject: documentId, detail }).catch(() => undefined);
+      await releaseRenderJob(ctx.db, { id: job.id, token, now: ctx.clock.now() }).catch(() => undefined);
     }
   }
 }
 
 /**
- * The DocumentIssuer port. Runs are chained, so a run asked for after a commit always starts after
- * it and sees its jobs; concurrent callers share the work instead of rendering the same PDF twice.
+ * The DocumentIssuer port. The run after a commit takes fresh jobs, newest first (its request's
+ * own, just committed), and never waits for a render another request or instance holds; the
+ * retry timer also takes jobs that failed or whose lease ran out (a crashed instance), oldest first.
  */
 export function documentIssuer(ctx: AppContext): DocumentIssuer & { stop(): Promise<void>; startRetries(intervalMs: number): void } {
-  let chain: Promise<void> = Promise.resolve();
+  const running = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
-  const storePending = () => {
-    chain = chain
-      .then(() => storePendingOnce(ctx))
+  const run = (scope: RenderJobClaim['scope']) => {
+    const done: Promise<void> = runRenderJobs(ctx, scope)
       .catch((error: unknown) => {
         ctx.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'document render jobs failed');
-      });
-    return chain;
+      })
+      .finally(() => running.delete(done));
+    running.add(done);
+    return done;
+  };
+  let retrying: Promise<void> | null = null;
+  const retry = () => {
+    // One retry run at a time per instance: an overdue tick joins the run in progress.
+    retrying ??= run('any').finally(() => {
+      retrying = null;
+    });
+    return retrying;
   };
   return {
-    storePending,
+    storePending: () => run('fresh'),
     /** The worker: jobs left by a stopped process are done at start and retried every `intervalMs`. */
     startRetries(intervalMs) {
-      void storePending();
-      timer = setInterval(() => void storePending(), intervalMs);
+      void retry();
+      timer = setInterval(() => void retry(), intervalMs);
       timer.unref();
     },
-    /** No more retries; resolves when the run in progress (if any) has finished. */
-    stop() {
+    /** No more retries; resolves when the runs in progress (if any) have finished. */
+    async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      return chain;
+      await Promise.all([...running]);
     },
   };
 }

@@ -135,9 +135,10 @@ export interface StaffNotifier {
 /** Renders, seals and stores issued documents (documents/ implements it). */
 export interface DocumentIssuer {
   /**
-   * Runs every render job still open (legal documents issued but not yet stored, recorded by
-   * services/document-snapshots.ts). Called by use cases right after their commit; never throws
-   * (a failure stays pending, is logged and alarmed, and is retried).
+   * Runs the fresh render jobs (legal documents issued but not yet stored, recorded by
+   * services/document-snapshots.ts), newest first, each claimed once across instances. Called by
+   * use cases right after their commit; never throws (a failure stays pending, is logged and
+   * alarmed, and is retried by the worker).
    */
   storePending(): Promise<void>;
 }
