@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/config/config.ts';
+import { benchConfig } from './bench-config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
 import { rankByName, searchCustomers } from '../server/services/customer-search.ts';
@@ -104,15 +104,7 @@ async function time(run: () => Promise<unknown>, runs: number): Promise<{ median
 /** Builds the application on one database, fills it and times every query; false when over budget. */
 async function benchOn(database: string, databaseUrl: string | undefined): Promise<boolean> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'search-bench-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ADMIN_API_KEY: 'bench-admin-key-0123456789',
-    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
-    PUBLIC_URL: 'https://portal.example.test',
-    RUN_WORKERS: 'false',
-  });
+  const config = benchConfig(dataDir, databaseUrl);
   const app = await buildApplication(config, { logger: createLogger('warn') });
   const { ctx } = app;
   let withinBudget = true;

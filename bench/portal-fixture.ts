@@ -4,7 +4,7 @@
  * database named), with a customer link. Also times the cold view build (what the first view
  * after a change pays) in the same process.
  */
-import { loadConfig } from '../server/config/config.ts';
+import { benchConfig } from './bench-config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
 import { saveBusiness } from '../server/services/business.ts';
@@ -16,8 +16,7 @@ import { issuePortalLink } from '../server/services/links.ts';
 import { addDays, bangkokDate } from '../server/domain/dates.ts';
 import { buildPortalData } from '../server/portal/build-portal-view.ts';
 
-export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789';
-export const BENCH_LINK_SECRET = 'bench-link-secret-0123456789abcdef0123456789';
+export { BENCH_ADMIN_KEY } from './bench-config.ts';
 
 export interface PortalCustomer {
   token: string;
@@ -27,14 +26,7 @@ export interface PortalCustomer {
 }
 
 export async function preparePortalCustomer(dataDir: string, databaseUrl?: string): Promise<PortalCustomer> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ADMIN_API_KEY: BENCH_ADMIN_KEY,
-    LINK_SECRET: BENCH_LINK_SECRET,
-    RUN_WORKERS: 'false',
-  });
+  const config = benchConfig(dataDir, databaseUrl);
   const app = await buildApplication(config, { logger: createLogger('error') });
   const ctx = app.ctx;
   await saveBusiness(ctx, {

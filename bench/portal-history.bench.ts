@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig } from '../server/config/config.ts';
+import { benchConfig } from './bench-config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
 import { saveBusiness } from '../server/services/business.ts';
@@ -53,15 +53,7 @@ async function firstViewKb(base: string, token: string): Promise<{ page: number;
 /** Both customers on one database; false when a budget is missed. */
 async function benchOn(database: string, databaseUrl: string | undefined): Promise<boolean> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-history-bench-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ADMIN_API_KEY: 'bench-admin-key-0123456789',
-    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
-    PUBLIC_URL: 'https://portal.example.test',
-    RUN_WORKERS: 'false',
-  });
+  const config = benchConfig(dataDir, databaseUrl);
   const app = await buildApplication(config, { logger: createLogger('error') });
   const { ctx } = app;
   const server = app.app.listen(0, '127.0.0.1');

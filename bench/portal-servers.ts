@@ -6,10 +6,9 @@
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../server/config/config.ts';
 import { buildApplication } from '../server/composition.ts';
 import { createLogger } from '../server/logger.ts';
-import { BENCH_ADMIN_KEY, BENCH_LINK_SECRET } from './portal-fixture.ts';
+import { benchConfig } from './bench-config.ts';
 
 const [mode, dataDir, databaseUrl] = process.argv.slice(2);
 let app: express.Express;
@@ -19,16 +18,7 @@ if (mode === 'hello') {
     res.send('hello');
   });
 } else {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir!,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ADMIN_API_KEY: BENCH_ADMIN_KEY,
-    LINK_SECRET: BENCH_LINK_SECRET,
-    PORTAL_RATE_LIMIT_PER_MINUTE: '100000000',
-    RUN_WORKERS: 'false',
-    LOG_LEVEL: 'error',
-  });
+  const config = benchConfig(dataDir!, databaseUrl, { NODE_ENV: 'production', PORTAL_RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'error' });
   app = (await buildApplication(config, { logger: createLogger('error') })).app;
 }
 const server = app.listen(0, '127.0.0.1', () => {
