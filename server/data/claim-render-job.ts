@@ -6,7 +6,7 @@
  * the same moment each take a different job instead of queueing behind one row. SQLite: select,
  * then a conditional update (one writer at a time already serialises claims).
  */
-import type { Db } from './database.ts';
+import { Prisma, type Db } from './database.ts';
 import type { DatabaseProvider } from './schema-engine.ts';
 
 export interface RenderJobClaim {
@@ -57,33 +57,23 @@ async function claimSelectThenUpdate(db: Db, claim: RenderJobClaim): Promise<Cla
 }
 
 async function claimSkippingLocked(db: Db, claim: RenderJobClaim): Promise<ClaimedRenderJob | null> {
-  const rows =
+  // After a commit: never-claimed jobs, newest first (the request's own). The retry: also jobs whose lease ended, oldest first.
+  const due =
     claim.scope === 'fresh'
-      ? await db.$queryRaw<ClaimedRenderJob[]>`
-          WITH picked AS MATERIALIZED (
-            SELECT "id" FROM "DocumentSnapshot"
-            WHERE "renderPending" AND "renderClaimedUntil" IS NULL
-            ORDER BY "takenAt" DESC
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED
-          )
-          UPDATE "DocumentSnapshot" AS s
-          SET "renderClaimedBy" = ${claim.token}, "renderClaimedUntil" = ${claim.claimedUntil}
-          FROM picked WHERE s."id" = picked."id"
-          RETURNING s."id", s."documentType", s."documentId"`
-      : await db.$queryRaw<ClaimedRenderJob[]>`
-          WITH picked AS MATERIALIZED (
-            SELECT "id" FROM "DocumentSnapshot"
-            WHERE "renderPending"
-              AND ("renderClaimedUntil" IS NULL OR ("renderClaimedUntil" <= ${claim.now} AND "renderClaimedBy" <> ${claim.token}))
-            ORDER BY "takenAt" ASC
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED
-          )
-          UPDATE "DocumentSnapshot" AS s
-          SET "renderClaimedBy" = ${claim.token}, "renderClaimedUntil" = ${claim.claimedUntil}
-          FROM picked WHERE s."id" = picked."id"
-          RETURNING s."id", s."documentType", s."documentId"`;
+      ? Prisma.sql`"renderPending" AND "renderClaimedUntil" IS NULL ORDER BY "takenAt" DESC`
+      : Prisma.sql`"renderPending"
+          AND ("renderClaimedUntil" IS NULL OR ("renderClaimedUntil" <= ${claim.now} AND "renderClaimedBy" <> ${claim.token}))
+          ORDER BY "takenAt" ASC`;
+  const rows = await db.$queryRaw<ClaimedRenderJob[]>`
+    WITH picked AS MATERIALIZED (
+      SELECT "id" FROM "DocumentSnapshot" WHERE ${due}
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "DocumentSnapshot" AS s
+    SET "renderClaimedBy" = ${claim.token}, "renderClaimedUntil" = ${claim.claimedUntil}
+    FROM picked WHERE s."id" = picked."id"
+    RETURNING s."id", s."documentType", s."documentId"`;
   const row = rows[0];
   return row ? { id: String(row.id), documentType: String(row.documentType), documentId: String(row.documentId) } : null;
 }
