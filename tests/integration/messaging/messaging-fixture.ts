@@ -29,6 +29,23 @@ export interface MessagingFixture {
   outbox(id: string): ReturnType<TestApp['ctx']['db']['outboxMessage']['findUniqueOrThrow']>;
 }
 
+/** Points an app's LINE, e-mail and SMS channels at the local fakes (started with `lineToken`). */
+export function fakeChannelEnv(line: FakeLineApi, smtp: SmtpSink, twilio: FakeTwilio, lineToken: string): Record<string, string> {
+  return {
+    LINE_CHANNEL_ACCESS_TOKEN: lineToken,
+    LINE_API_BASE_URL: line.baseUrl,
+    // The LIFF app's LINE Login channel, verified against the fake (portal binding).
+    LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID,
+    LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`,
+    SMTP_URL: smtp.url,
+    SMTP_FROM: 'Test Co. <billing@test.example>',
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: twilio.baseUrl,
+  };
+}
+
 export async function startMessagingFixture(
   options: { now?: string; messaging?: MessagingOverrides; env?: Record<string, string> } = {},
 ): Promise<MessagingFixture> {
@@ -39,18 +56,8 @@ export async function startMessagingFixture(
     ...(options.now ? { now: options.now } : {}),
     env: {
       LINE_CHANNEL_SECRET: 'line-channel-secret-for-tests',
-      LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
-      LINE_API_BASE_URL: line.baseUrl,
       LIFF_ID,
-      // The LIFF app's LINE Login channel, verified against the fake (portal binding).
-      LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID,
-      LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`,
-      SMTP_URL: smtp.url,
-      SMTP_FROM: 'Test Co. <billing@test.example>',
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: twilio.baseUrl,
+      ...fakeChannelEnv(line, smtp, twilio, LINE_TOKEN),
       ...options.env,
     },
     overrides: { messaging: { ...options.messaging, worker: { random: () => 0.5, ...options.messaging?.worker } } },

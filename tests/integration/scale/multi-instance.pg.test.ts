@@ -16,6 +16,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
+import { fakeChannelEnv, LOGIN_CHANNEL_ID } from '../messaging/messaging-fixture.ts';
 import { startTestApp, TEST_ADMIN_KEY, VAT_BUSINESS, type TestApp } from '../../helpers/test-app.ts';
 import { readStreamUntil } from '../../helpers/sse.ts';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
@@ -33,7 +34,6 @@ const ADMIN_API_KEY = TEST_ADMIN_KEY;
 const LINK_SECRET = 'multi-instance-link-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://portal.example.test';
 const LINE_TOKEN = 'multi-instance-line-channel-token';
-const LOGIN_CHANNEL_ID = '2001234567';
 /** Payments recorded at once, half through each instance (each issues a tax invoice and a receipt). */
 const PAYMENTS = 30;
 
@@ -72,17 +72,8 @@ function sharedEnv(): Record<string, string> {
     LINK_SECRET,
     PUBLIC_URL,
     LINE_CHANNEL_SECRET: 'multi-instance-line-channel-secret',
-    LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
-    LINE_API_BASE_URL: line.baseUrl,
     LINE_DATA_API_BASE_URL: line.baseUrl,
-    LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID,
-    LINE_VERIFY_URL: `${line.baseUrl}/oauth2/v2.1/verify`,
-    SMTP_URL: smtp.url,
-    SMTP_FROM: 'Test Co. <billing@test.example>',
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_FROM: '+15005550006',
-    TWILIO_API_BASE_URL: twilio.baseUrl,
+    ...fakeChannelEnv(line, smtp, twilio, LINE_TOKEN),
   };
 }
 
